@@ -1,0 +1,39 @@
+import { sql } from "drizzle-orm";
+import {
+  bigint,
+  bigserial,
+  check,
+  jsonb,
+  pgTable,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from "drizzle-orm/pg-core";
+import { organisation } from "./org";
+
+// Append-only and hash-chained per organisation: each row stores the hash of the one before it.
+// A trigger (migration 0002) refuses UPDATE and DELETE.
+export const auditEvent = pgTable(
+  "audit_event",
+  {
+    id: bigserial({ mode: "number" }).primaryKey(),
+    organisationId: uuid()
+      .notNull()
+      .references(() => organisation.id, { onDelete: "restrict" }),
+    seq: bigint({ mode: "number" }).notNull(),
+    actorId: uuid(),
+    actorName: text(),
+    action: text().notNull(),
+    entityType: text().notNull(),
+    entityId: text().notNull(),
+    data: jsonb().$type<Record<string, unknown>>().notNull().default({}),
+    createdAt: timestamp({ withTimezone: true, precision: 3 }).notNull(),
+    prevHash: text().notNull(),
+    hash: text().notNull(),
+  },
+  (t) => [
+    uniqueIndex("audit_event_org_seq_uq").on(t.organisationId, t.seq),
+    check("audit_event_seq_ck", sql`${t.seq} >= 1`),
+  ],
+);

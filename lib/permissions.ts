@@ -1,0 +1,56 @@
+// Authorization as data: one table read by the server (enforcement) and the UI (what to offer).
+export const roles = [
+  "admin",
+  "clerk",
+  "specialist",
+  "unit_head",
+  "leader",
+  "deployment_admin",
+] as const;
+export type Role = (typeof roles)[number];
+
+/** Roles held inside an organisation (the deployment admin role is deployment-wide). */
+export const organisationRoles = roles.filter((r) => r !== "deployment_admin");
+
+const everyone = roles;
+
+export const permissions = [
+  {
+    action: "directory.read",
+    description: "See the organisation's units and staff",
+    roles: everyone,
+  },
+  {
+    action: "unit.manage",
+    description: "Create, rename and deactivate units",
+    roles: ["admin", "deployment_admin"],
+  },
+  {
+    action: "user.manage",
+    description: "Create and edit users, set roles, deactivate, reset passwords",
+    roles: ["admin", "deployment_admin"],
+  },
+  {
+    action: "audit.read",
+    description: "Read the organisation's audit log and verify its chain",
+    roles: ["admin", "deployment_admin"],
+  },
+  {
+    action: "orgTree.manage",
+    description: "Create, rename, move, close and merge organisations",
+    roles: ["deployment_admin"],
+  },
+] as const satisfies readonly { action: string; description: string; roles: readonly Role[] }[];
+
+export type Action = (typeof permissions)[number]["action"];
+
+const byAction = new Map<string, readonly Role[]>(permissions.map((p) => [p.action, p.roles]));
+
+export function can(userRoles: readonly Role[], action: Action): boolean {
+  const allowed = byAction.get(action) ?? [];
+  return userRoles.some((r) => allowed.includes(r));
+}
+
+export function allowedActions(userRoles: readonly Role[]): Action[] {
+  return permissions.filter((p) => can(userRoles, p.action)).map((p) => p.action);
+}

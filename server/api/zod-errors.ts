@@ -1,0 +1,40 @@
+import type { ZodError } from "zod";
+import type { FieldError } from "../errors";
+
+/** Maps zod issues to translatable field errors keyed by the field's path ("name", "address.city"). */
+export function zodFieldErrors(error: ZodError): Record<string, FieldError[]> {
+  const out: Record<string, FieldError[]> = {};
+  for (const issue of error.issues) {
+    const field = issue.path.join(".") || "_form";
+    (out[field] ??= []).push(issueMessage(issue));
+  }
+  return out;
+}
+
+function issueMessage(issue: ZodError["issues"][number]): FieldError {
+  switch (issue.code) {
+    case "too_small":
+      if (issue.origin === "string") {
+        return Number(issue.minimum) <= 1
+          ? { key: "validation.required" }
+          : { key: "validation.tooShort", params: { min: Number(issue.minimum) } };
+      }
+      return { key: "validation.tooSmall", params: { min: Number(issue.minimum) } };
+    case "too_big":
+      if (issue.origin === "string") return { key: "validation.tooLong", params: { max: Number(issue.maximum) } };
+      return { key: "validation.tooBig", params: { max: Number(issue.maximum) } };
+    case "invalid_type":
+      return issue.input === undefined || issue.input === null
+        ? { key: "validation.required" }
+        : { key: "validation.invalidType" };
+    case "invalid_format":
+      if (issue.format === "email") return { key: "validation.email" };
+      return { key: "validation.format" };
+    case "invalid_value":
+      return { key: "validation.choice" };
+    case "custom":
+      return { key: typeof issue.message === "string" && issue.message.startsWith("validation.") ? issue.message : "validation.invalid", params: (issue.params ?? {}) as Record<string, string | number> };
+    default:
+      return { key: "validation.invalid" };
+  }
+}

@@ -1,0 +1,64 @@
+import { eq, sql } from "drizzle-orm";
+import { beforeAll, describe, expect, it } from "vitest";
+import { auditEvent } from "@/db/schema/audit";
+import { seedDemo } from "@/db/seed/demo";
+import { freshDatabase } from "@/server/testing/test-db";
+import type { Db } from "@/db/client";
+import { appendAudit } from "./append";
+import { verifyAuditChain } from "./verify";
+
+let db: Db;
+let orgs: Record<string, string>;
+
+beforeAll(async () => {
+  ({ db } = await freshDatabase());
+  ({ orgs } = await seedDemo(db));
+});
+
+describe("audit chain", () => {
+  it("is intact after many concurrent appends to one organisation", async () => {
+    const org = orgs.dinhcong!;
+    await Promise.all(
+      Array.from({ length: 40 }, (_, i) =>
+        db.transaction((tx) =>
+          appendAudit(tx, { organisationId: org, actor: null, action: "test.event", entityType: "test", entityId: String(i), data: { i, text: "Định Công" } }),
+        ),
+      ),
+    );
+    const report = await verifyAuditChain(db, org);
+    expect(report).toMatchObject({ ok: true, events: 41 });
+  });
+
+  it("refuses to update or delete an audit row", async () => {
+    const refusal = { cause: expect.objectContaining({ message: expect.stringMatching(/append-only/) }) };
+    await expect(db.execute(sql`update audit_event set action = 'x'`)).rejects.toMatchObject(refusal);
+    await expect(db.execute(sql`delete from audit_event`)).rejects.toMatchObject(refusal);
+  });
+
+  it("reports the first broken link when a row was altered in the database", async () => {
+    const org = orgs.hoangliet!;
+    for (let i = 0; i < 5; i++) {
+      await appendAudit(db, { organisationId: org, actor: null, action: "test.event", entityType: "test", entityId: String(i) });
+    }
+    const rows = await db.select().from(auditEvent).where(eq(auditEvent.organisationId, org)).orderBy(auditEvent.seq);
+    const target = rows[3]!;
+    // Someone with direct database access turns off the guard and rewrites history.
+    await db.execute(sql`alter table audit_event disable trigger audit_event_append_only`);
+    await db.execute(sql`update audit_event set data = '{"i": 99}'::jsonb where id = ${target.id}`);
+    await db.execute(sql`alter table audit_event enable trigger audit_event_append_only`);
+    const report = await verifyAuditChain(db, org);
+    expect(report).toMatchObject({ ok: false, brokenAt: { seq: target.seq, id: target.id, reason: "hash" } });
+  });
+
+  it("reports a deleted row as a gap", async () => {
+    const org = orgs.namdan!;
+    for (let i = 0; i < 3; i++) {
+      await appendAudit(db, { organisationId: org, actor: null, action: "test.event", entityType: "test", entityId: String(i) });
+    }
+    await db.execute(sql`alter table audit_event disable trigger audit_event_append_only`);
+    await db.execute(sql`delete from audit_event where organisation_id = ${org} and seq = 2`);
+    await db.execute(sql`alter table audit_event enable trigger audit_event_append_only`);
+    const report = await verifyAuditChain(db, org);
+    expect(report).toMatchObject({ ok: false, brokenAt: { seq: 2, reason: "gap" } });
+  });
+});

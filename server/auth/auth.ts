@@ -1,0 +1,66 @@
+import "server-only";
+import NextAuth, { CredentialsSignin } from "next-auth";
+import Credentials from "next-auth/providers/credentials";
+import { getDb } from "@/db/client";
+import { authenticate } from "./authenticate";
+
+/** Carries why a sign-in failed to the sign-in form; never says whether the user exists. */
+export class SignInRefused extends CredentialsSignin {
+  constructor(code: string) {
+    super(code);
+    this.code = code;
+  }
+}
+
+const sessionHours = Number(process.env.SESSION_MAX_AGE_HOURS ?? 10);
+
+export const { handlers, auth, signIn, signOut } = NextAuth({
+  trustHost: true,
+  secret: process.env.AUTH_SECRET,
+  session: { strategy: "jwt", maxAge: sessionHours * 3600 },
+  pages: { signIn: "/sign-in" },
+  logger: {
+    // Refused sign-ins are expected; they are answered on the form, not logged as errors.
+    error(error) {
+      if (error instanceof CredentialsSignin || (error as { type?: string }).type === "CredentialsSignin") return;
+      console.error(error);
+    },
+  },
+  providers: [
+    Credentials({
+      credentials: { login: {}, password: {} },
+      async authorize(credentials) {
+        const login = typeof credentials.login === "string" ? credentials.login : "";
+        const password = typeof credentials.password === "string" ? credentials.password : "";
+        if (login.length > 200 || password.length > 200) throw new SignInRefused("invalid");
+        const result = await authenticate(getDb(), login, password);
+        if (result.ok) return { id: result.userId, sessionEpoch: result.sessionEpoch };
+        if (result.reason === "locked") throw new SignInRefused(`locked:${result.until.toISOString()}`);
+        throw new SignInRefused(result.reason);
+      },
+    }),
+  ],
+  callbacks: {
+    jwt({ token, user }) {
+      if (user) {
+        token.sub = user.id;
+        token.sessionEpoch = (user as { sessionEpoch?: number }).sessionEpoch ?? 0;
+      }
+      return token;
+    },
+    session({ session, token }) {
+      return {
+        ...session,
+        userId: token.sub ?? "",
+        sessionEpoch: typeof token.sessionEpoch === "number" ? token.sessionEpoch : -1,
+      };
+    },
+  },
+});
+
+/** The session's user id and epoch, or null when nobody is signed in. */
+export async function currentSession(): Promise<{ userId: string; sessionEpoch: number } | null> {
+  const session = (await auth()) as { userId?: string; sessionEpoch?: number } | null;
+  if (!session?.userId || typeof session.sessionEpoch !== "number") return null;
+  return { userId: session.userId, sessionEpoch: session.sessionEpoch };
+}
