@@ -11,6 +11,9 @@ export function zodFieldErrors(error: ZodError): Record<string, FieldError[]> {
   return out;
 }
 
+// Custom refinements carry a message key (e.g. "auth.passwordMismatch") as their message.
+const looksLikeKey = (m: string) => /^[a-zA-Z]+(\.[a-zA-Z]+)+$/.test(m);
+
 function issueMessage(issue: ZodError["issues"][number]): FieldError {
   switch (issue.code) {
     case "too_small":
@@ -19,6 +22,7 @@ function issueMessage(issue: ZodError["issues"][number]): FieldError {
           ? { key: "validation.required" }
           : { key: "validation.tooShort", params: { min: Number(issue.minimum) } };
       }
+      if (issue.origin === "array" && Number(issue.minimum) <= 1) return { key: "validation.required" };
       return { key: "validation.tooSmall", params: { min: Number(issue.minimum) } };
     case "too_big":
       if (issue.origin === "string") return { key: "validation.tooLong", params: { max: Number(issue.maximum) } };
@@ -29,11 +33,12 @@ function issueMessage(issue: ZodError["issues"][number]): FieldError {
         : { key: "validation.invalidType" };
     case "invalid_format":
       if (issue.format === "email") return { key: "validation.email" };
+      if (issue.format === "uuid") return { key: "validation.invalid" };
       return { key: "validation.format" };
     case "invalid_value":
       return { key: "validation.choice" };
     case "custom":
-      return { key: typeof issue.message === "string" && issue.message.startsWith("validation.") ? issue.message : "validation.invalid", params: (issue.params ?? {}) as Record<string, string | number> };
+      return looksLikeKey(issue.message) ? { key: issue.message } : { key: "validation.invalid" };
     default:
       return { key: "validation.invalid" };
   }

@@ -1,0 +1,26 @@
+import { redirect } from "next/navigation";
+import type { ReactNode } from "react";
+import { AppShellFrame } from "@/components/shell/app-shell-frame";
+import { actorActions } from "@/server/authz/actor";
+import { getCurrentActor } from "@/server/auth/current-actor";
+
+export const dynamic = "force-dynamic";
+
+export default async function AppLayout({ children }: { children: ReactNode }) {
+  const actor = await getCurrentActor();
+  if (!actor) redirect("/sign-in?ended=1");
+  return (
+    <AppShellFrame
+      user={{
+        fullName: actor.fullName,
+        jobTitle: actor.jobTitle,
+        unitName: actor.unitName,
+        organisationName: actor.organisationName,
+        roles: actor.roles,
+      }}
+      actions={actorActions(actor)}
+    >
+      {children}
+    </AppShellFrame>
+  );
+}

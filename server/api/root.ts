@@ -1,0 +1,17 @@
+import { accountRouter } from "./routers/account";
+import { auditRouter } from "./routers/audit";
+import { orgTreeRouter } from "./routers/org-tree";
+import { unitsRouter } from "./routers/units";
+import { usersRouter } from "./routers/users";
+import { createCallerFactory, router } from "./trpc";
+
+export const appRouter = router({
+  account: accountRouter,
+  audit: auditRouter,
+  orgTree: orgTreeRouter,
+  units: unitsRouter,
+  users: usersRouter,
+});
+
+export type AppRouter = typeof appRouter;
+export const createCaller = createCallerFactory(appRouter);
