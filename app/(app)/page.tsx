@@ -1,0 +1,117 @@
+import { Alert, Anchor, Badge, Breadcrumbs, Card, Group, SimpleGrid, Stack, Text, Title } from "@mantine/core";
+import { IconKey } from "@tabler/icons-react";
+import type { Metadata } from "next";
+import Link from "next/link";
+import { getTranslations } from "next-intl/server";
+import { serverApi } from "@/server/api/server-caller";
+
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("nav");
+  return { title: t("home") };
+}
+
+const actionLinks: Partial<Record<string, string>> = {
+  "unit.manage": "/admin/units",
+  "user.manage": "/admin/users",
+  "orgTree.manage": "/admin/organisations",
+  "audit.read": "/admin/audit",
+};
+
+export default async function HomePage() {
+  const api = await serverApi();
+  const [me, workplace] = await Promise.all([api.account.me(), api.account.workplace()]);
+  const t = await getTranslations();
+  const organisation = workplace.path.at(-1);
+
+  return (
+    <Stack gap="lg" maw={1100}>
+      <Stack gap={2}>
+        <Title order={2}>{t("home.greeting", { name: me.fullName })}</Title>
+        <Text c="dimmed">{t("home.intro")}</Text>
+      </Stack>
+
+      {me.mustChangePassword && (
+        <Alert color="orange" icon={<IconKey />} title={t("auth.changePassword")}>
+          {t("auth.mustChangePassword")}{" "}
+          <Anchor component={Link} href="/account">
+            {t("home.changeNow")}
+          </Anchor>
+        </Alert>
+      )}
+
+      <SimpleGrid cols={{ base: 1, md: 2 }} spacing="md">
+        <Card withBorder padding="lg" data-testid="who-am-i">
+          <Text size="xs" tt="uppercase" fw={700} c="dimmed" mb="xs">
+            {t("home.youAre")}
+          </Text>
+          <Text fw={700} size="lg">
+            {me.fullName}
+          </Text>
+          <Text c="dimmed">{me.jobTitle || t("common.none")}</Text>
+          <Group gap={6} mt="sm">
+            {me.roles.map((role) => (
+              <Badge key={role} variant="light" data-testid={`role-${role}`}>
+                {t(`roles.${role}`)}
+              </Badge>
+            ))}
+          </Group>
+          <Text size="sm" mt="sm">
+            {t("home.username")}: <b>{me.username}</b>
+          </Text>
+        </Card>
+
+        <Card withBorder padding="lg" data-testid="workplace">
+          <Text size="xs" tt="uppercase" fw={700} c="dimmed" mb="xs">
+            {t("home.workplace")}
+          </Text>
+          <Text fw={700} size="lg">
+            {me.organisationName}
+          </Text>
+          <Group gap={6} mt={4}>
+            <Badge variant="outline" color="gray">
+              {me.organisationCode}
+            </Badge>
+            {organisation && <Badge color="teal" variant="light">{t(`levels.${organisation.level}`)}</Badge>}
+          </Group>
+          <Text size="sm" mt="sm">
+            {t("home.unit")}: <b>{me.unitName ?? t("home.noUnit")}</b>
+          </Text>
+          <Text size="sm">{t("home.colleagues", { count: workplace.activeColleagues })}</Text>
+          {workplace.path.length > 1 && (
+            <Breadcrumbs separator="›" mt="sm" styles={{ root: { flexWrap: "wrap" } }}>
+              {workplace.path.map((o) => (
+                <Text key={o.id} size="xs" c="dimmed">
+                  {o.name}
+                </Text>
+              ))}
+            </Breadcrumbs>
+          )}
+        </Card>
+      </SimpleGrid>
+
+      <Card withBorder padding="lg">
+        <Text size="xs" tt="uppercase" fw={700} c="dimmed" mb="xs">
+          {t("home.youCan")}
+        </Text>
+        <Stack gap={6}>
+          {me.actions.map((action) => {
+            const label = t(`permissions.${action}`);
+            const href = actionLinks[action];
+            return (
+              <Text key={action} size="sm">
+                •{" "}
+                {href ? (
+                  <Anchor component={Link} href={href}>
+                    {label}
+                  </Anchor>
+                ) : (
+                  label
+                )}
+              </Text>
+            );
+          })}
+        </Stack>
+      </Card>
+    </Stack>
+  );
+}

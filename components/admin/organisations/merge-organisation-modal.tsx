@@ -1,0 +1,88 @@
+"use client";
+
+import { Alert, Button, Group, Select, Stack } from "@mantine/core";
+import { useForm } from "@mantine/form";
+import { IconAlertTriangle } from "@tabler/icons-react";
+import { useMutation } from "@tanstack/react-query";
+import { useTranslations } from "next-intl";
+import { useTRPC } from "@/components/providers/trpc";
+import { vietnamToday } from "@/lib/schemas/org-tree";
+import { DateField, OrgTreeDialog, useOrgTreeFeedback } from "./org-tree-dialog";
+import { foldedOptionsFilter, orgOption, subtreeIds, type OrgTreeRow } from "./org-tree-helpers";
+
+export function MergeOrganisationModal({ org, rows, onClose }: { org: OrgTreeRow; rows: OrgTreeRow[]; onClose: () => void }) {
+  const t = useTranslations("orgTree");
+  const tc = useTranslations("common");
+  const tv = useTranslations("validation");
+  const trpc = useTRPC();
+  const { succeed, fail } = useOrgTreeFeedback();
+  const form = useForm<{ targetId: string | null; date: string | null }>({
+    initialValues: { targetId: null, date: vietnamToday() },
+    validate: {
+      targetId: (v) => (v ? null : tv("required")),
+      date: (v) => (v ? null : tv("required")),
+    },
+  });
+  const merge = useMutation(
+    trpc.orgTree.merge.mutationOptions({
+      onSuccess: (result) => {
+        const target = rows.find((r) => r.id === result.targetId);
+        const message = t("notify.merged", {
+          source: org.name,
+          target: target?.name ?? "",
+          users: result.movedUsers,
+          units: result.movedUnits,
+        });
+        return succeed(message, onClose);
+      },
+      onError: (error) => fail(error, form),
+    }),
+  );
+  // The organisation and its descendants cannot receive it: the tree would loop.
+  const excluded = subtreeIds(rows, org.id);
+  const targets = rows.filter((r) => r.status === "active" && !excluded.has(r.id));
+  const activeChildren = rows.filter((r) => r.parentId === org.id && r.status === "active").length;
+
+  return (
+    <OrgTreeDialog title={t("mergeTitle", { name: org.name })} onClose={onClose}>
+      <form
+        data-testid="org-merge-form"
+        onSubmit={form.onSubmit((v) =>
+          merge.mutate({ sourceId: org.id, targetId: v.targetId ?? "", version: org.version, date: v.date ?? "" }),
+        )}
+      >
+        <Stack gap="sm">
+          <Alert color="orange" variant="light" icon={<IconAlertTriangle />}>
+            {t("mergeHelp", { name: org.name, users: org.activeUsers, units: org.activeUnits, children: activeChildren })}
+          </Alert>
+          <Select
+            label={t("mergeTarget")}
+            required
+            data={targets.map(orgOption)}
+            searchable
+            filter={foldedOptionsFilter}
+            nothingFoundMessage={t("noOptions")}
+            data-testid="org-field-target"
+            {...form.getInputProps("targetId")}
+          />
+          <DateField
+            label={t("mergeDate")}
+            required
+            minDate={org.validFrom}
+            maxDate={vietnamToday()}
+            data-testid="org-field-date"
+            {...form.getInputProps("date")}
+          />
+          <Group justify="flex-end" mt="md">
+            <Button variant="default" onClick={onClose}>
+              {tc("cancel")}
+            </Button>
+            <Button type="submit" color="orange" loading={merge.isPending} data-testid="org-merge-submit">
+              {t("submitMerge")}
+            </Button>
+          </Group>
+        </Stack>
+      </form>
+    </OrgTreeDialog>
+  );
+}

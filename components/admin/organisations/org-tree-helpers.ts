@@ -1,0 +1,92 @@
+import type { ComboboxItem, OptionsFilter } from "@mantine/core";
+import type { inferRouterOutputs } from "@trpc/server";
+import type { AppRouter } from "@/server/api/root";
+
+export type OrgTreeRow = inferRouterOutputs<AppRouter>["orgTree"]["list"][number];
+export type OrgNode = OrgTreeRow & { depth: number; children: OrgNode[] };
+
+const byStatusThenName = (a: OrgTreeRow, b: OrgTreeRow) =>
+  Number(a.status !== "active") - Number(b.status !== "active") || a.name.localeCompare(b.name, "vi");
+
+/**
+ * Nests the flat list by parent. An organisation whose parent is hidden (or missing) becomes a
+ * root, so nothing disappears from view by accident.
+ */
+export function buildForest(rows: OrgTreeRow[], showInactive: boolean): OrgNode[] {
+  const visible = showInactive ? rows : rows.filter((r) => r.status === "active");
+  const nodes = new Map<string, OrgNode>(visible.map((r) => [r.id, { ...r, depth: 0, children: [] }]));
+  const roots: OrgNode[] = [];
+  for (const node of nodes.values()) {
+    const parent = node.parentId ? nodes.get(node.parentId) : undefined;
+    (parent ? parent.children : roots).push(node);
+  }
+  const settle = (list: OrgNode[], depth: number) => {
+    list.sort(byStatusThenName);
+    for (const node of list) {
+      node.depth = depth;
+      settle(node.children, depth + 1);
+    }
+  };
+  settle(roots, 0);
+  return roots;
+}
+
+/** The rows to draw, depth first, skipping the descendants of collapsed nodes. */
+export function flattenForest(forest: OrgNode[], collapsed: ReadonlySet<string>): OrgNode[] {
+  const out: OrgNode[] = [];
+  const walk = (list: OrgNode[]) => {
+    for (const node of list) {
+      out.push(node);
+      if (!collapsed.has(node.id)) walk(node.children);
+    }
+  };
+  walk(forest);
+  return out;
+}
+
+/** The organisation itself and all its descendants: never a valid new parent or merge target. */
+export function subtreeIds(rows: OrgTreeRow[], rootId: string): Set<string> {
+  const ids = new Set([rootId]);
+  for (let grew = true; grew; ) {
+    grew = false;
+    for (const r of rows) {
+      if (r.parentId && ids.has(r.parentId) && !ids.has(r.id)) {
+        ids.add(r.id);
+        grew = true;
+      }
+    }
+  }
+  return ids;
+}
+
+export const orgOption = (r: OrgTreeRow): ComboboxItem => ({ value: r.id, label: `${r.name} (${r.code})` });
+
+/** "Định Công" is found by "dinh cong": search ignores diacritics and case. */
+export function foldVietnamese(text: string): string {
+  return text
+    .normalize("NFD")
+    .replace(/\p{M}/gu, "")
+    .replace(/đ/g, "d")
+    .replace(/Đ/g, "D")
+    .toLowerCase();
+}
+
+export const foldedOptionsFilter: OptionsFilter = ({ options, search }) => {
+  const query = foldVietnamese(search.trim());
+  return (options as ComboboxItem[]).filter((o) => foldVietnamese(o.label).includes(query));
+};
+
+/** `yyyy-MM-dd` → `dd/MM/yyyy`. */
+export const displayDate = (iso: string | null) => (iso ? iso.split("-").reverse().join("/") : "");
+
+/** Reads `dd/MM/yyyy` (or `yyyy-MM-dd`) as typed into a date field. */
+export function parseDisplayDate(text: string): string | null {
+  const trimmed = text.trim();
+  const vn = /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})$/.exec(trimmed);
+  const iso = /^(\d{4})-(\d{1,2})-(\d{1,2})$/.exec(trimmed);
+  const [y, m, d] = vn ? [vn[3], vn[2], vn[1]] : iso ? [iso[1], iso[2], iso[3]] : [];
+  if (!y || !m || !d) return null;
+  const date = new Date(Date.UTC(Number(y), Number(m) - 1, Number(d)));
+  if (date.getUTCMonth() !== Number(m) - 1 || date.getUTCDate() !== Number(d)) return null;
+  return `${y}-${m.padStart(2, "0")}-${d.padStart(2, "0")}`;
+}
