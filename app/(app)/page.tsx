@@ -1,8 +1,8 @@
-import { Alert, Anchor, Badge, Breadcrumbs, Card, Group, SimpleGrid, Stack, Text, Title } from "@mantine/core";
+import { Alert, Badge, Breadcrumbs, Card, Group, SimpleGrid, Stack, Text, Title } from "@mantine/core";
 import { IconKey } from "@tabler/icons-react";
 import type { Metadata } from "next";
-import Link from "next/link";
 import { getTranslations } from "next-intl/server";
+import { AnchorLink } from "@/components/ui/anchor-link";
 import { serverApi } from "@/server/api/server-caller";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -33,9 +33,7 @@ export default async function HomePage() {
       {me.mustChangePassword && (
         <Alert color="orange" icon={<IconKey />} title={t("auth.changePassword")}>
           {t("auth.mustChangePassword")}{" "}
-          <Anchor component={Link} href="/account">
-            {t("home.changeNow")}
-          </Anchor>
+          <AnchorLink href="/account">{t("home.changeNow")}</AnchorLink>
         </Alert>
       )}
 
@@ -101,9 +99,7 @@ export default async function HomePage() {
               <Text key={action} size="sm">
                 •{" "}
                 {href ? (
-                  <Anchor component={Link} href={href}>
-                    {label}
-                  </Anchor>
+                  <AnchorLink href={href}>{label}</AnchorLink>
                 ) : (
                   label
                 )}

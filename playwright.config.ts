@@ -1,0 +1,67 @@
+import { existsSync } from "node:fs";
+import path from "node:path";
+import { defineConfig, devices } from "@playwright/test";
+
+const PORT = 3100;
+const baseURL = `http://127.0.0.1:${PORT}`;
+
+/** The system Chromium (Debian package `chromium`): no browser download at install time. */
+function chromiumPath(): string {
+  const candidates = [
+    "/usr/bin/chromium",
+    ...(process.env.PATH ?? "").split(path.delimiter).map((dir) => path.join(dir, "chromium")),
+  ];
+  return candidates.find((file) => existsSync(file)) ?? "/usr/bin/chromium";
+}
+
+export default defineConfig({
+  testDir: "e2e",
+  fullyParallel: false,
+  // Two cores run the app, PostgreSQL and the browser; one worker keeps timings honest.
+  workers: 1,
+  retries: 0,
+  forbidOnly: Boolean(process.env.CI),
+  timeout: 60_000,
+  expect: { timeout: 10_000 },
+  reporter: "list",
+  use: {
+    ...devices["Desktop Chrome"],
+    baseURL,
+    headless: true,
+    locale: "vi-VN",
+    timezoneId: "Asia/Ho_Chi_Minh",
+    screenshot: "only-on-failure",
+    launchOptions: {
+      executablePath: chromiumPath(),
+      args: [
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-dev-shm-usage",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+        "--no-first-run",
+      ],
+    },
+  },
+  projects: [{ name: "chromium" }],
+  webServer: {
+    // A fresh database every run, on ports of its own so a running `npm start` is not disturbed.
+    command: `node_modules/.bin/tsx scripts/start.ts --fresh --no-build --data-dir .data-e2e --port ${PORT}`,
+    url: `${baseURL}/sign-in`,
+    timeout: 180_000,
+    reuseExistingServer: false,
+    // The banner and request logs are noise in a test report; errors (stderr) stay visible.
+    stdout: "ignore",
+    stderr: "pipe",
+    // start.ts stops Next.js and then PostgreSQL cleanly on SIGTERM.
+    gracefulShutdown: { signal: "SIGTERM", timeout: 30_000 },
+    env: {
+      // Empty: always the embedded server, never a DATABASE_URL from the developer's shell.
+      DATABASE_URL: "",
+      AUTH_LOCK_THRESHOLD: "5",
+      AUTH_LOCK_MINUTES: "15",
+      EMBEDDED_PG_PORT: "54339",
+    },
+  },
+});
