@@ -1,0 +1,269 @@
+// Every tRPC procedure, called as people who must be refused: nobody signed in, a member
+// whose roles lack the procedure's permission, and a member of another organisation naming
+// that organisation's records. The table must list every procedure of the router.
+import { TRPCError } from "@trpc/server";
+import { fetchRequestHandler } from "@trpc/server/adapters/fetch";
+import { and, count, eq } from "drizzle-orm";
+import { beforeAll, describe, expect, it } from "vitest";
+import type { Db } from "@/db/client";
+import { auditEvent } from "@/db/schema/audit";
+import { unit } from "@/db/schema/org";
+import { appUser } from "@/db/schema/users";
+import { seedDemo } from "@/db/seed/demo";
+import type { Action } from "@/lib/permissions";
+import { localeFromCookieHeader } from "@/server/i18n/locale";
+import { freshDatabase } from "@/server/testing/test-db";
+import { appRouter, createCaller } from "./root";
+
+type Ids = {
+  orgs: Record<string, string>;
+  users: Record<string, string>;
+  hlUnit: string;
+  dcUnit: string;
+};
+
+type Case = {
+  /** null: any signed-in member may call it. */
+  permission: Action | null;
+  input: (ids: Ids) => unknown;
+  /** An input naming another organisation's records, or why the procedure has none. */
+  otherOrganisation: ((ids: Ids) => unknown) | { none: string };
+};
+
+const strongPassword = "MatKhauMoi2026";
+const deploymentWide = { none: "deployment-wide: acts on the whole organisation tree" };
+
+const cases: Record<string, Case> = {
+  "account.me": { permission: null, input: () => undefined, otherOrganisation: { none: "takes no input; answers about the caller" } },
+  "account.workplace": { permission: null, input: () => undefined, otherOrganisation: { none: "takes no input; answers about the caller" } },
+  "audit.list": {
+    permission: "audit.read",
+    input: () => ({ limit: 10 }),
+    otherOrganisation: (ids) => ({ organisationId: ids.orgs.hoangliet, limit: 10 }),
+  },
+  "audit.verify": {
+    permission: "audit.read",
+    input: () => ({}),
+    otherOrganisation: (ids) => ({ organisationId: ids.orgs.hoangliet }),
+  },
+  "audit.verifyAll": { permission: "orgTree.manage", input: () => undefined, otherOrganisation: deploymentWide },
+  "orgTree.list": { permission: "orgTree.manage", input: () => undefined, otherOrganisation: deploymentWide },
+  "orgTree.create": {
+    permission: "orgTree.manage",
+    input: (ids) => ({ code: "000.12.28.H26", name: "Phường Thử Nghiệm", shortName: "UBND", level: "commune", parentId: ids.orgs.hoangmai, validFrom: "2026-01-01" }),
+    otherOrganisation: deploymentWide,
+  },
+  "orgTree.update": {
+    permission: "orgTree.manage",
+    input: (ids) => ({ id: ids.orgs.hoangliet, version: 1, code: "000.11.28.H26", name: "Đổi tên", shortName: "UBND" }),
+    otherOrganisation: deploymentWide,
+  },
+  "orgTree.move": {
+    permission: "orgTree.manage",
+    input: (ids) => ({ id: ids.orgs.hoangliet, version: 1, parentId: ids.orgs.hanoi }),
+    otherOrganisation: deploymentWide,
+  },
+  "orgTree.close": {
+    permission: "orgTree.manage",
+    input: (ids) => ({ id: ids.orgs.hoangliet, version: 1, date: "2026-01-01", reason: "Thử" }),
+    otherOrganisation: deploymentWide,
+  },
+  "orgTree.merge": {
+    permission: "orgTree.manage",
+    input: (ids) => ({ sourceId: ids.orgs.hoangliet, targetId: ids.orgs.dinhcong, version: 1, date: "2026-01-01" }),
+    otherOrganisation: deploymentWide,
+  },
+  "units.list": {
+    permission: "directory.read",
+    input: () => ({}),
+    otherOrganisation: (ids) => ({ organisationId: ids.orgs.hoangliet }),
+  },
+  "units.create": {
+    permission: "unit.manage",
+    input: () => ({ name: "Tổ Một cửa", shortName: "MC" }),
+    otherOrganisation: (ids) => ({ organisationId: ids.orgs.hoangliet, name: "Tổ Một cửa", shortName: "MC" }),
+  },
+  "units.update": {
+    permission: "unit.manage",
+    input: (ids) => ({ id: ids.dcUnit, version: 1, name: "Văn phòng", shortName: "VP" }),
+    otherOrganisation: (ids) => ({ id: ids.hlUnit, version: 1, name: "Chiếm quyền", shortName: "X" }),
+  },
+  "units.setActive": {
+    permission: "unit.manage",
+    input: (ids) => ({ id: ids.dcUnit, version: 1, active: false }),
+    otherOrganisation: (ids) => ({ id: ids.hlUnit, version: 1, active: false }),
+  },
+  "users.list": {
+    permission: "user.manage",
+    input: () => ({}),
+    otherOrganisation: (ids) => ({ organisationId: ids.orgs.hoangliet }),
+  },
+  "users.get": {
+    permission: "user.manage",
+    input: (ids) => ({ id: ids.users["chuyenvien.kt"] }),
+    otherOrganisation: (ids) => ({ id: ids.users["vanthu.hl"] }),
+  },
+  "users.create": {
+    permission: "user.manage",
+    input: () => ({ username: "moi.nguoi", fullName: "Người Mới", roles: ["specialist"], password: strongPassword }),
+    otherOrganisation: (ids) => ({
+      organisationId: ids.orgs.hoangliet,
+      username: "xam.nhap",
+      fullName: "Xâm Nhập",
+      roles: ["admin"],
+      password: strongPassword,
+    }),
+  },
+  "users.update": {
+    permission: "user.manage",
+    input: (ids) => ({ id: ids.users["chuyenvien.kt"], version: 1, fullName: "Lê Minh Tuấn", roles: ["specialist"] }),
+    otherOrganisation: (ids) => ({ id: ids.users["vanthu.hl"], version: 1, fullName: "Bị sửa", roles: ["admin"] }),
+  },
+  "users.setActive": {
+    permission: "user.manage",
+    input: (ids) => ({ id: ids.users["chuyenvien.kt"], version: 1, active: false }),
+    otherOrganisation: (ids) => ({ id: ids.users["vanthu.hl"], version: 1, active: false }),
+  },
+  "users.resetPassword": {
+    permission: "user.manage",
+    input: (ids) => ({ id: ids.users["chuyenvien.kt"], password: strongPassword }),
+    otherOrganisation: (ids) => ({ id: ids.users["chutich.hl"], password: strongPassword }),
+  },
+};
+
+/** Demo members who lack each permission (the first role that does not grant it). */
+const lacking: Record<Action, string | null> = {
+  "directory.read": null, // every member has it
+  "unit.manage": "chuyenvien.kt",
+  "user.manage": "truongphong.kt",
+  "audit.read": "vanthu.dc",
+  "orgTree.manage": "quantri.dc",
+};
+
+let db: Db;
+let ids: Ids;
+
+function callerFor(username: string | null) {
+  const userId = username ? ids.users[username] : undefined;
+  return createCaller({
+    db,
+    locale: "vi",
+    session: userId ? { userId, sessionEpoch: 1 } : null,
+  });
+}
+
+async function call(username: string | null, path: string, input: unknown) {
+  const caller = callerFor(username) as unknown as Record<string, Record<string, (i: unknown) => Promise<unknown>>>;
+  const [area, name] = path.split(".") as [string, string];
+  return caller[area]![name]!(input);
+}
+
+/** Through the HTTP adapter, so the error formatter and status mapping are exercised. */
+function httpCall(username: string, cookie: string, path: string, input: unknown) {
+  const isQuery = path.endsWith(".list") || path.endsWith(".get");
+  const encoded = encodeURIComponent(JSON.stringify({ json: input }));
+  const req = new Request(`http://localhost/api/trpc/${path}${isQuery ? `?input=${encoded}` : ""}`, {
+    method: isQuery ? "GET" : "POST",
+    headers: { cookie, "content-type": "application/json" },
+    body: isQuery ? undefined : JSON.stringify({ json: input }),
+  });
+  return fetchRequestHandler({
+    endpoint: "/api/trpc",
+    req,
+    router: appRouter,
+    createContext: () => ({
+      db,
+      locale: localeFromCookieHeader(cookie),
+      session: { userId: ids.users[username]!, sessionEpoch: 1 },
+    }),
+  });
+}
+
+async function refusal(promise: Promise<unknown>): Promise<TRPCError> {
+  try {
+    await promise;
+  } catch (error) {
+    if (error instanceof TRPCError) return error;
+    throw error;
+  }
+  throw new Error("the call was not refused");
+}
+
+async function snapshotOf(orgId: string) {
+  const [events] = await db.select({ n: count() }).from(auditEvent).where(eq(auditEvent.organisationId, orgId));
+  const users = await db
+    .select({ id: appUser.id, fullName: appUser.fullName, active: appUser.active, hash: appUser.passwordHash, version: appUser.version })
+    .from(appUser)
+    .where(eq(appUser.organisationId, orgId))
+    .orderBy(appUser.id);
+  const units = await db
+    .select({ id: unit.id, name: unit.name, active: unit.active, version: unit.version })
+    .from(unit)
+    .where(and(eq(unit.organisationId, orgId)))
+    .orderBy(unit.id);
+  return { events: events?.n, users, units };
+}
+
+beforeAll(async () => {
+  ({ db } = await freshDatabase());
+  const seeded = await seedDemo(db);
+  const [hl] = await db.select({ id: unit.id }).from(unit).where(eq(unit.organisationId, seeded.orgs.hoangliet!)).limit(1);
+  const [dc] = await db.select({ id: unit.id }).from(unit).where(eq(unit.organisationId, seeded.orgs.dinhcong!)).limit(1);
+  ids = { ...seeded, hlUnit: hl!.id, dcUnit: dc!.id };
+});
+
+describe("every tRPC procedure", () => {
+  it("is listed in this table", () => {
+    expect(Object.keys(appRouter._def.procedures).sort()).toEqual(Object.keys(cases).sort());
+  });
+
+  for (const [path, c] of Object.entries(cases)) {
+    it(`${path} refuses a caller who is not signed in`, async () => {
+      const error = await refusal(call(null, path, c.input(ids)));
+      expect(error.code).toBe("UNAUTHORIZED");
+    });
+
+    const without = c.permission ? lacking[c.permission] : null;
+    if (c.permission && without) {
+      it(`${path} refuses ${without}, who lacks ${c.permission}`, async () => {
+        const before = await snapshotOf(ids.orgs.dinhcong!);
+        const error = await refusal(call(without, path, c.input(ids)));
+        expect(error.code).toBe("FORBIDDEN");
+        expect(await snapshotOf(ids.orgs.dinhcong!)).toEqual(before);
+      });
+    }
+
+    const other = c.otherOrganisation;
+    if (typeof other === "function") {
+      it(`${path} refuses Phường Định Công's admin acting on Phường Hoàng Liệt`, async () => {
+        const before = await snapshotOf(ids.orgs.hoangliet!);
+        const error = await refusal(call("quantri.dc", path, other(ids)));
+        expect(["FORBIDDEN", "NOT_FOUND"]).toContain(error.code);
+        expect(await snapshotOf(ids.orgs.hoangliet!)).toEqual(before);
+      });
+    }
+  }
+
+  it("answers over HTTP with a translated message and status 403", async () => {
+    for (const [cookie, text] of [
+      ["NEXT_LOCALE=vi", "Bạn không có quyền quản lý người dùng"],
+      ["NEXT_LOCALE=en", "You are not allowed to manage users"],
+    ] as const) {
+      const res = await httpCall("chuyenvien.kt", cookie, "users.list", {});
+      expect(res.status).toBe(403);
+      const body = (await res.json()) as { error: { json: { message: string; data: { appCode: string } } } };
+      expect(body.error.json.message).toContain(text);
+      expect(body.error.json.data.appCode).toBe("FORBIDDEN");
+    }
+  });
+
+  it("answers a malformed input with translated field errors", async () => {
+    const res = await httpCall("quantri.dc", "NEXT_LOCALE=vi", "units.create", { name: "", shortName: "x".repeat(31) });
+    expect(res.status).toBe(400);
+    const body = (await res.json()) as { error: { json: { data: { fieldErrors: Record<string, string[]> } } } };
+    expect(body.error.json.data.fieldErrors).toEqual({
+      name: ["Trường này là bắt buộc."],
+      shortName: ["Không được quá 30 ký tự."],
+    });
+  });
+});
