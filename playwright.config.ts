@@ -44,7 +44,11 @@ export default defineConfig({
       ],
     },
   },
-  projects: [{ name: "chromium" }],
+  projects: [
+    { name: "chromium", testIgnore: /merge\.spec\.ts/ },
+    // Merging wards changes the demo tree other specs rely on, so it runs after them.
+    { name: "tree-changes", testMatch: /merge\.spec\.ts/, dependencies: ["chromium"] },
+  ],
   webServer: {
     // A fresh database every run, on ports of its own so a running `npm start` is not disturbed.
     command: `node_modules/.bin/tsx scripts/start.ts --fresh --no-build --data-dir .data-e2e --port ${PORT}`,

@@ -69,7 +69,11 @@ test.describe("sign-in", () => {
     for (let i = 1; i <= 5; i++) {
       await page.getByLabel("Tên đăng nhập hoặc e-mail").fill("vanthu.bnv");
       await page.getByLabel("Mật khẩu").fill(`sai-${i}-mat-khau`);
-      await page.getByRole("button", { name: "Đăng nhập" }).click();
+      // Each attempt must reach the server before the next one is typed.
+      await Promise.all([
+        page.waitForResponse((r) => r.request().method() === "POST" && new URL(r.url()).pathname === "/sign-in"),
+        page.getByRole("button", { name: "Đăng nhập" }).click(),
+      ]);
       await expect(error).toBeVisible();
       if (i < 5) await expect(error).toHaveText("Tên đăng nhập hoặc mật khẩu không đúng.");
     }

@@ -4,6 +4,7 @@ import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
 import { AnchorLink } from "@/components/ui/anchor-link";
 import { serverApi } from "@/server/api/server-caller";
+import { requireActor } from "@/server/authz/require";
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations("nav");
@@ -18,6 +19,7 @@ const actionLinks: Partial<Record<string, string>> = {
 };
 
 export default async function HomePage() {
+  await requireActor();
   const api = await serverApi();
   const [me, workplace] = await Promise.all([api.account.me(), api.account.workplace()]);
   const t = await getTranslations();
