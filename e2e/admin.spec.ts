@@ -1,7 +1,9 @@
 import { expect, shot, signIn, test } from "./fixtures";
 
 test.describe("organisation administration", () => {
-  test("an organisation admin creates a user who then signs in and chooses a password", async ({ page }) => {
+  test("an organisation admin creates a user who then signs in and chooses a password", async ({
+    page,
+  }) => {
     await signIn(page, "quantri.dc");
     await page.getByRole("link", { name: "Người dùng" }).first().click();
     await expect(page.getByTestId("user-row-chuyenvien.kt")).toBeVisible();
@@ -29,7 +31,9 @@ test.describe("organisation administration", () => {
     await page.getByTestId("role-checkbox-specialist").check();
     await page.getByTestId("user-password-input").fill("TamThoi2026x");
     await page.getByTestId("user-form-submit").click();
-    await expect(page.getByTestId("user-form")).toContainText(/đã (có người dùng|được sử dụng|tồn tại)/);
+    await expect(page.getByTestId("user-form")).toContainText(
+      /đã (có người dùng|được sử dụng|tồn tại)/,
+    );
     await shot(page, "admin-users-duplicate");
     await page.keyboard.press("Escape");
 
@@ -48,7 +52,9 @@ test.describe("organisation administration", () => {
     await page.getByLabel("Mật khẩu mới", { exact: true }).fill("ngan");
     await page.getByLabel("Nhập lại mật khẩu mới").fill("khac");
     await page.getByTestId("change-password-submit").click();
-    await expect(page.getByText("Mật khẩu cần ít nhất 10 ký tự, gồm chữ và số.").first()).toBeVisible();
+    await expect(
+      page.getByText("Mật khẩu cần ít nhất 10 ký tự, gồm chữ và số.").first(),
+    ).toBeVisible();
     await expect(page.getByText("Mật khẩu nhập lại không khớp.")).toBeVisible();
     await page.getByLabel("Mật khẩu mới", { exact: true }).fill("AnhTuyet2026");
     await page.getByLabel("Nhập lại mật khẩu mới").fill("AnhTuyet2026");
@@ -81,11 +87,15 @@ test.describe("organisation administration", () => {
     await signIn(page, "chuyenvien.kt");
     await expect(page.getByRole("link", { name: "Người dùng" })).toHaveCount(0);
     await page.goto("/admin/users");
-    await expect(page.getByTestId("forbidden")).toContainText("Bạn không có quyền quản lý người dùng");
+    await expect(page.getByTestId("forbidden")).toContainText(
+      "Bạn không có quyền quản lý người dùng",
+    );
     await shot(page, "specialist-refused");
     // The API refuses too, with the same words, whatever the page offers.
     const status = await page.evaluate(async () => {
-      const res = await fetch(`/api/trpc/users.list?input=${encodeURIComponent(JSON.stringify({ json: {} }))}`);
+      const res = await fetch(
+        `/api/trpc/users.list?input=${encodeURIComponent(JSON.stringify({ json: {} }))}`,
+      );
       const body = (await res.json()) as { error: { json: { message: string } } };
       return { code: res.status, message: body.error.json.message };
     });

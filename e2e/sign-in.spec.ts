@@ -71,7 +71,9 @@ test.describe("sign-in", () => {
       await page.getByLabel("Mật khẩu").fill(`sai-${i}-mat-khau`);
       // Each attempt must reach the server before the next one is typed.
       await Promise.all([
-        page.waitForResponse((r) => r.request().method() === "POST" && new URL(r.url()).pathname === "/sign-in"),
+        page.waitForResponse(
+          (r) => r.request().method() === "POST" && new URL(r.url()).pathname === "/sign-in",
+        ),
         page.getByRole("button", { name: "Đăng nhập" }).click(),
       ]);
       await expect(error).toBeVisible();

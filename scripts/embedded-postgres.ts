@@ -83,7 +83,8 @@ function reachableByOthers(dir: string): boolean {
   let current = path.resolve(dir);
   for (;;) {
     const parent = path.dirname(current);
-    if (existsSync(current) && (statSync(current).mode & 0o001) === 0 && current !== dir) return false;
+    if (existsSync(current) && (statSync(current).mode & 0o001) === 0 && current !== dir)
+      return false;
     if (parent === current) return true;
     current = parent;
   }
@@ -180,12 +181,18 @@ function run(cmd: string, args: string[], ids: { uid: number; gid: number } | un
     child.stderr.on("data", (c: Buffer) => (output += c.toString()));
     child.on("error", reject);
     child.on("close", (code) =>
-      code === 0 ? resolve() : reject(new Error(`${path.basename(cmd)} failed (${code}): ${output}`)),
+      code === 0
+        ? resolve()
+        : reject(new Error(`${path.basename(cmd)} failed (${code}): ${output}`)),
     );
   });
 }
 
-async function initCluster(bin: Binaries, clusterDir: string, ids: { uid: number; gid: number } | undefined) {
+async function initCluster(
+  bin: Binaries,
+  clusterDir: string,
+  ids: { uid: number; gid: number } | undefined,
+) {
   mkdirSync(clusterDir, { recursive: true, mode: 0o700 });
   if (ids) chownSync(clusterDir, ids.uid, ids.gid);
   // initdb runs as the postgres user and must read the password file.
@@ -213,7 +220,9 @@ async function initCluster(bin: Binaries, clusterDir: string, ids: { uid: number
   }
 }
 
-export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): Promise<EmbeddedPostgres> {
+export async function startEmbeddedPostgres(
+  options: EmbeddedPostgresOptions,
+): Promise<EmbeddedPostgres> {
   const log = options.log ?? ((l: string) => console.log(l));
   const bin = await loadBinaries();
   const ids = osUserIds();

@@ -125,6 +125,13 @@ const stages: Stage[] = [
     title: "lint (eslint)",
     run: async () => ({ status: passFail(await run(bin("eslint"), ["--max-warnings", "0", "."])) }),
   },
+  {
+    key: "format",
+    title: "format (prettier)",
+    run: async () => ({
+      status: passFail(await run(bin("prettier"), ["--check", "--log-level", "warn", "."])),
+    }),
+  },
   { key: "unit", title: "unit tests", run: () => vitest("unit") },
   { key: "int", title: "integration tests", run: () => vitest("integration") },
   { key: "build", title: "next build", run: build },

@@ -1,14 +1,12 @@
-import { redirect } from "next/navigation";
 import type { ReactNode } from "react";
 import { AppShellFrame } from "@/components/shell/app-shell-frame";
 import { actorActions } from "@/server/authz/actor";
-import { getCurrentActor } from "@/server/auth/current-actor";
+import { requireActor } from "@/server/authz/require";
 
 export const dynamic = "force-dynamic";
 
 export default async function AppLayout({ children }: { children: ReactNode }) {
-  const actor = await getCurrentActor();
-  if (!actor) redirect("/sign-in?ended=1");
+  const { actor } = await requireActor();
   return (
     <AppShellFrame
       user={{

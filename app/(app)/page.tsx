@@ -1,4 +1,14 @@
-import { Alert, Badge, Breadcrumbs, Card, Group, SimpleGrid, Stack, Text, Title } from "@mantine/core";
+import {
+  Alert,
+  Badge,
+  Breadcrumbs,
+  Card,
+  Group,
+  SimpleGrid,
+  Stack,
+  Text,
+  Title,
+} from "@mantine/core";
 import { IconKey } from "@tabler/icons-react";
 import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
@@ -71,7 +81,11 @@ export default async function HomePage() {
             <Badge variant="outline" color="gray">
               {me.organisationCode}
             </Badge>
-            {organisation && <Badge color="teal" variant="light">{t(`levels.${organisation.level}`)}</Badge>}
+            {organisation && (
+              <Badge color="teal" variant="light">
+                {t(`levels.${organisation.level}`)}
+              </Badge>
+            )}
           </Group>
           <Text size="sm" mt="sm">
             {t("home.unit")}: <b>{me.unitName ?? t("home.noUnit")}</b>
@@ -95,16 +109,12 @@ export default async function HomePage() {
         </Text>
         <Stack gap={6}>
           {me.actions.map((action) => {
-            const label = t(`permissions.${action}`);
+            const description = t(`permissions.${action}`);
+            const label = description.charAt(0).toLocaleUpperCase("vi") + description.slice(1);
             const href = actionLinks[action];
             return (
               <Text key={action} size="sm">
-                •{" "}
-                {href ? (
-                  <AnchorLink href={href}>{label}</AnchorLink>
-                ) : (
-                  label
-                )}
+                • {href ? <AnchorLink href={href}>{label}</AnchorLink> : label}
               </Text>
             );
           })}

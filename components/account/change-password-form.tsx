@@ -12,7 +12,9 @@ export function ChangePasswordForm() {
   const t = useTranslations();
   const router = useRouter();
   const [pending, startTransition] = useTransition();
-  const form = useForm({ initialValues: { currentPassword: "", newPassword: "", confirmPassword: "" } });
+  const form = useForm({
+    initialValues: { currentPassword: "", newPassword: "", confirmPassword: "" },
+  });
 
   const submit = form.onSubmit((values) =>
     startTransition(async () => {
@@ -31,9 +33,21 @@ export function ChangePasswordForm() {
   return (
     <form onSubmit={submit} noValidate>
       <Stack gap="sm">
-        <PasswordInput label={t("auth.currentPassword")} autoComplete="current-password" {...form.getInputProps("currentPassword")} />
-        <PasswordInput label={t("auth.newPassword")} autoComplete="new-password" {...form.getInputProps("newPassword")} />
-        <PasswordInput label={t("auth.confirmPassword")} autoComplete="new-password" {...form.getInputProps("confirmPassword")} />
+        <PasswordInput
+          label={t("auth.currentPassword")}
+          autoComplete="current-password"
+          {...form.getInputProps("currentPassword")}
+        />
+        <PasswordInput
+          label={t("auth.newPassword")}
+          autoComplete="new-password"
+          {...form.getInputProps("newPassword")}
+        />
+        <PasswordInput
+          label={t("auth.confirmPassword")}
+          autoComplete="new-password"
+          {...form.getInputProps("confirmPassword")}
+        />
         <Button type="submit" loading={pending} data-testid="change-password-submit">
           {t("auth.changePassword")}
         </Button>

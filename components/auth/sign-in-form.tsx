@@ -7,7 +7,13 @@ import { useFormatter, useTranslations } from "next-intl";
 import { useState, useTransition } from "react";
 import { signInAction, type SignInState } from "@/server/auth/actions";
 
-export function SignInForm({ sessionEnded, redirectTo }: { sessionEnded: boolean; redirectTo: string }) {
+export function SignInForm({
+  sessionEnded,
+  redirectTo,
+}: {
+  sessionEnded: boolean;
+  redirectTo: string;
+}) {
   const t = useTranslations();
   const format = useFormatter();
   const [error, setError] = useState<SignInState["error"]>(null);
@@ -51,7 +57,13 @@ export function SignInForm({ sessionEnded, redirectTo }: { sessionEnded: boolean
           </Alert>
         )}
         {message && (
-          <Alert color="red" variant="light" icon={<IconAlertCircle />} role="alert" data-testid="sign-in-error">
+          <Alert
+            color="red"
+            variant="light"
+            icon={<IconAlertCircle />}
+            role="alert"
+            data-testid="sign-in-error"
+          >
             {message}
           </Alert>
         )}

@@ -59,10 +59,30 @@ export function AppShellFrame({
     { href: "/account", label: t("nav.account"), icon: <IconUserCircle size={18} /> },
   ];
   const adminItems: NavItem[] = [
-    { href: "/admin/units", label: t("nav.units"), icon: <IconBuildingCommunity size={18} />, action: "unit.manage" },
-    { href: "/admin/users", label: t("nav.users"), icon: <IconUsers size={18} />, action: "user.manage" },
-    { href: "/admin/organisations", label: t("nav.organisations"), icon: <IconSitemap size={18} />, action: "orgTree.manage" },
-    { href: "/admin/audit", label: t("nav.audit"), icon: <IconListCheck size={18} />, action: "audit.read" },
+    {
+      href: "/admin/units",
+      label: t("nav.units"),
+      icon: <IconBuildingCommunity size={18} />,
+      action: "unit.manage",
+    },
+    {
+      href: "/admin/users",
+      label: t("nav.users"),
+      icon: <IconUsers size={18} />,
+      action: "user.manage",
+    },
+    {
+      href: "/admin/organisations",
+      label: t("nav.organisations"),
+      icon: <IconSitemap size={18} />,
+      action: "orgTree.manage",
+    },
+    {
+      href: "/admin/audit",
+      label: t("nav.audit"),
+      icon: <IconListCheck size={18} />,
+      action: "audit.read",
+    },
   ];
   const admin = adminItems.filter((item) => item.action && actions.includes(item.action));
 
@@ -89,7 +109,13 @@ export function AppShellFrame({
       <AppShell.Header>
         <Group h="100%" px="md" justify="space-between" wrap="nowrap">
           <Group gap="sm" wrap="nowrap">
-            <Burger opened={opened} onClick={toggle} hiddenFrom="sm" size="sm" aria-label={t("nav.menu")} />
+            <Burger
+              opened={opened}
+              onClick={toggle}
+              hiddenFrom="sm"
+              size="sm"
+              aria-label={t("nav.menu")}
+            />
             <Text component={Link} href="/" fw={700} size="lg" c="indigo.7">
               {t("app.name")}
             </Text>
@@ -117,7 +143,11 @@ export function AppShellFrame({
               </Menu.Target>
               <Menu.Dropdown>
                 <Menu.Label>{user.organisationName}</Menu.Label>
-                <Menu.Item component={Link} href="/account" leftSection={<IconUserCircle size={16} />}>
+                <Menu.Item
+                  component={Link}
+                  href="/account"
+                  leftSection={<IconUserCircle size={16} />}
+                >
                   {t("nav.account")}
                 </Menu.Item>
                 <Menu.Item

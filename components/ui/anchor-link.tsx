@@ -5,7 +5,11 @@ import Link from "next/link";
 import type { ReactNode } from "react";
 
 /** A Mantine anchor that navigates with Next's Link; usable from server components. */
-export function AnchorLink({ href, children, ...props }: AnchorProps & { href: string; children: ReactNode }) {
+export function AnchorLink({
+  href,
+  children,
+  ...props
+}: AnchorProps & { href: string; children: ReactNode }) {
   return (
     <Anchor component={Link} href={href} {...props}>
       {children}

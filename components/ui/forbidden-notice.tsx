@@ -7,7 +7,13 @@ import type { Action } from "@/lib/permissions";
 export async function ForbiddenNotice({ action }: { action: Action }) {
   const t = await getTranslations();
   return (
-    <Alert color="red" variant="light" icon={<IconLock />} title={t("errors.forbiddenTitle")} data-testid="forbidden">
+    <Alert
+      color="red"
+      variant="light"
+      icon={<IconLock />}
+      title={t("errors.forbiddenTitle")}
+      data-testid="forbidden"
+    >
       {t("errors.forbidden", { action: t(`permissions.${action}`) })}
     </Alert>
   );

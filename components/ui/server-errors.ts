@@ -31,5 +31,10 @@ type FormLike = { setErrors: (errors: Record<string, string>) => void };
 export function showServerError(error: unknown, fallback: string, form?: FormLike) {
   const fields = fieldErrorsOf(error);
   if (form && Object.keys(fields).length > 0) form.setErrors(fields);
-  notifications.show({ color: "red", title: undefined, message: messageOf(error, fallback), autoClose: 8000 });
+  notifications.show({
+    color: "red",
+    title: undefined,
+    message: messageOf(error, fallback),
+    autoClose: 8000,
+  });
 }

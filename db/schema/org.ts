@@ -27,7 +27,9 @@ export const organisation = pgTable(
     level: orgLevel().notNull(),
     parentId: uuid().references((): AnyPgColumn => organisation.id, { onDelete: "restrict" }),
     status: orgStatus().notNull().default("active"),
-    validFrom: date({ mode: "string" }).notNull().default(sql`current_date`),
+    validFrom: date({ mode: "string" })
+      .notNull()
+      .default(sql`current_date`),
     validTo: date({ mode: "string" }),
     mergedIntoId: uuid().references((): AnyPgColumn => organisation.id, { onDelete: "restrict" }),
     version: integer().notNull().default(1),
@@ -36,11 +38,19 @@ export const organisation = pgTable(
   },
   (t) => [
     // Codes are unique among open organisations; a closed or merged one keeps its code in history.
-    uniqueIndex("organisation_code_open_uq").on(t.code).where(sql`${t.status} = 'active'`),
+    uniqueIndex("organisation_code_open_uq")
+      .on(t.code)
+      .where(sql`${t.status} = 'active'`),
     // Serves the tree view: children of one parent.
     index("organisation_parent_idx").on(t.parentId),
-    check("organisation_code_format_ck", sql`${t.code} ~ '^[0-9A-Z]{3}\\.[0-9A-Z]{2}\\.[0-9A-Z]{2}\\.[A-Z][0-9]{2}$'`),
-    check("organisation_valid_range_ck", sql`${t.validTo} IS NULL OR ${t.validTo} >= ${t.validFrom}`),
+    check(
+      "organisation_code_format_ck",
+      sql`${t.code} ~ '^[0-9A-Z]{3}\\.[0-9A-Z]{2}\\.[0-9A-Z]{2}\\.[A-Z][0-9]{2}$'`,
+    ),
+    check(
+      "organisation_valid_range_ck",
+      sql`${t.validTo} IS NULL OR ${t.validTo} >= ${t.validFrom}`,
+    ),
     check("organisation_not_own_parent_ck", sql`${t.parentId} IS NULL OR ${t.parentId} <> ${t.id}`),
   ],
 );

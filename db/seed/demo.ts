@@ -44,9 +44,28 @@ export const demoOrganisations: DemoOrg[] = [
       { key: "ttt", name: "Trung tâm Thông tin", shortName: "TTTT" },
     ],
     users: [
-      { username: "quantri", fullName: "Đặng Văn Hệ", jobTitle: "Quản trị hệ thống", unit: "ttt", roles: ["deployment_admin"], email: "quantri@lienthong.gov.vn" },
-      { username: "vanthu.bnv", fullName: "Ngô Thị Hằng", jobTitle: "Văn thư", unit: "vp", roles: ["clerk"] },
-      { username: "lanhdao.bnv", fullName: "Trịnh Quang Minh", jobTitle: "Thứ trưởng", unit: null, roles: ["leader"] },
+      {
+        username: "quantri",
+        fullName: "Đặng Văn Hệ",
+        jobTitle: "Quản trị hệ thống",
+        unit: "ttt",
+        roles: ["deployment_admin"],
+        email: "quantri@lienthong.gov.vn",
+      },
+      {
+        username: "vanthu.bnv",
+        fullName: "Ngô Thị Hằng",
+        jobTitle: "Văn thư",
+        unit: "vp",
+        roles: ["clerk"],
+      },
+      {
+        username: "lanhdao.bnv",
+        fullName: "Trịnh Quang Minh",
+        jobTitle: "Thứ trưởng",
+        unit: null,
+        roles: ["leader"],
+      },
     ],
   },
   {
@@ -61,8 +80,20 @@ export const demoOrganisations: DemoOrg[] = [
       { key: "th", name: "Phòng Tổng hợp", shortName: "TH" },
     ],
     users: [
-      { username: "vanthu.hanoi", fullName: "Lương Thị Nga", jobTitle: "Văn thư", unit: "vp", roles: ["clerk"] },
-      { username: "lanhdao.hanoi", fullName: "Phan Đình Khôi", jobTitle: "Phó Chủ tịch UBND Thành phố", unit: null, roles: ["leader"] },
+      {
+        username: "vanthu.hanoi",
+        fullName: "Lương Thị Nga",
+        jobTitle: "Văn thư",
+        unit: "vp",
+        roles: ["clerk"],
+      },
+      {
+        username: "lanhdao.hanoi",
+        fullName: "Phan Đình Khôi",
+        jobTitle: "Phó Chủ tịch UBND Thành phố",
+        unit: null,
+        roles: ["leader"],
+      },
     ],
   },
   {
@@ -77,8 +108,20 @@ export const demoOrganisations: DemoOrg[] = [
       { key: "nc", name: "Phòng Nội chính", shortName: "NC" },
     ],
     users: [
-      { username: "vanthu.nghean", fullName: "Hồ Thị Xuân", jobTitle: "Văn thư", unit: "vp", roles: ["clerk"] },
-      { username: "lanhdao.nghean", fullName: "Thái Văn Hưởng", jobTitle: "Chủ tịch UBND tỉnh", unit: null, roles: ["leader"] },
+      {
+        username: "vanthu.nghean",
+        fullName: "Hồ Thị Xuân",
+        jobTitle: "Văn thư",
+        unit: "vp",
+        roles: ["clerk"],
+      },
+      {
+        username: "lanhdao.nghean",
+        fullName: "Thái Văn Hưởng",
+        jobTitle: "Chủ tịch UBND tỉnh",
+        unit: null,
+        roles: ["leader"],
+      },
     ],
   },
   {
@@ -93,8 +136,20 @@ export const demoOrganisations: DemoOrg[] = [
       { key: "nv", name: "Phòng Nội vụ", shortName: "NV" },
     ],
     users: [
-      { username: "vanthu.hoangmai", fullName: "Đinh Thị Thoa", jobTitle: "Văn thư", unit: "vp", roles: ["clerk"] },
-      { username: "lanhdao.hoangmai", fullName: "Bùi Xuân Trường", jobTitle: "Chủ tịch UBND quận", unit: null, roles: ["leader"] },
+      {
+        username: "vanthu.hoangmai",
+        fullName: "Đinh Thị Thoa",
+        jobTitle: "Văn thư",
+        unit: "vp",
+        roles: ["clerk"],
+      },
+      {
+        username: "lanhdao.hoangmai",
+        fullName: "Bùi Xuân Trường",
+        jobTitle: "Chủ tịch UBND quận",
+        unit: null,
+        roles: ["leader"],
+      },
     ],
   },
   {
@@ -110,14 +165,64 @@ export const demoOrganisations: DemoOrg[] = [
       { key: "vhxh", name: "Phòng Văn hóa - Xã hội", shortName: "VHXH" },
     ],
     users: [
-      { username: "quantri.dc", fullName: "Nguyễn Văn Quản", jobTitle: "Quản trị cơ quan", unit: "vp", roles: ["admin"], email: "quantri.dinhcong@hanoi.gov.vn" },
-      { username: "vanthu.dc", fullName: "Phạm Thị Thu", jobTitle: "Văn thư", unit: "vp", roles: ["clerk"], email: "vanthu.dinhcong@hanoi.gov.vn" },
-      { username: "chutich.dc", fullName: "Nguyễn Đức Thắng", jobTitle: "Chủ tịch UBND phường", unit: null, roles: ["leader"] },
-      { username: "phochutich.dc", fullName: "Hoàng Thị Mai", jobTitle: "Phó Chủ tịch UBND phường", unit: null, roles: ["leader"] },
-      { username: "truongphong.kt", fullName: "Trần Quốc Bảo", jobTitle: "Trưởng phòng Kinh tế, Hạ tầng và Đô thị", unit: "kt", roles: ["unit_head"] },
-      { username: "chuyenvien.kt", fullName: "Lê Minh Tuấn", jobTitle: "Chuyên viên", unit: "kt", roles: ["specialist"] },
-      { username: "truongphong.vhxh", fullName: "Vũ Thị Lan", jobTitle: "Trưởng phòng Văn hóa - Xã hội", unit: "vhxh", roles: ["unit_head"] },
-      { username: "chuyenvien.vhxh", fullName: "Đỗ Thị Hạnh", jobTitle: "Chuyên viên", unit: "vhxh", roles: ["specialist"] },
+      {
+        username: "quantri.dc",
+        fullName: "Nguyễn Văn Quản",
+        jobTitle: "Quản trị cơ quan",
+        unit: "vp",
+        roles: ["admin"],
+        email: "quantri.dinhcong@hanoi.gov.vn",
+      },
+      {
+        username: "vanthu.dc",
+        fullName: "Phạm Thị Thu",
+        jobTitle: "Văn thư",
+        unit: "vp",
+        roles: ["clerk"],
+        email: "vanthu.dinhcong@hanoi.gov.vn",
+      },
+      {
+        username: "chutich.dc",
+        fullName: "Nguyễn Đức Thắng",
+        jobTitle: "Chủ tịch UBND phường",
+        unit: null,
+        roles: ["leader"],
+      },
+      {
+        username: "phochutich.dc",
+        fullName: "Hoàng Thị Mai",
+        jobTitle: "Phó Chủ tịch UBND phường",
+        unit: null,
+        roles: ["leader"],
+      },
+      {
+        username: "truongphong.kt",
+        fullName: "Trần Quốc Bảo",
+        jobTitle: "Trưởng phòng Kinh tế, Hạ tầng và Đô thị",
+        unit: "kt",
+        roles: ["unit_head"],
+      },
+      {
+        username: "chuyenvien.kt",
+        fullName: "Lê Minh Tuấn",
+        jobTitle: "Chuyên viên",
+        unit: "kt",
+        roles: ["specialist"],
+      },
+      {
+        username: "truongphong.vhxh",
+        fullName: "Vũ Thị Lan",
+        jobTitle: "Trưởng phòng Văn hóa - Xã hội",
+        unit: "vhxh",
+        roles: ["unit_head"],
+      },
+      {
+        username: "chuyenvien.vhxh",
+        fullName: "Đỗ Thị Hạnh",
+        jobTitle: "Chuyên viên",
+        unit: "vhxh",
+        roles: ["specialist"],
+      },
     ],
   },
   {
@@ -132,8 +237,20 @@ export const demoOrganisations: DemoOrg[] = [
       { key: "kt", name: "Phòng Kinh tế, Hạ tầng và Đô thị", shortName: "KT" },
     ],
     users: [
-      { username: "vanthu.hl", fullName: "Trương Thị Huyền", jobTitle: "Văn thư", unit: "vp", roles: ["clerk"] },
-      { username: "chutich.hl", fullName: "Cao Văn Lực", jobTitle: "Chủ tịch UBND phường", unit: null, roles: ["leader"] },
+      {
+        username: "vanthu.hl",
+        fullName: "Trương Thị Huyền",
+        jobTitle: "Văn thư",
+        unit: "vp",
+        roles: ["clerk"],
+      },
+      {
+        username: "chutich.hl",
+        fullName: "Cao Văn Lực",
+        jobTitle: "Chủ tịch UBND phường",
+        unit: null,
+        roles: ["leader"],
+      },
     ],
   },
   {
@@ -148,8 +265,20 @@ export const demoOrganisations: DemoOrg[] = [
       { key: "vhxh", name: "Phòng Văn hóa - Xã hội", shortName: "VHXH" },
     ],
     users: [
-      { username: "vanthu.namdan", fullName: "Nguyễn Thị Loan", jobTitle: "Văn thư", unit: "vp", roles: ["clerk"] },
-      { username: "chutich.namdan", fullName: "Phan Văn Sơn", jobTitle: "Chủ tịch UBND xã", unit: null, roles: ["leader"] },
+      {
+        username: "vanthu.namdan",
+        fullName: "Nguyễn Thị Loan",
+        jobTitle: "Văn thư",
+        unit: "vp",
+        roles: ["clerk"],
+      },
+      {
+        username: "chutich.namdan",
+        fullName: "Phan Văn Sơn",
+        jobTitle: "Chủ tịch UBND xã",
+        unit: null,
+        roles: ["leader"],
+      },
     ],
   },
 ];
@@ -160,7 +289,9 @@ export async function isDatabaseEmpty(db: Db): Promise<boolean> {
 }
 
 /** Writes the demo tree in one transaction; returns ids by `org` and `org.username` keys. */
-export async function seedDemo(db: Db): Promise<{ orgs: Record<string, string>; users: Record<string, string> }> {
+export async function seedDemo(
+  db: Db,
+): Promise<{ orgs: Record<string, string>; users: Record<string, string> }> {
   const passwordHash = await hashPassword(DEMO_PASSWORD);
   return db.transaction(async (tx) => {
     const orgs: Record<string, string> = {};

@@ -4,7 +4,9 @@ import { z } from "zod";
 export const newPasswordSchema = z
   .string()
   .max(128)
-  .refine((p) => p.length >= 10 && /\p{L}/u.test(p) && /\d/.test(p), { message: "auth.passwordRule" });
+  .refine((p) => p.length >= 10 && /\p{L}/u.test(p) && /\d/.test(p), {
+    message: "auth.passwordRule",
+  });
 
 export const changePasswordInput = z
   .object({

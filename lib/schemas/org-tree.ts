@@ -17,7 +17,8 @@ const levelRank: Record<OrgLevel, number> = { central: 0, province: 1, district:
  * A child sits strictly below its parent. Since the 2025 reform a commune may sit directly
  * under a province, so levels may be skipped.
  */
-export const isLevelBelow = (child: OrgLevel, parent: OrgLevel) => levelRank[child] > levelRank[parent];
+export const isLevelBelow = (child: OrgLevel, parent: OrgLevel) =>
+  levelRank[child] > levelRank[parent];
 
 /** Today's date in Vietnam as `yyyy-MM-dd`, whatever the server's or browser's time zone. */
 export function vietnamToday(now = new Date()): string {

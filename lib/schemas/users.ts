@@ -35,7 +35,10 @@ const profileFields = {
   fullName: z.string().trim().min(1).max(255),
   email: emailField,
   jobTitle: z.string().trim().max(255).default(""),
-  unitId: z.uuid().nullish().transform((v) => v ?? null),
+  unitId: z
+    .uuid()
+    .nullish()
+    .transform((v) => v ?? null),
   roles: rolesField,
 };
 

@@ -34,8 +34,16 @@ const strongPassword = "MatKhauMoi2026";
 const deploymentWide = { none: "deployment-wide: acts on the whole organisation tree" };
 
 const cases: Record<string, Case> = {
-  "account.me": { permission: null, input: () => undefined, otherOrganisation: { none: "takes no input; answers about the caller" } },
-  "account.workplace": { permission: null, input: () => undefined, otherOrganisation: { none: "takes no input; answers about the caller" } },
+  "account.me": {
+    permission: null,
+    input: () => undefined,
+    otherOrganisation: { none: "takes no input; answers about the caller" },
+  },
+  "account.workplace": {
+    permission: null,
+    input: () => undefined,
+    otherOrganisation: { none: "takes no input; answers about the caller" },
+  },
   "audit.list": {
     permission: "audit.read",
     input: () => ({ limit: 10 }),
@@ -46,16 +54,37 @@ const cases: Record<string, Case> = {
     input: () => ({}),
     otherOrganisation: (ids) => ({ organisationId: ids.orgs.hoangliet }),
   },
-  "audit.verifyAll": { permission: "orgTree.manage", input: () => undefined, otherOrganisation: deploymentWide },
-  "orgTree.list": { permission: "orgTree.manage", input: () => undefined, otherOrganisation: deploymentWide },
+  "audit.verifyAll": {
+    permission: "orgTree.manage",
+    input: () => undefined,
+    otherOrganisation: deploymentWide,
+  },
+  "orgTree.list": {
+    permission: "orgTree.manage",
+    input: () => undefined,
+    otherOrganisation: deploymentWide,
+  },
   "orgTree.create": {
     permission: "orgTree.manage",
-    input: (ids) => ({ code: "000.12.28.H26", name: "Phường Thử Nghiệm", shortName: "UBND", level: "commune", parentId: ids.orgs.hoangmai, validFrom: "2026-01-01" }),
+    input: (ids) => ({
+      code: "000.12.28.H26",
+      name: "Phường Thử Nghiệm",
+      shortName: "UBND",
+      level: "commune",
+      parentId: ids.orgs.hoangmai,
+      validFrom: "2026-01-01",
+    }),
     otherOrganisation: deploymentWide,
   },
   "orgTree.update": {
     permission: "orgTree.manage",
-    input: (ids) => ({ id: ids.orgs.hoangliet, version: 1, code: "000.11.28.H26", name: "Đổi tên", shortName: "UBND" }),
+    input: (ids) => ({
+      id: ids.orgs.hoangliet,
+      version: 1,
+      code: "000.11.28.H26",
+      name: "Đổi tên",
+      shortName: "UBND",
+    }),
     otherOrganisation: deploymentWide,
   },
   "orgTree.move": {
@@ -70,7 +99,12 @@ const cases: Record<string, Case> = {
   },
   "orgTree.merge": {
     permission: "orgTree.manage",
-    input: (ids) => ({ sourceId: ids.orgs.hoangliet, targetId: ids.orgs.dinhcong, version: 1, date: "2026-01-01" }),
+    input: (ids) => ({
+      sourceId: ids.orgs.hoangliet,
+      targetId: ids.orgs.dinhcong,
+      version: 1,
+      date: "2026-01-01",
+    }),
     otherOrganisation: deploymentWide,
   },
   "units.list": {
@@ -81,12 +115,21 @@ const cases: Record<string, Case> = {
   "units.create": {
     permission: "unit.manage",
     input: () => ({ name: "Tổ Một cửa", shortName: "MC" }),
-    otherOrganisation: (ids) => ({ organisationId: ids.orgs.hoangliet, name: "Tổ Một cửa", shortName: "MC" }),
+    otherOrganisation: (ids) => ({
+      organisationId: ids.orgs.hoangliet,
+      name: "Tổ Một cửa",
+      shortName: "MC",
+    }),
   },
   "units.update": {
     permission: "unit.manage",
     input: (ids) => ({ id: ids.dcUnit, version: 1, name: "Văn phòng", shortName: "VP" }),
-    otherOrganisation: (ids) => ({ id: ids.hlUnit, version: 1, name: "Chiếm quyền", shortName: "X" }),
+    otherOrganisation: (ids) => ({
+      id: ids.hlUnit,
+      version: 1,
+      name: "Chiếm quyền",
+      shortName: "X",
+    }),
   },
   "units.setActive": {
     permission: "unit.manage",
@@ -105,7 +148,12 @@ const cases: Record<string, Case> = {
   },
   "users.create": {
     permission: "user.manage",
-    input: () => ({ username: "moi.nguoi", fullName: "Người Mới", roles: ["specialist"], password: strongPassword }),
+    input: () => ({
+      username: "moi.nguoi",
+      fullName: "Người Mới",
+      roles: ["specialist"],
+      password: strongPassword,
+    }),
     otherOrganisation: (ids) => ({
       organisationId: ids.orgs.hoangliet,
       username: "xam.nhap",
@@ -116,8 +164,18 @@ const cases: Record<string, Case> = {
   },
   "users.update": {
     permission: "user.manage",
-    input: (ids) => ({ id: ids.users["chuyenvien.kt"], version: 1, fullName: "Lê Minh Tuấn", roles: ["specialist"] }),
-    otherOrganisation: (ids) => ({ id: ids.users["vanthu.hl"], version: 1, fullName: "Bị sửa", roles: ["admin"] }),
+    input: (ids) => ({
+      id: ids.users["chuyenvien.kt"],
+      version: 1,
+      fullName: "Lê Minh Tuấn",
+      roles: ["specialist"],
+    }),
+    otherOrganisation: (ids) => ({
+      id: ids.users["vanthu.hl"],
+      version: 1,
+      fullName: "Bị sửa",
+      roles: ["admin"],
+    }),
   },
   "users.setActive": {
     permission: "user.manage",
@@ -153,7 +211,10 @@ function callerFor(username: string | null) {
 }
 
 async function call(username: string | null, path: string, input: unknown) {
-  const caller = callerFor(username) as unknown as Record<string, Record<string, (i: unknown) => Promise<unknown>>>;
+  const caller = callerFor(username) as unknown as Record<
+    string,
+    Record<string, (i: unknown) => Promise<unknown>>
+  >;
   const [area, name] = path.split(".") as [string, string];
   return caller[area]![name]!(input);
 }
@@ -162,11 +223,14 @@ async function call(username: string | null, path: string, input: unknown) {
 function httpCall(username: string, cookie: string, path: string, input: unknown) {
   const isQuery = path.endsWith(".list") || path.endsWith(".get");
   const encoded = encodeURIComponent(JSON.stringify({ json: input }));
-  const req = new Request(`http://localhost/api/trpc/${path}${isQuery ? `?input=${encoded}` : ""}`, {
-    method: isQuery ? "GET" : "POST",
-    headers: { cookie, "content-type": "application/json" },
-    body: isQuery ? undefined : JSON.stringify({ json: input }),
-  });
+  const req = new Request(
+    `http://localhost/api/trpc/${path}${isQuery ? `?input=${encoded}` : ""}`,
+    {
+      method: isQuery ? "GET" : "POST",
+      headers: { cookie, "content-type": "application/json" },
+      body: isQuery ? undefined : JSON.stringify({ json: input }),
+    },
+  );
   return fetchRequestHandler({
     endpoint: "/api/trpc",
     req,
@@ -190,9 +254,18 @@ async function refusal(promise: Promise<unknown>): Promise<TRPCError> {
 }
 
 async function snapshotOf(orgId: string) {
-  const [events] = await db.select({ n: count() }).from(auditEvent).where(eq(auditEvent.organisationId, orgId));
+  const [events] = await db
+    .select({ n: count() })
+    .from(auditEvent)
+    .where(eq(auditEvent.organisationId, orgId));
   const users = await db
-    .select({ id: appUser.id, fullName: appUser.fullName, active: appUser.active, hash: appUser.passwordHash, version: appUser.version })
+    .select({
+      id: appUser.id,
+      fullName: appUser.fullName,
+      active: appUser.active,
+      hash: appUser.passwordHash,
+      version: appUser.version,
+    })
     .from(appUser)
     .where(eq(appUser.organisationId, orgId))
     .orderBy(appUser.id);
@@ -207,8 +280,16 @@ async function snapshotOf(orgId: string) {
 beforeAll(async () => {
   ({ db } = await freshDatabase());
   const seeded = await seedDemo(db);
-  const [hl] = await db.select({ id: unit.id }).from(unit).where(eq(unit.organisationId, seeded.orgs.hoangliet!)).limit(1);
-  const [dc] = await db.select({ id: unit.id }).from(unit).where(eq(unit.organisationId, seeded.orgs.dinhcong!)).limit(1);
+  const [hl] = await db
+    .select({ id: unit.id })
+    .from(unit)
+    .where(eq(unit.organisationId, seeded.orgs.hoangliet!))
+    .limit(1);
+  const [dc] = await db
+    .select({ id: unit.id })
+    .from(unit)
+    .where(eq(unit.organisationId, seeded.orgs.dinhcong!))
+    .limit(1);
   ids = { ...seeded, hlUnit: hl!.id, dcUnit: dc!.id };
 });
 
@@ -251,16 +332,23 @@ describe("every tRPC procedure", () => {
     ] as const) {
       const res = await httpCall("chuyenvien.kt", cookie, "users.list", {});
       expect(res.status).toBe(403);
-      const body = (await res.json()) as { error: { json: { message: string; data: { appCode: string } } } };
+      const body = (await res.json()) as {
+        error: { json: { message: string; data: { appCode: string } } };
+      };
       expect(body.error.json.message).toContain(text);
       expect(body.error.json.data.appCode).toBe("FORBIDDEN");
     }
   });
 
   it("answers a malformed input with translated field errors", async () => {
-    const res = await httpCall("quantri.dc", "NEXT_LOCALE=vi", "units.create", { name: "", shortName: "x".repeat(31) });
+    const res = await httpCall("quantri.dc", "NEXT_LOCALE=vi", "units.create", {
+      name: "",
+      shortName: "x".repeat(31),
+    });
     expect(res.status).toBe(400);
-    const body = (await res.json()) as { error: { json: { data: { fieldErrors: Record<string, string[]> } } } };
+    const body = (await res.json()) as {
+      error: { json: { data: { fieldErrors: Record<string, string[]> } } };
+    };
     expect(body.error.json.data.fieldErrors).toEqual({
       name: ["Trường này là bắt buộc."],
       shortName: ["Không được quá 30 ký tự."],

@@ -5,4 +5,6 @@ import { createContext } from "./context";
 import { createCaller } from "./root";
 
 /** tRPC for server components: the same procedures, permissions and errors as the HTTP endpoint. */
-export const serverApi = cache(async () => createCaller(await createContext({ headers: await headers() })));
+export const serverApi = cache(async () =>
+  createCaller(await createContext({ headers: await headers() })),
+);

@@ -58,7 +58,11 @@ const t = initTRPC.context<Context>().create({
     for (const [field, errs] of Object.entries(fieldErrors)) {
       translated[field] = errs.map((e) => translate(locale, e.key, e.params));
     }
-    return { ...shape, message, data: { ...shape.data, appCode, fieldErrors: translated, stack: undefined } };
+    return {
+      ...shape,
+      message,
+      data: { ...shape.data, appCode, fieldErrors: translated, stack: undefined },
+    };
   },
 });
 

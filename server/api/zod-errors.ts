@@ -22,10 +22,12 @@ function issueMessage(issue: ZodError["issues"][number]): FieldError {
           ? { key: "validation.required" }
           : { key: "validation.tooShort", params: { min: Number(issue.minimum) } };
       }
-      if (issue.origin === "array" && Number(issue.minimum) <= 1) return { key: "validation.required" };
+      if (issue.origin === "array" && Number(issue.minimum) <= 1)
+        return { key: "validation.required" };
       return { key: "validation.tooSmall", params: { min: Number(issue.minimum) } };
     case "too_big":
-      if (issue.origin === "string") return { key: "validation.tooLong", params: { max: Number(issue.maximum) } };
+      if (issue.origin === "string")
+        return { key: "validation.tooLong", params: { max: Number(issue.maximum) } };
       return { key: "validation.tooBig", params: { max: Number(issue.maximum) } };
     case "invalid_type":
       return issue.input === undefined || issue.input === null

@@ -21,7 +21,14 @@ describe("audit chain", () => {
     await Promise.all(
       Array.from({ length: 40 }, (_, i) =>
         db.transaction((tx) =>
-          appendAudit(tx, { organisationId: org, actor: null, action: "test.event", entityType: "test", entityId: String(i), data: { i, text: "Định Công" } }),
+          appendAudit(tx, {
+            organisationId: org,
+            actor: null,
+            action: "test.event",
+            entityType: "test",
+            entityId: String(i),
+            data: { i, text: "Định Công" },
+          }),
         ),
       ),
     );
@@ -30,30 +37,53 @@ describe("audit chain", () => {
   });
 
   it("refuses to update or delete an audit row", async () => {
-    const refusal = { cause: expect.objectContaining({ message: expect.stringMatching(/append-only/) }) };
-    await expect(db.execute(sql`update audit_event set action = 'x'`)).rejects.toMatchObject(refusal);
+    const refusal = {
+      cause: expect.objectContaining({ message: expect.stringMatching(/append-only/) }),
+    };
+    await expect(db.execute(sql`update audit_event set action = 'x'`)).rejects.toMatchObject(
+      refusal,
+    );
     await expect(db.execute(sql`delete from audit_event`)).rejects.toMatchObject(refusal);
   });
 
   it("reports the first broken link when a row was altered in the database", async () => {
     const org = orgs.hoangliet!;
     for (let i = 0; i < 5; i++) {
-      await appendAudit(db, { organisationId: org, actor: null, action: "test.event", entityType: "test", entityId: String(i) });
+      await appendAudit(db, {
+        organisationId: org,
+        actor: null,
+        action: "test.event",
+        entityType: "test",
+        entityId: String(i),
+      });
     }
-    const rows = await db.select().from(auditEvent).where(eq(auditEvent.organisationId, org)).orderBy(auditEvent.seq);
+    const rows = await db
+      .select()
+      .from(auditEvent)
+      .where(eq(auditEvent.organisationId, org))
+      .orderBy(auditEvent.seq);
     const target = rows[3]!;
     // Someone with direct database access turns off the guard and rewrites history.
     await db.execute(sql`alter table audit_event disable trigger audit_event_append_only`);
     await db.execute(sql`update audit_event set data = '{"i": 99}'::jsonb where id = ${target.id}`);
     await db.execute(sql`alter table audit_event enable trigger audit_event_append_only`);
     const report = await verifyAuditChain(db, org);
-    expect(report).toMatchObject({ ok: false, brokenAt: { seq: target.seq, id: target.id, reason: "hash" } });
+    expect(report).toMatchObject({
+      ok: false,
+      brokenAt: { seq: target.seq, id: target.id, reason: "hash" },
+    });
   });
 
   it("reports a deleted row as a gap", async () => {
     const org = orgs.namdan!;
     for (let i = 0; i < 3; i++) {
-      await appendAudit(db, { organisationId: org, actor: null, action: "test.event", entityType: "test", entityId: String(i) });
+      await appendAudit(db, {
+        organisationId: org,
+        actor: null,
+        action: "test.event",
+        entityType: "test",
+        entityId: String(i),
+      });
     }
     await db.execute(sql`alter table audit_event disable trigger audit_event_append_only`);
     await db.execute(sql`delete from audit_event where organisation_id = ${org} and seq = 2`);

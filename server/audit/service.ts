@@ -27,7 +27,10 @@ export async function listAuditEvents(
     })
     .from(auditEvent)
     .where(
-      and(eq(auditEvent.organisationId, orgId), input.cursor ? lt(auditEvent.seq, input.cursor) : undefined),
+      and(
+        eq(auditEvent.organisationId, orgId),
+        input.cursor ? lt(auditEvent.seq, input.cursor) : undefined,
+      ),
     )
     .orderBy(desc(auditEvent.seq))
     .limit(input.limit + 1);
@@ -47,7 +50,8 @@ export async function verifyOrganisationChain(
 /** Every organisation's chain, for the deployment admin. */
 export async function verifyAllChains(db: Db, actor: Actor) {
   assertCan(actor, "audit.read");
-  if (!isDeploymentAdmin(actor)) throw new AppError("FORBIDDEN", "errors.forbidden", { action: "orgTree.manage" });
+  if (!isDeploymentAdmin(actor))
+    throw new AppError("FORBIDDEN", "errors.forbidden", { action: "orgTree.manage" });
   const orgs = await db
     .select({ id: organisation.id, code: organisation.code, name: organisation.name })
     .from(organisation)

@@ -27,18 +27,35 @@ export async function verifyAuditChain(db: DbOrTx, organisationId: string): Prom
     const rows = await db
       .select()
       .from(auditEvent)
-      .where(and(eq(auditEvent.organisationId, organisationId), gt(auditEvent.seq, expectedSeq - 1)))
+      .where(
+        and(eq(auditEvent.organisationId, organisationId), gt(auditEvent.seq, expectedSeq - 1)),
+      )
       .orderBy(asc(auditEvent.seq))
       .limit(PAGE);
     for (const row of rows) {
       if (row.seq !== expectedSeq) {
-        return { ok: false, organisationId, events: count, brokenAt: { seq: expectedSeq, id: null, reason: "gap" } };
+        return {
+          ok: false,
+          organisationId,
+          events: count,
+          brokenAt: { seq: expectedSeq, id: null, reason: "gap" },
+        };
       }
       if (row.prevHash !== expectedPrev) {
-        return { ok: false, organisationId, events: count, brokenAt: { seq: row.seq, id: row.id, reason: "link" } };
+        return {
+          ok: false,
+          organisationId,
+          events: count,
+          brokenAt: { seq: row.seq, id: row.id, reason: "link" },
+        };
       }
       if (hashAuditEvent(row) !== row.hash) {
-        return { ok: false, organisationId, events: count, brokenAt: { seq: row.seq, id: row.id, reason: "hash" } };
+        return {
+          ok: false,
+          organisationId,
+          events: count,
+          brokenAt: { seq: row.seq, id: row.id, reason: "hash" },
+        };
       }
       expectedPrev = row.hash;
       expectedSeq += 1;

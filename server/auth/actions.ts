@@ -16,7 +16,11 @@ import { getCurrentActor } from "./current-actor";
 
 export type SignInState = { error: null | "invalid" | "inactive" | { locked: string } };
 
-export async function signInAction(login: string, password: string, redirectTo: string): Promise<SignInState> {
+export async function signInAction(
+  login: string,
+  password: string,
+  redirectTo: string,
+): Promise<SignInState> {
   const target = redirectTo.startsWith("/") && !redirectTo.startsWith("//") ? redirectTo : "/";
   try {
     await signIn("credentials", { login, password, redirect: false });
@@ -44,8 +48,7 @@ export async function setLocaleAction(locale: string): Promise<void> {
 }
 
 export type ChangePasswordState =
-  | { ok: true }
-  | { ok: false; message: string; fieldErrors: Record<string, string> };
+  { ok: true } | { ok: false; message: string; fieldErrors: Record<string, string> };
 
 /**
  * Changes the user's own password, which ends every session of theirs, then signs this
@@ -53,11 +56,17 @@ export type ChangePasswordState =
  */
 export async function changePasswordAction(input: unknown): Promise<ChangePasswordState> {
   const locale = parseLocale(await getLocale());
-  const fail = (message: string, errors: Record<string, FieldError[]> = {}): ChangePasswordState => ({
+  const fail = (
+    message: string,
+    errors: Record<string, FieldError[]> = {},
+  ): ChangePasswordState => ({
     ok: false,
     message: translate(locale, message),
     fieldErrors: Object.fromEntries(
-      Object.entries(errors).map(([f, errs]) => [f, translate(locale, errs[0]!.key, errs[0]!.params)]),
+      Object.entries(errors).map(([f, errs]) => [
+        f,
+        translate(locale, errs[0]!.key, errs[0]!.params),
+      ]),
     ),
   });
   const actor = await getCurrentActor();
@@ -70,6 +79,10 @@ export async function changePasswordAction(input: unknown): Promise<ChangePasswo
     if (error instanceof AppError) return fail(error.messageKey, error.fieldErrors);
     throw error;
   }
-  await signIn("credentials", { login: actor.username, password: parsed.data.newPassword, redirect: false });
+  await signIn("credentials", {
+    login: actor.username,
+    password: parsed.data.newPassword,
+    redirect: false,
+  });
   return { ok: true };
 }

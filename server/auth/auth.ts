@@ -22,7 +22,11 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
   logger: {
     // Refused sign-ins are expected; they are answered on the form, not logged as errors.
     error(error) {
-      if (error instanceof CredentialsSignin || (error as { type?: string }).type === "CredentialsSignin") return;
+      if (
+        error instanceof CredentialsSignin ||
+        (error as { type?: string }).type === "CredentialsSignin"
+      )
+        return;
       console.error(error);
     },
   },
@@ -35,7 +39,8 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
         if (login.length > 200 || password.length > 200) throw new SignInRefused("invalid");
         const result = await authenticate(getDb(), login, password);
         if (result.ok) return { id: result.userId, sessionEpoch: result.sessionEpoch };
-        if (result.reason === "locked") throw new SignInRefused(`locked:${result.until.toISOString()}`);
+        if (result.reason === "locked")
+          throw new SignInRefused(`locked:${result.until.toISOString()}`);
         throw new SignInRefused(result.reason);
       },
     }),

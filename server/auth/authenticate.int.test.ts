@@ -16,28 +16,47 @@ beforeAll(async () => {
 
 describe("authenticate", () => {
   it("accepts the username in any case, or the e-mail address", async () => {
-    expect(await authenticate(db, "VanThu.DC", DEMO_PASSWORD)).toMatchObject({ ok: true, userId: users["vanthu.dc"] });
-    expect(await authenticate(db, "vanthu.dinhcong@hanoi.gov.vn", DEMO_PASSWORD)).toMatchObject({ ok: true });
+    expect(await authenticate(db, "VanThu.DC", DEMO_PASSWORD)).toMatchObject({
+      ok: true,
+      userId: users["vanthu.dc"],
+    });
+    expect(await authenticate(db, "vanthu.dinhcong@hanoi.gov.vn", DEMO_PASSWORD)).toMatchObject({
+      ok: true,
+    });
   });
 
   it("gives an unknown user and a wrong password the same answer", async () => {
-    expect(await authenticate(db, "khong.ai.ca", DEMO_PASSWORD)).toEqual({ ok: false, reason: "invalid" });
-    expect(await authenticate(db, "chuyenvien.kt", "wrong-password-1")).toEqual({ ok: false, reason: "invalid" });
+    expect(await authenticate(db, "khong.ai.ca", DEMO_PASSWORD)).toEqual({
+      ok: false,
+      reason: "invalid",
+    });
+    expect(await authenticate(db, "chuyenvien.kt", "wrong-password-1")).toEqual({
+      ok: false,
+      reason: "invalid",
+    });
   });
 
   it(`locks the account after ${LOCK_THRESHOLD} consecutive failures, even for the right password`, async () => {
     const results = [];
-    for (let i = 0; i < LOCK_THRESHOLD; i++) results.push(await authenticate(db, "lanhdao.bnv", `wrong-${i}`));
+    for (let i = 0; i < LOCK_THRESHOLD; i++)
+      results.push(await authenticate(db, "lanhdao.bnv", `wrong-${i}`));
     expect(results.slice(0, -1).every((r) => !r.ok && r.reason === "invalid")).toBe(true);
     const last = results.at(-1)!;
     expect(last).toMatchObject({ ok: false, reason: "locked" });
     const until = (last as { until: Date }).until.getTime();
     expect(until).toBeGreaterThan(Date.now() + 10 * 60_000);
-    expect(await authenticate(db, "lanhdao.bnv", DEMO_PASSWORD)).toMatchObject({ ok: false, reason: "locked" });
+    expect(await authenticate(db, "lanhdao.bnv", DEMO_PASSWORD)).toMatchObject({
+      ok: false,
+      reason: "locked",
+    });
   });
 
   it("counts concurrent failures without losing any", async () => {
-    await Promise.all(Array.from({ length: LOCK_THRESHOLD }, (_, i) => authenticate(db, "vanthu.nghean", `bad-${i}`)));
+    await Promise.all(
+      Array.from({ length: LOCK_THRESHOLD }, (_, i) =>
+        authenticate(db, "vanthu.nghean", `bad-${i}`),
+      ),
+    );
     const [row] = await db.select().from(appUser).where(eq(appUser.id, users["vanthu.nghean"]!));
     expect(row!.failedLogins).toBe(LOCK_THRESHOLD);
     expect(row!.lockedUntil).not.toBeNull();
@@ -55,7 +74,13 @@ describe("authenticate", () => {
 
   it("refuses a deactivated user who knows the password", async () => {
     await db.update(appUser).set({ active: false }).where(eq(appUser.id, users["lanhdao.hanoi"]!));
-    expect(await authenticate(db, "lanhdao.hanoi", DEMO_PASSWORD)).toEqual({ ok: false, reason: "inactive" });
-    expect(await authenticate(db, "lanhdao.hanoi", "wrong-password")).toEqual({ ok: false, reason: "invalid" });
+    expect(await authenticate(db, "lanhdao.hanoi", DEMO_PASSWORD)).toEqual({
+      ok: false,
+      reason: "inactive",
+    });
+    expect(await authenticate(db, "lanhdao.hanoi", "wrong-password")).toEqual({
+      ok: false,
+      reason: "invalid",
+    });
   });
 });

@@ -42,7 +42,8 @@ export async function mergeOrganisations(db: Db, actor: Actor, input: MergeOrgan
     if (!target) throw fieldError({ targetId: "orgTree.targetNotFound" });
     if (target.id === source.id) throw fieldError({ targetId: "orgTree.mergeSame" });
     if (target.status !== "active") throw fieldError({ targetId: "orgTree.targetNotActive" });
-    if (await isInSubtree(tx, source.id, target.id)) throw fieldError({ targetId: "orgTree.mergeIntoDescendant" });
+    if (await isInSubtree(tx, source.id, target.id))
+      throw fieldError({ targetId: "orgTree.mergeIntoDescendant" });
     assertEffectiveDate(input.date, source.validFrom);
 
     const children = await tx
@@ -65,7 +66,11 @@ export async function mergeOrganisations(db: Db, actor: Actor, input: MergeOrgan
     if (users.length > 0) {
       await tx
         .update(appUser)
-        .set({ organisationId: target.id, version: sql`${appUser.version} + 1`, updatedAt: new Date() })
+        .set({
+          organisationId: target.id,
+          version: sql`${appUser.version} + 1`,
+          updatedAt: new Date(),
+        })
         .where(eq(appUser.organisationId, source.id));
     }
     const roles = await moveRoles(tx, source.id, target.id);
@@ -86,7 +91,13 @@ export async function mergeOrganisations(db: Db, actor: Actor, input: MergeOrgan
       validTo: input.date,
     });
 
-    const moved = { date: input.date, users: users.map((u) => u.username), units, roles, children: children.map(orgRef) };
+    const moved = {
+      date: input.date,
+      users: users.map((u) => u.username),
+      units,
+      roles,
+      children: children.map(orgRef),
+    };
     for (const [chain, action, other] of [
       [source, "organisation.merged", { into: orgRef(target) }],
       [target, "organisation.absorbed", { from: orgRef(source) }],
@@ -130,17 +141,33 @@ async function moveUnits(tx: Tx, source: OrganisationRow, targetId: string) {
     const name = u.active ? await freeUnitName(tx, targetId, u.name, source.name) : u.name;
     await tx
       .update(unit)
-      .set({ organisationId: targetId, name, version: sql`${unit.version} + 1`, updatedAt: new Date() })
+      .set({
+        organisationId: targetId,
+        name,
+        version: sql`${unit.version} + 1`,
+        updatedAt: new Date(),
+      })
       .where(eq(unit.id, u.id));
-    moved.push(name === u.name ? { id: u.id, name: u.name } : { id: u.id, name: u.name, renamedTo: name });
+    moved.push(
+      name === u.name ? { id: u.id, name: u.name } : { id: u.id, name: u.name, renamedTo: name },
+    );
   }
   return moved;
 }
 
-async function freeUnitName(tx: Tx, organisationId: string, name: string, sourceName: string): Promise<string> {
+async function freeUnitName(
+  tx: Tx,
+  organisationId: string,
+  name: string,
+  sourceName: string,
+): Promise<string> {
   for (let attempt = 0; ; attempt++) {
     const candidate =
-      attempt === 0 ? name : attempt === 1 ? `${name} (${sourceName})` : `${name} (${sourceName} ${attempt})`;
+      attempt === 0
+        ? name
+        : attempt === 1
+          ? `${name} (${sourceName})`
+          : `${name} (${sourceName} ${attempt})`;
     // Compared with lower() as the unique index unit_org_name_active_uq compares.
     const [taken] = await tx
       .select({ id: unit.id })
@@ -159,7 +186,11 @@ async function freeUnitName(tx: Tx, organisationId: string, name: string, source
 
 /** A user may already hold the same role in the target; the primary key keeps one row of each. */
 async function moveRoles(tx: Tx, sourceId: string, targetId: string): Promise<number> {
-  const rows = await tx.select().from(userRole).where(eq(userRole.organisationId, sourceId)).for("update");
+  const rows = await tx
+    .select()
+    .from(userRole)
+    .where(eq(userRole.organisationId, sourceId))
+    .for("update");
   if (rows.length === 0) return 0;
   await tx
     .insert(userRole)

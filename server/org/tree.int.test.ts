@@ -63,14 +63,23 @@ async function refusal(promise: Promise<unknown>): Promise<TRPCError> {
 /** Field → message keys, whether the refusal came from the input schema or from the service. */
 function fieldKeys(error: TRPCError): Record<string, string[]> {
   const cause = error.cause;
-  const fields = cause instanceof AppError ? cause.fieldErrors : cause instanceof ZodError ? zodFieldErrors(cause) : {};
-  return Object.fromEntries(Object.entries(fields).map(([field, errs]) => [field, errs.map((e) => e.key)]));
+  const fields =
+    cause instanceof AppError
+      ? cause.fieldErrors
+      : cause instanceof ZodError
+        ? zodFieldErrors(cause)
+        : {};
+  return Object.fromEntries(
+    Object.entries(fields).map(([field, errs]) => [field, errs.map((e) => e.key)]),
+  );
 }
 
 /** Resolves once some session is waiting for a lock (here: the unique index entry). */
 async function waitForLockWait() {
   for (let i = 0; i < 200; i++) {
-    const r = await db.execute<{ n: number }>(sql`select count(*)::int as n from pg_locks where not granted`);
+    const r = await db.execute<{ n: number }>(
+      sql`select count(*)::int as n from pg_locks where not granted`,
+    );
     if (r.rows[0]!.n > 0) return;
     await new Promise((resolve) => setTimeout(resolve, 25));
   }
@@ -78,7 +87,8 @@ async function waitForLockWait() {
 }
 
 const appCode = (error: TRPCError) => (error.cause instanceof AppError ? error.cause.code : null);
-const messageKey = (error: TRPCError) => (error.cause instanceof AppError ? error.cause.messageKey : null);
+const messageKey = (error: TRPCError) =>
+  error.cause instanceof AppError ? error.cause.messageKey : null;
 
 describe("organisation tree, as the deployment admin", () => {
   it("creates, renames, moves and closes an organisation, each step in its audit chain", async () => {
@@ -116,12 +126,22 @@ describe("organisation tree, as the deployment admin", () => {
     expect(row).toMatchObject({ parentId: orgs.hanoi, version: 3 });
 
     const today = vietnamToday();
-    await admin.orgTree.close({ id: row.id, version: 3, date: today, reason: "Nghị quyết số 1656/NQ-UBTVQH15" });
+    await admin.orgTree.close({
+      id: row.id,
+      version: 3,
+      date: today,
+      reason: "Nghị quyết số 1656/NQ-UBTVQH15",
+    });
     row = await orgRow(created.id);
     expect(row).toMatchObject({ status: "closed", validTo: today, version: 4 });
 
     const listed = (await admin.orgTree.list()).find((o) => o.id === created.id);
-    expect(listed).toMatchObject({ status: "closed", validTo: today, activeUsers: 0, activeUnits: 0 });
+    expect(listed).toMatchObject({
+      status: "closed",
+      validTo: today,
+      activeUsers: 0,
+      activeUnits: 0,
+    });
     expect(await auditActions(created.id)).toEqual([
       "organisation.created",
       "organisation.updated",
@@ -149,14 +169,30 @@ describe("organisation tree, as the deployment admin", () => {
       if (o.parentId) expect(seen.has(o.parentId)).toBe(true);
       seen.add(o.id);
     }
-    expect(list.find((o) => o.id === orgs.dinhcong)).toMatchObject({ activeUsers: 8, activeUnits: 3, level: "commune" });
+    expect(list.find((o) => o.id === orgs.dinhcong)).toMatchObject({
+      activeUsers: 8,
+      activeUnits: 3,
+      level: "commune",
+    });
   });
 
   it("refuses a malformed or taken code on the code field and writes nothing", async () => {
     const admin = as("quantri");
     const before = await totals();
-    const base = { name: "Ủy ban nhân dân xã Thử", shortName: "UBND", level: "commune" as const, parentId: orgs.nghean!, validFrom: "2025-07-01" };
-    for (const code of ["00.00.00.H26", "000.00.00.26H", "000.00.00.H4", "000-00-00-H40", "000.00.00.HH1"]) {
+    const base = {
+      name: "Ủy ban nhân dân xã Thử",
+      shortName: "UBND",
+      level: "commune" as const,
+      parentId: orgs.nghean!,
+      validFrom: "2025-07-01",
+    };
+    for (const code of [
+      "00.00.00.H26",
+      "000.00.00.26H",
+      "000.00.00.H4",
+      "000-00-00-H40",
+      "000.00.00.HH1",
+    ]) {
       const error = await refusal(admin.orgTree.create({ ...base, code }));
       expect(error.code).toBe("BAD_REQUEST");
       expect(fieldKeys(error)).toEqual({ code: ["orgTree.codeFormat"] });
@@ -167,7 +203,13 @@ describe("organisation tree, as the deployment admin", () => {
 
     const hoangliet = await orgRow(orgs.hoangliet!);
     const takenOnRename = await refusal(
-      admin.orgTree.update({ id: hoangliet.id, version: hoangliet.version, code: "000.10.28.H26", name: hoangliet.name, shortName: "UBND" }),
+      admin.orgTree.update({
+        id: hoangliet.id,
+        version: hoangliet.version,
+        code: "000.10.28.H26",
+        name: hoangliet.name,
+        shortName: "UBND",
+      }),
     );
     expect(fieldKeys(takenOnRename)).toEqual({ code: ["orgTree.codeTaken"] });
     expect(await totals()).toEqual(before);
@@ -175,34 +217,58 @@ describe("organisation tree, as the deployment admin", () => {
 
   it("turns a concurrent insert of the same code into the same field error", async () => {
     const code = "000.20.35.H40";
-    const values = { shortName: "UBND", level: "commune" as const, parentId: orgs.nghean!, validFrom: "2025-07-01" };
+    const values = {
+      shortName: "UBND",
+      level: "commune" as const,
+      parentId: orgs.nghean!,
+      validFrom: "2025-07-01",
+    };
     // Another transaction has inserted the code but not committed: the service's own check
     // cannot see it, so only the unique index can stop the second insert.
     let commit!: () => void;
     let inserted!: () => void;
     const insertDone = new Promise<void>((resolve) => (inserted = resolve));
     const other = db.transaction(async (tx) => {
-      await tx.insert(organisation).values({ ...values, code, name: "Ủy ban nhân dân xã Song Song" });
+      await tx
+        .insert(organisation)
+        .values({ ...values, code, name: "Ủy ban nhân dân xã Song Song" });
       inserted();
       await new Promise<void>((resolve) => (commit = resolve));
     });
     await insertDone;
-    const attempt = refusal(as("quantri").orgTree.create({ ...values, code, name: "Ủy ban nhân dân xã Song Song Hai" }));
+    const attempt = refusal(
+      as("quantri").orgTree.create({ ...values, code, name: "Ủy ban nhân dân xã Song Song Hai" }),
+    );
     await waitForLockWait();
     commit();
     await other;
     const error = await attempt;
     expect(fieldKeys(error)).toEqual({ code: ["orgTree.codeTaken"] });
-    const rows = await db.select({ name: organisation.name }).from(organisation).where(eq(organisation.code, code));
+    const rows = await db
+      .select({ name: organisation.name })
+      .from(organisation)
+      .where(eq(organisation.code, code));
     expect(rows).toEqual([{ name: "Ủy ban nhân dân xã Song Song" }]);
   });
 
   it("refuses a stale version", async () => {
     const admin = as("quantri");
     const namdan = await orgRow(orgs.namdan!);
-    await admin.orgTree.update({ id: namdan.id, version: namdan.version, code: namdan.code, name: "Ủy ban nhân dân xã Nam Đàn (mới)", shortName: "UBND" });
+    await admin.orgTree.update({
+      id: namdan.id,
+      version: namdan.version,
+      code: namdan.code,
+      name: "Ủy ban nhân dân xã Nam Đàn (mới)",
+      shortName: "UBND",
+    });
     const error = await refusal(
-      admin.orgTree.update({ id: namdan.id, version: namdan.version, code: namdan.code, name: "Ủy ban nhân dân xã Nam Đàn", shortName: "UBND" }),
+      admin.orgTree.update({
+        id: namdan.id,
+        version: namdan.version,
+        code: namdan.code,
+        name: "Ủy ban nhân dân xã Nam Đàn",
+        shortName: "UBND",
+      }),
     );
     expect(error.code).toBe("CONFLICT");
     expect(appCode(error)).toBe("STALE");
@@ -212,24 +278,37 @@ describe("organisation tree, as the deployment admin", () => {
   it("refuses moves that would break the tree", async () => {
     const admin = as("quantri");
     const hoangmai = await orgRow(orgs.hoangmai!);
-    const underDescendant = await refusal(admin.orgTree.move({ id: hoangmai.id, version: hoangmai.version, parentId: orgs.dinhcong! }));
+    const underDescendant = await refusal(
+      admin.orgTree.move({ id: hoangmai.id, version: hoangmai.version, parentId: orgs.dinhcong! }),
+    );
     expect(fieldKeys(underDescendant)).toEqual({ parentId: ["orgTree.moveUnderDescendant"] });
-    const underItself = await refusal(admin.orgTree.move({ id: hoangmai.id, version: hoangmai.version, parentId: hoangmai.id }));
+    const underItself = await refusal(
+      admin.orgTree.move({ id: hoangmai.id, version: hoangmai.version, parentId: hoangmai.id }),
+    );
     expect(fieldKeys(underItself)).toEqual({ parentId: ["orgTree.moveUnderItself"] });
-    const underLowerLevel = await refusal(admin.orgTree.move({ id: hoangmai.id, version: hoangmai.version, parentId: orgs.namdan! }));
+    const underLowerLevel = await refusal(
+      admin.orgTree.move({ id: hoangmai.id, version: hoangmai.version, parentId: orgs.namdan! }),
+    );
     expect(fieldKeys(underLowerLevel)).toEqual({ parentId: ["orgTree.levelBelowParent"] });
-    expect(await orgRow(hoangmai.id)).toMatchObject({ parentId: orgs.hanoi, version: hoangmai.version });
+    expect(await orgRow(hoangmai.id)).toMatchObject({
+      parentId: orgs.hanoi,
+      version: hoangmai.version,
+    });
   });
 
   it("refuses to close an organisation that still has active children or users", async () => {
     const admin = as("quantri");
     const date = vietnamToday();
     const hoangmai = await orgRow(orgs.hoangmai!);
-    const withChildren = await refusal(admin.orgTree.close({ id: hoangmai.id, version: hoangmai.version, date, reason: "Thử" }));
+    const withChildren = await refusal(
+      admin.orgTree.close({ id: hoangmai.id, version: hoangmai.version, date, reason: "Thử" }),
+    );
     expect(withChildren.code).toBe("CONFLICT");
     expect(messageKey(withChildren)).toBe("orgTree.closeHasChildren");
     const dinhcong = await orgRow(orgs.dinhcong!);
-    const withUsers = await refusal(admin.orgTree.close({ id: dinhcong.id, version: dinhcong.version, date, reason: "Thử" }));
+    const withUsers = await refusal(
+      admin.orgTree.close({ id: dinhcong.id, version: dinhcong.version, date, reason: "Thử" }),
+    );
     expect(messageKey(withUsers)).toBe("orgTree.closeHasUsers");
     expect(translate("vi", "orgTree.closeHasUsers", { count: 8 })).toMatch(/8 người dùng/);
     expect((await orgRow(dinhcong.id)).status).toBe("active");
@@ -238,7 +317,12 @@ describe("organisation tree, as the deployment admin", () => {
   it("refuses to merge an organisation into its own descendant", async () => {
     const hoangmai = await orgRow(orgs.hoangmai!);
     const error = await refusal(
-      as("quantri").orgTree.merge({ sourceId: hoangmai.id, targetId: orgs.dinhcong!, version: hoangmai.version, date: vietnamToday() }),
+      as("quantri").orgTree.merge({
+        sourceId: hoangmai.id,
+        targetId: orgs.dinhcong!,
+        version: hoangmai.version,
+        date: vietnamToday(),
+      }),
     );
     expect(fieldKeys(error)).toEqual({ targetId: ["orgTree.mergeIntoDescendant"] });
   });
@@ -246,12 +330,25 @@ describe("organisation tree, as the deployment admin", () => {
   it("merges Phường Hoàng Liệt into Phường Định Công: users, units and roles move, history stays", async () => {
     const source = await orgRow(orgs.hoangliet!);
     const date = vietnamToday();
-    const result = await as("quantri").orgTree.merge({ sourceId: source.id, targetId: orgs.dinhcong!, version: source.version, date });
+    const result = await as("quantri").orgTree.merge({
+      sourceId: source.id,
+      targetId: orgs.dinhcong!,
+      version: source.version,
+      date,
+    });
     expect(result).toMatchObject({ movedUsers: 2, movedUnits: 2, renamedUnits: 2, movedRoles: 2 });
 
-    expect(await orgRow(source.id)).toMatchObject({ status: "merged", mergedIntoId: orgs.dinhcong, validTo: date });
+    expect(await orgRow(source.id)).toMatchObject({
+      status: "merged",
+      mergedIntoId: orgs.dinhcong,
+      validTo: date,
+    });
     const moved = await db
-      .select({ organisationId: appUser.organisationId, unitOrg: unit.organisationId, unitName: unit.name })
+      .select({
+        organisationId: appUser.organisationId,
+        unitOrg: unit.organisationId,
+        unitName: unit.name,
+      })
       .from(appUser)
       .leftJoin(unit, eq(unit.id, appUser.unitId))
       .where(eq(appUser.id, users["vanthu.hl"]!));
@@ -260,14 +357,26 @@ describe("organisation tree, as the deployment admin", () => {
       unitOrg: orgs.dinhcong,
       unitName: "Văn phòng HĐND và UBND phường (Ủy ban nhân dân phường Hoàng Liệt)",
     });
-    const [sourceUnits] = await db.select({ n: count() }).from(unit).where(eq(unit.organisationId, source.id));
+    const [sourceUnits] = await db
+      .select({ n: count() })
+      .from(unit)
+      .where(eq(unit.organisationId, source.id));
     expect(sourceUnits!.n).toBe(0);
-    const [sourceRoles] = await db.select({ n: count() }).from(userRole).where(eq(userRole.organisationId, source.id));
+    const [sourceRoles] = await db
+      .select({ n: count() })
+      .from(userRole)
+      .where(eq(userRole.organisationId, source.id));
     expect(sourceRoles!.n).toBe(0);
     const [clerkRole] = await db
       .select({ n: count() })
       .from(userRole)
-      .where(and(eq(userRole.userId, users["vanthu.hl"]!), eq(userRole.organisationId, orgs.dinhcong!), eq(userRole.role, "clerk")));
+      .where(
+        and(
+          eq(userRole.userId, users["vanthu.hl"]!),
+          eq(userRole.organisationId, orgs.dinhcong!),
+          eq(userRole.role, "clerk"),
+        ),
+      );
     expect(clerkRole!.n).toBe(1);
 
     const signIn = await authenticate(db, "vanthu.hl", DEMO_PASSWORD);
@@ -281,11 +390,20 @@ describe("organisation tree, as the deployment admin", () => {
     expect(await verifyAuditChain(db, orgs.dinhcong!)).toMatchObject({ ok: true });
 
     const listed = (await as("quantri").orgTree.list()).find((o) => o.id === source.id);
-    expect(listed).toMatchObject({ status: "merged", mergedIntoName: "Ủy ban nhân dân phường Định Công", activeUsers: 0 });
+    expect(listed).toMatchObject({
+      status: "merged",
+      mergedIntoName: "Ủy ban nhân dân phường Định Công",
+      activeUsers: 0,
+    });
 
     const merged = await orgRow(source.id);
     const again = await refusal(
-      as("quantri").orgTree.merge({ sourceId: source.id, targetId: orgs.namdan!, version: merged.version, date }),
+      as("quantri").orgTree.merge({
+        sourceId: source.id,
+        targetId: orgs.namdan!,
+        version: merged.version,
+        date,
+      }),
     );
     expect(messageKey(again)).toBe("orgTree.notActive");
   });
@@ -300,11 +418,32 @@ describe("organisation tree, as anyone else", () => {
       const date = vietnamToday();
       const calls: (() => Promise<unknown>)[] = [
         () => caller.orgTree.list(),
-        () => caller.orgTree.create({ code: "000.30.28.H26", name: "Phường Mới", shortName: "UBND", level: "commune", parentId: orgs.hoangmai!, validFrom: date }),
-        () => caller.orgTree.update({ id: own.id, version: own.version, code: own.code, name: "Phường Đổi Tên", shortName: "UBND" }),
+        () =>
+          caller.orgTree.create({
+            code: "000.30.28.H26",
+            name: "Phường Mới",
+            shortName: "UBND",
+            level: "commune",
+            parentId: orgs.hoangmai!,
+            validFrom: date,
+          }),
+        () =>
+          caller.orgTree.update({
+            id: own.id,
+            version: own.version,
+            code: own.code,
+            name: "Phường Đổi Tên",
+            shortName: "UBND",
+          }),
         () => caller.orgTree.move({ id: own.id, version: own.version, parentId: orgs.hanoi! }),
         () => caller.orgTree.close({ id: own.id, version: own.version, date, reason: "Thử" }),
-        () => caller.orgTree.merge({ sourceId: own.id, targetId: orgs.namdan!, version: own.version, date }),
+        () =>
+          caller.orgTree.merge({
+            sourceId: own.id,
+            targetId: orgs.namdan!,
+            version: own.version,
+            date,
+          }),
       ];
       for (const call of calls) expect((await refusal(call())).code).toBe("FORBIDDEN");
       expect(await totals()).toEqual(before);

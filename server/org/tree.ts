@@ -164,7 +164,8 @@ export async function closeOrganisation(db: Db, actor: Actor, input: CloseOrgani
       .select({ n: sql<number>`count(*)::int` })
       .from(organisation)
       .where(and(eq(organisation.parentId, row.id), eq(organisation.status, "active")));
-    if (children!.n > 0) throw new AppError("CONFLICT", "orgTree.closeHasChildren", { count: children!.n });
+    if (children!.n > 0)
+      throw new AppError("CONFLICT", "orgTree.closeHasChildren", { count: children!.n });
     const [users] = await tx
       .select({ n: sql<number>`count(*)::int` })
       .from(appUser)
@@ -214,13 +215,16 @@ export function assertVersion(row: OrganisationRow, version: number): void {
 }
 
 export function assertActive(row: OrganisationRow): void {
-  if (row.status !== "active") throw new AppError("CONFLICT", "orgTree.notActive", { name: row.name });
+  if (row.status !== "active")
+    throw new AppError("CONFLICT", "orgTree.notActive", { name: row.name });
 }
 
 /** Closing and merging take effect on a day between the organisation's start and today. */
 export function assertEffectiveDate(date: string, validFrom: string, field = "date"): void {
   if (date < validFrom) {
-    throw fieldError({ [field]: { key: "orgTree.dateBeforeValidFrom", params: { date: displayDate(validFrom) } } });
+    throw fieldError({
+      [field]: { key: "orgTree.dateBeforeValidFrom", params: { date: displayDate(validFrom) } },
+    });
   }
   if (date > vietnamToday()) throw fieldError({ [field]: "orgTree.dateInFuture" });
 }
@@ -232,10 +236,15 @@ const displayDate = (iso: string) => iso.split("-").reverse().join("/");
  * at once) and checks that it can take a child of `childLevel`.
  */
 async function lockParent(tx: Tx, parentId: string, childLevel: OrgLevel, levelField: string) {
-  const [parent] = await tx.select().from(organisation).where(eq(organisation.id, parentId)).for("share");
+  const [parent] = await tx
+    .select()
+    .from(organisation)
+    .where(eq(organisation.id, parentId))
+    .for("share");
   if (!parent) throw fieldError({ parentId: "orgTree.parentNotFound" });
   if (parent.status !== "active") throw fieldError({ parentId: "orgTree.parentNotActive" });
-  if (!isLevelBelow(childLevel, parent.level)) throw fieldError({ [levelField]: "orgTree.levelBelowParent" });
+  if (!isLevelBelow(childLevel, parent.level))
+    throw fieldError({ [levelField]: "orgTree.levelBelowParent" });
   return parent;
 }
 
@@ -256,7 +265,12 @@ export async function isInSubtree(tx: Tx, rootId: string, candidateId: string): 
 export async function bumpOrganisation(
   tx: Tx,
   id: string,
-  values: Partial<Pick<OrganisationRow, "code" | "name" | "shortName" | "parentId" | "status" | "validTo" | "mergedIntoId">>,
+  values: Partial<
+    Pick<
+      OrganisationRow,
+      "code" | "name" | "shortName" | "parentId" | "status" | "validTo" | "mergedIntoId"
+    >
+  >,
 ): Promise<number> {
   const [row] = await tx
     .update(organisation)
@@ -289,14 +303,15 @@ async function withCodeClashAsFieldError<T>(run: () => Promise<T>): Promise<T> {
   try {
     return await run();
   } catch (error) {
-    if (isUniqueViolation(error, "organisation_code_open_uq")) throw fieldError({ code: "orgTree.codeTaken" });
+    if (isUniqueViolation(error, "organisation_code_open_uq"))
+      throw fieldError({ code: "orgTree.codeTaken" });
     throw error;
   }
 }
 
 function isUniqueViolation(error: unknown, constraint: string): boolean {
   // drizzle wraps the driver's error; the PostgreSQL details are on a cause somewhere down.
-  for (let e = error as { code?: unknown; constraint?: unknown; cause?: unknown } | undefined; e; ) {
+  for (let e = error as { code?: unknown; constraint?: unknown; cause?: unknown } | undefined; e;) {
     if (e.code === "23505" && e.constraint === constraint) return true;
     e = e.cause as typeof e;
   }

@@ -35,7 +35,11 @@ const unitColumns = {
 };
 
 /** Every unit of the organisation, active ones first, with how many active people work in each. */
-export async function listUnits(db: DbOrTx, actor: Actor, input: ListUnitsInput): Promise<UnitRow[]> {
+export async function listUnits(
+  db: DbOrTx,
+  actor: Actor,
+  input: ListUnitsInput,
+): Promise<UnitRow[]> {
   assertCan(actor, "directory.read");
   const organisationId = await resolveTargetOrganisation(db, actor, input.organisationId);
   return db
@@ -68,7 +72,9 @@ export async function createUnit(db: Db, actor: Actor, input: CreateUnitInput): 
       return { ...row!, activeUserCount: 0 };
     });
   } catch (error) {
-    throw violatedUniqueConstraint(error) === UNIT_NAME_UQ ? fieldError({ name: "units.nameTaken" }) : error;
+    throw violatedUniqueConstraint(error) === UNIT_NAME_UQ
+      ? fieldError({ name: "units.nameTaken" })
+      : error;
   }
 }
 
@@ -103,7 +109,9 @@ export async function updateUnit(db: Db, actor: Actor, input: UpdateUnitInput): 
       return withUserCount(tx, row!);
     });
   } catch (error) {
-    throw violatedUniqueConstraint(error) === UNIT_NAME_UQ ? fieldError({ name: "units.nameTaken" }) : error;
+    throw violatedUniqueConstraint(error) === UNIT_NAME_UQ
+      ? fieldError({ name: "units.nameTaken" })
+      : error;
   }
 }
 
@@ -112,7 +120,11 @@ export async function updateUnit(db: Db, actor: Actor, input: UpdateUnitInput): 
  * nobody can choose. The unit row stays locked until commit, so a concurrent move of a user into
  * it (which takes a share lock on the unit) waits and then sees it inactive.
  */
-export async function setUnitActive(db: Db, actor: Actor, input: SetUnitActiveInput): Promise<UnitRow> {
+export async function setUnitActive(
+  db: Db,
+  actor: Actor,
+  input: SetUnitActiveInput,
+): Promise<UnitRow> {
   assertCan(actor, "unit.manage");
   const organisationId = await resolveTargetOrganisation(db, actor, input.organisationId);
   try {
@@ -152,7 +164,12 @@ export async function setUnitActive(db: Db, actor: Actor, input: SetUnitActiveIn
 type UnitCore = Omit<UnitRow, "activeUserCount">;
 
 /** The unit, locked for the rest of the transaction; another organisation's unit is simply not found. */
-async function lockUnit(tx: Tx, organisationId: string, id: string, version: number): Promise<UnitCore> {
+async function lockUnit(
+  tx: Tx,
+  organisationId: string,
+  id: string,
+  version: number,
+): Promise<UnitCore> {
   const [row] = await tx
     .select(unitColumns)
     .from(unit)

@@ -46,7 +46,11 @@ const userColumns = {
  * One page of the organisation's users in (full name, id) order. Paging is by key: the cursor
  * is the last row already shown, so rows inserted meanwhile neither repeat nor vanish.
  */
-export async function listUsers(db: DbOrTx, actor: Actor, input: ListUsersInput): Promise<UserPage> {
+export async function listUsers(
+  db: DbOrTx,
+  actor: Actor,
+  input: ListUsersInput,
+): Promise<UserPage> {
   assertCan(actor, "user.manage");
   const organisationId = await resolveTargetOrganisation(db, actor, input.organisationId);
   const conditions: (SQL | undefined)[] = [eq(appUser.organisationId, organisationId)];
@@ -81,7 +85,11 @@ export async function getUser(db: DbOrTx, actor: Actor, input: GetUserInput): Pr
 }
 
 /** A user of the organisation; one of another organisation is reported exactly like a missing one. */
-export async function loadUserRow(db: DbOrTx, organisationId: string, id: string): Promise<UserRow> {
+export async function loadUserRow(
+  db: DbOrTx,
+  organisationId: string,
+  id: string,
+): Promise<UserRow> {
   const [row] = await db
     .select(userColumns)
     .from(appUser)
@@ -92,7 +100,11 @@ export async function loadUserRow(db: DbOrTx, organisationId: string, id: string
   return withRole!;
 }
 
-export async function loadRoles(db: DbOrTx, organisationId: string, userId: string): Promise<Role[]> {
+export async function loadRoles(
+  db: DbOrTx,
+  organisationId: string,
+  userId: string,
+): Promise<Role[]> {
   const rows = await db
     .select({ role: userRole.role })
     .from(userRole)
@@ -100,7 +112,8 @@ export async function loadRoles(db: DbOrTx, organisationId: string, userId: stri
   return sortRoles(rows.map((r) => r.role));
 }
 
-export const sortRoles = (rs: Role[]) => [...rs].sort((a, b) => roleOrder.indexOf(a) - roleOrder.indexOf(b));
+export const sortRoles = (rs: Role[]) =>
+  [...rs].sort((a, b) => roleOrder.indexOf(a) - roleOrder.indexOf(b));
 
 async function withRoles(
   db: DbOrTx,
@@ -111,7 +124,15 @@ async function withRoles(
   const roleRows = await db
     .select({ userId: userRole.userId, role: userRole.role })
     .from(userRole)
-    .where(and(eq(userRole.organisationId, organisationId), inArray(userRole.userId, rows.map((r) => r.id))));
+    .where(
+      and(
+        eq(userRole.organisationId, organisationId),
+        inArray(
+          userRole.userId,
+          rows.map((r) => r.id),
+        ),
+      ),
+    );
   const byUser = new Map<string, Role[]>();
   for (const r of roleRows) byUser.set(r.userId, [...(byUser.get(r.userId) ?? []), r.role]);
   return rows.map((r) => ({ ...r, roles: sortRoles(byUser.get(r.id) ?? []) }));

@@ -44,12 +44,20 @@ async function refusal(promise: Promise<unknown>): Promise<TRPCError> {
 /** Field name → message keys, whether the refusal came from the input schema or the service. */
 function fieldKeys(error: TRPCError): Record<string, string[]> {
   const cause = error.cause;
-  const fields = cause instanceof AppError ? cause.fieldErrors : cause instanceof ZodError ? zodFieldErrors(cause) : {};
+  const fields =
+    cause instanceof AppError
+      ? cause.fieldErrors
+      : cause instanceof ZodError
+        ? zodFieldErrors(cause)
+        : {};
   return Object.fromEntries(Object.entries(fields).map(([f, errs]) => [f, errs.map((e) => e.key)]));
 }
 
 async function counts(organisationId: string) {
-  const [people] = await db.select({ n: count() }).from(appUser).where(eq(appUser.organisationId, organisationId));
+  const [people] = await db
+    .select({ n: count() })
+    .from(appUser)
+    .where(eq(appUser.organisationId, organisationId));
   const [events] = await db
     .select({ n: count() })
     .from(auditEvent)
@@ -57,7 +65,8 @@ async function counts(organisationId: string) {
   return { users: people!.n, events: events!.n };
 }
 
-const userRow = async (id: string) => (await db.select().from(appUser).where(eq(appUser.id, id)))[0]!;
+const userRow = async (id: string) =>
+  (await db.select().from(appUser).where(eq(appUser.id, id)))[0]!;
 
 async function unitId(organisationKey: string, shortName: string): Promise<string> {
   const [row] = await db
@@ -101,7 +110,10 @@ describe("users: creating", () => {
     const result = await authenticate(db, "nguyen.van.an", TEMP_PASSWORD);
     expect(result).toMatchObject({ ok: true, userId: created.id });
     const actor = await loadActor(db, { userId: created.id, sessionEpoch: 1 });
-    expect(actor).toMatchObject({ mustChangePassword: true, roles: expect.arrayContaining(["clerk", "specialist"]) });
+    expect(actor).toMatchObject({
+      mustChangePassword: true,
+      roles: expect.arrayContaining(["clerk", "specialist"]),
+    });
     const events = await db.select().from(auditEvent).where(eq(auditEvent.entityId, created.id));
     expect(events.map((e) => e.action)).toEqual(["user.created"]);
     expect(events[0]!.organisationId).toBe(orgs.dinhcong);
@@ -114,7 +126,9 @@ describe("users: creating", () => {
     expect(username.code).toBe("BAD_REQUEST");
     expect(fieldKeys(username)).toEqual({ username: ["users.usernameTaken"] });
     // Usernames are unique across the deployment, not only within one organisation.
-    expect(fieldKeys(await refusal(newUser("vanthu.hl")))).toEqual({ username: ["users.usernameTaken"] });
+    expect(fieldKeys(await refusal(newUser("vanthu.hl")))).toEqual({
+      username: ["users.usernameTaken"],
+    });
     const email = await refusal(newUser("nguoi.moi", { email: "VanThu.DinhCong@hanoi.gov.vn" }));
     expect(fieldKeys(email)).toEqual({ email: ["users.emailTaken"] });
     expect(await counts(orgs.dinhcong!)).toEqual(before);
@@ -133,7 +147,10 @@ describe("users: creating", () => {
       await waitForLockWait(client);
       await client.query("commit");
       expect(fieldKeys(await pending)).toEqual({ username: ["users.usernameTaken"] });
-      expect(await counts(orgs.dinhcong!)).toEqual({ users: before.users + 1, events: before.events });
+      expect(await counts(orgs.dinhcong!)).toEqual({
+        users: before.users + 1,
+        events: before.events,
+      });
     } finally {
       client.release();
     }
@@ -142,7 +159,13 @@ describe("users: creating", () => {
   it("reports empty, malformed and over-long fields on the fields", async () => {
     const before = await counts(orgs.dinhcong!);
     const empty = await refusal(
-      admin().users.create({ username: "", fullName: " ", jobTitle: "", roles: [], password: "ngan" }),
+      admin().users.create({
+        username: "",
+        fullName: " ",
+        jobTitle: "",
+        roles: [],
+        password: "ngan",
+      }),
     );
     expect(fieldKeys(empty)).toEqual({
       username: ["validation.required", "users.usernameFormat"],
@@ -170,13 +193,20 @@ describe("users: creating", () => {
   });
 
   it("only puts users in an active unit of the same organisation", async () => {
-    const closedUnit = await admin().units.create({ name: "Tổ công tác tạm thời", shortName: "TCT" });
+    const closedUnit = await admin().units.create({
+      name: "Tổ công tác tạm thời",
+      shortName: "TCT",
+    });
     await admin().units.setActive({ id: closedUnit.id, version: 1, active: false });
     expect(fieldKeys(await refusal(newUser("o.don.vi.dong", { unitId: closedUnit.id })))).toEqual({
       unitId: ["users.unitInactive"],
     });
-    const foreign = await refusal(newUser("o.don.vi.khac", { unitId: await unitId("hoangliet", "KT") }));
-    const missing = await refusal(newUser("o.don.vi.khac", { unitId: "00000000-0000-4000-8000-000000000000" }));
+    const foreign = await refusal(
+      newUser("o.don.vi.khac", { unitId: await unitId("hoangliet", "KT") }),
+    );
+    const missing = await refusal(
+      newUser("o.don.vi.khac", { unitId: "00000000-0000-4000-8000-000000000000" }),
+    );
     expect(fieldKeys(foreign)).toEqual({ unitId: ["users.unitNotFound"] });
     expect(fieldKeys(missing)).toEqual(fieldKeys(foreign));
   });
@@ -195,7 +225,9 @@ describe("users: creating", () => {
     // An organisation admin may not edit, deactivate or reset such an account.
     const edit = await refusal(admin().users.update({ ...editable(granted), roles: ["admin"] }));
     expect(edit.code).toBe("FORBIDDEN");
-    const reset = await refusal(admin().users.resetPassword({ id: granted.id, password: TEMP_PASSWORD }));
+    const reset = await refusal(
+      admin().users.resetPassword({ id: granted.id, password: TEMP_PASSWORD }),
+    );
     expect(reset.code).toBe("FORBIDDEN");
   });
 });
@@ -209,12 +241,18 @@ describe("users: editing and access", () => {
       jobTitle: "Phó Trưởng phòng",
       roles: ["unit_head", "specialist"],
     });
-    expect(updated).toMatchObject({ fullName: "Trần Thị Sửa", version: 2, roles: ["specialist", "unit_head"] });
+    expect(updated).toMatchObject({
+      fullName: "Trần Thị Sửa",
+      version: 2,
+      roles: ["specialist", "unit_head"],
+    });
     const [event] = await db
       .select()
       .from(auditEvent)
       .where(and(eq(auditEvent.entityId, user.id), eq(auditEvent.action, "user.updated")));
-    expect(event!.data).toMatchObject({ changes: { fullName: { to: "Trần Thị Sửa" }, roles: { to: ["specialist", "unit_head"] } } });
+    expect(event!.data).toMatchObject({
+      changes: { fullName: { to: "Trần Thị Sửa" }, roles: { to: ["specialist", "unit_head"] } },
+    });
     const before = await counts(orgs.dinhcong!);
     const error = await refusal(admin().users.update({ ...editable(user), fullName: "Ghi đè" }));
     expect(error.code).toBe("CONFLICT");
@@ -227,7 +265,9 @@ describe("users: editing and access", () => {
     const me = await admin().users.get({ id: users["quantri.dc"]! });
     const demote = await refusal(admin().users.update({ ...editable(me), roles: ["specialist"] }));
     expect(fieldKeys(demote)).toEqual({ roles: ["users.cannotRemoveOwnAdmin"] });
-    const off = await refusal(admin().users.setActive({ id: me.id, version: me.version, active: false }));
+    const off = await refusal(
+      admin().users.setActive({ id: me.id, version: me.version, active: false }),
+    );
     expect(off.cause).toMatchObject({ code: "CONFLICT", messageKey: "users.cannotDeactivateSelf" });
     expect(await userRow(me.id)).toMatchObject({ active: true, version: me.version });
   });
@@ -236,11 +276,18 @@ describe("users: editing and access", () => {
     const user = await newUser("nghi.viec");
     const session = { userId: user.id, sessionEpoch: (await userRow(user.id)).sessionEpoch };
     expect(await loadActor(db, session)).not.toBeNull();
-    const off = await admin().users.setActive({ id: user.id, version: user.version, active: false });
+    const off = await admin().users.setActive({
+      id: user.id,
+      version: user.version,
+      active: false,
+    });
     expect(off).toMatchObject({ active: false, version: 2 });
     expect((await userRow(user.id)).sessionEpoch).toBe(session.sessionEpoch + 1);
     expect(await loadActor(db, session)).toBeNull();
-    expect(await authenticate(db, "nghi.viec", TEMP_PASSWORD)).toEqual({ ok: false, reason: "inactive" });
+    expect(await authenticate(db, "nghi.viec", TEMP_PASSWORD)).toEqual({
+      ok: false,
+      reason: "inactive",
+    });
     await admin().users.setActive({ id: user.id, version: 2, active: true });
     expect(await authenticate(db, "nghi.viec", TEMP_PASSWORD)).toMatchObject({ ok: true });
   });
@@ -248,13 +295,24 @@ describe("users: editing and access", () => {
   it("resetting a password sets a temporary one, unlocks the account and ends old sessions", async () => {
     const user = await newUser("quen.mat.khau");
     const oldEpoch = (await userRow(user.id)).sessionEpoch;
-    for (let i = 0; i < LOCK_THRESHOLD; i++) await authenticate(db, "quen.mat.khau", "sai-mat-khau-1");
-    expect(await authenticate(db, "quen.mat.khau", TEMP_PASSWORD)).toMatchObject({ ok: false, reason: "locked" });
+    for (let i = 0; i < LOCK_THRESHOLD; i++)
+      await authenticate(db, "quen.mat.khau", "sai-mat-khau-1");
+    expect(await authenticate(db, "quen.mat.khau", TEMP_PASSWORD)).toMatchObject({
+      ok: false,
+      reason: "locked",
+    });
     const reset = await admin().users.resetPassword({ id: user.id, password: "MatKhauMoi2026" });
     expect(reset).toMatchObject({ mustChangePassword: true, lockedUntil: null });
-    expect(await userRow(user.id)).toMatchObject({ failedLogins: 0, lockedUntil: null, sessionEpoch: oldEpoch + 1 });
+    expect(await userRow(user.id)).toMatchObject({
+      failedLogins: 0,
+      lockedUntil: null,
+      sessionEpoch: oldEpoch + 1,
+    });
     expect(await loadActor(db, { userId: user.id, sessionEpoch: oldEpoch })).toBeNull();
-    expect(await authenticate(db, "quen.mat.khau", TEMP_PASSWORD)).toMatchObject({ ok: false, reason: "invalid" });
+    expect(await authenticate(db, "quen.mat.khau", TEMP_PASSWORD)).toMatchObject({
+      ok: false,
+      reason: "invalid",
+    });
     expect(await authenticate(db, "quen.mat.khau", "MatKhauMoi2026")).toMatchObject({ ok: true });
     const [event] = await db
       .select()
@@ -270,8 +328,18 @@ describe("users: editing and access", () => {
     const attempts = [
       () => specialist.users.list({}),
       () => specialist.users.get({ id: target.id }),
-      () => specialist.users.create({ username: "lam.quyen", fullName: "Lạm Quyền", roles: ["admin"], password: TEMP_PASSWORD }),
-      () => specialist.users.update({ ...editable({ ...target, roles: ["specialist"] }), roles: ["admin"] }),
+      () =>
+        specialist.users.create({
+          username: "lam.quyen",
+          fullName: "Lạm Quyền",
+          roles: ["admin"],
+          password: TEMP_PASSWORD,
+        }),
+      () =>
+        specialist.users.update({
+          ...editable({ ...target, roles: ["specialist"] }),
+          roles: ["admin"],
+        }),
       () => specialist.users.setActive({ id: target.id, version: target.version, active: false }),
       () => specialist.users.resetPassword({ id: target.id, password: TEMP_PASSWORD }),
     ];
@@ -286,7 +354,8 @@ describe("users: editing and access", () => {
     const foreignInput = { id: foreign.id, version: foreign.version };
     const attempts = [
       () => admin().users.get({ id: foreign.id }),
-      () => admin().users.update({ ...editable({ ...foreign, roles: ["clerk"] }), roles: ["admin"] }),
+      () =>
+        admin().users.update({ ...editable({ ...foreign, roles: ["clerk"] }), roles: ["admin"] }),
       () => admin().users.setActive({ ...foreignInput, active: false }),
       () => admin().users.resetPassword({ id: foreign.id, password: TEMP_PASSWORD }),
     ];
@@ -294,7 +363,8 @@ describe("users: editing and access", () => {
     const named = [
       () => admin().users.list({ organisationId: orgs.hoangliet }),
       () => admin().users.get({ organisationId: orgs.hoangliet, id: foreign.id }),
-      () => admin().users.setActive({ organisationId: orgs.hoangliet, ...foreignInput, active: false }),
+      () =>
+        admin().users.setActive({ organisationId: orgs.hoangliet, ...foreignInput, active: false }),
     ];
     for (const attempt of named) expect((await refusal(attempt())).code).toBe("FORBIDDEN");
     expect(await counts(orgs.hoangliet!)).toEqual(before);
@@ -310,7 +380,9 @@ describe("users: listing", () => {
     expect(await names("le minh tuan")).toEqual(["Lê Minh Tuấn"]);
     expect(await names("LÊ MINH")).toEqual(["Lê Minh Tuấn"]);
     expect(await names("vanthu.dinhcong@")).toEqual(["Phạm Thị Thu"]);
-    expect(await names("truongphong")).toEqual(expect.arrayContaining(["Trần Quốc Bảo", "Vũ Thị Lan"]));
+    expect(await names("truongphong")).toEqual(
+      expect.arrayContaining(["Trần Quốc Bảo", "Vũ Thị Lan"]),
+    );
     // LIKE wildcards typed by the user are taken literally.
     expect(await names("%")).toEqual([]);
     // Only the actor's organisation is searched.
@@ -318,12 +390,19 @@ describe("users: listing", () => {
   });
 
   it("filters by unit (or no unit) and status, with roles and unit names", async () => {
-    const kt = await admin().users.list({ unitId: await unitId("dinhcong", "KT"), status: "active" });
-    expect(kt.items.map((u) => u.username)).toEqual(expect.arrayContaining(["chuyenvien.kt", "truongphong.kt"]));
+    const kt = await admin().users.list({
+      unitId: await unitId("dinhcong", "KT"),
+      status: "active",
+    });
+    expect(kt.items.map((u) => u.username)).toEqual(
+      expect.arrayContaining(["chuyenvien.kt", "truongphong.kt"]),
+    );
     expect(kt.items.every((u) => u.unitName === "Phòng Kinh tế, Hạ tầng và Đô thị")).toBe(true);
     expect(kt.items.find((u) => u.username === "chuyenvien.kt")?.roles).toEqual(["specialist"]);
     const leaders = await admin().users.list({ unitId: "none" });
-    expect(leaders.items.map((u) => u.username)).toEqual(expect.arrayContaining(["chutich.dc", "phochutich.dc"]));
+    expect(leaders.items.map((u) => u.username)).toEqual(
+      expect.arrayContaining(["chutich.dc", "phochutich.dc"]),
+    );
     expect(leaders.items.every((u) => u.unitId === null && u.unitName === null)).toBe(true);
     const inactive = await admin().users.list({ status: "inactive" });
     expect(inactive.items.every((u) => !u.active)).toBe(true);
@@ -340,10 +419,11 @@ describe("users: listing", () => {
     let cursor: { fullName: string; id: string } | null = null;
     let pages = 0;
     do {
-      const page: Awaited<ReturnType<ReturnType<typeof admin>["users"]["list"]>> = await admin().users.list({
-        limit: 2,
-        cursor,
-      });
+      const page: Awaited<ReturnType<ReturnType<typeof admin>["users"]["list"]>> =
+        await admin().users.list({
+          limit: 2,
+          cursor,
+        });
       expect(page.items.length).toBeLessThanOrEqual(2);
       seen.push(...page.items.map((u) => u.id));
       cursor = page.nextCursor;

@@ -22,7 +22,10 @@ const identityConstraints: Record<string, string> = {
   app_user_username_uq: "username",
   app_user_email_uq: "email",
 };
-const takenKey: Record<string, string> = { username: "users.usernameTaken", email: "users.emailTaken" };
+const takenKey: Record<string, string> = {
+  username: "users.usernameTaken",
+  email: "users.emailTaken",
+};
 
 /** A concurrent insert can slip past the pre-check; the unique index then names the field. */
 function identityError(error: unknown): unknown {
@@ -53,7 +56,9 @@ export async function createUser(db: Db, actor: Actor, input: CreateUserInput): 
           mustChangePassword: true,
         })
         .returning({ id: appUser.id });
-      await tx.insert(userRole).values(input.roles.map((role) => ({ userId: row!.id, organisationId, role })));
+      await tx
+        .insert(userRole)
+        .values(input.roles.map((role) => ({ userId: row!.id, organisationId, role })));
       await appendAudit(tx, {
         organisationId,
         actor,
@@ -119,7 +124,9 @@ export async function updateUser(db: Db, actor: Actor, input: UpdateUserInput): 
         await tx
           .delete(userRole)
           .where(and(eq(userRole.userId, current.id), eq(userRole.organisationId, organisationId)));
-        await tx.insert(userRole).values(nextRoles.map((role) => ({ userId: current.id, organisationId, role })));
+        await tx
+          .insert(userRole)
+          .values(nextRoles.map((role) => ({ userId: current.id, organisationId, role })));
       }
       await appendAudit(tx, {
         organisationId,
@@ -140,7 +147,11 @@ export async function updateUser(db: Db, actor: Actor, input: UpdateUserInput): 
  * Deactivation raises the session epoch, so the person's open sessions end at their next
  * request rather than when the session cookie expires.
  */
-export async function setUserActive(db: Db, actor: Actor, input: SetUserActiveInput): Promise<UserRow> {
+export async function setUserActive(
+  db: Db,
+  actor: Actor,
+  input: SetUserActiveInput,
+): Promise<UserRow> {
   assertCan(actor, "user.manage");
   const organisationId = await resolveTargetOrganisation(db, actor, input.organisationId);
   await db.transaction(async (tx) => {
@@ -183,7 +194,11 @@ export async function setUserActive(db: Db, actor: Actor, input: SetUserActiveIn
  * Sets a temporary password the person must change at next sign-in. It also lifts a lockout
  * (the usual reason to call the admin) and ends the sessions opened with the old password.
  */
-export async function resetPassword(db: Db, actor: Actor, input: ResetPasswordInput): Promise<UserRow> {
+export async function resetPassword(
+  db: Db,
+  actor: Actor,
+  input: ResetPasswordInput,
+): Promise<UserRow> {
   assertCan(actor, "user.manage");
   const organisationId = await resolveTargetOrganisation(db, actor, input.organisationId);
   if (input.id === actor.userId) throw new AppError("CONFLICT", "users.resetOwnPassword");
@@ -214,7 +229,10 @@ export async function resetPassword(db: Db, actor: Actor, input: ResetPasswordIn
       action: "user.passwordReset",
       entityType: "user",
       entityId: current.id,
-      data: { username: current.username, wasLocked: current.lockedUntil !== null && current.lockedUntil > new Date() },
+      data: {
+        username: current.username,
+        wasLocked: current.lockedUntil !== null && current.lockedUntil > new Date(),
+      },
     });
   });
   return loadUserRow(db, organisationId, input.id);
@@ -254,7 +272,12 @@ async function assertIdentityFree(
     const [hit] = await tx
       .select({ id: appUser.id })
       .from(appUser)
-      .where(and(eq(sql`lower(${appUser[field]})`, value.toLowerCase()), exceptId ? ne(appUser.id, exceptId) : undefined))
+      .where(
+        and(
+          eq(sql`lower(${appUser[field]})`, value.toLowerCase()),
+          exceptId ? ne(appUser.id, exceptId) : undefined,
+        ),
+      )
       .limit(1);
     if (hit) errors[field] = takenKey[field]!;
   }

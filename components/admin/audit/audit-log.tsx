@@ -1,6 +1,18 @@
 "use client";
 
-import { Alert, Badge, Button, Card, Code, EmptyState, Group, ScrollArea, Stack, Table, Text } from "@mantine/core";
+import {
+  Alert,
+  Badge,
+  Button,
+  Card,
+  Code,
+  EmptyState,
+  Group,
+  ScrollArea,
+  Stack,
+  Table,
+  Text,
+} from "@mantine/core";
 import { IconListCheck, IconShieldCheck, IconShieldX } from "@tabler/icons-react";
 import { useInfiniteQuery, useMutation } from "@tanstack/react-query";
 import { useFormatter, useTranslations } from "next-intl";
@@ -28,18 +40,29 @@ function ChainResult({ report }: { report: ChainReport }) {
   );
 }
 
-export function AuditLog({ organisationName, canVerifyAll }: { organisationName: string; canVerifyAll: boolean }) {
+export function AuditLog({
+  organisationName,
+  canVerifyAll,
+}: {
+  organisationName: string;
+  canVerifyAll: boolean;
+}) {
   const t = useTranslations();
   const format = useFormatter();
   const trpc = useTRPC();
   const events = useInfiniteQuery(
-    trpc.audit.list.infiniteQueryOptions({ limit: 50 }, { getNextPageParam: (last) => last.nextCursor }),
+    trpc.audit.list.infiniteQueryOptions(
+      { limit: 50 },
+      { getNextPageParam: (last) => last.nextCursor },
+    ),
   );
   const verify = useMutation(
     trpc.audit.verify.mutationOptions({ onError: (e) => showServerError(e, t("errors.internal")) }),
   );
   const verifyAll = useMutation(
-    trpc.audit.verifyAll.mutationOptions({ onError: (e) => showServerError(e, t("errors.internal")) }),
+    trpc.audit.verifyAll.mutationOptions({
+      onError: (e) => showServerError(e, t("errors.internal")),
+    }),
   );
   const items = events.data?.pages.flatMap((p) => p.items) ?? [];
 
@@ -58,7 +81,11 @@ export function AuditLog({ organisationName, canVerifyAll }: { organisationName:
               {t("audit.verify")}
             </Button>
             {canVerifyAll && (
-              <Button variant="light" loading={verifyAll.isPending} onClick={() => verifyAll.mutate()}>
+              <Button
+                variant="light"
+                loading={verifyAll.isPending}
+                onClick={() => verifyAll.mutate()}
+              >
                 {t("audit.verifyAll")}
               </Button>
             )}
@@ -81,7 +108,8 @@ export function AuditLog({ organisationName, canVerifyAll }: { organisationName:
                 </Badge>
                 <Text size="sm">
                   {org.name} · {t("audit.events", { count: org.report.events })}
-                  {!org.report.ok && ` · ${t("audit.broken", { seq: org.report.brokenAt.seq, reason: t(`audit.${reasonKey[org.report.brokenAt.reason as BrokenReason]}`) })}`}
+                  {!org.report.ok &&
+                    ` · ${t("audit.broken", { seq: org.report.brokenAt.seq, reason: t(`audit.${reasonKey[org.report.brokenAt.reason as BrokenReason]}`) })}`}
                 </Text>
               </Group>
             ))}
@@ -90,7 +118,11 @@ export function AuditLog({ organisationName, canVerifyAll }: { organisationName:
       </Card>
 
       {events.isSuccess && items.length === 0 ? (
-        <EmptyState icon={<IconListCheck />} title={t("audit.empty")} description={t("audit.emptyHint")} />
+        <EmptyState
+          icon={<IconListCheck />}
+          title={t("audit.empty")}
+          description={t("audit.emptyHint")}
+        />
       ) : (
         <ScrollArea type="auto">
           <Table striped highlightOnHover miw={720} data-testid="audit-table">
@@ -124,7 +156,13 @@ export function AuditLog({ organisationName, canVerifyAll }: { organisationName:
                   </Table.Td>
                   <Table.Td>{e.entityType}</Table.Td>
                   <Table.Td>
-                    <Text size="xs" c="dimmed" lineClamp={2} maw={360} style={{ wordBreak: "break-all" }}>
+                    <Text
+                      size="xs"
+                      c="dimmed"
+                      lineClamp={2}
+                      maw={360}
+                      style={{ wordBreak: "break-all" }}
+                    >
                       {JSON.stringify(e.data)}
                     </Text>
                   </Table.Td>
@@ -135,7 +173,11 @@ export function AuditLog({ organisationName, canVerifyAll }: { organisationName:
         </ScrollArea>
       )}
       {events.hasNextPage && (
-        <Button variant="default" onClick={() => void events.fetchNextPage()} loading={events.isFetchingNextPage}>
+        <Button
+          variant="default"
+          onClick={() => void events.fetchNextPage()}
+          loading={events.isFetchingNextPage}
+        >
           {t("common.loadMore")}
         </Button>
       )}

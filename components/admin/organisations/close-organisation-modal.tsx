@@ -10,7 +10,15 @@ import { vietnamToday } from "@/lib/schemas/org-tree";
 import { DateField, OrgTreeDialog, useOrgTreeFeedback } from "./org-tree-dialog";
 import type { OrgTreeRow } from "./org-tree-helpers";
 
-export function CloseOrganisationModal({ org, rows, onClose }: { org: OrgTreeRow; rows: OrgTreeRow[]; onClose: () => void }) {
+export function CloseOrganisationModal({
+  org,
+  rows,
+  onClose,
+}: {
+  org: OrgTreeRow;
+  rows: OrgTreeRow[];
+  onClose: () => void;
+}) {
   const t = useTranslations("orgTree");
   const tc = useTranslations("common");
   const tv = useTranslations("validation");
@@ -47,7 +55,12 @@ export function CloseOrganisationModal({ org, rows, onClose }: { org: OrgTreeRow
         <Stack gap="sm">
           <Text size="sm">{t("closeHelp")}</Text>
           {blockers.length > 0 && (
-            <Alert color="orange" variant="light" icon={<IconAlertTriangle />} data-testid="org-close-blocked">
+            <Alert
+              color="orange"
+              variant="light"
+              icon={<IconAlertTriangle />}
+              data-testid="org-close-blocked"
+            >
               <Stack gap={4}>
                 {blockers.map((m) => (
                   <Text key={m} size="sm">

@@ -10,7 +10,15 @@ import { vietnamToday } from "@/lib/schemas/org-tree";
 import { DateField, OrgTreeDialog, useOrgTreeFeedback } from "./org-tree-dialog";
 import { foldedOptionsFilter, orgOption, subtreeIds, type OrgTreeRow } from "./org-tree-helpers";
 
-export function MergeOrganisationModal({ org, rows, onClose }: { org: OrgTreeRow; rows: OrgTreeRow[]; onClose: () => void }) {
+export function MergeOrganisationModal({
+  org,
+  rows,
+  onClose,
+}: {
+  org: OrgTreeRow;
+  rows: OrgTreeRow[];
+  onClose: () => void;
+}) {
   const t = useTranslations("orgTree");
   const tc = useTranslations("common");
   const tv = useTranslations("validation");
@@ -48,12 +56,22 @@ export function MergeOrganisationModal({ org, rows, onClose }: { org: OrgTreeRow
       <form
         data-testid="org-merge-form"
         onSubmit={form.onSubmit((v) =>
-          merge.mutate({ sourceId: org.id, targetId: v.targetId ?? "", version: org.version, date: v.date ?? "" }),
+          merge.mutate({
+            sourceId: org.id,
+            targetId: v.targetId ?? "",
+            version: org.version,
+            date: v.date ?? "",
+          }),
         )}
       >
         <Stack gap="sm">
           <Alert color="orange" variant="light" icon={<IconAlertTriangle />}>
-            {t("mergeHelp", { name: org.name, users: org.activeUsers, units: org.activeUnits, children: activeChildren })}
+            {t("mergeHelp", {
+              name: org.name,
+              users: org.activeUsers,
+              units: org.activeUnits,
+              children: activeChildren,
+            })}
           </Alert>
           <Select
             label={t("mergeTarget")}
@@ -77,7 +95,12 @@ export function MergeOrganisationModal({ org, rows, onClose }: { org: OrgTreeRow
             <Button variant="default" onClick={onClose}>
               {tc("cancel")}
             </Button>
-            <Button type="submit" color="orange" loading={merge.isPending} data-testid="org-merge-submit">
+            <Button
+              type="submit"
+              color="orange"
+              loading={merge.isPending}
+              data-testid="org-merge-submit"
+            >
               {t("submitMerge")}
             </Button>
           </Group>

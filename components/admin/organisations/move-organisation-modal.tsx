@@ -12,7 +12,15 @@ import { foldedOptionsFilter, orgOption, subtreeIds, type OrgTreeRow } from "./o
 // A Select cannot hold null as an option's value; this one stands for "no parent".
 const ROOT = "__root__";
 
-export function MoveOrganisationModal({ org, rows, onClose }: { org: OrgTreeRow; rows: OrgTreeRow[]; onClose: () => void }) {
+export function MoveOrganisationModal({
+  org,
+  rows,
+  onClose,
+}: {
+  org: OrgTreeRow;
+  rows: OrgTreeRow[];
+  onClose: () => void;
+}) {
   const t = useTranslations("orgTree");
   const tc = useTranslations("common");
   const tv = useTranslations("validation");
@@ -31,9 +39,16 @@ export function MoveOrganisationModal({ org, rows, onClose }: { org: OrgTreeRow;
 
   const excluded = subtreeIds(rows, org.id);
   const candidates = rows.filter(
-    (r) => r.status === "active" && !excluded.has(r.id) && r.id !== org.parentId && isLevelBelow(org.level, r.level),
+    (r) =>
+      r.status === "active" &&
+      !excluded.has(r.id) &&
+      r.id !== org.parentId &&
+      isLevelBelow(org.level, r.level),
   );
-  const data = [...(org.parentId ? [{ value: ROOT, label: t("noParent") }] : []), ...candidates.map(orgOption)];
+  const data = [
+    ...(org.parentId ? [{ value: ROOT, label: t("noParent") }] : []),
+    ...candidates.map(orgOption),
+  ];
   const currentParent = rows.find((r) => r.id === org.parentId);
 
   return (
@@ -41,13 +56,19 @@ export function MoveOrganisationModal({ org, rows, onClose }: { org: OrgTreeRow;
       <form
         data-testid="org-move-form"
         onSubmit={form.onSubmit((v) =>
-          move.mutate({ id: org.id, version: org.version, parentId: v.parentId === ROOT ? null : v.parentId }),
+          move.mutate({
+            id: org.id,
+            version: org.version,
+            parentId: v.parentId === ROOT ? null : v.parentId,
+          }),
         )}
       >
         <Stack gap="sm">
           <Text size="sm">{t("moveHelp", { name: org.name })}</Text>
           <Text size="sm" c="dimmed">
-            {t("currentParent", { name: currentParent ? `${currentParent.name} (${currentParent.code})` : t("noParent") })}
+            {t("currentParent", {
+              name: currentParent ? `${currentParent.name} (${currentParent.code})` : t("noParent"),
+            })}
           </Text>
           <Select
             label={t("newParent")}

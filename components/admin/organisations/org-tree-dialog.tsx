@@ -13,7 +13,15 @@ import { appCodeOf, showServerError } from "@/components/ui/server-errors";
 import { parseDisplayDate } from "./org-tree-helpers";
 
 /** Every action's modal: full screen on a phone, where a centred dialog leaves no room for the keyboard. */
-export function OrgTreeDialog({ title, onClose, children }: { title: string; onClose: () => void; children: ReactNode }) {
+export function OrgTreeDialog({
+  title,
+  onClose,
+  children,
+}: {
+  title: string;
+  onClose: () => void;
+  children: ReactNode;
+}) {
   const phone = useMediaQuery("(max-width: 36em)");
   return (
     <Modal opened onClose={onClose} title={title} fullScreen={phone} centered size="lg">
@@ -27,7 +35,12 @@ export function DateField(props: DateInputProps) {
   const locale = useLocale();
   return (
     <DatesProvider settings={{ locale, firstDayOfWeek: 1 }}>
-      <DateInput valueFormat="DD/MM/YYYY" dateParser={parseDisplayDate} placeholder="dd/mm/yyyy" {...props} />
+      <DateInput
+        valueFormat="DD/MM/YYYY"
+        dateParser={parseDisplayDate}
+        placeholder="dd/mm/yyyy"
+        {...props}
+      />
     </DatesProvider>
   );
 }

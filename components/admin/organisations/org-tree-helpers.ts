@@ -6,7 +6,8 @@ export type OrgTreeRow = inferRouterOutputs<AppRouter>["orgTree"]["list"][number
 export type OrgNode = OrgTreeRow & { depth: number; children: OrgNode[] };
 
 const byStatusThenName = (a: OrgTreeRow, b: OrgTreeRow) =>
-  Number(a.status !== "active") - Number(b.status !== "active") || a.name.localeCompare(b.name, "vi");
+  Number(a.status !== "active") - Number(b.status !== "active") ||
+  a.name.localeCompare(b.name, "vi");
 
 /**
  * Nests the flat list by parent. An organisation whose parent is hidden (or missing) becomes a
@@ -14,7 +15,9 @@ const byStatusThenName = (a: OrgTreeRow, b: OrgTreeRow) =>
  */
 export function buildForest(rows: OrgTreeRow[], showInactive: boolean): OrgNode[] {
   const visible = showInactive ? rows : rows.filter((r) => r.status === "active");
-  const nodes = new Map<string, OrgNode>(visible.map((r) => [r.id, { ...r, depth: 0, children: [] }]));
+  const nodes = new Map<string, OrgNode>(
+    visible.map((r) => [r.id, { ...r, depth: 0, children: [] }]),
+  );
   const roots: OrgNode[] = [];
   for (const node of nodes.values()) {
     const parent = node.parentId ? nodes.get(node.parentId) : undefined;
@@ -47,7 +50,7 @@ export function flattenForest(forest: OrgNode[], collapsed: ReadonlySet<string>)
 /** The organisation itself and all its descendants: never a valid new parent or merge target. */
 export function subtreeIds(rows: OrgTreeRow[], rootId: string): Set<string> {
   const ids = new Set([rootId]);
-  for (let grew = true; grew; ) {
+  for (let grew = true; grew;) {
     grew = false;
     for (const r of rows) {
       if (r.parentId && ids.has(r.parentId) && !ids.has(r.id)) {
@@ -59,7 +62,10 @@ export function subtreeIds(rows: OrgTreeRow[], rootId: string): Set<string> {
   return ids;
 }
 
-export const orgOption = (r: OrgTreeRow): ComboboxItem => ({ value: r.id, label: `${r.name} (${r.code})` });
+export const orgOption = (r: OrgTreeRow): ComboboxItem => ({
+  value: r.id,
+  label: `${r.name} (${r.code})`,
+});
 
 /** "Định Công" is found by "dinh cong": search ignores diacritics and case. */
 export function foldVietnamese(text: string): string {

@@ -5,19 +5,34 @@ import { useForm, type UseFormReturnType } from "@mantine/form";
 import { useMutation } from "@tanstack/react-query";
 import { useTranslations } from "next-intl";
 import { useTRPC } from "@/components/providers/trpc";
-import { isLevelBelow, ORG_CODE_PATTERN, orgLevels, vietnamToday, type OrgLevel } from "@/lib/schemas/org-tree";
+import {
+  isLevelBelow,
+  ORG_CODE_PATTERN,
+  orgLevels,
+  vietnamToday,
+  type OrgLevel,
+} from "@/lib/schemas/org-tree";
 import { DateField, OrgTreeDialog, useOrgTreeFeedback } from "./org-tree-dialog";
 import { foldedOptionsFilter, orgOption, type OrgTreeRow } from "./org-tree-helpers";
 
 type NameValues = { code: string; name: string; shortName: string };
-type CreateValues = NameValues & { parentId: string | null; level: OrgLevel; validFrom: string | null };
+type CreateValues = NameValues & {
+  parentId: string | null;
+  level: OrgLevel;
+  validFrom: string | null;
+};
 
 function useNameRules() {
   const t = useTranslations("orgTree");
   const tv = useTranslations("validation");
   const required = (v: string) => (v.trim() ? null : tv("required"));
   return {
-    code: (v: string) => (!v.trim() ? tv("required") : ORG_CODE_PATTERN.test(v.trim().toUpperCase()) ? null : t("codeFormat")),
+    code: (v: string) =>
+      !v.trim()
+        ? tv("required")
+        : ORG_CODE_PATTERN.test(v.trim().toUpperCase())
+          ? null
+          : t("codeFormat"),
     name: required,
     shortName: required,
   };
@@ -37,7 +52,13 @@ function NameFields({ form }: { form: UseFormReturnType<NameValues> }) {
         data-testid="org-field-code"
         {...form.getInputProps("code")}
       />
-      <TextInput label={t("name")} required maxLength={255} data-testid="org-field-name" {...form.getInputProps("name")} />
+      <TextInput
+        label={t("name")}
+        required
+        maxLength={255}
+        data-testid="org-field-name"
+        {...form.getInputProps("name")}
+      />
       <TextInput
         label={t("shortName")}
         description={t("shortNameHint")}
@@ -50,7 +71,15 @@ function NameFields({ form }: { form: UseFormReturnType<NameValues> }) {
   );
 }
 
-function FormButtons({ pending, submitLabel, onCancel }: { pending: boolean; submitLabel: string; onCancel: () => void }) {
+function FormButtons({
+  pending,
+  submitLabel,
+  onCancel,
+}: {
+  pending: boolean;
+  submitLabel: string;
+  onCancel: () => void;
+}) {
   const tc = useTranslations("common");
   return (
     <Group justify="flex-end" mt="md">
@@ -123,7 +152,8 @@ export function CreateOrganisationModal({
             onChange={(value) => {
               form.setFieldValue("parentId", value);
               const allowed = levelsUnder(value);
-              if (!allowed.includes(form.values.level)) form.setFieldValue("level", allowed[0] ?? "commune");
+              if (!allowed.includes(form.values.level))
+                form.setFieldValue("level", allowed[0] ?? "commune");
             }}
           />
           <Select
@@ -135,8 +165,17 @@ export function CreateOrganisationModal({
             {...form.getInputProps("level")}
           />
           <NameFields form={form} />
-          <DateField label={t("validFrom")} required data-testid="org-field-valid-from" {...form.getInputProps("validFrom")} />
-          <FormButtons pending={create.isPending} submitLabel={t("submitCreate")} onCancel={onClose} />
+          <DateField
+            label={t("validFrom")}
+            required
+            data-testid="org-field-valid-from"
+            {...form.getInputProps("validFrom")}
+          />
+          <FormButtons
+            pending={create.isPending}
+            submitLabel={t("submitCreate")}
+            onCancel={onClose}
+          />
         </Stack>
       </form>
     </OrgTreeDialog>
@@ -167,7 +206,11 @@ export function EditOrganisationModal({ org, onClose }: { org: OrgTreeRow; onClo
       >
         <Stack gap="sm">
           <NameFields form={form} />
-          <FormButtons pending={update.isPending} submitLabel={t("submitSave")} onCancel={onClose} />
+          <FormButtons
+            pending={update.isPending}
+            submitLabel={t("submitSave")}
+            onCancel={onClose}
+          />
         </Stack>
       </form>
     </OrgTreeDialog>

@@ -1,6 +1,16 @@
 "use client";
 
-import { ActionIcon, Badge, Box, Code, Group, Menu, Stack, Text, type MantineColor } from "@mantine/core";
+import {
+  ActionIcon,
+  Badge,
+  Box,
+  Code,
+  Group,
+  Menu,
+  Stack,
+  Text,
+  type MantineColor,
+} from "@mantine/core";
 import {
   IconArrowMerge,
   IconArrowsMove,
@@ -25,7 +35,11 @@ const levelColor: Record<OrgLevel, MantineColor> = {
   district: "teal",
   commune: "grape",
 };
-const statusColor: Record<OrgStatus, MantineColor> = { active: "green", closed: "gray", merged: "orange" };
+const statusColor: Record<OrgStatus, MantineColor> = {
+  active: "green",
+  closed: "gray",
+  merged: "orange",
+};
 
 // Room for a 28 px control, so names line up whether or not a row has one.
 const CONTROL_WIDTH = 28;
@@ -84,7 +98,12 @@ export function OrganisationRow({
           <Badge size="sm" variant="light" color={levelColor[node.level]}>
             {tl(node.level)}
           </Badge>
-          <Badge size="sm" variant={inactive ? "outline" : "light"} color={statusColor[node.status]} data-testid="org-status">
+          <Badge
+            size="sm"
+            variant={inactive ? "outline" : "light"}
+            color={statusColor[node.status]}
+            data-testid="org-status"
+          >
             {t(`status.${node.status}`)}
           </Badge>
           <Group gap={4} wrap="nowrap" title={t("usersTitle")}>
@@ -127,22 +146,43 @@ export function OrganisationRow({
             </ActionIcon>
           </Menu.Target>
           <Menu.Dropdown>
-            <Menu.Item leftSection={<IconPencil size={16} />} onClick={() => onAction("edit")} data-testid="org-action-edit">
+            <Menu.Item
+              leftSection={<IconPencil size={16} />}
+              onClick={() => onAction("edit")}
+              data-testid="org-action-edit"
+            >
               {t("edit")}
             </Menu.Item>
             {node.level !== "commune" && (
-              <Menu.Item leftSection={<IconPlus size={16} />} onClick={() => onAction("addChild")} data-testid="org-action-add-child">
+              <Menu.Item
+                leftSection={<IconPlus size={16} />}
+                onClick={() => onAction("addChild")}
+                data-testid="org-action-add-child"
+              >
                 {t("addChild")}
               </Menu.Item>
             )}
-            <Menu.Item leftSection={<IconArrowsMove size={16} />} onClick={() => onAction("move")} data-testid="org-action-move">
+            <Menu.Item
+              leftSection={<IconArrowsMove size={16} />}
+              onClick={() => onAction("move")}
+              data-testid="org-action-move"
+            >
               {t("move")}
             </Menu.Item>
-            <Menu.Item leftSection={<IconArrowMerge size={16} />} onClick={() => onAction("merge")} data-testid="org-action-merge">
+            <Menu.Item
+              leftSection={<IconArrowMerge size={16} />}
+              onClick={() => onAction("merge")}
+              data-testid="org-action-merge"
+            >
               {t("merge")}
             </Menu.Item>
             <Menu.Divider />
-            <Menu.Item color="red" leftSection={<IconX size={16} />} onClick={() => onAction("close")} data-testid="org-action-close">
+            <Menu.Item
+              color="red"
+              leftSection={<IconX size={16} />}
+              onClick={() => onAction("close")}
+              data-testid="org-action-close"
+            >
               {t("close")}
             </Menu.Item>
           </Menu.Dropdown>

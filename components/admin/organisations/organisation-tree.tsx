@@ -14,7 +14,9 @@ import { CreateOrganisationModal, EditOrganisationModal } from "./organisation-f
 import { OrganisationRow, type RowAction } from "./organisation-row";
 import { buildForest, flattenForest, type OrgTreeRow } from "./org-tree-helpers";
 
-type Dialog = { kind: "create"; parentId: string | null } | { kind: Exclude<RowAction, "addChild">; id: string };
+type Dialog =
+  | { kind: "create"; parentId: string | null }
+  | { kind: Exclude<RowAction, "addChild">; id: string };
 
 export function OrganisationTree() {
   const t = useTranslations("orgTree");
@@ -30,7 +32,8 @@ export function OrganisationTree() {
     [rows, showInactive, collapsed],
   );
   // Looked up on every render, so a dialog always submits the latest version of its row.
-  const current = dialog && dialog.kind !== "create" ? rows.find((r) => r.id === dialog.id) : undefined;
+  const current =
+    dialog && dialog.kind !== "create" ? rows.find((r) => r.id === dialog.id) : undefined;
   const closeDialog = () => setDialog(null);
 
   const toggle = (id: string) =>
@@ -40,7 +43,9 @@ export function OrganisationTree() {
       return next;
     });
   const act = (row: OrgTreeRow, action: RowAction) =>
-    setDialog(action === "addChild" ? { kind: "create", parentId: row.id } : { kind: action, id: row.id });
+    setDialog(
+      action === "addChild" ? { kind: "create", parentId: row.id } : { kind: action, id: row.id },
+    );
   const createButton = (
     <Button
       leftSection={<IconPlus size={16} />}
@@ -73,7 +78,12 @@ export function OrganisationTree() {
         <Alert color="red" variant="light" icon={<IconAlertCircle />} title={t("loadFailed")}>
           <Stack gap="xs" align="flex-start">
             {messageOf(list.error, t("loadFailed"))}
-            <Button size="xs" variant="light" leftSection={<IconRefresh size={14} />} onClick={() => void list.refetch()}>
+            <Button
+              size="xs"
+              variant="light"
+              leftSection={<IconRefresh size={14} />}
+              onClick={() => void list.refetch()}
+            >
               {t("retry")}
             </Button>
           </Stack>
@@ -101,11 +111,21 @@ export function OrganisationTree() {
         </Paper>
       )}
 
-      {dialog?.kind === "create" && <CreateOrganisationModal rows={rows} parentId={dialog.parentId} onClose={closeDialog} />}
-      {dialog?.kind === "edit" && current && <EditOrganisationModal org={current} onClose={closeDialog} />}
-      {dialog?.kind === "move" && current && <MoveOrganisationModal org={current} rows={rows} onClose={closeDialog} />}
-      {dialog?.kind === "close" && current && <CloseOrganisationModal org={current} rows={rows} onClose={closeDialog} />}
-      {dialog?.kind === "merge" && current && <MergeOrganisationModal org={current} rows={rows} onClose={closeDialog} />}
+      {dialog?.kind === "create" && (
+        <CreateOrganisationModal rows={rows} parentId={dialog.parentId} onClose={closeDialog} />
+      )}
+      {dialog?.kind === "edit" && current && (
+        <EditOrganisationModal org={current} onClose={closeDialog} />
+      )}
+      {dialog?.kind === "move" && current && (
+        <MoveOrganisationModal org={current} rows={rows} onClose={closeDialog} />
+      )}
+      {dialog?.kind === "close" && current && (
+        <CloseOrganisationModal org={current} rows={rows} onClose={closeDialog} />
+      )}
+      {dialog?.kind === "merge" && current && (
+        <MergeOrganisationModal org={current} rows={rows} onClose={closeDialog} />
+      )}
     </Stack>
   );
 }

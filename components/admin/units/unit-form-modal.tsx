@@ -47,8 +47,12 @@ export function UnitFormModal({
     }
     showServerError(error, t("units.saveError"), form);
   };
-  const create = useMutation(trpc.units.create.mutationOptions({ onSuccess: succeed, onError: fail }));
-  const update = useMutation(trpc.units.update.mutationOptions({ onSuccess: succeed, onError: fail }));
+  const create = useMutation(
+    trpc.units.create.mutationOptions({ onSuccess: succeed, onError: fail }),
+  );
+  const update = useMutation(
+    trpc.units.update.mutationOptions({ onSuccess: succeed, onError: fail }),
+  );
 
   const submit = form.onSubmit((values) => {
     if (unit) update.mutate({ organisationId, id: unit.id, version: unit.version, ...values });
@@ -56,7 +60,12 @@ export function UnitFormModal({
   });
 
   return (
-    <Modal opened onClose={onClose} title={t(unit ? "units.editTitle" : "units.createTitle")} size="lg">
+    <Modal
+      opened
+      onClose={onClose}
+      title={t(unit ? "units.editTitle" : "units.createTitle")}
+      size="lg"
+    >
       <form onSubmit={submit} noValidate data-testid="unit-form">
         <Stack gap="sm">
           <TextInput
@@ -80,7 +89,11 @@ export function UnitFormModal({
             <Button variant="default" onClick={onClose}>
               {t("common.cancel")}
             </Button>
-            <Button type="submit" loading={create.isPending || update.isPending} data-testid="unit-form-submit">
+            <Button
+              type="submit"
+              loading={create.isPending || update.isPending}
+              data-testid="unit-form-submit"
+            >
               {t(unit ? "common.save" : "common.create")}
             </Button>
           </Group>

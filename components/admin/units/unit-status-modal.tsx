@@ -40,8 +40,14 @@ export function UnitStatusModal({
   );
 
   return (
-    <Modal opened onClose={onClose} title={t(activate ? "units.reactivateTitle" : "units.deactivateTitle")}>
-      <Text size="sm">{t(activate ? "units.reactivateConfirm" : "units.deactivateConfirm", { name: unit.name })}</Text>
+    <Modal
+      opened
+      onClose={onClose}
+      title={t(activate ? "units.reactivateTitle" : "units.deactivateTitle")}
+    >
+      <Text size="sm">
+        {t(activate ? "units.reactivateConfirm" : "units.deactivateConfirm", { name: unit.name })}
+      </Text>
       <Group justify="flex-end" mt="lg">
         <Button variant="default" onClick={onClose}>
           {t("common.cancel")}
@@ -50,7 +56,14 @@ export function UnitStatusModal({
           color={activate ? "teal" : "red"}
           loading={setActive.isPending}
           data-testid="confirm-unit-status"
-          onClick={() => setActive.mutate({ organisationId, id: unit.id, version: unit.version, active: activate })}
+          onClick={() =>
+            setActive.mutate({
+              organisationId,
+              id: unit.id,
+              version: unit.version,
+              active: activate,
+            })
+          }
         >
           {t(activate ? "units.reactivate" : "units.deactivate")}
         </Button>

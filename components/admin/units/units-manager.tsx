@@ -1,7 +1,23 @@
 "use client";
 
-import { ActionIcon, Alert, Badge, Button, EmptyState, Group, Loader, Table, Tooltip } from "@mantine/core";
-import { IconBuildingCommunity, IconPencil, IconPlayerPlay, IconPlayerStop, IconPlus } from "@tabler/icons-react";
+import {
+  ActionIcon,
+  Alert,
+  Badge,
+  Button,
+  EmptyState,
+  Group,
+  Loader,
+  Table,
+  Tooltip,
+} from "@mantine/core";
+import {
+  IconBuildingCommunity,
+  IconPencil,
+  IconPlayerPlay,
+  IconPlayerStop,
+  IconPlus,
+} from "@tabler/icons-react";
 import { useQuery } from "@tanstack/react-query";
 import { useTranslations } from "next-intl";
 import { useState } from "react";
@@ -10,7 +26,8 @@ import { UnitFormModal } from "./unit-form-modal";
 import { UnitStatusModal } from "./unit-status-modal";
 import type { UnitRow } from "./unit-types";
 
-type Dialog = { kind: "create" } | { kind: "edit"; unit: UnitRow } | { kind: "status"; unit: UnitRow } | null;
+type Dialog =
+  { kind: "create" } | { kind: "edit"; unit: UnitRow } | { kind: "status"; unit: UnitRow } | null;
 
 /** The units of one organisation (the actor's own unless a deployment admin named another). */
 export function UnitsManager({ organisationId }: { organisationId: string | null }) {
@@ -21,7 +38,11 @@ export function UnitsManager({ organisationId }: { organisationId: string | null
   const close = () => setDialog(null);
 
   const createButton = (
-    <Button leftSection={<IconPlus size={16} />} onClick={() => setDialog({ kind: "create" })} data-testid="create-unit-button">
+    <Button
+      leftSection={<IconPlus size={16} />}
+      onClick={() => setDialog({ kind: "create" })}
+      data-testid="create-unit-button"
+    >
       {t("units.create")}
     </Button>
   );
@@ -88,14 +109,28 @@ export function UnitsManager({ organisationId }: { organisationId: string | null
         </Group>
       )}
       {body}
-      {dialog?.kind === "create" && <UnitFormModal organisationId={organisationId} unit={null} onClose={close} />}
-      {dialog?.kind === "edit" && <UnitFormModal organisationId={organisationId} unit={dialog.unit} onClose={close} />}
-      {dialog?.kind === "status" && <UnitStatusModal organisationId={organisationId} unit={dialog.unit} onClose={close} />}
+      {dialog?.kind === "create" && (
+        <UnitFormModal organisationId={organisationId} unit={null} onClose={close} />
+      )}
+      {dialog?.kind === "edit" && (
+        <UnitFormModal organisationId={organisationId} unit={dialog.unit} onClose={close} />
+      )}
+      {dialog?.kind === "status" && (
+        <UnitStatusModal organisationId={organisationId} unit={dialog.unit} onClose={close} />
+      )}
     </>
   );
 }
 
-function UnitTableRow({ unit, onEdit, onToggle }: { unit: UnitRow; onEdit: () => void; onToggle: () => void }) {
+function UnitTableRow({
+  unit,
+  onEdit,
+  onToggle,
+}: {
+  unit: UnitRow;
+  onEdit: () => void;
+  onToggle: () => void;
+}) {
   const t = useTranslations();
   const editLabel = t("units.edit", { name: unit.name });
   return (
@@ -111,7 +146,12 @@ function UnitTableRow({ unit, onEdit, onToggle }: { unit: UnitRow; onEdit: () =>
       <Table.Td>
         <Group gap={6} justify="flex-end" wrap="nowrap">
           <Tooltip label={editLabel}>
-            <ActionIcon variant="subtle" aria-label={editLabel} onClick={onEdit} data-testid="edit-unit-button">
+            <ActionIcon
+              variant="subtle"
+              aria-label={editLabel}
+              onClick={onEdit}
+              data-testid="edit-unit-button"
+            >
               <IconPencil size={18} />
             </ActionIcon>
           </Tooltip>

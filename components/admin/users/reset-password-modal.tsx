@@ -29,7 +29,10 @@ export function ResetPasswordModal({
   const reset = useMutation(
     trpc.users.resetPassword.mutationOptions({
       onSuccess: () => {
-        notifications.show({ color: "green", message: t("users.resetDone", { name: user.fullName }) });
+        notifications.show({
+          color: "green",
+          message: t("users.resetDone", { name: user.fullName }),
+        });
         void queryClient.invalidateQueries({ queryKey: trpc.users.list.pathKey() });
         onClose();
       },
@@ -42,7 +45,9 @@ export function ResetPasswordModal({
       <form
         noValidate
         data-testid="reset-password-form"
-        onSubmit={form.onSubmit(({ password }) => reset.mutate({ organisationId, id: user.id, password }))}
+        onSubmit={form.onSubmit(({ password }) =>
+          reset.mutate({ organisationId, id: user.id, password }),
+        )}
       >
         <Stack gap="sm">
           <Text size="sm" c="dimmed">

@@ -1,6 +1,16 @@
 "use client";
 
-import { Button, Checkbox, Group, Modal, PasswordInput, Select, SimpleGrid, Stack, TextInput } from "@mantine/core";
+import {
+  Button,
+  Checkbox,
+  Group,
+  Modal,
+  PasswordInput,
+  Select,
+  SimpleGrid,
+  Stack,
+  TextInput,
+} from "@mantine/core";
 import { useForm } from "@mantine/form";
 import { notifications } from "@mantine/notifications";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
@@ -62,11 +72,16 @@ export function UserFormModal({
   // Inactive units cannot take new members, but a user may still sit in one they joined earlier.
   const unitOptions = units
     .filter((u) => u.active || u.id === user?.unitId)
-    .map((u) => ({ value: u.id, label: u.active ? u.name : `${u.name} (${t("common.inactive")})` }));
+    .map((u) => ({
+      value: u.id,
+      label: u.active ? u.name : `${u.name} (${t("common.inactive")})`,
+    }));
   // The deployment-wide role is shown to those who may grant it, or (read-only) to others when the user holds it.
   const heldDeploymentAdmin = user?.roles.includes("deployment_admin") ?? false;
   const roleChoices: Role[] =
-    canGrantDeploymentAdmin || heldDeploymentAdmin ? [...organisationRoles, "deployment_admin"] : [...organisationRoles];
+    canGrantDeploymentAdmin || heldDeploymentAdmin
+      ? [...organisationRoles, "deployment_admin"]
+      : [...organisationRoles];
 
   const refresh = () => queryClient.invalidateQueries({ queryKey: trpc.users.list.pathKey() });
   const fail = (error: unknown) => {
@@ -102,7 +117,12 @@ export function UserFormModal({
   });
 
   return (
-    <Modal opened onClose={onClose} title={t(user ? "users.editTitle" : "users.createTitle")} size="lg">
+    <Modal
+      opened
+      onClose={onClose}
+      title={t(user ? "users.editTitle" : "users.createTitle")}
+      size="lg"
+    >
       <form onSubmit={submit} noValidate data-testid="user-form">
         <Stack gap="sm">
           {!user && (
@@ -187,7 +207,11 @@ export function UserFormModal({
             <Button variant="default" onClick={onClose}>
               {t("common.cancel")}
             </Button>
-            <Button type="submit" loading={create.isPending || update.isPending} data-testid="user-form-submit">
+            <Button
+              type="submit"
+              loading={create.isPending || update.isPending}
+              data-testid="user-form-submit"
+            >
               {t(user ? "common.save" : "common.create")}
             </Button>
           </Group>

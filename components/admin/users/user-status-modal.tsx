@@ -27,7 +27,9 @@ export function UserStatusModal({
       onSuccess: (saved) => {
         notifications.show({
           color: "green",
-          message: t(activate ? "users.reactivated" : "users.deactivated", { name: saved.fullName }),
+          message: t(activate ? "users.reactivated" : "users.deactivated", {
+            name: saved.fullName,
+          }),
         });
         onClose();
       },
@@ -44,8 +46,16 @@ export function UserStatusModal({
   );
 
   return (
-    <Modal opened onClose={onClose} title={t(activate ? "users.reactivateTitle" : "users.deactivateTitle")}>
-      <Text size="sm">{t(activate ? "users.reactivateConfirm" : "users.deactivateConfirm", { name: user.fullName })}</Text>
+    <Modal
+      opened
+      onClose={onClose}
+      title={t(activate ? "users.reactivateTitle" : "users.deactivateTitle")}
+    >
+      <Text size="sm">
+        {t(activate ? "users.reactivateConfirm" : "users.deactivateConfirm", {
+          name: user.fullName,
+        })}
+      </Text>
       <Group justify="flex-end" mt="lg">
         <Button variant="default" onClick={onClose}>
           {t("common.cancel")}
@@ -54,7 +64,14 @@ export function UserStatusModal({
           color={activate ? "teal" : "red"}
           loading={setActive.isPending}
           data-testid="confirm-user-status"
-          onClick={() => setActive.mutate({ organisationId, id: user.id, version: user.version, active: activate })}
+          onClick={() =>
+            setActive.mutate({
+              organisationId,
+              id: user.id,
+              version: user.version,
+              active: activate,
+            })
+          }
         >
           {t(activate ? "users.reactivate" : "users.deactivate")}
         </Button>

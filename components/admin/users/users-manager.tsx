@@ -1,6 +1,18 @@
 "use client";
 
-import { Alert, Button, EmptyState, Flex, Group, Loader, Select, SimpleGrid, Stack, Text, TextInput } from "@mantine/core";
+import {
+  Alert,
+  Button,
+  EmptyState,
+  Flex,
+  Group,
+  Loader,
+  Select,
+  SimpleGrid,
+  Stack,
+  Text,
+  TextInput,
+} from "@mantine/core";
 import { useDebouncedValue } from "@mantine/hooks";
 import { IconPlus, IconSearch, IconUserSearch, IconUsers } from "@tabler/icons-react";
 import { useInfiniteQuery, useQuery } from "@tanstack/react-query";
@@ -59,14 +71,21 @@ export function UsersManager({
   };
 
   const createButton = (
-    <Button leftSection={<IconPlus size={16} />} onClick={() => setDialog({ kind: "create" })} data-testid="create-user-button">
+    <Button
+      leftSection={<IconPlus size={16} />}
+      onClick={() => setDialog({ kind: "create" })}
+      data-testid="create-user-button"
+    >
       {t("users.create")}
     </Button>
   );
   const unitOptions = [
     { value: ALL_UNITS, label: t("users.unitAll") },
     { value: "none", label: t("users.unitNone") },
-    ...(units.data ?? []).map((u) => ({ value: u.id, label: u.active ? u.name : `${u.name} (${t("common.inactive")})` })),
+    ...(units.data ?? []).map((u) => ({
+      value: u.id,
+      label: u.active ? u.name : `${u.name} (${t("common.inactive")})`,
+    })),
   ];
 
   let body;
@@ -113,7 +132,11 @@ export function UsersManager({
   } else {
     body = (
       <Stack gap="sm">
-        <UsersTable users={rows} currentUserId={currentUserId} onAction={(kind, user) => setDialog({ kind, user })} />
+        <UsersTable
+          users={rows}
+          currentUserId={currentUserId}
+          onAction={(kind, user) => setDialog({ kind, user })}
+        />
         <Group justify="space-between" wrap="wrap">
           <Text size="sm" c="dimmed" data-testid="users-shown">
             {t("users.shown", { count: rows.length })}
@@ -135,7 +158,11 @@ export function UsersManager({
 
   return (
     <Stack gap="md">
-      <Flex direction={{ base: "column-reverse", md: "row" }} align={{ base: "stretch", md: "flex-end" }} gap="sm">
+      <Flex
+        direction={{ base: "column-reverse", md: "row" }}
+        align={{ base: "stretch", md: "flex-end" }}
+        gap="sm"
+      >
         <SimpleGrid cols={{ base: 1, sm: 3 }} spacing="sm" style={{ flex: 1 }}>
           <TextInput
             label={t("users.search")}
@@ -190,8 +217,12 @@ export function UsersManager({
           onClose={close}
         />
       )}
-      {dialog?.kind === "reset" && <ResetPasswordModal organisationId={organisationId} user={dialog.user} onClose={close} />}
-      {dialog?.kind === "status" && <UserStatusModal organisationId={organisationId} user={dialog.user} onClose={close} />}
+      {dialog?.kind === "reset" && (
+        <ResetPasswordModal organisationId={organisationId} user={dialog.user} onClose={close} />
+      )}
+      {dialog?.kind === "status" && (
+        <UserStatusModal organisationId={organisationId} user={dialog.user} onClose={close} />
+      )}
     </Stack>
   );
 }

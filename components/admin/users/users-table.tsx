@@ -90,7 +90,13 @@ function UserTableRow({
           {user.username}
         </Text>
       </Table.Td>
-      <Table.Td>{user.unitName ?? <Text c="dimmed" size="sm">{t("users.noUnit")}</Text>}</Table.Td>
+      <Table.Td>
+        {user.unitName ?? (
+          <Text c="dimmed" size="sm">
+            {t("users.noUnit")}
+          </Text>
+        )}
+      </Table.Td>
       <Table.Td>{user.jobTitle || t("common.none")}</Table.Td>
       <Table.Td>
         <Group gap={4}>
@@ -120,11 +126,19 @@ function UserTableRow({
       </Table.Td>
       <Table.Td>
         <Group gap={4} justify="flex-end" wrap="nowrap">
-          <RowAction label={t("users.edit")} testId="edit-user-button" onClick={() => onAction("edit")}>
+          <RowAction
+            label={t("users.edit")}
+            testId="edit-user-button"
+            onClick={() => onAction("edit")}
+          >
             <IconPencil size={18} />
           </RowAction>
           {!isSelf && (
-            <RowAction label={t("users.resetPassword")} testId="reset-password-button" onClick={() => onAction("reset")}>
+            <RowAction
+              label={t("users.resetPassword")}
+              testId="reset-password-button"
+              onClick={() => onAction("reset")}
+            >
               <IconKey size={18} />
             </RowAction>
           )}
@@ -159,7 +173,14 @@ function RowAction({
 }) {
   return (
     <Tooltip label={label}>
-      <ActionIcon variant="subtle" color={color} size="lg" aria-label={label} onClick={onClick} data-testid={testId}>
+      <ActionIcon
+        variant="subtle"
+        color={color}
+        size="lg"
+        aria-label={label}
+        onClick={onClick}
+        data-testid={testId}
+      >
         {children}
       </ActionIcon>
     </Tooltip>

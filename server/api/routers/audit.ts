@@ -11,5 +11,7 @@ export const auditRouter = router({
     .input(auditVerifyInput)
     .mutation(({ ctx, input }) => verifyOrganisationChain(ctx.db, ctx.actor, input)),
 
-  verifyAll: permissionProcedure("orgTree.manage").mutation(({ ctx }) => verifyAllChains(ctx.db, ctx.actor)),
+  verifyAll: permissionProcedure("orgTree.manage").mutation(({ ctx }) =>
+    verifyAllChains(ctx.db, ctx.actor),
+  ),
 });

@@ -1,4 +1,9 @@
-import { createUnitInput, listUnitsInput, setUnitActiveInput, updateUnitInput } from "@/lib/schemas/units";
+import {
+  createUnitInput,
+  listUnitsInput,
+  setUnitActiveInput,
+  updateUnitInput,
+} from "@/lib/schemas/units";
 import { createUnit, listUnits, setUnitActive, updateUnit } from "../../org/units";
 import { permissionProcedure, router } from "../trpc";
 

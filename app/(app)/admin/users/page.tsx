@@ -12,18 +12,25 @@ export async function generateMetadata(): Promise<Metadata> {
   return { title: t("title") };
 }
 
-export default async function UsersPage({ searchParams }: { searchParams: Promise<{ organisationId?: string }> }) {
+export default async function UsersPage({
+  searchParams,
+}: {
+  searchParams: Promise<{ organisationId?: string }>;
+}) {
   const { actor, allowed } = await requireActor("user.manage");
   if (!allowed) return <ForbiddenNotice action="user.manage" />;
   const t = await getTranslations("users");
   // A deployment admin may open another organisation's users (?organisationId=…); others always see their own.
   const requested = z.uuid().safeParse((await searchParams).organisationId).data;
-  const other = requested && requested !== actor.organisationId && isDeploymentAdmin(actor) ? requested : null;
+  const other =
+    requested && requested !== actor.organisationId && isDeploymentAdmin(actor) ? requested : null;
   return (
     <>
       <PageHeader
         title={t("title")}
-        description={other ? t("descriptionOther") : t("description", { organisation: actor.organisationName })}
+        description={
+          other ? t("descriptionOther") : t("description", { organisation: actor.organisationName })
+        }
       />
       <UsersManager
         organisationId={other}
