@@ -1,7 +1,6 @@
 // Every tRPC procedure, called as people who must be refused: nobody signed in, a member
 // whose roles lack the procedure's permission, and a member of another organisation naming
 // that organisation's records. The table must list every procedure of the router.
-import { TRPCError } from "@trpc/server";
 import { fetchRequestHandler } from "@trpc/server/adapters/fetch";
 import { and, count, eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
@@ -13,6 +12,7 @@ import { seedDemo } from "@/db/seed/demo";
 import type { Action } from "@/lib/permissions";
 import { localeFromCookieHeader } from "@/server/i18n/locale";
 import { freshDatabase } from "@/server/testing/test-db";
+import { refusal } from "@/server/testing/trpc";
 import { appRouter, createCaller } from "./root";
 
 type Ids = {
@@ -241,16 +241,6 @@ function httpCall(username: string, cookie: string, path: string, input: unknown
       session: { userId: ids.users[username]!, sessionEpoch: 1 },
     }),
   });
-}
-
-async function refusal(promise: Promise<unknown>): Promise<TRPCError> {
-  try {
-    await promise;
-  } catch (error) {
-    if (error instanceof TRPCError) return error;
-    throw error;
-  }
-  throw new Error("the call was not refused");
 }
 
 async function snapshotOf(orgId: string) {

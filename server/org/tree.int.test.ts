@@ -1,7 +1,6 @@
-import { TRPCError } from "@trpc/server";
+import type { TRPCError } from "@trpc/server";
 import { and, count, eq, sql } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
-import { ZodError } from "zod";
 import type { Db } from "@/db/client";
 import { auditEvent } from "@/db/schema/audit";
 import { organisation, unit } from "@/db/schema/org";
@@ -9,12 +8,12 @@ import { appUser, userRole } from "@/db/schema/users";
 import { DEMO_PASSWORD, seedDemo } from "@/db/seed/demo";
 import { vietnamToday } from "@/lib/schemas/org-tree";
 import { createCaller } from "../api/root";
-import { zodFieldErrors } from "../api/zod-errors";
 import { verifyAuditChain } from "../audit/verify";
 import { authenticate } from "../auth/authenticate";
 import { loadActor } from "../authz/actor";
 import { AppError } from "../errors";
 import { translate } from "../i18n/translate";
+import { fieldKeys, refusal } from "@/server/testing/trpc";
 import { freshDatabase } from "../testing/test-db";
 import { listOrganisationTree } from "./tree";
 
@@ -48,30 +47,6 @@ async function totals() {
   const [orgCount] = await db.select({ n: count() }).from(organisation);
   const [auditCount] = await db.select({ n: count() }).from(auditEvent);
   return { organisations: orgCount!.n, auditEvents: auditCount!.n };
-}
-
-async function refusal(promise: Promise<unknown>): Promise<TRPCError> {
-  try {
-    await promise;
-  } catch (error) {
-    expect(error).toBeInstanceOf(TRPCError);
-    return error as TRPCError;
-  }
-  throw new Error("expected the call to be refused");
-}
-
-/** Field → message keys, whether the refusal came from the input schema or from the service. */
-function fieldKeys(error: TRPCError): Record<string, string[]> {
-  const cause = error.cause;
-  const fields =
-    cause instanceof AppError
-      ? cause.fieldErrors
-      : cause instanceof ZodError
-        ? zodFieldErrors(cause)
-        : {};
-  return Object.fromEntries(
-    Object.entries(fields).map(([field, errs]) => [field, errs.map((e) => e.key)]),
-  );
 }
 
 /** Resolves once some session is waiting for a lock (here: the unique index entry). */

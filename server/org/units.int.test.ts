@@ -1,17 +1,15 @@
-import { TRPCError } from "@trpc/server";
 import { and, count, eq, sql } from "drizzle-orm";
 import type pg from "pg";
 import { beforeAll, describe, expect, it } from "vitest";
-import { ZodError } from "zod";
 import type { Db } from "@/db/client";
 import { auditEvent } from "@/db/schema/audit";
 import { unit } from "@/db/schema/org";
 import { seedDemo } from "@/db/seed/demo";
 import { createCaller } from "@/server/api/root";
-import { zodFieldErrors } from "@/server/api/zod-errors";
 import { verifyAuditChain } from "@/server/audit/verify";
-import { AppError } from "@/server/errors";
+import type { AppError } from "@/server/errors";
 import { freshDatabase } from "@/server/testing/test-db";
+import { fieldKeys, refusal } from "@/server/testing/trpc";
 
 let db: Db;
 let pool: pg.Pool;
@@ -25,28 +23,6 @@ beforeAll(async () => {
 
 const callerFor = (username: string) =>
   createCaller({ db, locale: "vi", session: { userId: users[username]!, sessionEpoch: 1 } });
-
-async function refusal(promise: Promise<unknown>): Promise<TRPCError> {
-  try {
-    await promise;
-  } catch (error) {
-    expect(error).toBeInstanceOf(TRPCError);
-    return error as TRPCError;
-  }
-  throw new Error("expected the call to be refused");
-}
-
-/** Field name → message keys, whether the refusal came from the input schema or the service. */
-function fieldKeys(error: TRPCError): Record<string, string[]> {
-  const cause = error.cause;
-  const fields =
-    cause instanceof AppError
-      ? cause.fieldErrors
-      : cause instanceof ZodError
-        ? zodFieldErrors(cause)
-        : {};
-  return Object.fromEntries(Object.entries(fields).map(([f, errs]) => [f, errs.map((e) => e.key)]));
-}
 
 async function counts(organisationId: string) {
   const [units] = await db
