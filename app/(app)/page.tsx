@@ -22,6 +22,7 @@ export async function generateMetadata(): Promise<Metadata> {
 }
 
 const actionLinks: Partial<Record<string, string>> = {
+  "directory.read": "/directory",
   "unit.manage": "/admin/units",
   "user.manage": "/admin/users",
   "orgTree.manage": "/admin/organisations",

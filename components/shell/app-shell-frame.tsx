@@ -14,6 +14,7 @@ import {
 } from "@mantine/core";
 import { useDisclosure } from "@mantine/hooks";
 import {
+  IconAddressBook,
   IconBuildingCommunity,
   IconChevronDown,
   IconHome,
@@ -56,6 +57,7 @@ export function AppShellFrame({
 
   const main: NavItem[] = [
     { href: "/", label: t("nav.home"), icon: <IconHome size={18} /> },
+    { href: "/directory", label: t("nav.directory"), icon: <IconAddressBook size={18} /> },
     { href: "/account", label: t("nav.account"), icon: <IconUserCircle size={18} /> },
   ];
   const adminItems: NavItem[] = [

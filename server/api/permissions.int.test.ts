@@ -59,6 +59,11 @@ const cases: Record<string, Case> = {
     input: () => undefined,
     otherOrganisation: deploymentWide,
   },
+  "directory.staff": {
+    permission: "directory.read",
+    input: () => undefined,
+    otherOrganisation: { none: "takes no input; lists the caller's organisation" },
+  },
   "orgTree.list": {
     permission: "orgTree.manage",
     input: () => undefined,

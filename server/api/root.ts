@@ -1,5 +1,6 @@
 import { accountRouter } from "./routers/account";
 import { auditRouter } from "./routers/audit";
+import { directoryRouter } from "./routers/directory";
 import { orgTreeRouter } from "./routers/org-tree";
 import { unitsRouter } from "./routers/units";
 import { usersRouter } from "./routers/users";
@@ -8,6 +9,7 @@ import { createCallerFactory, router } from "./trpc";
 export const appRouter = router({
   account: accountRouter,
   audit: auditRouter,
+  directory: directoryRouter,
   orgTree: orgTreeRouter,
   units: unitsRouter,
   users: usersRouter,
