@@ -145,7 +145,9 @@ test("every member sees who works where in the directory", async ({ page }) => {
   await signIn(page, "vanthu.dc");
   await page.getByRole("link", { name: "Danh bạ" }).first().click();
   await expect(page.getByRole("heading", { name: "Danh bạ cơ quan" })).toBeVisible();
-  const kt = page.getByTestId("directory-group").filter({ hasText: "Phòng Kinh tế, Hạ tầng và Đô thị" });
+  const kt = page
+    .getByTestId("directory-group")
+    .filter({ hasText: "Phòng Kinh tế, Hạ tầng và Đô thị" });
   await expect(kt).toContainText("Trần Quốc Bảo");
   await expect(kt).toContainText("Trưởng đơn vị");
   await expect(page.getByTestId("directory-group").first()).toContainText("Nguyễn Đức Thắng");
