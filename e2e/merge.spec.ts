@@ -19,6 +19,13 @@ test("a deployment admin merges Phường Hoàng Liệt into Phường Định C
   await expect(source.getByTestId("org-history").first()).toContainText("Đã sáp nhập vào");
   await shot(page, "org-tree-after-merge");
 
+  // The deployment admin also looks after another organisation's accounts.
+  await page.getByTestId("org-actions-000.00.35.H40").click();
+  await page.getByTestId("org-action-users").click();
+  await expect(page.getByText("cán bộ, công chức thuộc Ủy ban nhân dân xã Nam Đàn")).toBeVisible();
+  await expect(page.getByTestId("user-row-vanthu.namdan")).toBeVisible();
+  await shot(page, "deployment-admin-other-users");
+
   // The ward's chairman now works in the merged ward.
   await page.getByTestId("user-menu").click();
   await page.getByRole("menuitem", { name: "Đăng xuất" }).click();

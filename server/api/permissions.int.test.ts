@@ -64,6 +64,11 @@ const cases: Record<string, Case> = {
     input: () => undefined,
     otherOrganisation: { none: "takes no input; lists the caller's organisation" },
   },
+  "orgTree.get": {
+    permission: "orgTree.manage",
+    input: (ids) => ({ id: ids.orgs.hoangliet }),
+    otherOrganisation: deploymentWide,
+  },
   "orgTree.list": {
     permission: "orgTree.manage",
     input: () => undefined,

@@ -15,7 +15,8 @@ export type DirectoryEntry = {
 };
 
 /**
- * The active staff of the actor's organisation, grouped by unit (leaders without a unit first):
+ * The active staff of the actor's organisation, grouped by unit, with the leadership (leaders outside
+ * any unit) first and people not yet placed in a unit last:
  * who is who, for everyone who needs to know whom to hand a document to.
  */
 export async function listStaffDirectory(db: DbOrTx, actor: Actor) {
@@ -56,8 +57,10 @@ export async function listStaffDirectory(db: DbOrTx, actor: Actor) {
   const rolesOf = new Map<string, Role[]>();
   for (const r of roleRows) rolesOf.set(r.userId, [...(rolesOf.get(r.userId) ?? []), r.role]);
   const entries: DirectoryEntry[] = people.map((p) => ({ ...p, roles: rolesOf.get(p.id) ?? [] }));
+  const outsideUnits = entries.filter((e) => e.unitId === null);
   return {
-    leadership: entries.filter((e) => e.unitId === null),
+    leadership: outsideUnits.filter((e) => e.roles.includes("leader")),
+    unassigned: outsideUnits.filter((e) => !e.roles.includes("leader")),
     units: units.map((u) => ({ ...u, staff: entries.filter((e) => e.unitId === u.id) })),
   };
 }

@@ -20,6 +20,22 @@ export type OrganisationRow = typeof organisation.$inferSelect;
 
 const mergedInto = alias(organisation, "merged_into");
 
+/** One organisation's identity, for pages where a deployment admin works on its behalf. */
+export async function getOrganisation(db: Db, actor: Actor, input: { id: string }) {
+  assertCan(actor, "orgTree.manage");
+  const [row] = await db
+    .select({
+      id: organisation.id,
+      code: organisation.code,
+      name: organisation.name,
+      status: organisation.status,
+    })
+    .from(organisation)
+    .where(eq(organisation.id, input.id));
+  if (!row) throw notFound("organisation");
+  return row;
+}
+
 /**
  * Every organisation of the deployment, including closed and merged ones (history). Ordered by
  * level, so a parent always comes before its children: the level rule puts a child strictly

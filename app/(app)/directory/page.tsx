@@ -64,6 +64,9 @@ export default async function DirectoryPage() {
         {directory.units.map((u) => (
           <StaffGroup key={u.id} title={u.name} staff={u.staff} />
         ))}
+        {directory.unassigned.length > 0 && (
+          <StaffGroup title={t("unassigned")} staff={directory.unassigned} />
+        )}
       </SimpleGrid>
     </>
   );

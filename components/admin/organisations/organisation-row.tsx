@@ -23,6 +23,7 @@ import {
   IconUsers,
   IconX,
 } from "@tabler/icons-react";
+import Link from "next/link";
 import { useTranslations } from "next-intl";
 import type { OrgLevel, OrgStatus } from "@/lib/schemas/org-tree";
 import { displayDate, type OrgNode } from "./org-tree-helpers";
@@ -175,6 +176,23 @@ export function OrganisationRow({
               data-testid="org-action-merge"
             >
               {t("merge")}
+            </Menu.Item>
+            <Menu.Divider />
+            <Menu.Item
+              component={Link}
+              href={`/admin/users?organisationId=${node.id}`}
+              leftSection={<IconUsers size={16} />}
+              data-testid="org-action-users"
+            >
+              {t("manageUsers")}
+            </Menu.Item>
+            <Menu.Item
+              component={Link}
+              href={`/admin/units?organisationId=${node.id}`}
+              leftSection={<IconBuildingCommunity size={16} />}
+              data-testid="org-action-units"
+            >
+              {t("manageUnits")}
             </Menu.Item>
             <Menu.Divider />
             <Menu.Item

@@ -1,3 +1,4 @@
+import { z } from "zod";
 import {
   closeOrganisationInput,
   createOrganisationInput,
@@ -8,6 +9,7 @@ import {
 import {
   closeOrganisation,
   createOrganisation,
+  getOrganisation,
   listOrganisationTree,
   moveOrganisation,
   updateOrganisation,
@@ -19,6 +21,9 @@ const manage = permissionProcedure("orgTree.manage");
 
 export const orgTreeRouter = router({
   list: manage.query(({ ctx }) => listOrganisationTree(ctx.db, ctx.actor)),
+  get: manage
+    .input(z.object({ id: z.uuid() }))
+    .query(({ ctx, input }) => getOrganisation(ctx.db, ctx.actor, input)),
   create: manage
     .input(createOrganisationInput)
     .mutation(({ ctx, input }) => createOrganisation(ctx.db, ctx.actor, input)),

@@ -5,6 +5,7 @@ import { UsersManager } from "@/components/admin/users/users-manager";
 import { ForbiddenNotice } from "@/components/ui/forbidden-notice";
 import { PageHeader } from "@/components/ui/page-header";
 import { isDeploymentAdmin } from "@/server/authz/actor";
+import { serverApi } from "@/server/api/server-caller";
 import { requireActor } from "@/server/authz/require";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -24,13 +25,14 @@ export default async function UsersPage({
   const requested = z.uuid().safeParse((await searchParams).organisationId).data;
   const other =
     requested && requested !== actor.organisationId && isDeploymentAdmin(actor) ? requested : null;
+  const organisationName = other
+    ? (await (await serverApi()).orgTree.get({ id: other })).name
+    : actor.organisationName;
   return (
     <>
       <PageHeader
         title={t("title")}
-        description={
-          other ? t("descriptionOther") : t("description", { organisation: actor.organisationName })
-        }
+        description={t("description", { organisation: organisationName })}
       />
       <UsersManager
         organisationId={other}
