@@ -1,5 +1,6 @@
 import { drizzle, type NodePgDatabase } from "drizzle-orm/node-postgres";
 import pg from "pg";
+import { env } from "@/server/env";
 import * as audit from "./schema/audit";
 import * as org from "./schema/org";
 import * as users from "./schema/users";
@@ -21,9 +22,9 @@ const globalForDb = globalThis as unknown as { lienThongDb?: { db: Db; pool: pg.
 /** The application's shared pool, created on first use from DATABASE_URL. */
 export function getDb(): Db {
   if (!globalForDb.lienThongDb) {
-    const url = process.env.DATABASE_URL;
+    const url = env.DATABASE_URL;
     if (!url) throw new Error("DATABASE_URL is not set: start the application with `npm start`.");
-    globalForDb.lienThongDb = createDb(url, Number(process.env.DATABASE_POOL_SIZE ?? 10));
+    globalForDb.lienThongDb = createDb(url, env.DATABASE_POOL_SIZE);
   }
   return globalForDb.lienThongDb.db;
 }

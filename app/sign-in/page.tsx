@@ -6,6 +6,7 @@ import { SignInForm } from "@/components/auth/sign-in-form";
 import { LanguageSwitch } from "@/components/shell/language-switch";
 import { DEMO_PASSWORD } from "@/db/seed/demo";
 import { getCurrentActor } from "@/server/auth/current-actor";
+import { env } from "@/server/env";
 
 export const dynamic = "force-dynamic";
 
@@ -47,7 +48,7 @@ export default async function SignInPage({
         </Paper>
         <Stack gap={6} align="center">
           <LanguageSwitch />
-          {process.env.LIEN_THONG_DEMO !== "0" && (
+          {env.LIEN_THONG_DEMO === "1" && (
             <Text size="xs" c="dimmed">
               {t("auth.demoHint", { password: DEMO_PASSWORD })}
             </Text>

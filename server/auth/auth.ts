@@ -2,6 +2,7 @@ import "server-only";
 import NextAuth, { CredentialsSignin } from "next-auth";
 import Credentials from "next-auth/providers/credentials";
 import { getDb } from "@/db/client";
+import { env } from "../env";
 import { authenticate } from "./authenticate";
 
 /** Carries why a sign-in failed to the sign-in form; never says whether the user exists. */
@@ -12,12 +13,11 @@ export class SignInRefused extends CredentialsSignin {
   }
 }
 
-const sessionHours = Number(process.env.SESSION_MAX_AGE_HOURS ?? 10);
 
 export const { handlers, auth, signIn, signOut } = NextAuth({
   trustHost: true,
-  secret: process.env.AUTH_SECRET,
-  session: { strategy: "jwt", maxAge: sessionHours * 3600 },
+  secret: env.AUTH_SECRET,
+  session: { strategy: "jwt", maxAge: env.SESSION_MAX_AGE_HOURS * 3600 },
   pages: { signIn: "/sign-in" },
   logger: {
     // Refused sign-ins are expected; they are answered on the form, not logged as errors.

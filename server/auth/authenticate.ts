@@ -2,10 +2,11 @@ import { and, eq, or, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { organisation } from "@/db/schema/org";
 import { appUser } from "@/db/schema/users";
+import { env } from "../env";
 import { spendVerifyTime, verifyPassword } from "./password";
 
-export const LOCK_THRESHOLD = Number(process.env.AUTH_LOCK_THRESHOLD ?? 5);
-export const LOCK_MINUTES = Number(process.env.AUTH_LOCK_MINUTES ?? 15);
+export const LOCK_THRESHOLD = env.AUTH_LOCK_THRESHOLD;
+export const LOCK_MINUTES = env.AUTH_LOCK_MINUTES;
 
 export type AuthResult =
   | { ok: true; userId: string; sessionEpoch: number }

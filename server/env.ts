@@ -1,0 +1,31 @@
+import { createEnv } from "@t3-oss/env-nextjs";
+import { z } from "zod";
+
+/**
+ * The application's settings, validated once: a malformed value stops the start with a message
+ * naming the variable. Every setting has a default; DATABASE_URL and AUTH_SECRET are provided by
+ * `npm start` when they are not set (embedded database, generated secret).
+ */
+export const env = createEnv({
+  server: {
+    DATABASE_URL: z.url().optional(),
+    AUTH_SECRET: z.string().min(32).optional(),
+    DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(500).default(10),
+    SESSION_MAX_AGE_HOURS: z.coerce
+      .number()
+      .int()
+      .min(1)
+      .max(24 * 30)
+      .default(10),
+    AUTH_LOCK_THRESHOLD: z.coerce.number().int().min(1).max(100).default(5),
+    AUTH_LOCK_MINUTES: z.coerce
+      .number()
+      .int()
+      .min(1)
+      .max(24 * 60)
+      .default(15),
+    LIEN_THONG_DEMO: z.enum(["0", "1"]).default("1"),
+  },
+  experimental__runtimeEnv: {},
+  emptyStringAsUndefined: true,
+});
