@@ -13,7 +13,6 @@ export class SignInRefused extends CredentialsSignin {
   }
 }
 
-
 export const { handlers, auth, signIn, signOut } = NextAuth({
   trustHost: true,
   secret: env.AUTH_SECRET,
