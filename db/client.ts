@@ -2,10 +2,22 @@ import { drizzle, type NodePgDatabase } from "drizzle-orm/node-postgres";
 import pg from "pg";
 import { env } from "@/server/env";
 import * as audit from "./schema/audit";
+import * as documents from "./schema/documents";
+import * as files from "./schema/files";
+import * as notify from "./schema/notify";
 import * as org from "./schema/org";
+import * as registry from "./schema/registry";
 import * as users from "./schema/users";
 
-export const schema = { ...org, ...users, ...audit };
+export const schema = {
+  ...org,
+  ...users,
+  ...audit,
+  ...registry,
+  ...files,
+  ...documents,
+  ...notify,
+};
 export type Db = NodePgDatabase<typeof schema>;
 /** A transaction handle; services that must join a caller's transaction take `Db | Tx`. */
 export type Tx = Parameters<Parameters<Db["transaction"]>[0]>[0];

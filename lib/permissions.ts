@@ -36,6 +36,47 @@ export const permissions = [
     roles: ["admin", "deployment_admin"],
   },
   {
+    action: "incoming.read",
+    description:
+      "See the incoming documents one takes part in (all of them for clerks and leaders)",
+    roles: ["admin", "clerk", "specialist", "unit_head", "leader"],
+  },
+  {
+    action: "incoming.receive",
+    description: "Receive and register incoming documents, present them, return them to the sender",
+    roles: ["clerk"],
+  },
+  {
+    action: "incoming.direct",
+    description: "Direct incoming documents and decide on deadline extensions",
+    roles: ["leader"],
+  },
+  {
+    action: "incoming.assign",
+    description: "Pass a unit's part of a document to one of its specialists",
+    roles: ["unit_head"],
+  },
+  {
+    action: "incoming.handle",
+    description: "Handle the documents one is assigned: notes, extensions, completion, return",
+    roles: ["clerk", "specialist", "unit_head", "leader"],
+  },
+  {
+    action: "registry.read",
+    description: "Print the registry books",
+    roles: ["clerk", "leader", "admin"],
+  },
+  {
+    action: "registry.manage",
+    description: "Add and edit registry books",
+    roles: ["admin", "clerk"],
+  },
+  {
+    action: "incoming.report",
+    description: "See the handling report by unit and status",
+    roles: ["leader", "admin", "clerk"],
+  },
+  {
     action: "orgTree.manage",
     description: "Create, rename, move, close and merge organisations",
     roles: ["deployment_admin"],

@@ -206,6 +206,14 @@ const lacking: Record<Action, string | null> = {
   "user.manage": "truongphong.kt",
   "audit.read": "vanthu.dc",
   "orgTree.manage": "quantri.dc",
+  "incoming.read": "quantri",
+  "incoming.receive": "chuyenvien.kt",
+  "incoming.direct": "vanthu.dc",
+  "incoming.assign": "chuyenvien.kt",
+  "incoming.handle": "quantri.dc",
+  "registry.read": "chuyenvien.kt",
+  "registry.manage": "chuyenvien.kt",
+  "incoming.report": "chuyenvien.kt",
 };
 
 let db: Db;

@@ -1,0 +1,49 @@
+import type { DbOrTx } from "@/db/client";
+import { documentEvent } from "@/db/schema/documents";
+import { appendAudit } from "../audit/append";
+import type { Actor } from "../authz/actor";
+
+type Status = (typeof documentEvent.$inferInsert)["toStatus"];
+
+/**
+ * Records one step of a document's life twice, in the caller's transaction: in the document's
+ * history (what users read on the document page) and in the organisation's audit chain.
+ */
+export async function recordDocumentEvent(
+  tx: DbOrTx,
+  actor: Actor,
+  event: {
+    documentId: string;
+    action: string;
+    fromStatus?: Status | null;
+    toStatus?: Status | null;
+    note?: string | null;
+    data?: Record<string, unknown>;
+  },
+): Promise<void> {
+  const data = event.data ?? {};
+  await tx.insert(documentEvent).values({
+    documentId: event.documentId,
+    organisationId: actor.organisationId,
+    actorId: actor.userId,
+    actorName: actor.fullName,
+    action: event.action,
+    fromStatus: event.fromStatus ?? null,
+    toStatus: event.toStatus ?? null,
+    note: event.note ?? null,
+    data,
+  });
+  await appendAudit(tx, {
+    organisationId: actor.organisationId,
+    actor,
+    action: `incoming.${event.action}`,
+    entityType: "document",
+    entityId: event.documentId,
+    data: {
+      ...data,
+      ...(event.fromStatus ? { from: event.fromStatus } : {}),
+      ...(event.toStatus ? { to: event.toStatus } : {}),
+      ...(event.note ? { note: event.note } : {}),
+    },
+  });
+}

@@ -1,0 +1,47 @@
+import { and, eq, exists, or, sql, type SQL } from "drizzle-orm";
+import type { DbOrTx } from "@/db/client";
+import { document, documentParticipant } from "@/db/schema/documents";
+import type { Actor } from "../authz/actor";
+import { notFound } from "../errors";
+
+/** Clerks and leaders keep and direct the organisation's documents: they see every one that is not secret. */
+export const seesAllOrdinary = (actor: Actor) =>
+  actor.roles.includes("clerk") || actor.roles.includes("leader");
+
+/**
+ * The rule for who sees an incoming document, as a SQL condition on `document`: it belongs to the
+ * actor's organisation, and either the actor takes part in it, or it is not secret and the
+ * actor is a clerk or leader. Secret documents are seen only by the people explicitly on them.
+ */
+export function visibleTo(actor: Actor): SQL {
+  const participates = exists(
+    sql`select 1 from ${documentParticipant} where ${documentParticipant.documentId} = ${document.id} and ${documentParticipant.userId} = ${actor.userId}`,
+  );
+  return and(
+    eq(document.organisationId, actor.organisationId),
+    seesAllOrdinary(actor)
+      ? or(eq(document.confidentiality, "normal"), participates)
+      : participates,
+  )!;
+}
+
+/**
+ * Loads a document the actor may see, optionally locking it for an update. Another
+ * organisation's id, a secret document one is not on, and a missing id all look the same.
+ */
+export async function loadVisibleDocument(
+  db: DbOrTx,
+  actor: Actor,
+  documentId: string,
+  options: { forUpdate?: boolean } = {},
+) {
+  const query = db
+    .select()
+    .from(document)
+    .where(and(eq(document.id, documentId), visibleTo(actor)));
+  const [row] = options.forUpdate ? await query.for("update", { of: document }) : await query;
+  if (!row) throw notFound("document");
+  return row;
+}
+
+export type DocumentRow = Awaited<ReturnType<typeof loadVisibleDocument>>;

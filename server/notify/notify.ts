@@ -1,0 +1,34 @@
+import type { DbOrTx } from "@/db/client";
+import { notification } from "@/db/schema/notify";
+
+export type NotificationInput = {
+  organisationId: string;
+  userIds: string[];
+  kind: string;
+  documentId?: string | null;
+  /** Key under `notifications.` in messages/, translated when shown. */
+  messageKey: string;
+  params?: Record<string, string | number>;
+  /** Idempotency: the same key for the same user is written once. */
+  dedupeKey?: string;
+};
+
+/** Writes in-app notifications in the caller's transaction, once per distinct user. */
+export async function notifyUsers(tx: DbOrTx, input: NotificationInput): Promise<void> {
+  const users = [...new Set(input.userIds)];
+  if (users.length === 0) return;
+  await tx
+    .insert(notification)
+    .values(
+      users.map((userId) => ({
+        organisationId: input.organisationId,
+        userId,
+        kind: input.kind,
+        documentId: input.documentId ?? null,
+        messageKey: input.messageKey,
+        params: input.params ?? {},
+        dedupeKey: input.dedupeKey ?? null,
+      })),
+    )
+    .onConflictDoNothing();
+}
