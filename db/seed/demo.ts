@@ -6,6 +6,7 @@ import { organisation, unit } from "../schema/org";
 import { appUser, userRole } from "../schema/users";
 import { appendAudit } from "@/server/audit/append";
 import { hashPassword } from "@/server/auth/password";
+import { seedDefaultRegistries } from "./registries";
 import type { Role } from "@/lib/permissions";
 
 export const DEMO_PASSWORD = "LienThong@2026";
@@ -345,6 +346,7 @@ export async function seedDemo(
         data: { units: o.units.length, users: o.users.map((u) => u.username) },
       });
     }
+    await seedDefaultRegistries(tx, Object.values(orgs));
     return { orgs, users };
   });
 }

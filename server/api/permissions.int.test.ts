@@ -6,11 +6,13 @@ import { and, count, eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import type { Db } from "@/db/client";
 import { auditEvent } from "@/db/schema/audit";
+import { document } from "@/db/schema/documents";
 import { unit } from "@/db/schema/org";
 import { appUser } from "@/db/schema/users";
 import { seedDemo } from "@/db/seed/demo";
 import type { Action } from "@/lib/permissions";
 import { localeFromCookieHeader } from "@/server/i18n/locale";
+import { insertRegisteredDocument } from "@/server/testing/documents";
 import { freshDatabase } from "@/server/testing/test-db";
 import { refusal } from "@/server/testing/trpc";
 import { appRouter, createCaller } from "./root";
@@ -19,6 +21,7 @@ type Ids = {
   orgs: Record<string, string>;
   users: Record<string, string>;
   hlUnit: string;
+  hlDocument: string;
   dcUnit: string;
 };
 
@@ -63,6 +66,144 @@ const cases: Record<string, Case> = {
     permission: "directory.read",
     input: () => undefined,
     otherOrganisation: { none: "takes no input; lists the caller's organisation" },
+  },
+  "incoming.get": {
+    permission: "incoming.read",
+    input: () => ({ id: "00000000-0000-4000-8000-000000000000" }),
+    otherOrganisation: (ids) => ({ id: ids.hlDocument }),
+  },
+  "incoming.act": {
+    permission: "incoming.read",
+    input: () => ({
+      documentId: "00000000-0000-4000-8000-000000000000",
+      version: 1,
+      input: { action: "markRead" },
+    }),
+    otherOrganisation: (ids) => ({
+      documentId: ids.hlDocument,
+      version: 1,
+      input: { action: "returnToSender", reason: "Không đúng thẩm quyền" },
+    }),
+  },
+  "notifications.list": {
+    permission: null,
+    input: () => ({}),
+    otherOrganisation: { none: "lists the caller's own notifications" },
+  },
+  "notifications.unreadCount": {
+    permission: null,
+    input: () => undefined,
+    otherOrganisation: { none: "counts the caller's own notifications" },
+  },
+  "notifications.markRead": {
+    permission: null,
+    input: () => ({ id: 1 }),
+    otherOrganisation: {
+      none: "a notification of someone else is ignored (tested in the notification tests)",
+    },
+  },
+  "reception.receive": {
+    permission: "incoming.receive",
+    input: () => ({
+      issuerName: "Sở Nội vụ thành phố Hà Nội",
+      codeNumber: "12",
+      codeNotation: "SNV-CCVC",
+      documentType: "cong_van",
+      subject: "Về việc báo cáo số lượng cán bộ, công chức cấp xã",
+      documentDate: "2026-01-05",
+      files: [{ sha256: "a".repeat(64), fileName: "cong-van.pdf", kind: "main" }],
+    }),
+    otherOrganisation: {
+      none: "registers into the caller's organisation; another organisation's registry is refused (receive.int.test.ts)",
+    },
+  },
+  "reception.checkDuplicate": {
+    permission: "incoming.receive",
+    input: () => ({
+      issuerName: "Sở Nội vụ thành phố Hà Nội",
+      codeNumber: "12",
+      codeNotation: "SNV-CCVC",
+      documentDate: "2026-01-05",
+    }),
+    otherOrganisation: { none: "compares with the caller's organisation's documents only" },
+  },
+  "reception.issuers": {
+    permission: "incoming.receive",
+    input: () => ({ query: "hoang mai" }),
+    otherOrganisation: {
+      none: "the organisation tree is shared; typed-in issuers are the caller's organisation's",
+    },
+  },
+  "registries.list": {
+    permission: "incoming.read",
+    input: () => ({}),
+    otherOrganisation: { none: "lists the caller's organisation's registries" },
+  },
+  "registries.create": {
+    permission: "registry.manage",
+    input: () => ({ name: "Sổ văn bản đến của HĐND phường", kind: "incoming" }),
+    otherOrganisation: { none: "creates in the caller's organisation" },
+  },
+  "registries.update": {
+    permission: "registry.manage",
+    input: () => ({
+      id: "00000000-0000-4000-8000-000000000000",
+      version: 1,
+      name: "Sổ văn bản đến",
+      kind: "incoming",
+      isDefault: true,
+    }),
+    // Ids has no registry of Phường Hoàng Liệt yet; numbering.int.test.ts updates a real one.
+    otherOrganisation: () => ({
+      id: "00000000-0000-4000-8000-000000000000",
+      version: 1,
+      name: "Chiếm quyền",
+      kind: "incoming",
+    }),
+  },
+  "inbox.list": {
+    permission: "incoming.read",
+    input: () => ({ box: "to_handle", limit: 20 }),
+    otherOrganisation: { none: "takes no ids; lists the caller's own boxes" },
+  },
+  "inbox.clerkBox": {
+    permission: "incoming.receive",
+    input: () => ({ box: "to_register", limit: 20 }),
+    otherOrganisation: { none: "takes no ids; lists the caller's organisation" },
+  },
+  "inbox.counters": {
+    permission: "incoming.read",
+    input: () => undefined,
+    otherOrganisation: { none: "takes no input; counts the caller's own boxes" },
+  },
+  "search.documents": {
+    permission: "incoming.read",
+    input: () => ({ q: "quyết định", limit: 20 }),
+    otherOrganisation: { none: "takes no ids; searches what the caller may see" },
+  },
+  "reports.registryBook": {
+    permission: "registry.read",
+    input: () => ({ from: "2026-01-01", to: "2026-12-31", limit: 50 }),
+    // Ids has no registry of Phường Hoàng Liệt; registry-book.int.test.ts names a real one.
+    otherOrganisation: () => ({
+      registryId: "00000000-0000-4000-8000-000000000000",
+      from: "2026-01-01",
+      to: "2026-12-31",
+    }),
+  },
+  "reports.followUpBook": {
+    permission: "registry.read",
+    input: () => ({ from: "2026-01-01", to: "2026-12-31", limit: 50 }),
+    otherOrganisation: () => ({
+      registryId: "00000000-0000-4000-8000-000000000000",
+      from: "2026-01-01",
+      to: "2026-12-31",
+    }),
+  },
+  "reports.handling": {
+    permission: "incoming.report",
+    input: () => ({ from: "2026-01-01", to: "2026-12-31" }),
+    otherOrganisation: { none: "takes no ids; counts the caller's organisation's documents" },
   },
   "orgTree.get": {
     permission: "orgTree.manage",
@@ -282,7 +423,12 @@ async function snapshotOf(orgId: string) {
     .from(unit)
     .where(and(eq(unit.organisationId, orgId)))
     .orderBy(unit.id);
-  return { events: events?.n, users, units };
+  const documents = await db
+    .select({ id: document.id, status: document.status, version: document.version })
+    .from(document)
+    .where(eq(document.organisationId, orgId))
+    .orderBy(document.id);
+  return { events: events?.n, users, units, documents };
 }
 
 beforeAll(async () => {
@@ -298,7 +444,11 @@ beforeAll(async () => {
     .from(unit)
     .where(eq(unit.organisationId, seeded.orgs.dinhcong!))
     .limit(1);
-  ids = { ...seeded, hlUnit: hl!.id, dcUnit: dc!.id };
+  const hlDocument = await insertRegisteredDocument(db, {
+    organisationId: seeded.orgs.hoangliet!,
+    createdById: seeded.users["vanthu.hl"]!,
+  });
+  ids = { ...seeded, hlUnit: hl!.id, dcUnit: dc!.id, hlDocument: hlDocument.id };
 });
 
 describe("every tRPC procedure", () => {

@@ -1,7 +1,14 @@
 import { accountRouter } from "./routers/account";
 import { auditRouter } from "./routers/audit";
 import { directoryRouter } from "./routers/directory";
+import { incomingRouter } from "./routers/incoming";
+import { incomingReceptionRouter } from "./routers/incoming-reception";
+import { inboxRouter } from "./routers/inbox";
+import { notificationsRouter } from "./routers/notifications";
 import { orgTreeRouter } from "./routers/org-tree";
+import { registriesRouter } from "./routers/registries";
+import { reportsRouter } from "./routers/reports";
+import { searchRouter } from "./routers/search";
 import { unitsRouter } from "./routers/units";
 import { usersRouter } from "./routers/users";
 import { createCallerFactory, router } from "./trpc";
@@ -10,7 +17,14 @@ export const appRouter = router({
   account: accountRouter,
   audit: auditRouter,
   directory: directoryRouter,
+  inbox: inboxRouter,
+  incoming: incomingRouter,
+  notifications: notificationsRouter,
   orgTree: orgTreeRouter,
+  reception: incomingReceptionRouter,
+  registries: registriesRouter,
+  reports: reportsRouter,
+  search: searchRouter,
   units: unitsRouter,
   users: usersRouter,
 });

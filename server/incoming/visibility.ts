@@ -1,4 +1,4 @@
-import { and, eq, exists, or, sql, type SQL } from "drizzle-orm";
+import { and, eq, or, sql, type SQL } from "drizzle-orm";
 import type { DbOrTx } from "@/db/client";
 import { document, documentParticipant } from "@/db/schema/documents";
 import type { Actor } from "../authz/actor";
@@ -14,9 +14,7 @@ export const seesAllOrdinary = (actor: Actor) =>
  * actor is a clerk or leader. Secret documents are seen only by the people explicitly on them.
  */
 export function visibleTo(actor: Actor): SQL {
-  const participates = exists(
-    sql`select 1 from ${documentParticipant} where ${documentParticipant.documentId} = ${document.id} and ${documentParticipant.userId} = ${actor.userId}`,
-  );
+  const participates = sql`exists (select 1 from ${documentParticipant} where ${documentParticipant.documentId} = ${document.id} and ${documentParticipant.userId} = ${actor.userId})`;
   return and(
     eq(document.organisationId, actor.organisationId),
     seesAllOrdinary(actor)

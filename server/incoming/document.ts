@@ -1,0 +1,161 @@
+import { and, asc, eq } from "drizzle-orm";
+import { alias } from "drizzle-orm/pg-core";
+import type { Db } from "@/db/client";
+import {
+  assignment,
+  documentEvent,
+  documentFile,
+  documentParticipant,
+  extensionRequest,
+} from "@/db/schema/documents";
+import { fileBlob } from "@/db/schema/files";
+import { unit } from "@/db/schema/org";
+import { registry } from "@/db/schema/registry";
+import { appUser } from "@/db/schema/users";
+import { can } from "@/lib/permissions";
+import { assertCan, type Actor } from "../authz/actor";
+import { incomingTransitions } from "./transitions";
+import { loadVisibleDocument } from "./visibility";
+import { handles, isOpen, type AssignmentRow } from "./workflow-support";
+
+const assignee = alias(appUser, "assignee");
+const assigner = alias(appUser, "assigner");
+const requester = alias(appUser, "requester");
+const decider = alias(appUser, "decider");
+
+/** Everything the document page shows, and what this person may do with it now. */
+export async function getIncomingDocument(db: Db, actor: Actor, input: { id: string }) {
+  assertCan(actor, "incoming.read");
+  const doc = await loadVisibleDocument(db, actor, input.id);
+  const [files, parts, extensions, history, myRows, registryRow] = await Promise.all([
+    db
+      .select({
+        id: documentFile.id,
+        fileName: documentFile.fileName,
+        kind: documentFile.kind,
+        sha256: documentFile.sha256,
+        size: fileBlob.size,
+        mimeType: fileBlob.mimeType,
+        pageCount: fileBlob.pageCount,
+        uploadedBy: appUser.fullName,
+        createdAt: documentFile.createdAt,
+      })
+      .from(documentFile)
+      .innerJoin(fileBlob, eq(fileBlob.sha256, documentFile.sha256))
+      .innerJoin(appUser, eq(appUser.id, documentFile.uploadedById))
+      .where(eq(documentFile.documentId, doc.id))
+      .orderBy(asc(documentFile.createdAt)),
+    db
+      .select({
+        row: assignment,
+        unitName: unit.name,
+        userName: assignee.fullName,
+        assignedBy: assigner.fullName,
+      })
+      .from(assignment)
+      .leftJoin(unit, eq(unit.id, assignment.unitId))
+      .leftJoin(assignee, eq(assignee.id, assignment.userId))
+      .innerJoin(assigner, eq(assigner.id, assignment.assignedById))
+      .where(eq(assignment.documentId, doc.id))
+      .orderBy(asc(assignment.createdAt)),
+    db
+      .select({
+        row: extensionRequest,
+        requestedBy: requester.fullName,
+        decidedBy: decider.fullName,
+      })
+      .from(extensionRequest)
+      .innerJoin(requester, eq(requester.id, extensionRequest.requestedById))
+      .leftJoin(decider, eq(decider.id, extensionRequest.decidedById))
+      .where(eq(extensionRequest.documentId, doc.id))
+      .orderBy(asc(extensionRequest.createdAt)),
+    db
+      .select()
+      .from(documentEvent)
+      .where(eq(documentEvent.documentId, doc.id))
+      .orderBy(asc(documentEvent.id)),
+    db
+      .select({ box: documentParticipant.box })
+      .from(documentParticipant)
+      .where(
+        and(
+          eq(documentParticipant.documentId, doc.id),
+          eq(documentParticipant.userId, actor.userId),
+        ),
+      ),
+    doc.registryId
+      ? db.select({ name: registry.name }).from(registry).where(eq(registry.id, doc.registryId))
+      : Promise.resolve([]),
+  ]);
+
+  const rows = parts.map((p) => p.row);
+  return {
+    document: {
+      ...doc,
+      searchVector: undefined,
+      contentText: undefined,
+      registryName: registryRow[0]?.name ?? null,
+    },
+    files,
+    assignments: parts.map((p) => ({
+      ...p.row,
+      unitName: p.unitName,
+      userName: p.userName,
+      assignedBy: p.assignedBy,
+    })),
+    extensions: extensions.map((e) => ({
+      ...e.row,
+      requestedBy: e.requestedBy,
+      decidedBy: e.decidedBy,
+    })),
+    history,
+    can: availableActions(
+      actor,
+      doc.status,
+      rows,
+      myRows.map((r) => r.box),
+      extensions.map((e) => e.row),
+    ),
+  };
+}
+
+/**
+ * What the UI offers this person: the transitions allowed from the current state for their
+ * permissions, narrowed to the parts they answer for. The server checks again on every action.
+ */
+export function availableActions(
+  actor: Actor,
+  status: string,
+  parts: AssignmentRow[],
+  myBoxes: string[],
+  extensions: { id: string; status: string }[],
+) {
+  const allowed = new Set(
+    incomingTransitions
+      .filter((t) => t.from.includes(status as never) && can(actor.roles, t.who))
+      .map((t) => t.action),
+  );
+  const mine = parts.filter((a) => handles(actor, a) && isOpen(a));
+  return {
+    present: allowed.has("present"),
+    direct: allowed.has("direct"),
+    returnToSender: allowed.has("returnToSender"),
+    addNote:
+      allowed.has("addNote") &&
+      (mine.some((a) => a.role !== "info") || actor.roles.includes("leader")),
+    markRead: allowed.has("markRead") && myBoxes.includes("info_unread"),
+    decideExtensions: allowed.has("decideExtension")
+      ? extensions.filter((e) => e.status === "pending").map((e) => e.id)
+      : [],
+    parts: mine
+      .filter((a) => a.role !== "info" || (a.unitId !== null && !a.parentId))
+      .map((a) => ({
+        assignmentId: a.id,
+        role: a.role,
+        assignToSpecialist: allowed.has("assignToSpecialist") && a.unitId !== null && !a.parentId,
+        complete: allowed.has("complete") && a.role !== "info",
+        returnPart: allowed.has("returnToLeader") && a.role !== "info",
+        requestExtension: allowed.has("requestExtension") && a.role !== "info",
+      })),
+  };
+}

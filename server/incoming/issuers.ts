@@ -1,0 +1,60 @@
+import { and, asc, desc, eq, isNull, max, or, sql, type SQLWrapper } from "drizzle-orm";
+import type { DbOrTx } from "@/db/client";
+import { document } from "@/db/schema/documents";
+import { organisation } from "@/db/schema/org";
+import type { IssuerChoicesInput } from "@/lib/schemas/incoming";
+import { assertCan, type Actor } from "../authz/actor";
+import { visibleTo } from "./visibility";
+
+export const ISSUER_ORGANISATIONS_LIMIT = 20;
+export const RECENT_OUTSIDE_ISSUERS_LIMIT = 10;
+
+export type IssuerChoices = {
+  organisations: { id: string; code: string; name: string }[];
+  /** Outside bodies this organisation's clerks typed in lately, most recent first. */
+  recent: string[];
+};
+
+/**
+ * Choices for the issuer autocomplete: open organisations anywhere in the tree (documents come
+ * from every level), and the outside bodies typed in before, so a clerk writes them the same
+ * way each time and duplicates can be recognised. Diacritics and case are ignored.
+ */
+export async function listIssuerChoices(
+  db: DbOrTx,
+  actor: Actor,
+  input: IssuerChoicesInput,
+): Promise<IssuerChoices> {
+  assertCan(actor, "incoming.receive");
+  const pattern = `%${input.query.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+  const like = (column: SQLWrapper) =>
+    sql`f_unaccent(lower(${column})) like f_unaccent(lower(${pattern}))`;
+  const [organisations, recent] = await Promise.all([
+    db
+      .select({ id: organisation.id, code: organisation.code, name: organisation.name })
+      .from(organisation)
+      .where(
+        and(
+          eq(organisation.status, "active"),
+          input.query ? or(like(organisation.name), like(organisation.code)) : undefined,
+        ),
+      )
+      .orderBy(asc(organisation.name), asc(organisation.id))
+      .limit(ISSUER_ORGANISATIONS_LIMIT),
+    db
+      .select({ name: document.issuerName, last: max(document.createdAt) })
+      .from(document)
+      .where(
+        and(
+          visibleTo(actor),
+          eq(document.direction, "incoming"),
+          isNull(document.issuerOrganisationId),
+          input.query ? like(document.issuerName) : undefined,
+        ),
+      )
+      .groupBy(document.issuerName)
+      .orderBy(desc(max(document.createdAt)), asc(document.issuerName))
+      .limit(RECENT_OUTSIDE_ISSUERS_LIMIT),
+  ]);
+  return { organisations, recent: recent.map((r) => r.name) };
+}

@@ -1,0 +1,211 @@
+import { and, eq, inArray } from "drizzle-orm";
+import type { Db, DbOrTx, Tx } from "@/db/client";
+import { document } from "@/db/schema/documents";
+import { fileBlob } from "@/db/schema/files";
+import { organisation } from "@/db/schema/org";
+import { registry } from "@/db/schema/registry";
+import { isSecret } from "@/lib/documents";
+import {
+  receptionDateErrors,
+  type CheckDuplicateInput,
+  type ReceiveDocumentInput,
+} from "@/lib/schemas/incoming";
+import { vietnamToday } from "@/lib/schemas/org-tree";
+import type { RegistryKind } from "@/lib/schemas/registry";
+import { assertCan, type Actor } from "../authz/actor";
+import { AppError, fieldError } from "../errors";
+import { attachFiles } from "../files/attach";
+import { isPdfMime } from "../files/file-type";
+import { defaultRegistry, nextRegistryNumber } from "../registry/numbering";
+import {
+  findPossibleDuplicate,
+  serialiseDuplicateCheck,
+  type PossibleDuplicate,
+} from "./duplicates";
+import { recordDocumentEvent } from "./history";
+import { upsertParticipant } from "./participants";
+
+export type ReceivedDocument = {
+  id: string;
+  registryId: string;
+  registryNumber: number;
+  period: string;
+  arrivalDate: string;
+};
+
+/** `now` is the registration clock; tests move it to another year. */
+export type ReceiveOptions = { now?: Date };
+
+/**
+ * Registers a received document: it gets the next arrival number of its registry book and
+ * today's arrival date, its files, and the registrar as its first participant, all in one
+ * transaction. A possible duplicate is refused until the clerk confirms it is another document.
+ * A secret document is numbered in the secret book and seen only by the people put on it: for
+ * now, the registrar alone.
+ */
+export async function receiveDocument(
+  db: Db,
+  actor: Actor,
+  input: ReceiveDocumentInput,
+  options: ReceiveOptions = {},
+): Promise<ReceivedDocument> {
+  assertCan(actor, "incoming.receive");
+  const now = options.now ?? new Date();
+  const today = vietnamToday(now);
+  return db.transaction(async (tx) => {
+    const kind: RegistryKind = isSecret(input.confidentiality) ? "secret" : "incoming";
+    const errors: Record<string, string> = receptionDateErrors(input, today);
+    const issuer = await resolveIssuer(tx, input, errors);
+    const chosen = await resolveChosenRegistry(tx, actor, input.registryId, kind, errors);
+    const mainSha256 = await checkFiles(tx, input.files, errors);
+    if (Object.keys(errors).length > 0) throw fieldError(errors);
+
+    await serialiseDuplicateCheck(tx, actor.organisationId, input);
+    if (!input.acknowledgeDuplicate) {
+      const duplicate = await findPossibleDuplicate(tx, actor, input);
+      if (duplicate) throw duplicateError(duplicate);
+    }
+
+    const registryId = chosen ?? (await defaultRegistry(tx, actor.organisationId, kind)).id;
+    const { period, number } = await nextRegistryNumber(tx, { registryId, on: now });
+    const [row] = await tx
+      .insert(document)
+      .values({
+        organisationId: actor.organisationId,
+        direction: "incoming",
+        status: "registered",
+        registryId,
+        registryPeriod: period,
+        registryNumber: number,
+        registeredAt: now,
+        arrivalDate: today,
+        codeNumber: input.codeNumber,
+        codeNotation: input.codeNotation,
+        documentType: input.documentType,
+        subject: input.subject,
+        documentDate: input.documentDate,
+        issuerOrganisationId: issuer.id,
+        issuerName: issuer.name,
+        issuerCode: issuer.code,
+        signerName: input.signerName,
+        urgency: input.urgency,
+        confidentiality: input.confidentiality,
+        pageCount: input.pageCount,
+        deadline: input.deadline,
+        receivedVia: input.receivedVia,
+        notes: input.notes,
+        createdById: actor.userId,
+      })
+      .returning({ id: document.id });
+    const documentId = row!.id;
+    await attachFiles(tx, actor, { documentId, files: input.files });
+    // The registrar is the only participant of a new document, which is what keeps a secret one
+    // hidden from everyone else until someone is explicitly given it.
+    await upsertParticipant(tx, {
+      documentId,
+      userId: actor.userId,
+      kind: "registrar",
+      organisationId: actor.organisationId,
+      box: "none",
+      urgency: input.urgency,
+      deadline: input.deadline,
+    });
+    await recordDocumentEvent(tx, actor, {
+      documentId,
+      action: "registered",
+      toStatus: "registered",
+      data: { registryId, registryNumber: number, period, mainFileSha256: mainSha256 },
+    });
+    return { id: documentId, registryId, registryNumber: number, period, arrivalDate: today };
+  });
+}
+
+/** For the reception form: the document this one may duplicate, before the clerk saves. */
+export async function checkDuplicate(
+  db: DbOrTx,
+  actor: Actor,
+  input: CheckDuplicateInput,
+): Promise<{ duplicate: PossibleDuplicate | null }> {
+  assertCan(actor, "incoming.receive");
+  return { duplicate: (await findPossibleDuplicate(db, actor, input)) ?? null };
+}
+
+type Issuer = { id: string | null; name: string; code: string | null };
+
+/** An organisation of the tree lends its current name and code; an outside body is as typed. */
+async function resolveIssuer(
+  tx: Tx,
+  input: Pick<ReceiveDocumentInput, "issuerOrganisationId" | "issuerName">,
+  errors: Record<string, string>,
+): Promise<Issuer> {
+  if (!input.issuerOrganisationId) return { id: null, name: input.issuerName ?? "", code: null };
+  const [org] = await tx
+    .select({ id: organisation.id, name: organisation.name, code: organisation.code })
+    .from(organisation)
+    .where(and(eq(organisation.id, input.issuerOrganisationId), eq(organisation.status, "active")));
+  if (!org) {
+    errors.issuerOrganisationId = "reception.issuerUnknown";
+    return { id: null, name: "", code: null };
+  }
+  return org;
+}
+
+/** The book the clerk chose, if any: one of their organisation's, open, of the document's kind. */
+async function resolveChosenRegistry(
+  tx: Tx,
+  actor: Actor,
+  registryId: string | null,
+  kind: RegistryKind,
+  errors: Record<string, string>,
+): Promise<string | null> {
+  if (!registryId) return null;
+  const [book] = await tx
+    .select({ kind: registry.kind, active: registry.active })
+    .from(registry)
+    .where(and(eq(registry.id, registryId), eq(registry.organisationId, actor.organisationId)));
+  if (!book) errors.registryId = "reception.registryUnknown";
+  else if (book.kind !== kind) {
+    errors.registryId =
+      kind === "secret" ? "reception.registryNotSecret" : "reception.registrySecret";
+  } else if (!book.active) errors.registryId = "reception.registryInactive";
+  return registryId;
+}
+
+/** Every file must have been uploaded; the main one must really be a PDF, not only be named so. */
+async function checkFiles(
+  tx: Tx,
+  files: ReceiveDocumentInput["files"],
+  errors: Record<string, string>,
+): Promise<string | null> {
+  const blobs = await tx
+    .select({ sha256: fileBlob.sha256, mimeType: fileBlob.mimeType })
+    .from(fileBlob)
+    .where(
+      inArray(
+        fileBlob.sha256,
+        files.map((f) => f.sha256),
+      ),
+    );
+  const mime = new Map(blobs.map((b) => [b.sha256, b.mimeType]));
+  let main: string | null = null;
+  for (const [i, f] of files.entries()) {
+    if (!mime.has(f.sha256)) errors[`files.${i}.sha256`] = "reception.fileMissing";
+    else if (f.kind === "main") {
+      main = f.sha256;
+      if (!isPdfMime(mime.get(f.sha256)!)) {
+        errors[`files.${i}.fileName`] = "reception.mainMustBePdf";
+      }
+    }
+  }
+  return main;
+}
+
+function duplicateError(d: PossibleDuplicate): AppError {
+  return new AppError("CONFLICT", "reception.possibleDuplicate", {
+    documentId: d.id,
+    registryNumber: d.registryNumber ?? "",
+    period: d.period ?? "",
+    arrivalDate: d.arrivalDate ?? "",
+    arrivalDateText: d.arrivalDate ? d.arrivalDate.split("-").reverse().join("/") : "",
+  });
+}

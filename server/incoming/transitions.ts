@@ -1,0 +1,127 @@
+// The incoming workflow as data: for each action, the states it may start from, the states it may
+// lead to, who may take it (a permission of lib/permissions.ts) and the guard-and-effect that
+// checks the finer conditions and writes the change. Nothing else changes a document's status.
+import type { Action } from "@/lib/permissions";
+import type { IncomingActionInput, IncomingActionName } from "@/lib/schemas/incoming-actions";
+import type { document } from "@/db/schema/documents";
+import type { NotificationInput } from "../notify/notify";
+import {
+  addNote,
+  completePart,
+  decideExtension,
+  markRead,
+  requestExtension,
+  returnToLeader,
+} from "./actions-handling";
+import {
+  assignToSpecialist,
+  directDocument,
+  presentDocument,
+  returnToSender,
+} from "./actions-routing";
+import type { ActionContext, IncomingStatus } from "./workflow-support";
+
+export type ActionOutcome = {
+  /** The new status; absent when the document stays where it is. */
+  to?: IncomingStatus;
+  documentPatch?: Partial<typeof document.$inferInsert>;
+  event: { action: string; note?: string | null; data?: Record<string, unknown> };
+  notifications?: Omit<NotificationInput, "organisationId" | "documentId">[];
+};
+
+export type Transition = {
+  action: IncomingActionName;
+  from: readonly IncomingStatus[];
+  to: readonly IncomingStatus[];
+  who: Action;
+  run: (ctx: ActionContext, payload: IncomingActionInput) => Promise<ActionOutcome>;
+};
+
+// Each `run` receives the payload of its own action (the union is narrowed by `action`).
+const as = <A extends IncomingActionName>(
+  fn: (
+    ctx: ActionContext,
+    p: Extract<IncomingActionInput, { action: A }>,
+  ) => Promise<ActionOutcome>,
+) => fn as Transition["run"];
+
+const handling = ["in_progress"] as const;
+
+export const incomingTransitions: readonly Transition[] = [
+  {
+    action: "present",
+    from: ["registered", "returned", "presented"],
+    to: ["presented"],
+    who: "incoming.receive",
+    run: as<"present">(presentDocument),
+  },
+  {
+    action: "direct",
+    from: ["presented", "in_progress"],
+    to: ["in_progress"],
+    who: "incoming.direct",
+    run: as<"direct">(directDocument),
+  },
+  {
+    action: "assignToSpecialist",
+    from: handling,
+    to: handling,
+    who: "incoming.assign",
+    run: as<"assignToSpecialist">(assignToSpecialist),
+  },
+  {
+    action: "addNote",
+    from: handling,
+    to: handling,
+    who: "incoming.handle",
+    run: as<"addNote">(addNote),
+  },
+  {
+    action: "requestExtension",
+    from: handling,
+    to: handling,
+    who: "incoming.handle",
+    run: as<"requestExtension">(requestExtension),
+  },
+  {
+    action: "decideExtension",
+    from: handling,
+    to: handling,
+    who: "incoming.direct",
+    run: as<"decideExtension">(decideExtension),
+  },
+  {
+    action: "complete",
+    from: handling,
+    to: ["in_progress", "completed"],
+    who: "incoming.handle",
+    run: as<"complete">(completePart),
+  },
+  {
+    action: "returnToLeader",
+    from: handling,
+    to: ["in_progress", "returned"],
+    who: "incoming.handle",
+    run: as<"returnToLeader">(returnToLeader),
+  },
+  {
+    action: "markRead",
+    from: ["in_progress", "completed"],
+    to: ["in_progress", "completed"],
+    who: "incoming.read",
+    run: (ctx) => markRead(ctx),
+  },
+  {
+    action: "returnToSender",
+    from: ["received", "registered", "presented", "returned"],
+    to: ["returned_to_sender"],
+    who: "incoming.receive",
+    run: as<"returnToSender">(returnToSender),
+  },
+];
+
+export function transitionFor(action: IncomingActionName): Transition {
+  const t = incomingTransitions.find((x) => x.action === action);
+  if (!t) throw new Error(`No transition for ${action}`);
+  return t;
+}
