@@ -64,7 +64,7 @@ export const permissions = [
   {
     action: "registry.read",
     description: "Print the registry books",
-    roles: ["clerk", "leader", "admin"],
+    roles: ["clerk", "leader"],
   },
   {
     action: "registry.manage",
@@ -74,7 +74,7 @@ export const permissions = [
   {
     action: "incoming.report",
     description: "See the handling report by unit and status",
-    roles: ["leader", "admin", "clerk"],
+    roles: ["leader", "clerk"],
   },
   {
     action: "orgTree.manage",

@@ -1,0 +1,18 @@
+import { handlingReportInput, registryBookInput } from "@/lib/schemas/reports";
+import { handlingReport } from "../../reports/handling-report";
+import { followUpBook, incomingRegistryBook } from "../../reports/registry-book";
+import { permissionProcedure, router } from "../trpc";
+
+export const reportsRouter = router({
+  registryBook: permissionProcedure("registry.read")
+    .input(registryBookInput)
+    .query(({ ctx, input }) => incomingRegistryBook(ctx.db, ctx.actor, input)),
+
+  followUpBook: permissionProcedure("registry.read")
+    .input(registryBookInput)
+    .query(({ ctx, input }) => followUpBook(ctx.db, ctx.actor, input)),
+
+  handling: permissionProcedure("incoming.report")
+    .input(handlingReportInput)
+    .query(({ ctx, input }) => handlingReport(ctx.db, ctx.actor, input)),
+});
