@@ -1,3 +1,4 @@
+import { tmpdir } from "node:os";
 import path from "node:path";
 import { defineConfig } from "vitest/config";
 
@@ -27,6 +28,8 @@ export default defineConfig({
           include: ["{lib,server,db,scripts}/**/*.int.test.ts"],
           environment: "node",
           globalSetup: ["server/testing/global-setup.ts"],
+          // Files stored by services under test go to a scratch folder, never the project's .data/.
+          env: { FILES_DIR: path.join(tmpdir(), "lien-thong-test-files") },
           testTimeout: 60_000,
           hookTimeout: 120_000,
           pool: "forks",

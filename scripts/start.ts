@@ -269,6 +269,8 @@ async function main() {
     ...process.env,
     DATABASE_URL: db.url,
     AUTH_SECRET: authSecret,
+    // Uploaded files live beside the database unless FILES_DIR says otherwise.
+    DATA_DIR: path.resolve(options.dataDir),
     PORT: String(options.port),
     HOSTNAME: options.hostname,
   });

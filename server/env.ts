@@ -25,6 +25,9 @@ export const env = createEnv({
       .max(24 * 60)
       .default(15),
     LIEN_THONG_DEMO: z.enum(["0", "1"]).default("1"),
+    /** Where document files are kept; unset: `${DATA_DIR}/files`. */
+    FILES_DIR: z.string().optional(),
+    UPLOAD_MAX_MB: z.coerce.number().int().min(1).max(2048).default(50),
   },
   experimental__runtimeEnv: {},
   emptyStringAsUndefined: true,
