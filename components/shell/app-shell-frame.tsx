@@ -15,9 +15,15 @@ import {
 import { useDisclosure } from "@mantine/hooks";
 import {
   IconAddressBook,
+  IconBook2,
   IconBuildingCommunity,
+  IconChartBar,
   IconChevronDown,
+  IconFileImport,
+  IconFileSearch,
   IconHome,
+  IconInbox,
+  IconNotebook,
   IconListCheck,
   IconLogout,
   IconSitemap,
@@ -30,7 +36,9 @@ import { useTranslations } from "next-intl";
 import type { ReactNode } from "react";
 import type { Action, Role } from "@/lib/permissions";
 import { signOutAction } from "@/server/auth/actions";
+import { InboxNavBadge } from "../inbox/inbox-nav-badge";
 import { LanguageSwitch } from "./language-switch";
+import { NotificationBell } from "./notification-bell";
 
 export type ShellUser = {
   fullName: string;
@@ -40,7 +48,15 @@ export type ShellUser = {
   roles: Role[];
 };
 
-type NavItem = { href: string; label: string; icon: ReactNode; action?: Action };
+type NavItem = {
+  href: string;
+  label: string;
+  icon: ReactNode;
+  action?: Action;
+  badge?: ReactNode;
+  /** Active on this path only, not below it (the inbox is not active on /incoming/new). */
+  exact?: boolean;
+};
 
 export function AppShellFrame({
   user,
@@ -60,6 +76,42 @@ export function AppShellFrame({
     { href: "/directory", label: t("nav.directory"), icon: <IconAddressBook size={18} /> },
     { href: "/account", label: t("nav.account"), icon: <IconUserCircle size={18} /> },
   ];
+  // The incoming-document pages: others join this section (inbox, search, registry books).
+  const incomingItems: NavItem[] = [
+    {
+      href: "/incoming",
+      label: t("incomingNav.inbox"),
+      icon: <IconInbox size={18} />,
+      action: "incoming.read",
+      badge: actions.includes("incoming.read") ? <InboxNavBadge /> : undefined,
+      exact: true,
+    },
+    {
+      href: "/search",
+      label: t("incomingNav.search"),
+      icon: <IconFileSearch size={18} />,
+      action: "incoming.read",
+    },
+    {
+      href: "/registry-books",
+      label: t("incomingNav.registryBooks"),
+      icon: <IconNotebook size={18} />,
+      action: "registry.read",
+    },
+    {
+      href: "/reports",
+      label: t("incomingNav.reports"),
+      icon: <IconChartBar size={18} />,
+      action: "incoming.report",
+    },
+    {
+      href: "/incoming/new",
+      label: t("nav.receive"),
+      icon: <IconFileImport size={18} />,
+      action: "incoming.receive",
+    },
+  ];
+  const incoming = incomingItems.filter((item) => !item.action || actions.includes(item.action));
   const adminItems: NavItem[] = [
     {
       href: "/admin/units",
@@ -80,6 +132,12 @@ export function AppShellFrame({
       action: "orgTree.manage",
     },
     {
+      href: "/admin/registries",
+      label: t("nav.registries"),
+      icon: <IconBook2 size={18} />,
+      action: "registry.manage",
+    },
+    {
       href: "/admin/audit",
       label: t("nav.audit"),
       icon: <IconListCheck size={18} />,
@@ -95,7 +153,10 @@ export function AppShellFrame({
       href={item.href}
       label={item.label}
       leftSection={item.icon}
-      active={item.href === "/" ? pathname === "/" : pathname.startsWith(item.href)}
+      rightSection={item.badge}
+      active={
+        item.href === "/" || item.exact ? pathname === item.href : pathname.startsWith(item.href)
+      }
       onClick={close}
     />
   );
@@ -123,6 +184,7 @@ export function AppShellFrame({
             </Text>
           </Group>
           <Group gap="sm" wrap="nowrap">
+            <NotificationBell />
             <LanguageSwitch />
             <Menu position="bottom-end" withinPortal>
               <Menu.Target>
@@ -167,6 +229,14 @@ export function AppShellFrame({
       <AppShell.Navbar p="xs">
         <AppShell.Section grow component={ScrollArea}>
           {main.map(link)}
+          {incoming.length > 0 && (
+            <>
+              <Text size="xs" fw={700} c="dimmed" tt="uppercase" mt="md" mb={4} px="sm">
+                {t("nav.incomingSection")}
+              </Text>
+              {incoming.map(link)}
+            </>
+          )}
           {admin.length > 0 && (
             <>
               <Text size="xs" fw={700} c="dimmed" tt="uppercase" mt="md" mb={4} px="sm">

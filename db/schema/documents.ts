@@ -82,15 +82,18 @@ export const document = pgTable(
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
     version: integer().notNull().default(1),
+    // Lower-cased, without diacritics, and with the joiners of numbers and notations ("15/QĐ-UBND",
+    // "36-HD/VPTW", "1.500") turned into spaces: the parser then sees the same words that
+    // searchTsQuery (server/search/documents.ts) makes of a typed query, so "15/QĐ-UBND" matches
+    // as the phrase 15 <-> qd <-> ubnd.
     searchVector: tsvector().generatedAlwaysAs(
-      (): SQL => sql`to_tsvector('simple', f_unaccent(lower(
+      (): SQL => sql`to_tsvector('simple', translate(f_unaccent(lower(
         coalesce(${document.subject}, '') || ' ' ||
         coalesce(${document.codeNumber}, '') || ' ' ||
-        coalesce(${document.codeNumber}, '') || '/' || coalesce(${document.codeNotation}, '') || ' ' ||
-        replace(coalesce(${document.codeNotation}, ''), '-', ' ') || ' ' ||
+        coalesce(${document.codeNotation}, '') || ' ' ||
         coalesce(${document.issuerName}, '') || ' ' ||
         coalesce(${document.signerName}, '') || ' ' ||
-        coalesce(${document.contentText}, ''))))`,
+        coalesce(${document.contentText}, ''))), '/-.@_', '     '))`,
     ),
   },
   (t) => [
@@ -112,8 +115,19 @@ export const document = pgTable(
       sql`lower(${t.codeNotation})`,
       t.codeNumber,
     ),
-    // Full-text search without diacritics.
-    index("document_search_idx").using("gin", t.searchVector),
+    // Full-text search without diacritics, within one organisation (btree_gin puts the
+    // organisation in the same index, so a rare word is found without reading the
+    // organisation's other documents).
+    index("document_org_search_idx").using("gin", t.organisationId, t.searchVector),
+    // Search results and their keyset: newest arrival first, unregistered documents (no arrival
+    // date or number yet) before all others; the expressions make the key total and NULL-free.
+    index("document_org_search_order_idx").on(
+      t.organisationId,
+      t.direction,
+      sql`coalesce(${t.arrivalDate}, 'infinity'::date)`,
+      sql`coalesce(${t.registryNumber}, 2147483647)`,
+      t.id,
+    ),
     check(
       "document_registry_ck",
       sql`(${t.registryNumber} IS NULL) = (${t.registryId} IS NULL) AND (${t.registryNumber} IS NULL) = (${t.registryPeriod} IS NULL)`,

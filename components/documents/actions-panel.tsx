@@ -1,0 +1,280 @@
+"use client";
+
+import { Alert, Badge, Button, Card, Divider, Group, Stack, Text, Title } from "@mantine/core";
+import {
+  IconArrowBackUp,
+  IconCalendarPlus,
+  IconCalendarQuestion,
+  IconCheck,
+  IconEye,
+  IconMessage2,
+  IconNotes,
+  IconSend,
+  IconUserShare,
+  IconX,
+} from "@tabler/icons-react";
+import { useQuery } from "@tanstack/react-query";
+import { useTranslations } from "next-intl";
+import { useState, type ReactNode } from "react";
+import { useTRPC } from "@/components/providers/trpc";
+import { DecideExtensionForm } from "./decide-extension-form";
+import { DirectForm } from "./direct-form";
+import { formatDate } from "./document-format";
+import type { AssignmentView, IncomingDocumentView } from "./document-types";
+import { NoteForm } from "./note-form";
+import {
+  AssignSpecialistForm,
+  CompleteForm,
+  RequestExtensionForm,
+  ReturnPartForm,
+} from "./part-forms";
+import { PresentForm } from "./present-form";
+import { ReturnToSenderForm } from "./return-to-sender-form";
+import { useDocumentAction } from "./use-document-action";
+
+type PartKind = "assign" | "extension" | "complete" | "returnPart";
+type Dialog =
+  | { kind: "present" | "direct" | "note" | "returnToSender" }
+  | { kind: PartKind; assignmentId: string }
+  | { kind: "decide"; requestId: string }
+  | null;
+
+export const targetName = (a: AssignmentView) => a.unitName ?? a.userName ?? "";
+
+/**
+ * What this person may do now, as the server's `can` says (the server checks again on every
+ * action). Each button opens its form; a form whose action is no longer offered after a reload
+ * disappears with it.
+ */
+export function ActionsPanel({
+  view,
+  currentUserId,
+}: {
+  view: IncomingDocumentView;
+  currentUserId: string;
+}) {
+  const t = useTranslations("documentPage");
+  const trpc = useTRPC();
+  const [dialog, setDialog] = useState<Dialog>(null);
+  const close = () => setDialog(null);
+  const { document: doc, can, assignments, extensions } = view;
+  const needsDirectory = can.present || can.direct || can.parts.some((p) => p.assignToSpecialist);
+  const directory = useQuery({ ...trpc.directory.staff.queryOptions(), enabled: needsDirectory });
+  const markRead = useDocumentAction(doc, { onClose: close });
+
+  const byId = new Map(assignments.map((a) => [a.id, a]));
+  const parts = can.parts.flatMap((p) => {
+    const a = byId.get(p.assignmentId);
+    return a ? [{ ...p, assignment: a }] : [];
+  });
+  // A specialist's part is named after the unit it belongs to; a person's own part needs no name.
+  const partTitle = (a: AssignmentView) => {
+    const unitPart = a.parentId ? byId.get(a.parentId) : undefined;
+    if (unitPart) return t("yourPart", { name: targetName(unitPart) });
+    return a.unitId ? t("yourPart", { name: targetName(a) }) : t("yourOwnPart");
+  };
+  const pending = extensions.filter((e) => can.decideExtensions.includes(e.id));
+  const general = can.present || can.direct || can.addNote || can.markRead || can.returnToSender;
+  if (!general && parts.length === 0 && pending.length === 0) return null;
+
+  const open = (d: Dialog) => () => setDialog(d);
+  const partAvailable = (kind: PartKind, id: string) => {
+    const p = can.parts.find((x) => x.assignmentId === id);
+    if (!p) return false;
+    return {
+      assign: p.assignToSpecialist,
+      extension: p.requestExtension,
+      complete: p.complete,
+      returnPart: p.returnPart,
+    }[kind];
+  };
+
+  let form: ReactNode = null;
+  const dir = directory.data;
+  if (dialog?.kind === "present" && can.present && dir) {
+    form = <PresentForm doc={doc} directory={dir} onClose={close} />;
+  } else if (dialog?.kind === "direct" && can.direct && dir) {
+    form = <DirectForm doc={doc} assignments={assignments} directory={dir} onClose={close} />;
+  } else if (dialog?.kind === "note" && can.addNote) {
+    form = <NoteForm doc={doc} onClose={close} />;
+  } else if (dialog?.kind === "returnToSender" && can.returnToSender) {
+    form = <ReturnToSenderForm doc={doc} onClose={close} />;
+  } else if (dialog?.kind === "decide") {
+    const request = pending.find((e) => e.id === dialog.requestId);
+    const part = request && byId.get(request.assignmentId);
+    if (request && part) {
+      form = (
+        <DecideExtensionForm
+          doc={doc}
+          request={request}
+          partName={targetName(part)}
+          onClose={close}
+        />
+      );
+    }
+  } else if (
+    dialog &&
+    "assignmentId" in dialog &&
+    partAvailable(dialog.kind, dialog.assignmentId)
+  ) {
+    const part = byId.get(dialog.assignmentId)!;
+    const props = { doc, part, onClose: close };
+    if (dialog.kind === "assign" && dir) {
+      form = <AssignSpecialistForm {...props} directory={dir} currentUserId={currentUserId} />;
+    } else if (dialog.kind === "extension") {
+      const unitPart = part.parentId ? byId.get(part.parentId) : undefined;
+      form = <RequestExtensionForm {...props} currentDeadline={(unitPart ?? part).deadline} />;
+    } else if (dialog.kind === "complete") {
+      form = <CompleteForm {...props} />;
+    } else if (dialog.kind === "returnPart") {
+      form = <ReturnPartForm {...props} />;
+    }
+  }
+
+  return (
+    <Card withBorder padding="md" data-testid="actions-panel">
+      <Title order={4} mb="sm">
+        {t("actionsTitle")}
+      </Title>
+      <Stack gap="xs">
+        {can.present && (
+          <Button
+            leftSection={<IconSend size={16} />}
+            onClick={open({ kind: "present" })}
+            data-testid="action-present"
+          >
+            {t(doc.status === "presented" ? "presentAgain" : "present")}
+          </Button>
+        )}
+        {can.direct && (
+          <Button
+            leftSection={<IconMessage2 size={16} />}
+            onClick={open({ kind: "direct" })}
+            data-testid="action-direct"
+          >
+            {t(doc.status === "in_progress" ? "redirect" : "direct")}
+          </Button>
+        )}
+        {can.markRead && (
+          <Button
+            leftSection={<IconEye size={16} />}
+            loading={markRead.pending}
+            onClick={() => markRead.act({ action: "markRead" }, t("markReadDone"))}
+            data-testid="action-mark-read"
+          >
+            {t("markRead")}
+          </Button>
+        )}
+        {can.addNote && (
+          <Button
+            variant="light"
+            leftSection={<IconNotes size={16} />}
+            onClick={open({ kind: "note" })}
+            data-testid="action-note"
+          >
+            {t("addNote")}
+          </Button>
+        )}
+        {can.returnToSender && (
+          <Button
+            variant="outline"
+            color="red"
+            leftSection={<IconArrowBackUp size={16} />}
+            onClick={open({ kind: "returnToSender" })}
+            data-testid="action-return-sender"
+          >
+            {t("returnToSender")}
+          </Button>
+        )}
+
+        {parts.map((p) => (
+          <Stack key={p.assignmentId} gap="xs" data-testid="my-part">
+            <Divider mt={4} />
+            <Group gap={6} wrap="wrap" align="center">
+              <Badge size="sm" variant="light" style={{ flexShrink: 0 }}>
+                {t(`role.${p.assignment.role}`)}
+              </Badge>
+              <Text size="sm" fw={600}>
+                {partTitle(p.assignment)}
+              </Text>
+            </Group>
+            {p.assignment.deadline && (
+              <Text size="xs" c="dimmed" mt={-4}>
+                {t("deadlineOn", { deadline: formatDate(p.assignment.deadline) })}
+              </Text>
+            )}
+            {p.assignToSpecialist && (
+              <Button
+                leftSection={<IconUserShare size={16} />}
+                onClick={open({ kind: "assign", assignmentId: p.assignmentId })}
+                data-testid="action-assign"
+              >
+                {t("assign")}
+              </Button>
+            )}
+            {p.complete && (
+              <Button
+                color="green"
+                leftSection={<IconCheck size={16} />}
+                onClick={open({ kind: "complete", assignmentId: p.assignmentId })}
+                data-testid="action-complete"
+              >
+                {t(p.assignment.role === "lead" ? "completeLead" : "completeCo")}
+              </Button>
+            )}
+            {p.requestExtension && (
+              <Button
+                variant="light"
+                leftSection={<IconCalendarPlus size={16} />}
+                onClick={open({ kind: "extension", assignmentId: p.assignmentId })}
+                data-testid="action-extension"
+              >
+                {t("requestExtension")}
+              </Button>
+            )}
+            {p.returnPart && (
+              <Button
+                variant="light"
+                color="orange"
+                leftSection={<IconX size={16} />}
+                onClick={open({ kind: "returnPart", assignmentId: p.assignmentId })}
+                data-testid="action-return"
+              >
+                {t("returnPart")}
+              </Button>
+            )}
+          </Stack>
+        ))}
+
+        {pending.map((e) => {
+          const part = byId.get(e.assignmentId);
+          return (
+            <Stack key={e.id} gap="xs" data-testid="pending-extension">
+              <Divider label={t("pendingExtension")} labelPosition="left" />
+              <Text size="sm">
+                {t("pendingExtensionLine", {
+                  who: e.requestedBy,
+                  part: part ? targetName(part) : "",
+                  to: formatDate(e.requestedDeadline),
+                })}
+              </Text>
+              <Button
+                leftSection={<IconCalendarQuestion size={16} />}
+                onClick={open({ kind: "decide", requestId: e.id })}
+                data-testid="action-decide"
+              >
+                {t("decideExtension")}
+              </Button>
+            </Stack>
+          );
+        })}
+        {directory.isError && (
+          <Alert color="red" variant="light">
+            {t("directoryError")}
+          </Alert>
+        )}
+      </Stack>
+      {form}
+    </Card>
+  );
+}

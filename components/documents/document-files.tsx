@@ -1,0 +1,218 @@
+"use client";
+
+import {
+  ActionIcon,
+  Anchor,
+  Box,
+  Button,
+  Card,
+  Code,
+  CopyButton,
+  Group,
+  Stack,
+  Text,
+  Title,
+  Tooltip,
+} from "@mantine/core";
+import {
+  IconCheck,
+  IconCopy,
+  IconDownload,
+  IconExternalLink,
+  IconFile,
+  IconFileTypePdf,
+} from "@tabler/icons-react";
+import { useLocale, useTranslations } from "next-intl";
+import { fileUrl, formatDateTime, formatFileSize } from "./document-format";
+import type { DocumentFileView } from "./document-types";
+
+const isPdf = (f: DocumentFileView) => f.mimeType === "application/pdf";
+
+/** The first characters of the hash, with the whole of it one click away. */
+function Fingerprint({ sha256 }: { sha256: string }) {
+  const t = useTranslations("documentPage");
+  return (
+    <Group gap={4} wrap="nowrap">
+      <Text size="xs" c="dimmed">
+        SHA-256:
+      </Text>
+      <Tooltip label={sha256} multiline maw={320} style={{ wordBreak: "break-all" }}>
+        <Code data-testid="file-sha256">{`${sha256.slice(0, 12)}…${sha256.slice(-4)}`}</Code>
+      </Tooltip>
+      <CopyButton value={sha256}>
+        {({ copied, copy }) => (
+          <Tooltip label={copied ? t("copied") : t("copyHash")}>
+            <ActionIcon
+              size="sm"
+              variant="subtle"
+              color={copied ? "teal" : "gray"}
+              onClick={copy}
+              aria-label={t("copyHash")}
+            >
+              {copied ? <IconCheck size={14} /> : <IconCopy size={14} />}
+            </ActionIcon>
+          </Tooltip>
+        )}
+      </CopyButton>
+    </Group>
+  );
+}
+
+function FileRow({ file }: { file: DocumentFileView }) {
+  const t = useTranslations("documentPage");
+  const locale = useLocale();
+  return (
+    <Group justify="space-between" wrap="nowrap" gap="xs" data-testid="file-row">
+      <Group gap={8} wrap="nowrap" style={{ minWidth: 0 }}>
+        {isPdf(file) ? (
+          <IconFileTypePdf size={20} style={{ flexShrink: 0 }} />
+        ) : (
+          <IconFile size={20} style={{ flexShrink: 0 }} />
+        )}
+        <Stack gap={0} style={{ minWidth: 0 }}>
+          <Anchor
+            href={fileUrl(file.id, isPdf(file))}
+            target={isPdf(file) ? "_blank" : undefined}
+            size="sm"
+            truncate
+          >
+            {file.fileName}
+          </Anchor>
+          <Text size="xs" c="dimmed">
+            {[
+              formatFileSize(file.size, locale),
+              file.pageCount ? t("pages", { count: file.pageCount }) : null,
+              t("uploadedByOn", { name: file.uploadedBy, at: formatDateTime(file.createdAt) }),
+            ]
+              .filter(Boolean)
+              .join(" · ")}
+          </Text>
+        </Stack>
+      </Group>
+      <ActionIcon
+        component="a"
+        href={fileUrl(file.id)}
+        download
+        variant="subtle"
+        aria-label={t("downloadFile", { name: file.fileName })}
+      >
+        <IconDownload size={18} />
+      </ActionIcon>
+    </Group>
+  );
+}
+
+/**
+ * The document's text shown in the page (a phone opens it in its own viewer instead, where
+ * embedded PDFs do not scroll), its fingerprint and download, then attachments and the files
+ * added while handling it.
+ */
+export function DocumentFiles({ files }: { files: DocumentFileView[] }) {
+  const t = useTranslations("documentPage");
+  const locale = useLocale();
+  const main = files.find((f) => f.kind === "main");
+  const attachments = files.filter((f) => f.kind === "attachment");
+  const progress = files.filter((f) => f.kind === "progress");
+  return (
+    <Stack gap="md">
+      <Card withBorder padding="md" data-testid="main-file">
+        <Title order={4} mb="sm">
+          {t("mainFileTitle")}
+        </Title>
+        {main ? (
+          <Stack gap="sm">
+            <Group justify="space-between" gap="xs" wrap="wrap">
+              <Stack gap={2} style={{ minWidth: 0 }}>
+                <Text size="sm" fw={600} truncate>
+                  {main.fileName}
+                </Text>
+                <Text size="xs" c="dimmed">
+                  {[
+                    formatFileSize(main.size, locale),
+                    main.pageCount ? t("pages", { count: main.pageCount }) : null,
+                  ]
+                    .filter(Boolean)
+                    .join(" · ")}
+                </Text>
+                <Fingerprint sha256={main.sha256} />
+              </Stack>
+              <Group gap="xs">
+                {isPdf(main) && (
+                  <Button
+                    component="a"
+                    href={fileUrl(main.id, true)}
+                    target="_blank"
+                    variant="light"
+                    size="xs"
+                    leftSection={<IconExternalLink size={14} />}
+                    data-testid="open-main"
+                  >
+                    {t("openFile")}
+                  </Button>
+                )}
+                <Button
+                  component="a"
+                  href={fileUrl(main.id)}
+                  download
+                  variant="default"
+                  size="xs"
+                  leftSection={<IconDownload size={14} />}
+                  data-testid="download-main"
+                >
+                  {t("download")}
+                </Button>
+              </Group>
+            </Group>
+            {isPdf(main) && (
+              <Box visibleFrom="sm">
+                <iframe
+                  src={fileUrl(main.id, true)}
+                  title={main.fileName}
+                  style={{
+                    width: "100%",
+                    height: "75vh",
+                    border: "1px solid var(--mantine-color-gray-3)",
+                    borderRadius: "var(--mantine-radius-sm)",
+                  }}
+                  data-testid="pdf-viewer"
+                />
+              </Box>
+            )}
+          </Stack>
+        ) : (
+          <Text size="sm" c="dimmed">
+            {t("noMainFile")}
+          </Text>
+        )}
+      </Card>
+      {(attachments.length > 0 || progress.length > 0) && (
+        <Card withBorder padding="md" data-testid="attachments">
+          {attachments.length > 0 && (
+            <>
+              <Title order={5} mb="xs">
+                {t("attachmentsTitle", { count: attachments.length })}
+              </Title>
+              <Stack gap="xs" mb={progress.length ? "md" : 0}>
+                {attachments.map((f) => (
+                  <FileRow key={f.id} file={f} />
+                ))}
+              </Stack>
+            </>
+          )}
+          {progress.length > 0 && (
+            <>
+              <Title order={5} mb="xs">
+                {t("progressFilesTitle", { count: progress.length })}
+              </Title>
+              <Stack gap="xs">
+                {progress.map((f) => (
+                  <FileRow key={f.id} file={f} />
+                ))}
+              </Stack>
+            </>
+          )}
+        </Card>
+      )}
+    </Stack>
+  );
+}

@@ -1,0 +1,119 @@
+import type { MantineColor } from "@mantine/core";
+import type { Confidentiality, Urgency } from "@/lib/documents";
+import { vietnamToday } from "@/lib/schemas/org-tree";
+import type { DocumentInfo } from "./document-types";
+
+/** `yyyy-MM-dd` as written in Vietnam: `dd/MM/yyyy`. */
+export function formatDate(iso: string | null | undefined): string {
+  if (!iso) return "";
+  const [y, m, d] = iso.slice(0, 10).split("-");
+  return y && m && d ? `${d}/${m}/${y}` : iso;
+}
+
+/** Parses what the user typed, `d/M/yyyy` (or `yyyy-MM-dd`), into `yyyy-MM-dd`. */
+export function parseDisplayDate(text: string): string | null {
+  const vn = /^\s*(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})\s*$/.exec(text);
+  const iso = /^\s*(\d{4})-(\d{2})-(\d{2})\s*$/.exec(text);
+  const [y, m, d] = vn ? [vn[3], vn[2], vn[1]] : iso ? [iso[1], iso[2], iso[3]] : [];
+  if (!y || !m || !d) return null;
+  const value = `${y}-${m.padStart(2, "0")}-${d.padStart(2, "0")}`;
+  const date = new Date(`${value}T00:00:00Z`);
+  return Number.isNaN(date.getTime()) || date.toISOString().slice(0, 10) !== value ? null : value;
+}
+
+const dayMs = 86_400_000;
+const daysBetween = (from: string, to: string) =>
+  Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / dayMs);
+
+export type DeadlineTone = "overdue" | "dueSoon" | "normal";
+
+/** Red once past, orange within three days, for work still open. */
+export function deadlineTone(
+  deadline: string | null,
+  open: boolean,
+  today = vietnamToday(),
+): DeadlineTone {
+  if (!deadline || !open) return "normal";
+  const left = daysBetween(today, deadline);
+  if (left < 0) return "overdue";
+  return left <= 3 ? "dueSoon" : "normal";
+}
+
+export const toneColor: Record<DeadlineTone, MantineColor | undefined> = {
+  overdue: "red",
+  dueSoon: "orange",
+  normal: undefined,
+};
+
+export const statusColor: Record<DocumentInfo["status"], MantineColor> = {
+  received: "gray",
+  registered: "blue",
+  presented: "violet",
+  in_progress: "indigo",
+  returned: "orange",
+  completed: "green",
+  returned_to_sender: "dark",
+};
+
+/** Hỏa tốc in red, Thượng khẩn and Khẩn in orange, strongest first; a normal document shows none. */
+export const urgencyStyle: Record<
+  Urgency,
+  { color: MantineColor; variant: "filled" | "light" } | null
+> = {
+  normal: null,
+  urgent: { color: "orange", variant: "light" },
+  very_urgent: { color: "orange", variant: "filled" },
+  flash: { color: "red", variant: "filled" },
+};
+
+export const confidentialityColor: Record<Confidentiality, MantineColor | null> = {
+  normal: null,
+  confidential: "grape",
+  secret: "grape",
+  top_secret: "grape",
+};
+
+const openDocument = new Set<DocumentInfo["status"]>([
+  "registered",
+  "presented",
+  "in_progress",
+  "returned",
+]);
+export const isDocumentOpen = (status: DocumentInfo["status"]) => openDocument.has(status);
+
+/** "1,2 MB" in the user's language. */
+export function formatFileSize(bytes: number, locale: string): string {
+  const units = ["B", "KB", "MB", "GB"];
+  let value = bytes;
+  let unit = 0;
+  while (value >= 1024 && unit < units.length - 1) {
+    value /= 1024;
+    unit += 1;
+  }
+  const digits = unit === 0 || value >= 100 ? 0 : 1;
+  return `${new Intl.NumberFormat(locale, { maximumFractionDigits: digits }).format(value)} ${units[unit]}`;
+}
+
+export const fileUrl = (documentFileId: string, inline = false) =>
+  `/api/files/${documentFileId}${inline ? "?inline=1" : ""}`;
+
+const partsFormat = new Intl.DateTimeFormat("en-GB", {
+  timeZone: "Asia/Ho_Chi_Minh",
+  day: "2-digit",
+  month: "2-digit",
+  year: "numeric",
+  hour: "2-digit",
+  minute: "2-digit",
+  hourCycle: "h23",
+});
+
+/** A moment as `dd/MM/yyyy HH:mm` in Vietnam time, whatever the browser's zone. */
+export function formatDateTime(at: Date | string, withYear = true): string {
+  const parts = Object.fromEntries(
+    partsFormat.formatToParts(new Date(at)).map((p) => [p.type, p.value]),
+  );
+  const date = withYear
+    ? `${parts.day}/${parts.month}/${parts.year}`
+    : `${parts.day}/${parts.month}`;
+  return `${date} ${parts.hour}:${parts.minute}`;
+}

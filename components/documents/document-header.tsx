@@ -1,0 +1,169 @@
+"use client";
+
+import { Alert, Badge, Card, DataList, Group, Stack, Text, Title } from "@mantine/core";
+import { IconAlertTriangle, IconArrowBackUp, IconCircleCheck, IconLock } from "@tabler/icons-react";
+import { useTranslations } from "next-intl";
+import type { ReactNode } from "react";
+import { formatNumberNotation } from "@/lib/documents";
+import {
+  confidentialityColor,
+  deadlineTone,
+  formatDate,
+  formatDateTime,
+  isDocumentOpen,
+  statusColor,
+  toneColor,
+  urgencyStyle,
+} from "./document-format";
+import type { DocumentInfo, HistoryEvent } from "./document-types";
+
+/** Badges a clerk or leader reads at a glance: status, urgency, confidentiality. */
+function Badges({ doc }: { doc: DocumentInfo }) {
+  const t = useTranslations();
+  const urgency = urgencyStyle[doc.urgency];
+  const secret = confidentialityColor[doc.confidentiality];
+  return (
+    <Group gap={6} wrap="wrap">
+      <Badge color={statusColor[doc.status]} variant="light" size="lg" data-testid="doc-status">
+        {t(`documentStatus.${doc.status}`)}
+      </Badge>
+      {urgency && (
+        <Badge
+          color={urgency.color}
+          variant={urgency.variant}
+          size="lg"
+          leftSection={<IconAlertTriangle size={14} />}
+          data-testid="doc-urgency"
+        >
+          {t(`urgency.${doc.urgency}`)}
+        </Badge>
+      )}
+      {secret && (
+        <Badge
+          color={secret}
+          variant="filled"
+          size="lg"
+          leftSection={<IconLock size={14} />}
+          data-testid="doc-confidentiality"
+        >
+          {t(`confidentiality.${doc.confidentiality}`)}
+        </Badge>
+      )}
+    </Group>
+  );
+}
+
+/** The closing word on a finished, returned or refused document. */
+function Outcome({ doc, history }: { doc: DocumentInfo; history: HistoryEvent[] }) {
+  const t = useTranslations("documentPage");
+  if (doc.status === "completed") {
+    return (
+      <Alert
+        color="green"
+        variant="light"
+        icon={<IconCircleCheck />}
+        title={t("completedTitle", { at: doc.completedAt ? formatDateTime(doc.completedAt) : "" })}
+      >
+        <Text size="sm" style={{ whiteSpace: "pre-wrap" }}>
+          {doc.result}
+        </Text>
+      </Alert>
+    );
+  }
+  if (doc.status === "returned_to_sender") {
+    return (
+      <Alert
+        color="red"
+        variant="light"
+        icon={<IconArrowBackUp />}
+        title={t("returnedToSenderTitle")}
+      >
+        <Text size="sm" style={{ whiteSpace: "pre-wrap" }}>
+          {doc.result}
+        </Text>
+      </Alert>
+    );
+  }
+  if (doc.status === "returned") {
+    const last = history.findLast((e) => e.action === "returned");
+    return (
+      <Alert color="orange" variant="light" icon={<IconArrowBackUp />} title={t("returnedTitle")}>
+        {last?.note && (
+          <Text size="sm" style={{ whiteSpace: "pre-wrap" }}>
+            {t("returnedBy", { name: last.actorName ?? "" })}: {last.note}
+          </Text>
+        )}
+      </Alert>
+    );
+  }
+  return null;
+}
+
+/** Identity and handling facts of the document, as in the registry book. */
+export function DocumentHeader({ doc, history }: { doc: DocumentInfo; history: HistoryEvent[] }) {
+  const t = useTranslations();
+  const tp = useTranslations("documentPage");
+  const tone = deadlineTone(doc.deadline, isDocumentOpen(doc.status));
+  const none = (
+    <Text span c="dimmed" size="sm">
+      {t("common.none")}
+    </Text>
+  );
+  const facts: [string, ReactNode, string?][] = [
+    [
+      tp("numberNotation"),
+      formatNumberNotation(doc.codeNumber, doc.codeNotation) || none,
+      "doc-notation",
+    ],
+    [tp("documentDate"), doc.documentDate ? formatDate(doc.documentDate) : none],
+    [tp("documentType"), t(`documentTypes.${doc.documentType}`)],
+    [tp("issuer"), doc.issuerName],
+    [tp("signer"), doc.signerName || none],
+    [tp("pageCount"), doc.pageCount ?? none],
+    [
+      tp("deadline"),
+      doc.deadline ? (
+        <Text span size="sm" c={toneColor[tone]} fw={tone === "normal" ? undefined : 700}>
+          {formatDate(doc.deadline)}
+          {tone !== "normal" && ` — ${tp(`tone.${tone}`)}`}
+        </Text>
+      ) : (
+        tp("noDeadline")
+      ),
+      "doc-deadline",
+    ],
+    [tp("receivedVia"), t(`receptionChannel.${doc.receivedVia}`)],
+    ...(doc.notes ? ([[tp("notes"), doc.notes]] as [string, ReactNode][]) : []),
+  ];
+  return (
+    <Card withBorder padding="lg" data-testid="document-header">
+      <Stack gap="sm">
+        <Badges doc={doc} />
+        <Title order={3} style={{ overflowWrap: "anywhere" }} data-testid="doc-subject">
+          {doc.subject}
+        </Title>
+        <Group gap="xs" wrap="wrap">
+          <Text fw={700} size="lg" c="indigo.8" data-testid="doc-arrival">
+            {doc.registryNumber != null && doc.arrivalDate
+              ? tp("arrival", { number: doc.registryNumber, date: formatDate(doc.arrivalDate) })
+              : tp("notRegistered")}
+          </Text>
+          {doc.registryName && (
+            <Text size="sm" c="dimmed">
+              ({doc.registryName})
+            </Text>
+          )}
+        </Group>
+        <DataList orientation="horizontal" labelWidth={130} gap={6} withDivider>
+          {facts.map(([label, value, testId]) => (
+            <DataList.Item key={label} data-testid={testId}>
+              <DataList.ItemLabel>{label}</DataList.ItemLabel>
+              <DataList.ItemValue>{value}</DataList.ItemValue>
+            </DataList.Item>
+          ))}
+        </DataList>
+        <Outcome doc={doc} history={history} />
+      </Stack>
+    </Card>
+  );
+}

@@ -1,0 +1,93 @@
+"use client";
+
+import { Alert, Button, Group, Loader, Stack } from "@mantine/core";
+import { IconFileOff, IconRefresh } from "@tabler/icons-react";
+import { useQuery } from "@tanstack/react-query";
+import { useTranslations } from "next-intl";
+import { useTRPC } from "@/components/providers/trpc";
+import { AnchorLink } from "@/components/ui/anchor-link";
+import { messageOf } from "@/components/ui/server-errors";
+import { ActionsPanel } from "./actions-panel";
+import { AssignmentsPanel } from "./assignments-panel";
+import { DocumentFiles } from "./document-files";
+import { DocumentHeader } from "./document-header";
+import classes from "./document-page.module.css";
+import { ExtensionsPanel } from "./extensions-panel";
+import { HistoryTimeline } from "./history-timeline";
+
+const httpStatusOf = (error: unknown) =>
+  (error as { data?: { httpStatus?: number } } | null)?.data?.httpStatus;
+
+/** An incoming document: what it is, its text, who handles it, its history, and what one may do now. */
+export function DocumentPage({ id, currentUserId }: { id: string; currentUserId: string }) {
+  const t = useTranslations("documentPage");
+  const trpc = useTRPC();
+  const query = useQuery(trpc.incoming.get.queryOptions({ id }));
+
+  if (query.isPending) {
+    return (
+      <Group justify="center" py="xl">
+        <Loader aria-label={t("loading")} />
+      </Group>
+    );
+  }
+  if (query.isError) {
+    const status = httpStatusOf(query.error);
+    // A wrong address, a document of another organisation or one this person has no part in
+    // all look the same from outside: not found.
+    if (status === 404 || status === 400) {
+      return (
+        <Alert
+          color="gray"
+          variant="light"
+          icon={<IconFileOff />}
+          title={t("notFoundTitle")}
+          data-testid="document-not-found"
+        >
+          <Stack gap="xs" align="flex-start">
+            {t("notFound")}
+            <AnchorLink href="/">{t("backHome")}</AnchorLink>
+          </Stack>
+        </Alert>
+      );
+    }
+    return (
+      <Alert color="red" variant="light" title={t("loadErrorTitle")} data-testid="document-error">
+        <Stack gap="xs" align="flex-start">
+          {messageOf(query.error, t("loadError"))}
+          <Button
+            size="xs"
+            variant="light"
+            leftSection={<IconRefresh size={14} />}
+            loading={query.isFetching}
+            onClick={() => void query.refetch()}
+          >
+            {t("retry")}
+          </Button>
+        </Stack>
+      </Alert>
+    );
+  }
+
+  const view = query.data;
+  return (
+    <div
+      className={classes.layout}
+      data-testid="document-page"
+      data-version={view.document.version}
+    >
+      <div className={classes.header}>
+        <DocumentHeader doc={view.document} history={view.history} />
+      </div>
+      <Stack gap="md" className={classes.side}>
+        <ActionsPanel view={view} currentUserId={currentUserId} />
+        <AssignmentsPanel assignments={view.assignments} currentUserId={currentUserId} />
+        <ExtensionsPanel extensions={view.extensions} assignments={view.assignments} />
+      </Stack>
+      <Stack gap="md" className={classes.main}>
+        <DocumentFiles files={view.files} />
+        <HistoryTimeline history={view.history} />
+      </Stack>
+    </div>
+  );
+}

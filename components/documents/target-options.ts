@@ -1,0 +1,57 @@
+import type { ComboboxItem, ComboboxItemGroup } from "@mantine/core";
+import type { StaffDirectory } from "./document-types";
+
+/** A Select value naming a unit or a person: `unit:<id>` or `user:<id>`. */
+export type TargetValue = string;
+
+export const unitTarget = (id: string) => `unit:${id}`;
+export const userTarget = (id: string) => `user:${id}`;
+
+export function targetOf(value: TargetValue, deadline?: string | null) {
+  const [kind, id] = value.split(":");
+  const target = kind === "unit" ? { unitId: id } : { userId: id };
+  return deadline === undefined ? target : { ...target, deadline };
+}
+
+type Labels = { units: string; people: string; noHead: string };
+
+/**
+ * Units and people to hand a document to, grouped. A unit without a head cannot take a part (its
+ * part would reach nobody), so it is shown but disabled with the reason.
+ */
+export function targetOptions(
+  directory: StaffDirectory,
+  labels: Labels,
+): ComboboxItemGroup<ComboboxItem>[] {
+  const units = directory.units.map((u) => {
+    const hasHead = u.staff.some((p) => p.roles.includes("unit_head"));
+    return {
+      value: unitTarget(u.id),
+      label: hasHead ? u.name : `${u.name} (${labels.noHead})`,
+      disabled: !hasHead,
+    };
+  });
+  const person = (p: StaffDirectory["leadership"][number], where: string | null) => ({
+    value: userTarget(p.id),
+    label: [p.fullName, p.jobTitle || where].filter(Boolean).join(" — "),
+  });
+  const people = [
+    ...directory.leadership.map((p) => person(p, null)),
+    ...directory.units.flatMap((u) => u.staff.map((p) => person(p, u.name))),
+    ...directory.unassigned.map((p) => person(p, null)),
+  ];
+  return [
+    { group: labels.units, items: units },
+    { group: labels.people, items: people },
+  ];
+}
+
+/** The same options without those chosen elsewhere in the form. */
+export function withoutChosen(
+  groups: ComboboxItemGroup<ComboboxItem>[],
+  chosen: (string | null)[],
+  keep?: string | null,
+): ComboboxItemGroup<ComboboxItem>[] {
+  const taken = new Set(chosen.filter((v): v is string => Boolean(v) && v !== keep));
+  return groups.map((g) => ({ ...g, items: g.items.filter((i) => !taken.has(i.value)) }));
+}

@@ -1,0 +1,230 @@
+"use client";
+
+import {
+  Input,
+  NumberInput,
+  SegmentedControl,
+  Select,
+  SimpleGrid,
+  Stack,
+  Text,
+  Textarea,
+  TextInput,
+  useMatches,
+  type MantineColor,
+} from "@mantine/core";
+import type { UseFormReturnType } from "@mantine/form";
+import { IconLock } from "@tabler/icons-react";
+import { useTranslations } from "next-intl";
+import type { ReactNode } from "react";
+import {
+  confidentialities,
+  documentTypes,
+  isSecret,
+  receptionChannels,
+  urgencies,
+  type Confidentiality,
+  type Urgency,
+} from "@/lib/documents";
+import { vietnamToday } from "@/lib/schemas/org-tree";
+import { DateField } from "./date-field";
+import { foldedFilter } from "./fold-search";
+import { IssuerField } from "./issuer-field";
+import { RegistryField } from "./registry-field";
+import { registryKindOf, type ReceptionValues } from "./reception-values";
+
+type Form = UseFormReturnType<ReceptionValues>;
+
+/** Hỏa tốc red, Thượng khẩn and Khẩn orange: the colour a clerk expects on the red-stamped paper. */
+const urgencyColor: Record<Urgency, MantineColor> = {
+  normal: "indigo",
+  urgent: "orange",
+  very_urgent: "orange.8",
+  flash: "red",
+};
+const confidentialityColor: Record<Confidentiality, MantineColor> = {
+  normal: "indigo",
+  confidential: "grape",
+  secret: "grape.8",
+  top_secret: "grape.9",
+};
+
+/** Each segment as wide as its label, so "Thượng khẩn" fits beside the others on a phone. */
+const contentWidthSegments = { control: { flex: "1 1 auto" } };
+
+const errorOf = (form: Form, field: string) => form.errors[field] as ReactNode | undefined;
+
+/** Who issued the document and what it is, as printed on it; `duplicate` slots in after the identity. */
+export function IdentityFields({ form, duplicate }: { form: Form; duplicate: ReactNode }) {
+  const t = useTranslations();
+  const values = form.getValues();
+  const types = documentTypes.map((d) => ({
+    value: d.key,
+    label: d.abbr ? `${t(`documentTypes.${d.key}`)} (${d.abbr})` : t(`documentTypes.${d.key}`),
+  }));
+  return (
+    <Stack gap="sm">
+      <IssuerField
+        name={values.issuerName}
+        organisationId={values.issuerOrganisationId}
+        error={(errorOf(form, "issuerName") ?? errorOf(form, "issuerOrganisationId")) as string}
+        onChange={({ name, organisationId }) => {
+          form.setFieldValue("issuerName", name);
+          form.setFieldValue("issuerOrganisationId", organisationId);
+          form.clearFieldError("issuerOrganisationId");
+        }}
+      />
+      <SimpleGrid cols={{ base: 2, sm: 3 }} spacing="sm">
+        <TextInput
+          label={t("reception.codeNumber")}
+          placeholder={t("reception.codeNumberPlaceholder")}
+          maxLength={20}
+          inputMode="numeric"
+          autoComplete="off"
+          data-testid="code-number-input"
+          {...form.getInputProps("codeNumber")}
+        />
+        <TextInput
+          label={t("reception.codeNotation")}
+          placeholder={t("reception.codeNotationPlaceholder")}
+          maxLength={50}
+          autoComplete="off"
+          autoCapitalize="characters"
+          data-testid="code-notation-input"
+          {...form.getInputProps("codeNotation")}
+        />
+        <DateField
+          label={t("reception.documentDate")}
+          required
+          maxDate={vietnamToday()}
+          data-testid="document-date-input"
+          {...form.getInputProps("documentDate")}
+        />
+      </SimpleGrid>
+      {duplicate}
+      <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="sm">
+        <Select
+          label={t("reception.documentType")}
+          placeholder={t("reception.documentTypePlaceholder")}
+          required
+          searchable
+          data={types}
+          filter={foldedFilter}
+          nothingFoundMessage={t("reception.noTypeFound")}
+          maxDropdownHeight={320}
+          comboboxProps={{ withinPortal: true }}
+          data-testid="document-type-select"
+          {...form.getInputProps("documentType")}
+        />
+        <TextInput
+          label={t("reception.signerName")}
+          placeholder={t("reception.signerPlaceholder")}
+          maxLength={255}
+          autoComplete="off"
+          data-testid="signer-input"
+          {...form.getInputProps("signerName")}
+        />
+      </SimpleGrid>
+      <Textarea
+        label={t("reception.subjectFull")}
+        placeholder={t("reception.subjectPlaceholder")}
+        required
+        autosize
+        minRows={2}
+        maxRows={8}
+        maxLength={2000}
+        data-testid="subject-input"
+        {...form.getInputProps("subject")}
+      />
+    </Stack>
+  );
+}
+
+/** How it is to be handled and where it is numbered. */
+export function HandlingFields({ form, mainPages }: { form: Form; mainPages: number | null }) {
+  const t = useTranslations();
+  const segmentSize = useMatches({ base: "xs", xs: "sm" });
+  const values = form.getValues();
+  const pageCount = form.getInputProps("pageCount");
+  return (
+    <Stack gap="sm">
+      <SimpleGrid cols={{ base: 1, md: 2 }} spacing="sm">
+        <Input.Wrapper label={t("reception.urgency")} error={errorOf(form, "urgency")}>
+          <SegmentedControl
+            fullWidth
+            size={segmentSize}
+            styles={contentWidthSegments}
+            data={urgencies.map((u) => ({ value: u, label: t(`urgency.${u}`) }))}
+            color={urgencyColor[values.urgency]}
+            mt={4}
+            data-testid="urgency-control"
+            {...form.getInputProps("urgency")}
+          />
+        </Input.Wrapper>
+        <Input.Wrapper
+          label={t("reception.confidentiality")}
+          error={errorOf(form, "confidentiality")}
+        >
+          <SegmentedControl
+            fullWidth
+            size={segmentSize}
+            styles={contentWidthSegments}
+            data={confidentialities.map((c) => ({ value: c, label: t(`confidentiality.${c}`) }))}
+            color={confidentialityColor[values.confidentiality]}
+            mt={4}
+            data-testid="confidentiality-control"
+            {...form.getInputProps("confidentiality")}
+          />
+        </Input.Wrapper>
+      </SimpleGrid>
+      {isSecret(values.confidentiality) && (
+        <Text size="sm" c="grape.8" data-testid="secret-hint">
+          <IconLock size={14} style={{ verticalAlign: -2, marginRight: 4 }} />
+          {t("reception.secretHint")}
+        </Text>
+      )}
+      <SimpleGrid cols={{ base: 2, sm: 3 }} spacing="sm">
+        <NumberInput
+          label={t("reception.pageCount")}
+          min={1}
+          max={100_000}
+          allowDecimal={false}
+          allowNegative={false}
+          data-testid="page-count-input"
+          {...pageCount}
+          value={values.pageCount ?? mainPages ?? ""}
+        />
+        <DateField
+          label={t("reception.deadline")}
+          clearable
+          minDate={vietnamToday()}
+          data-testid="deadline-input"
+          {...form.getInputProps("deadline")}
+        />
+        <Select
+          label={t("reception.receivedVia")}
+          data={receptionChannels.map((c) => ({ value: c, label: t(`receptionChannel.${c}`) }))}
+          allowDeselect={false}
+          comboboxProps={{ withinPortal: true }}
+          data-testid="received-via-select"
+          {...form.getInputProps("receivedVia")}
+        />
+      </SimpleGrid>
+      <RegistryField
+        kind={registryKindOf(values.confidentiality)}
+        value={values.registryId}
+        error={errorOf(form, "registryId") as string | undefined}
+        onChange={(id) => form.setFieldValue("registryId", id)}
+      />
+      <Textarea
+        label={t("reception.notes")}
+        autosize
+        minRows={2}
+        maxRows={6}
+        maxLength={2000}
+        data-testid="notes-input"
+        {...form.getInputProps("notes")}
+      />
+    </Stack>
+  );
+}

@@ -1,0 +1,33 @@
+import { z } from "zod";
+
+/** A person's boxes: `info` shows the unread documents first, then the read ones. */
+export const inboxBoxes = ["to_direct", "to_handle", "handled", "info"] as const;
+export type InboxBox = (typeof inboxBoxes)[number];
+
+/** Due soon: the deadline falls within the next 3 days (today included); overdue: it has passed. */
+export const inboxFilters = ["due_soon", "overdue", "returned"] as const;
+export type InboxFilter = (typeof inboxFilters)[number];
+
+/** The clerk's boxes, kept on the document itself rather than per person. */
+export const clerkBoxes = ["to_register", "registered_today", "returned"] as const;
+export type ClerkBox = (typeof clerkBoxes)[number];
+
+/** An opaque keyset cursor, as returned in `nextCursor`. */
+export const cursorField = z.string().min(1).max(400).nullish();
+export const pageLimitField = z.number().int().min(1).max(100).default(50);
+
+export const listInboxInput = z.object({
+  box: z.enum(inboxBoxes),
+  filter: z.enum(inboxFilters).nullish(),
+  cursor: cursorField,
+  limit: pageLimitField,
+});
+
+export const clerkBoxInput = z.object({
+  box: z.enum(clerkBoxes),
+  cursor: cursorField,
+  limit: pageLimitField,
+});
+
+export type ListInboxInput = z.infer<typeof listInboxInput>;
+export type ClerkBoxInput = z.infer<typeof clerkBoxInput>;

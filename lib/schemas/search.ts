@@ -1,0 +1,37 @@
+import { z } from "zod";
+import { documentTypeKeys, urgencies } from "@/lib/documents";
+import { cursorField, pageLimitField } from "./inbox";
+
+/** The statuses of an incoming document (db/schema/documents.ts `document_status`). */
+export const incomingStatuses = [
+  "received",
+  "registered",
+  "presented",
+  "in_progress",
+  "returned",
+  "completed",
+  "returned_to_sender",
+] as const;
+export type IncomingStatus = (typeof incomingStatuses)[number];
+
+export const searchDocumentsInput = z
+  .object({
+    /** Words, a number and notation ("15/QĐ-UBND") or part of one; diacritics are ignored. */
+    q: z.string().trim().max(200).nullish(),
+    /** Arrival date range, both ends included. */
+    from: z.iso.date().nullish(),
+    to: z.iso.date().nullish(),
+    type: z.enum(documentTypeKeys).nullish(),
+    /** Part of the issuing body's name, diacritics and case ignored. */
+    issuer: z.string().trim().max(255).nullish(),
+    status: z.enum(incomingStatuses).nullish(),
+    urgency: z.enum(urgencies).nullish(),
+    cursor: cursorField,
+    limit: pageLimitField,
+  })
+  .refine((i) => !i.from || !i.to || i.from <= i.to, {
+    path: ["to"],
+    message: "search.dateRange",
+  });
+
+export type SearchDocumentsInput = z.infer<typeof searchDocumentsInput>;

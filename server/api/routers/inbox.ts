@@ -1,0 +1,17 @@
+import { clerkBoxInput, listInboxInput } from "@/lib/schemas/inbox";
+import { inboxCounters, listClerkBox, listInbox } from "../../incoming/inbox";
+import { permissionProcedure, router } from "../trpc";
+
+export const inboxRouter = router({
+  list: permissionProcedure("incoming.read")
+    .input(listInboxInput)
+    .query(({ ctx, input }) => listInbox(ctx.db, ctx.actor, input)),
+
+  clerkBox: permissionProcedure("incoming.receive")
+    .input(clerkBoxInput)
+    .query(({ ctx, input }) => listClerkBox(ctx.db, ctx.actor, input)),
+
+  counters: permissionProcedure("incoming.read").query(({ ctx }) =>
+    inboxCounters(ctx.db, ctx.actor),
+  ),
+});
