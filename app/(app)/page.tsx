@@ -12,7 +12,9 @@ import {
 import { IconKey } from "@tabler/icons-react";
 import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
+import { WorkSummary } from "@/components/inbox/work-summary";
 import { AnchorLink } from "@/components/ui/anchor-link";
+import { can } from "@/lib/permissions";
 import { serverApi } from "@/server/api/server-caller";
 import { requireActor } from "@/server/authz/require";
 
@@ -23,6 +25,10 @@ export async function generateMetadata(): Promise<Metadata> {
 
 const actionLinks: Partial<Record<string, string>> = {
   "directory.read": "/directory",
+  "incoming.read": "/incoming",
+  "incoming.receive": "/incoming/new",
+  "registry.read": "/registry-books",
+  "incoming.report": "/reports",
   "unit.manage": "/admin/units",
   "user.manage": "/admin/users",
   "orgTree.manage": "/admin/organisations",
@@ -30,9 +36,13 @@ const actionLinks: Partial<Record<string, string>> = {
 };
 
 export default async function HomePage() {
-  await requireActor();
+  const { actor } = await requireActor();
   const api = await serverApi();
-  const [me, workplace] = await Promise.all([api.account.me(), api.account.workplace()]);
+  const [me, workplace, counters] = await Promise.all([
+    api.account.me(),
+    api.account.workplace(),
+    can(actor.roles, "incoming.read") ? api.inbox.counters() : null,
+  ]);
   const t = await getTranslations();
   const organisation = workplace.path.at(-1);
 
@@ -49,6 +59,8 @@ export default async function HomePage() {
           <AnchorLink href="/account">{t("home.changeNow")}</AnchorLink>
         </Alert>
       )}
+
+      {counters && <WorkSummary counters={counters} />}
 
       <SimpleGrid cols={{ base: 1, md: 2 }} spacing="md">
         <Card withBorder padding="lg" data-testid="who-am-i">

@@ -1,0 +1,212 @@
+"use client";
+
+import { Badge, Box, Card, Group, Stack, Table, Text } from "@mantine/core";
+import { useTranslations } from "next-intl";
+import type { ReactNode } from "react";
+import { formatDate } from "@/components/documents/document-format";
+import { AnchorLink } from "@/components/ui/anchor-link";
+import { padNumber, type Confidentiality, type DocumentType, type Urgency } from "@/lib/documents";
+import type { IncomingStatus } from "@/lib/schemas/search";
+import {
+  DeadlineText,
+  StatusBadge,
+  UrgencyBadge,
+  urgentBackground,
+  urgentEdge,
+} from "./document-badges";
+
+/** One incoming document as the inbox and the search list it. */
+export type DocumentListRow = {
+  id: string;
+  urgency: Urgency;
+  confidentiality: Confidentiality;
+  registryNumber: number | null;
+  arrivalDate: string | null;
+  numberNotation: string;
+  documentType: DocumentType;
+  subject: string;
+  issuerName: string;
+  deadline: string | null;
+  /** Whether the deadline still matters (work open), so it turns orange and red. */
+  deadlineOpen: boolean;
+  status: IncomingStatus;
+  /** Sent for information and not opened yet: shown in bold. */
+  unread?: boolean;
+  /** Handed back to this person (a part returned to the leader, a document to the clerk). */
+  returned?: boolean;
+};
+
+/**
+ * Documents in the order the server gives (most urgent, then nearest deadline): a table on
+ * wide screens, cards on a phone, where seven columns would not fit.
+ */
+export function DocumentList({ rows, testId }: { rows: DocumentListRow[]; testId: string }) {
+  const t = useTranslations("inboxPage.columns");
+  return (
+    <>
+      <Table.ScrollContainer minWidth={960} visibleFrom="sm">
+        <Table verticalSpacing="sm" highlightOnHover data-testid={testId}>
+          <Table.Thead>
+            <Table.Tr>
+              <Table.Th w={90}>{t("arrivalNumber")}</Table.Th>
+              <Table.Th w={140}>{t("numberNotation")}</Table.Th>
+              <Table.Th miw={280}>{t("subject")}</Table.Th>
+              <Table.Th w={190}>{t("issuer")}</Table.Th>
+              <Table.Th w={120}>{t("deadline")}</Table.Th>
+              <Table.Th w={160}>{t("status")}</Table.Th>
+            </Table.Tr>
+          </Table.Thead>
+          <Table.Tbody>
+            {rows.map((row) => (
+              <Table.Tr
+                key={row.id}
+                bg={urgentBackground(row.urgency)}
+                style={urgentEdge(row.urgency, "inset 4px 0 0")}
+                data-testid="document-row"
+                data-urgency={row.urgency}
+                data-unread={row.unread ? "true" : undefined}
+              >
+                <Table.Td>
+                  <ArrivalNumber row={row} />
+                </Table.Td>
+                <Table.Td>
+                  <Text size="sm" fw={row.unread ? 700 : 500}>
+                    {row.numberNotation || "—"}
+                  </Text>
+                </Table.Td>
+                <Table.Td>
+                  <Subject row={row} />
+                </Table.Td>
+                <Table.Td>
+                  <Text size="sm">{row.issuerName}</Text>
+                </Table.Td>
+                <Table.Td>
+                  <DeadlineText deadline={row.deadline} open={row.deadlineOpen} />
+                </Table.Td>
+                <Table.Td>
+                  <Flags row={row} />
+                </Table.Td>
+              </Table.Tr>
+            ))}
+          </Table.Tbody>
+        </Table>
+      </Table.ScrollContainer>
+      <Stack gap="sm" hiddenFrom="sm" data-testid={`${testId}-cards`}>
+        {rows.map((row) => (
+          <DocumentCard key={row.id} row={row} />
+        ))}
+      </Stack>
+    </>
+  );
+}
+
+function DocumentCard({ row }: { row: DocumentListRow }) {
+  const t = useTranslations("inboxPage");
+  return (
+    <Card
+      withBorder
+      padding="sm"
+      bg={urgentBackground(row.urgency)}
+      style={urgentEdge(row.urgency, "inset 4px 0 0")}
+      data-testid="document-card"
+      data-urgency={row.urgency}
+    >
+      <Stack gap={6}>
+        <Flags row={row} withUrgency />
+        <Subject row={row} withUrgency={false} />
+        <Text size="xs" c="dimmed">
+          {[
+            row.registryNumber !== null
+              ? t("arrivalNumberShort", { number: padNumber(row.registryNumber) })
+              : t("noNumber"),
+            row.numberNotation,
+            row.issuerName,
+          ]
+            .filter(Boolean)
+            .join(" · ")}
+        </Text>
+        <Group gap={6} wrap="nowrap" align="flex-start">
+          <Text size="xs" c="dimmed">
+            {t("columns.deadline")}:
+          </Text>
+          <DeadlineText deadline={row.deadline} open={row.deadlineOpen} size="xs" />
+        </Group>
+      </Stack>
+    </Card>
+  );
+}
+
+function ArrivalNumber({ row }: { row: DocumentListRow }) {
+  const t = useTranslations("inboxPage");
+  if (row.registryNumber === null) {
+    return (
+      <Text size="xs" c="dimmed">
+        {t("noNumber")}
+      </Text>
+    );
+  }
+  return (
+    <Stack gap={0}>
+      <Text size="sm" fw={600}>
+        {padNumber(row.registryNumber)}
+      </Text>
+      {row.arrivalDate && (
+        <Text size="xs" c="dimmed">
+          {formatDate(row.arrivalDate)}
+        </Text>
+      )}
+    </Stack>
+  );
+}
+
+/** Urgency and type above the subject, which links to the document. */
+function Subject({ row, withUrgency = true }: { row: DocumentListRow; withUrgency?: boolean }) {
+  const t = useTranslations();
+  return (
+    <Box>
+      <Group gap={6} mb={2}>
+        {withUrgency && <UrgencyBadge urgency={row.urgency} />}
+        <Text size="xs" c="dimmed">
+          {t(`documentTypes.${row.documentType}`)}
+        </Text>
+      </Group>
+      <AnchorLink
+        href={`/documents/${row.id}`}
+        size="sm"
+        fw={row.unread ? 700 : 500}
+        c="var(--mantine-color-text)"
+        data-testid="document-link"
+      >
+        {row.subject}
+      </AnchorLink>
+    </Box>
+  );
+}
+
+function Flags({ row, withUrgency = false }: { row: DocumentListRow; withUrgency?: boolean }) {
+  const t = useTranslations();
+  const flags: ReactNode[] = [<StatusBadge key="status" status={row.status} />];
+  if (withUrgency) flags.unshift(<UrgencyBadge key="urgency" urgency={row.urgency} />);
+  if (row.confidentiality !== "normal") {
+    flags.push(
+      <Badge key="secret" color="grape" variant="light" size="sm" miw="max-content">
+        {t(`confidentiality.${row.confidentiality}`)}
+      </Badge>,
+    );
+  }
+  if (row.unread) {
+    flags.push(
+      <Badge key="unread" color="blue" variant="filled" size="sm" miw="max-content">
+        {t("inbox.unread")}
+      </Badge>,
+    );
+  }
+  if (row.returned) {
+    flags.push(
+      <Badge key="returned" color="orange" variant="outline" size="sm" miw="max-content">
+        {t("inboxPage.returnedBadge")}
+      </Badge>,
+    );
+  }
+  return <Group gap={4}>{flags}</Group>;
+}

@@ -1,0 +1,172 @@
+"use client";
+
+import { Alert, Button, Group, Loader, Stack, Text } from "@mantine/core";
+import { useInfiniteQuery } from "@tanstack/react-query";
+import { useTranslations } from "next-intl";
+import type { ReactNode } from "react";
+import { isDocumentOpen } from "@/components/documents/document-format";
+import { useTRPC } from "@/components/providers/trpc";
+import type { ClerkBox, InboxFilter } from "@/lib/schemas/inbox";
+import { DocumentList, type DocumentListRow } from "./document-list";
+import { InboxEmpty } from "./inbox-empty";
+import { isClerkTab, type InboxTab } from "./inbox-tabs";
+
+const PAGE_SIZE = 30;
+
+/** The documents of one tab, a page at a time ("Xem thêm"), with its own empty state. */
+export function InboxBoxList({
+  tab,
+  filter,
+  canReceive,
+  onClearFilter,
+}: {
+  tab: InboxTab;
+  filter: InboxFilter | null;
+  canReceive: boolean;
+  onClearFilter: () => void;
+}) {
+  return isClerkTab(tab) ? (
+    <ClerkBoxList box={tab} canReceive={canReceive} />
+  ) : (
+    <PersonalBoxList
+      box={tab}
+      filter={filter}
+      canReceive={canReceive}
+      onClearFilter={onClearFilter}
+    />
+  );
+}
+
+function PersonalBoxList({
+  box,
+  filter,
+  canReceive,
+  onClearFilter,
+}: {
+  box: Exclude<InboxTab, ClerkBox>;
+  filter: InboxFilter | null;
+  canReceive: boolean;
+  onClearFilter: () => void;
+}) {
+  const trpc = useTRPC();
+  const list = useInfiniteQuery(
+    trpc.inbox.list.infiniteQueryOptions(
+      { box, filter, limit: PAGE_SIZE },
+      { getNextPageParam: (page) => page.nextCursor, staleTime: 0 },
+    ),
+  );
+  // Work still waiting on this person has a live deadline; what they handled or only read does not.
+  const waiting = box === "to_handle" || box === "to_direct";
+  const rows: DocumentListRow[] =
+    list.data?.pages.flatMap((page) =>
+      page.items.map((item) => ({
+        ...item,
+        deadline: item.deadline ?? item.documentDeadline,
+        deadlineOpen: waiting && isDocumentOpen(item.status),
+        unread: item.box === "info_unread",
+        returned: item.returned,
+      })),
+    ) ?? [];
+  return (
+    <ListBody
+      rows={rows}
+      list={list}
+      empty={
+        <InboxEmpty
+          tab={box}
+          filter={filter}
+          canReceive={canReceive}
+          onClearFilter={onClearFilter}
+        />
+      }
+    />
+  );
+}
+
+function ClerkBoxList({ box, canReceive }: { box: ClerkBox; canReceive: boolean }) {
+  const trpc = useTRPC();
+  const list = useInfiniteQuery(
+    trpc.inbox.clerkBox.infiniteQueryOptions(
+      { box, limit: PAGE_SIZE },
+      { getNextPageParam: (page) => page.nextCursor, staleTime: 0 },
+    ),
+  );
+  const rows: DocumentListRow[] =
+    list.data?.pages.flatMap((page) =>
+      page.items.map((item) => ({
+        ...item,
+        deadlineOpen: isDocumentOpen(item.status),
+        returned: box === "returned",
+      })),
+    ) ?? [];
+  return (
+    <ListBody
+      rows={rows}
+      list={list}
+      empty={
+        <InboxEmpty tab={box} filter={null} canReceive={canReceive} onClearFilter={() => {}} />
+      }
+    />
+  );
+}
+
+type ListState = {
+  isPending: boolean;
+  isError: boolean;
+  hasNextPage: boolean;
+  isFetchingNextPage: boolean;
+  fetchNextPage: () => Promise<unknown>;
+  refetch: () => Promise<unknown>;
+};
+
+function ListBody({
+  rows,
+  list,
+  empty,
+}: {
+  rows: DocumentListRow[];
+  list: ListState;
+  empty: ReactNode;
+}) {
+  const t = useTranslations();
+  if (list.isPending) {
+    return (
+      <Group justify="center" py="xl">
+        <Loader aria-label={t("common.loading")} />
+      </Group>
+    );
+  }
+  if (list.isError) {
+    return (
+      <Alert color="red" variant="light" data-testid="inbox-error">
+        <Stack gap="xs" align="flex-start">
+          <Text size="sm">{t("inboxPage.loadError")}</Text>
+          <Button size="xs" variant="default" onClick={() => void list.refetch()}>
+            {t("inboxPage.retry")}
+          </Button>
+        </Stack>
+      </Alert>
+    );
+  }
+  if (rows.length === 0) return empty;
+  return (
+    <Stack gap="sm">
+      <DocumentList rows={rows} testId="inbox-table" />
+      <Group justify="space-between" wrap="wrap">
+        <Text size="sm" c="dimmed" data-testid="inbox-shown">
+          {t("inboxPage.shown", { count: rows.length })}
+        </Text>
+        {list.hasNextPage && (
+          <Button
+            variant="default"
+            loading={list.isFetchingNextPage}
+            onClick={() => void list.fetchNextPage()}
+            data-testid="inbox-load-more"
+          >
+            {t("common.loadMore")}
+          </Button>
+        )}
+      </Group>
+    </Stack>
+  );
+}

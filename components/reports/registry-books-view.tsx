@@ -1,0 +1,235 @@
+"use client";
+
+import {
+  Alert,
+  Button,
+  EmptyState,
+  Group,
+  Loader,
+  Scroller,
+  Select,
+  Stack,
+  Tabs,
+  Text,
+} from "@mantine/core";
+import { IconBook } from "@tabler/icons-react";
+import { useInfiniteQuery } from "@tanstack/react-query";
+import { useSearchParams } from "next/navigation";
+import { useTranslations } from "next-intl";
+import type { ReactNode } from "react";
+import { useTRPC } from "@/components/providers/trpc";
+import { messageOf } from "@/components/ui/server-errors";
+import { vietnamToday } from "@/lib/schemas/org-tree";
+import { FollowUpBookTable, IncomingBookTable } from "./book-tables";
+import { DateRangeField } from "./date-range-field";
+import { rangeFromParams, thisMonth } from "./date-ranges";
+import { DownloadButtons } from "./download-buttons";
+
+export type BookRegistryOption = {
+  id: string;
+  name: string;
+  kind: "incoming" | "secret";
+  isDefault: boolean;
+};
+
+type Book = "incoming" | "follow_up";
+const PAGE_SIZE = 100;
+
+const downloadPath: Record<Book, string> = {
+  incoming: "/api/reports/registry-book",
+  follow_up: "/api/reports/follow-up-book",
+};
+
+/**
+ * The two incoming books of one registry over a period, as on paper: the book, the registry
+ * and the period live in the URL, and the print and spreadsheet links carry the same ones.
+ */
+export function RegistryBooksView({ registries }: { registries: BookRegistryOption[] }) {
+  const t = useTranslations();
+  const params = useSearchParams();
+  const book: Book = params.get("book") === "follow_up" ? "follow_up" : "incoming";
+  const fallbackRegistry =
+    registries.find((r) => r.kind === "incoming" && r.isDefault) ?? registries[0];
+  const registryId =
+    registries.find((r) => r.id === params.get("registryId"))?.id ?? fallbackRegistry?.id ?? null;
+  const [from, to] = rangeFromParams(
+    params.get("from"),
+    params.get("to"),
+    thisMonth(vietnamToday()),
+  );
+
+  const go = (change: { book?: Book; registryId?: string | null; from?: string; to?: string }) => {
+    const next = { book, registryId, from, to, ...change };
+    const query = new URLSearchParams({ book: next.book, from: next.from, to: next.to });
+    if (next.registryId) query.set("registryId", next.registryId);
+    window.history.replaceState(null, "", `/registry-books?${query.toString()}`);
+  };
+
+  if (!registryId) {
+    return (
+      <EmptyState
+        icon={<IconBook size={28} />}
+        withIndicatorBackground
+        title={t("registryBooks.noRegistriesTitle")}
+        description={t("registryBooks.noRegistriesDescription")}
+        data-testid="books-no-registry"
+        py="xl"
+      />
+    );
+  }
+
+  const download = (format: "pdf" | "xlsx") =>
+    `${downloadPath[book]}?${new URLSearchParams({ from, to, registryId, format }).toString()}`;
+
+  return (
+    <Stack gap="md">
+      <Tabs value={book} onChange={(v) => v && go({ book: v as Book })}>
+        <Scroller>
+          <Tabs.List style={{ flexWrap: "nowrap" }}>
+            <Tabs.Tab value="incoming" data-testid="book-tab-incoming">
+              {t("reports.incomingBook")}
+            </Tabs.Tab>
+            <Tabs.Tab value="follow_up" data-testid="book-tab-follow-up">
+              {t("reports.followUpBook")}
+            </Tabs.Tab>
+          </Tabs.List>
+        </Scroller>
+      </Tabs>
+      <Group align="flex-end" gap="sm" wrap="wrap">
+        <Select
+          label={t("reports.chooseRegistry")}
+          data={registries.map((r) => ({
+            value: r.id,
+            label:
+              r.kind === "secret" ? t("registryBooks.secretRegistry", { name: r.name }) : r.name,
+          }))}
+          value={registryId}
+          onChange={(v) => v && go({ registryId: v })}
+          allowDeselect={false}
+          w={{ base: "100%", xs: 280 }}
+          data-testid="book-registry"
+        />
+        <DateRangeField
+          label={t("registryBooks.range")}
+          value={[from, to]}
+          onCommit={([f, tt]) => f && tt && go({ from: f, to: tt })}
+          w={{ base: "100%", xs: 280 }}
+          data-testid="book-range"
+        />
+        <DownloadButtons
+          pdfHref={download("pdf")}
+          xlsxHref={download("xlsx")}
+          pdfLabel={t("reports.downloadPdf")}
+        />
+      </Group>
+      {book === "incoming" ? (
+        <IncomingBook registryId={registryId} from={from} to={to} />
+      ) : (
+        <FollowUpBook registryId={registryId} from={from} to={to} />
+      )}
+    </Stack>
+  );
+}
+
+type BookProps = { registryId: string; from: string; to: string };
+
+function IncomingBook(props: BookProps) {
+  const trpc = useTRPC();
+  const list = useInfiniteQuery(
+    trpc.reports.registryBook.infiniteQueryOptions(
+      { ...props, limit: PAGE_SIZE },
+      { getNextPageParam: (page) => page.nextCursor },
+    ),
+  );
+  const rows = list.data?.pages.flatMap((page) => page.rows) ?? [];
+  return (
+    <BookBody list={list} count={rows.length} emptyKey="incoming">
+      <IncomingBookTable rows={rows} />
+    </BookBody>
+  );
+}
+
+function FollowUpBook(props: BookProps) {
+  const trpc = useTRPC();
+  const list = useInfiniteQuery(
+    trpc.reports.followUpBook.infiniteQueryOptions(
+      { ...props, limit: PAGE_SIZE },
+      { getNextPageParam: (page) => page.nextCursor },
+    ),
+  );
+  const rows = list.data?.pages.flatMap((page) => page.rows) ?? [];
+  return (
+    <BookBody list={list} count={rows.length} emptyKey="follow_up">
+      <FollowUpBookTable rows={rows} />
+    </BookBody>
+  );
+}
+
+function BookBody({
+  list,
+  count,
+  emptyKey,
+  children,
+}: {
+  list: {
+    isPending: boolean;
+    isError: boolean;
+    error: unknown;
+    hasNextPage: boolean;
+    isFetchingNextPage: boolean;
+    fetchNextPage: () => Promise<unknown>;
+  };
+  count: number;
+  emptyKey: Book;
+  children: ReactNode;
+}) {
+  const t = useTranslations();
+  if (list.isPending) {
+    return (
+      <Group justify="center" py="xl">
+        <Loader aria-label={t("common.loading")} />
+      </Group>
+    );
+  }
+  if (list.isError) {
+    return (
+      <Alert color="red" variant="light" data-testid="book-error">
+        {messageOf(list.error, t("registryBooks.loadError"))}
+      </Alert>
+    );
+  }
+  if (count === 0) {
+    return (
+      <EmptyState
+        icon={<IconBook size={28} />}
+        withIndicatorBackground
+        title={t(emptyKey === "incoming" ? "reports.empty" : "registryBooks.followUpEmpty")}
+        description={t(
+          emptyKey === "incoming" ? "reports.emptyHint" : "registryBooks.followUpEmptyHint",
+        )}
+        data-testid="book-empty"
+        py="xl"
+      />
+    );
+  }
+  return (
+    <Stack gap="sm">
+      {children}
+      <Group justify="space-between" wrap="wrap">
+        <Text size="sm" c="dimmed" data-testid="book-shown">
+          {t("registryBooks.shown", { count })}
+        </Text>
+        {list.hasNextPage && (
+          <Button
+            variant="default"
+            loading={list.isFetchingNextPage}
+            onClick={() => void list.fetchNextPage()}
+            data-testid="book-load-more"
+          >
+            {t("common.loadMore")}
+          </Button>
+        )}
+      </Group>
+    </Stack>
+  );
+}

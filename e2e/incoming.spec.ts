@@ -1,0 +1,232 @@
+import { execFileSync } from "node:child_process";
+import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import fontkit from "@pdf-lib/fontkit";
+import type { Browser, Page } from "@playwright/test";
+import { PDFDocument, rgb } from "pdf-lib";
+import { expect, shot, signIn, test } from "./fixtures";
+
+test.describe.configure({ mode: "serial" });
+
+const SUBJECT = "Về việc triển khai phương án phòng, chống lụt bão năm 2026 trên địa bàn phường";
+
+function vnDate(offsetDays: number): { iso: string; display: string } {
+  const today = new Intl.DateTimeFormat("en-CA", { timeZone: "Asia/Ho_Chi_Minh" }).format(
+    new Date(),
+  );
+  const d = new Date(`${today}T00:00:00Z`);
+  d.setUTCDate(d.getUTCDate() + offsetDays);
+  const iso = d.toISOString().slice(0, 10);
+  const [y, m, day] = iso.split("-");
+  return { iso, display: `${day}/${m}/${y}` };
+}
+
+/** A one-page official letter with Vietnamese text, as a scan-free electronic original would be. */
+async function letterPdf(): Promise<Buffer> {
+  const pdf = await PDFDocument.create();
+  pdf.registerFontkit(fontkit);
+  const font = await pdf.embedFont(readFileSync("/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf"));
+  const page = pdf.addPage([595, 842]);
+  const lines = [
+    "ỦY BAN NHÂN DÂN QUẬN HOÀNG MAI",
+    "Số: 125/UBND-PCTT",
+    "V/v triển khai phương án phòng, chống lụt bão năm 2026",
+    "Kính gửi: Ủy ban nhân dân phường Định Công",
+    "Đề nghị phường rà soát các điểm ngập úng và báo cáo trước hạn.",
+  ];
+  lines.forEach((text, i) =>
+    page.drawText(text, { x: 60, y: 760 - i * 28, size: 13, font, color: rgb(0, 0, 0) }),
+  );
+  return Buffer.from(await pdf.save());
+}
+
+async function pageAs(browser: Browser, username: string): Promise<Page> {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await signIn(page, username);
+  await expect(page.getByTestId("who-am-i")).toBeVisible();
+  return page;
+}
+
+async function chooseOption(page: Page, testId: string, option: string | RegExp) {
+  await page.getByTestId(testId).click();
+  await page.getByRole("option", { name: option }).first().click();
+}
+
+let documentUrl = "";
+
+test("a clerk registers an urgent PDF and presents it to the chairman", async ({ browser }) => {
+  const page = await pageAs(browser, "vanthu.dc");
+  await page.goto("/incoming/new");
+  await page
+    .locator('[data-testid="reception-dropzone"] input[type="file"]')
+    .setInputFiles({
+      name: "125-UBND-PCTT.pdf",
+      mimeType: "application/pdf",
+      buffer: await letterPdf(),
+    });
+  await expect(page.getByTestId("file-sha256").first()).toBeVisible();
+
+  await page.getByTestId("issuer-input").fill("Ủy ban nhân dân quận Hoàng");
+  await page
+    .getByRole("option", { name: /quận Hoàng Mai/ })
+    .first()
+    .click();
+  await page.getByTestId("code-number-input").fill("125");
+  await page.getByTestId("code-notation-input").fill("UBND-PCTT");
+  await page.getByTestId("document-date-input").fill(vnDate(-1).display);
+  await page.getByTestId("document-date-input").press("Enter");
+  await chooseOption(page, "document-type-select", "Công văn");
+  await page.getByTestId("subject-input").fill(SUBJECT);
+  await page.getByTestId("signer-input").fill("Bùi Xuân Trường");
+  await page.getByTestId("urgency-control").getByText("Hỏa tốc").click();
+  await page.getByTestId("deadline-input").fill(vnDate(10).display);
+  await page.getByTestId("deadline-input").press("Enter");
+  await shot(page, "reception-form");
+  await page.getByTestId("reception-submit").click();
+
+  await expect(page.getByTestId("reception-done")).toBeVisible();
+  await expect(page.getByTestId("registered-number")).toContainText("1");
+  await shot(page, "reception-done");
+  await page.getByTestId("open-registered").click();
+  await expect(page.getByTestId("doc-subject")).toHaveText(SUBJECT);
+  await expect(page.getByTestId("doc-urgency")).toContainText("Hỏa tốc");
+  documentUrl = new URL(page.url()).pathname;
+
+  await page.getByTestId("action-present").click();
+  await chooseOption(page, "present-leader", /Nguyễn Đức Thắng/);
+  await page.getByTestId("present-submit").click();
+  await expect(page.getByTestId("event-presented")).toBeVisible();
+  await shot(page, "document-presented");
+});
+
+test("the chairman directs it to a lead unit, a co-handler and a reader, with deadlines", async ({
+  browser,
+}) => {
+  const page = await pageAs(browser, "chutich.dc");
+  // The bell tells the chairman, urgently.
+  await page.getByTestId("notification-bell").click();
+  await expect(page.getByText(/KHẨN.*phòng, chống lụt bão/)).toBeVisible();
+  await shot(page, "chairman-bell");
+  await page.goto(documentUrl);
+  await page.getByTestId("action-direct").click();
+  await page
+    .getByTestId("direct-text")
+    .fill("Giao Phòng Kinh tế chủ trì, phối hợp đồng chí Hạnh; báo cáo trước hạn.");
+  await chooseOption(page, "direct-lead", /Phòng Kinh tế, Hạ tầng và Đô thị/);
+  await page.getByTestId("direct-lead-deadline").fill(vnDate(10).display);
+  await page.getByTestId("direct-lead-deadline").press("Enter");
+  await page.getByTestId("direct-add-co").click();
+  await chooseOption(page, "direct-co-0", /Đỗ Thị Hạnh/);
+  await page.getByTestId("direct-info").click();
+  await page
+    .getByRole("option", { name: /Hoàng Thị Mai/ })
+    .first()
+    .click();
+  await page.keyboard.press("Escape");
+  await shot(page, "direct-form");
+  await page.getByTestId("direct-submit").click();
+  await expect(page.getByTestId("event-directed")).toBeVisible();
+  await expect(page.getByTestId("assignments-panel")).toContainText(
+    "Phòng Kinh tế, Hạ tầng và Đô thị",
+  );
+  await expect(page.getByTestId("assignments-panel")).toContainText("Đỗ Thị Hạnh");
+});
+
+test("the unit head assigns a specialist", async ({ browser }) => {
+  const page = await pageAs(browser, "truongphong.kt");
+  await page.goto(documentUrl);
+  await page.getByTestId("action-assign").click();
+  await chooseOption(page, "assign-user", /Lê Minh Tuấn/);
+  await page.getByTestId("assign-submit").click();
+  await expect(page.getByTestId("event-assignedToSpecialist")).toBeVisible();
+  await expect(page.getByTestId("assignments-panel")).toContainText("Lê Minh Tuấn");
+});
+
+test("the specialist asks for an extension, which the chairman grants", async ({ browser }) => {
+  const specialist = await pageAs(browser, "chuyenvien.kt");
+  await specialist.goto(documentUrl);
+  await specialist.getByTestId("action-extension").click();
+  await specialist.getByTestId("extension-date").fill(vnDate(20).display);
+  await specialist.getByTestId("extension-date").press("Enter");
+  await specialist
+    .getByTestId("extension-reason")
+    .fill("Cần thêm thời gian khảo sát các điểm ngập úng.");
+  await specialist.getByTestId("extension-submit").click();
+  await expect(specialist.getByTestId("event-extensionRequested")).toBeVisible();
+
+  const chairman = await pageAs(browser, "chutich.dc");
+  await chairman.goto(documentUrl);
+  await chairman.getByTestId("action-decide").click();
+  await chairman.getByTestId("decide-submit").click();
+  await expect(chairman.getByTestId("event-extensionApproved")).toBeVisible();
+  await expect(chairman.getByTestId("extensions-panel")).toContainText(vnDate(20).display);
+  await shot(chairman, "extension-granted");
+});
+
+test("the specialist completes the document", async ({ browser }) => {
+  const page = await pageAs(browser, "chuyenvien.kt");
+  await page.goto(documentUrl);
+  await page.getByTestId("action-complete").click();
+  await page
+    .getByTestId("complete-result")
+    .fill("Đã rà soát 12 điểm ngập úng, báo cáo số 45/BC-KT.");
+  await page.getByTestId("complete-submit").click();
+  await expect(page.getByTestId("event-completed")).toBeVisible();
+  await expect(page.getByTestId("doc-status")).toContainText(/hoàn thành/i);
+});
+
+test("the for-information recipient marks it read, and the history shows every step", async ({
+  browser,
+}) => {
+  const page = await pageAs(browser, "phochutich.dc");
+  await page.goto(documentUrl);
+  await page.getByTestId("action-mark-read").click();
+  await expect(page.getByTestId("event-read")).toBeVisible();
+  const history = page.getByTestId("history");
+  for (const step of [
+    "registered",
+    "presented",
+    "directed",
+    "assignedToSpecialist",
+    "extensionRequested",
+    "extensionApproved",
+    "completed",
+    "read",
+  ]) {
+    await expect(history.getByTestId(`event-${step}`)).toBeVisible();
+  }
+  await shot(page, "document-history");
+});
+
+test("the registry book lists it with its arrival number", async ({ browser }) => {
+  const page = await pageAs(browser, "vanthu.dc");
+  const { iso } = vnDate(0);
+  const response = await page.request.get(
+    `/api/reports/registry-book?from=${iso}&to=${iso}&format=pdf`,
+  );
+  expect(response.status()).toBe(200);
+  const folder = mkdtempSync(path.join(tmpdir(), "lien-thong-book-"));
+  const file = path.join(folder, "book.pdf");
+  writeFileSync(file, await response.body());
+  // Read back with poppler, independently of the code that wrote it.
+  const text = execFileSync("pdftotext", ["-layout", file, "-"]).toString();
+  expect(text).toContain("SỔ ĐĂNG KÝ VĂN BẢN ĐẾN");
+  expect(text).toContain("125/UBND-PCTT");
+  expect(text).toMatch(/phòng, chống lụt bão/);
+  // The first page, as an image beside the other screenshots.
+  const shots = path.join(import.meta.dirname, "screenshots");
+  execFileSync("pdftoppm", [
+    "-png",
+    "-r",
+    "70",
+    "-f",
+    "1",
+    "-l",
+    "1",
+    "-singlefile",
+    file,
+    path.join(shots, "registry-book-pdf"),
+  ]);
+});
