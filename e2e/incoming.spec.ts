@@ -59,13 +59,11 @@ let documentUrl = "";
 test("a clerk registers an urgent PDF and presents it to the chairman", async ({ browser }) => {
   const page = await pageAs(browser, "vanthu.dc");
   await page.goto("/incoming/new");
-  await page
-    .locator('[data-testid="reception-dropzone"] input[type="file"]')
-    .setInputFiles({
-      name: "125-UBND-PCTT.pdf",
-      mimeType: "application/pdf",
-      buffer: await letterPdf(),
-    });
+  await page.locator('[data-testid="reception-dropzone"] input[type="file"]').setInputFiles({
+    name: "125-UBND-PCTT.pdf",
+    mimeType: "application/pdf",
+    buffer: await letterPdf(),
+  });
   await expect(page.getByTestId("file-sha256").first()).toBeVisible();
 
   await page.getByTestId("issuer-input").fill("Ủy ban nhân dân quận Hoàng");

@@ -170,7 +170,7 @@ export async function completePart(
   ctx: ActionContext,
   p: Payload<"complete">,
 ): Promise<ActionOutcome> {
-  const { tx, actor, doc } = ctx;
+  const { tx, doc } = ctx;
   const parts = await loadAssignments(tx, doc.id);
   const part = ownOpenPart(ctx, parts, p.assignmentId);
   // A specialist who finishes the unit's part finishes it for the unit.
@@ -231,7 +231,7 @@ export async function returnToLeader(
   ctx: ActionContext,
   p: Payload<"returnToLeader">,
 ): Promise<ActionOutcome> {
-  const { tx, actor, doc } = ctx;
+  const { tx, doc } = ctx;
   const parts = await loadAssignments(tx, doc.id);
   const part = ownOpenPart(ctx, parts, p.assignmentId);
   const parent = parentOf(parts, part);
