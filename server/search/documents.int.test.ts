@@ -183,6 +183,40 @@ describe("search", () => {
     }
   });
 
+  it("gives the same pages when the newest documents hold too few matches and the index takes over", async () => {
+    const clerk = await actorOf("vanthu.dc");
+    for (const input of [
+      { q: "quyet dinh" },
+      { q: "phong chong" },
+      { type: "quyet_dinh" as const },
+      {},
+    ]) {
+      const whole = (await searchDocuments(db, clerk, { ...input, limit: 100 })).items.map(
+        (i) => i.id,
+      );
+      for (const [limit, recentBudget] of [
+        [1, 1],
+        [2, 3],
+        [3, 1],
+        [100, 2],
+      ] as const) {
+        const seen: string[] = [];
+        let cursor: string | null = null;
+        do {
+          const page = await searchDocuments(
+            db,
+            clerk,
+            { ...input, cursor, limit },
+            { recentBudget },
+          );
+          seen.push(...page.items.map((i) => i.id));
+          cursor = page.nextCursor;
+        } while (cursor);
+        expect(seen).toEqual(whole);
+      }
+    }
+  });
+
   it("never shows another organisation's documents, nor secret ones to people not on them", async () => {
     for (const username of ["vanthu.dc", "chutich.dc"]) {
       const found = await subjects(username, { q: "phong chong" });

@@ -4,7 +4,7 @@ import { document } from "@/db/schema/documents";
 import { formatNumberNotation } from "@/lib/documents";
 import type { SearchDocumentsInput } from "@/lib/schemas/search";
 import { assertCan, type Actor } from "../authz/actor";
-import { decodeCursor, encodeCursor, type Page } from "../incoming/inbox";
+import { decodeCursor, encodeCursor, isDayOrInfinity, isUuid, type Page } from "../incoming/inbox";
 import { visibleTo } from "../incoming/visibility";
 
 /**
@@ -38,11 +38,10 @@ type SearchKey = [string, number, string];
 
 const isSearchKey = (k: unknown[]): k is SearchKey =>
   k.length === 3 &&
-  typeof k[0] === "string" &&
-  /^(\d{4}-\d{2}-\d{2}|infinity)$/.test(k[0]) &&
+  isDayOrInfinity(k[0]) &&
   Number.isInteger(k[1]) &&
-  typeof k[2] === "string" &&
-  /^[0-9a-f-]{36}$/i.test(k[2]);
+  Math.abs(k[1] as number) <= 2147483647 &&
+  isUuid(k[2]);
 
 const likePattern = (s: string) => `%${s.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 
@@ -64,7 +63,9 @@ function searchConditions(actor: Actor, input: SearchDocumentsInput, after: Sear
     eq(document.direction, "incoming"),
     // On the key expression, so the range is one of the index; documents without an arrival
     // date (key 'infinity') have none to compare.
-    input.from ? sql`${arrivalKey} >= ${input.from}::date and ${arrivalKey} < 'infinity'` : undefined,
+    input.from
+      ? sql`${arrivalKey} >= ${input.from}::date and ${arrivalKey} < 'infinity'`
+      : undefined,
     input.to ? sql`${arrivalKey} <= ${input.to}::date` : undefined,
     after
       ? sql`(${arrivalKey}, ${numberKey}, ${document.id}) < (${after[0]}::date, ${after[1]}::int, ${after[2]}::uuid)`
@@ -110,7 +111,12 @@ const resultColumns = {
  * `document` so that the conditions (visibility included) apply to its rows unchanged, and it
  * carries the key expressions so that its order is kept without a sort.
  */
-function recentQuery(db: DbOrTx, parts: ReturnType<typeof searchConditions>, n: number) {
+function recentQuery(
+  db: DbOrTx,
+  parts: ReturnType<typeof searchConditions>,
+  n: number,
+  budget: number,
+) {
   const recent = db
     .select({
       ...resultColumns,
@@ -123,7 +129,7 @@ function recentQuery(db: DbOrTx, parts: ReturnType<typeof searchConditions>, n: 
     .from(document)
     .where(and(...parts.range))
     .orderBy(desc(arrivalKey), desc(numberKey), desc(document.id))
-    .limit(RECENT_BUDGET)
+    .limit(budget)
     .as("document");
   return db
     .select({
@@ -164,10 +170,15 @@ type Row = Awaited<ReturnType<typeof olderQuery>>[number];
  * (documents not yet registered come first), paged by key on the expressions of
  * document_org_search_order_idx. One statement usually; two when the words are rare.
  */
-async function findDocuments(db: DbOrTx, actor: Actor, input: SearchDocumentsInput) {
+async function findDocuments(
+  db: DbOrTx,
+  actor: Actor,
+  input: SearchDocumentsInput,
+  budget: number,
+) {
   const n = input.limit + 1;
   const cursor = input.cursor ? decodeCursor(input.cursor, isSearchKey) : null;
-  const rows: Row[] = await recentQuery(db, searchConditions(actor, input, cursor), n);
+  const rows: Row[] = await recentQuery(db, searchConditions(actor, input, cursor), n, budget);
   if (rows.length < n) {
     const last = rows.at(-1);
     const after: SearchKey | null = last ? [last.arrivalKey, last.numberKey, last.id] : cursor;
@@ -183,9 +194,11 @@ export async function searchDocuments(
   db: DbOrTx,
   actor: Actor,
   input: SearchDocumentsInput,
+  /** Tests lower the budget to exercise the second step on a few documents. */
+  options: { recentBudget?: number } = {},
 ): Promise<Page<SearchResult>> {
   assertCan(actor, "incoming.read");
-  const rows = await findDocuments(db, actor, input);
+  const rows = await findDocuments(db, actor, input, options.recentBudget ?? RECENT_BUDGET);
   const page = rows.slice(0, input.limit);
   const last = rows.length > input.limit ? page.at(-1) : undefined;
   return {

@@ -1,0 +1,228 @@
+// `npm run bench -- [--documents N] [--samples N] [--keep]`: its own PostgreSQL and dataset, a
+// production build of the app, then the inbox, the registry book and search measured through
+// the tRPC HTTP endpoint as signed-in users, each beside the same SQL run raw in the same run.
+import type { ChildProcess } from "node:child_process";
+import { randomBytes } from "node:crypto";
+import { existsSync } from "node:fs";
+import { cpus, totalmem } from "node:os";
+import path from "node:path";
+import { parseArgs } from "node:util";
+import pg from "pg";
+import { migrateDatabase } from "@/db/migrate";
+import { DEMO_PASSWORD, seedDemo } from "@/db/seed/demo";
+import { createDb, type Db } from "@/db/client";
+import { vietnamToday } from "@/lib/schemas/org-tree";
+import { repoRoot } from "@/scripts/build-fingerprint";
+import { removeDataDir } from "@/scripts/database";
+import { startEmbeddedPostgres, type EmbeddedPostgres } from "@/scripts/embedded-postgres";
+import { ensureBuild, freePort, signIn, startApp } from "./app";
+import { generateDataset } from "./dataset";
+import { formatResult, run } from "./measure";
+import { defineMeasurements } from "./measurements";
+
+const log = (line: string) => console.log(`▸ ${line}`);
+const DATABASE = "lien_thong_bench";
+
+const usage =
+  "Usage: npm run bench -- [--documents N] [--samples N] [--warmup N] [--keep] [--data-dir DIR]";
+
+function readOptions() {
+  const fail = (message: string): never => {
+    console.error(`${message}\n${usage}`);
+    process.exit(2);
+  };
+  let values;
+  try {
+    ({ values } = parseArgs({
+      options: {
+        documents: { type: "string", default: "100000" },
+        samples: { type: "string", default: "200" },
+        warmup: { type: "string", default: "100" },
+        keep: { type: "boolean", default: false },
+        "data-dir": { type: "string", default: ".data-bench" },
+      },
+      strict: true,
+    }));
+  } catch (error) {
+    return fail((error as Error).message);
+  }
+  const int = (name: string, v: string, min: number) => {
+    const n = Number(v.replaceAll("_", ""));
+    if (!Number.isInteger(n) || n < min)
+      fail(`--${name} must be a whole number of at least ${min}, not "${v}".`);
+    return n;
+  };
+  return {
+    documents: int("documents", values.documents, 1000),
+    samples: int("samples", values.samples, 10),
+    warmup: int("warmup", values.warmup, 0),
+    keep: values.keep,
+    dataDir: path.resolve(repoRoot, values["data-dir"]),
+  };
+}
+
+// --- everything started here is stopped on exit, Ctrl-C included ---
+
+let server: EmbeddedPostgres | undefined;
+const children: ChildProcess[] = [];
+let stopping = false;
+let removeOnExit: string | undefined;
+
+async function stopAll(code: number): Promise<never> {
+  if (!stopping) {
+    stopping = true;
+    for (const child of children.reverse()) {
+      if (child.exitCode !== null || child.signalCode !== null) continue;
+      child.kill("SIGTERM");
+      const gone = await new Promise<boolean>((resolve) => {
+        const timer = setTimeout(() => resolve(false), 10_000);
+        child.once("exit", () => {
+          clearTimeout(timer);
+          resolve(true);
+        });
+      });
+      if (!gone) child.kill("SIGKILL");
+    }
+    await server?.stop();
+    if (removeOnExit) await removeDataDir(removeOnExit, () => undefined);
+  }
+  process.exit(code);
+}
+
+for (const signal of ["SIGINT", "SIGTERM", "SIGHUP"] as const) {
+  process.on(signal, () => {
+    log(`${signal}: stopping what the benchmark started ...`);
+    void stopAll(130);
+  });
+}
+
+/** The dataset of an earlier `--keep` run when it has the same size, else a new one. */
+async function prepareDatabase(adminUrl: string, url: string, documents: number): Promise<boolean> {
+  const admin = new pg.Client({ connectionString: adminUrl });
+  await admin.connect();
+  try {
+    const exists = await admin.query("select 1 from pg_database where datname = $1", [DATABASE]);
+    if (exists.rowCount) {
+      const client = new pg.Client({ connectionString: url });
+      await client.connect();
+      const meta = await client
+        .query<{ documents: number }>("select documents from bench_meta")
+        .catch(() => ({ rows: [] as { documents: number }[] }));
+      await client.end();
+      if (meta.rows[0]?.documents === documents) return true;
+      await admin.query(`drop database ${DATABASE} with (force)`);
+    }
+    await admin.query(`create database ${DATABASE}`);
+    return false;
+  } finally {
+    await admin.end();
+  }
+}
+
+async function main() {
+  const options = readOptions();
+  if (!options.keep) removeOnExit = options.dataDir;
+  log(
+    `Benchmark: ${options.documents.toLocaleString("en")} documents, ${options.samples} samples ` +
+      `per measurement (data in ${path.relative(repoRoot, options.dataDir)}${options.keep ? ", kept" : ""}).`,
+  );
+  if (existsSync(options.dataDir) && !existsSync(path.join(options.dataDir, "pg", "PG_VERSION"))) {
+    await removeDataDir(options.dataDir, log);
+  }
+  server = await startEmbeddedPostgres({
+    dataDir: path.join(options.dataDir, "pg"),
+    port: 54510,
+    fast: true,
+    log,
+  });
+  const url = server.url(DATABASE);
+  const reused = await prepareDatabase(server.url("postgres"), url, options.documents);
+  await migrateDatabase(url);
+  const { db, pool } = createDb(url, 4);
+  pool.removeAllListeners("error").on("error", (e) => stopping || console.error(e));
+  try {
+    await measureAll(db, pool, url, options, reused);
+  } finally {
+    await pool.end();
+  }
+}
+
+async function measureAll(
+  db: Db,
+  pool: pg.Pool,
+  url: string,
+  options: ReturnType<typeof readOptions>,
+  reused: boolean,
+) {
+  if (reused) {
+    log("Reusing the dataset of an earlier --keep run.");
+  } else {
+    log("Seeding the demo organisations and generating the documents ...");
+    const started = Date.now();
+    const seeded = await seedDemo(db);
+    await generateDataset(url, seeded, {
+      documents: options.documents,
+      today: vietnamToday(),
+      log,
+    });
+    await pool.query("create table bench_meta (documents int not null)");
+    await pool.query("insert into bench_meta values ($1)", [options.documents]);
+    log(`Dataset ready in ${Math.round((Date.now() - started) / 1000)} s.`);
+  }
+  const facts = await pool.query<{ version: string; docs: number; parts: number; size: string }>(
+    `select current_setting('server_version') as version,
+       (select count(*)::int from document) as docs,
+       (select count(*)::int from document_participant) as parts,
+       pg_size_pretty(pg_database_size(current_database())) as size`,
+  );
+  const f = facts.rows[0]!;
+  log(
+    `Machine: ${cpus().length} cores (${cpus()[0]?.model.trim()}), ` +
+      `${Math.round(totalmem() / 2 ** 30)} GiB, Node.js ${process.version}, PostgreSQL ${f.version}.`,
+  );
+  log(
+    `Data: ${f.docs.toLocaleString("en")} documents, ${f.parts.toLocaleString("en")} participant rows, ${f.size}.`,
+  );
+
+  await ensureBuild(log, (c) => children.push(c));
+  const port = await freePort(3300);
+  log(`Starting the application (next start) on port ${port} ...`);
+  const app = await startApp({
+    databaseUrl: url,
+    authSecret: randomBytes(32).toString("base64url"),
+    port,
+    track: (c) => children.push(c),
+  });
+  const cookies: Record<string, string> = {};
+  for (const login of ["chuyenvien.kt", "vanthu.dc"]) {
+    cookies[login] = await signIn(app.baseUrl, login, DEMO_PASSWORD);
+  }
+
+  const sql = new pg.Client({ connectionString: url });
+  sql.on("error", () => undefined);
+  await sql.connect();
+  try {
+    const measurements = await defineMeasurements(pool, cookies);
+    for (const m of measurements) {
+      const result = await run(m, {
+        baseUrl: app.baseUrl,
+        sql,
+        samples: options.samples,
+        warmup: options.warmup,
+      });
+      console.log(formatResult(result));
+      log(`  raw SQL p50 ${result.baseP50.toFixed(2)} ms, ${m.statements.length} statement(s)`);
+    }
+  } finally {
+    await sql.end();
+  }
+}
+
+main()
+  .then(() => stopAll(0))
+  .catch((error: unknown) => {
+    // Connections cut by an interruption are not a failure worth a stack trace.
+    if (stopping) return;
+    console.error("\n✘ The benchmark failed:", error);
+    void stopAll(1);
+  });

@@ -1,0 +1,133 @@
+// Word lists the benchmark builds Vietnamese subjects, issuers and PDF text from.
+
+export const topics = [
+  "công tác phòng, chống thiên tai và tìm kiếm cứu nạn",
+  "công tác phòng cháy, chữa cháy và cứu nạn, cứu hộ",
+  "phòng, chống dịch bệnh truyền nhiễm",
+  "cải cách hành chính",
+  "chuyển đổi số và xây dựng chính quyền số",
+  "bảo đảm trật tự an toàn giao thông",
+  "quản lý trật tự xây dựng đô thị",
+  "bảo đảm vệ sinh an toàn thực phẩm",
+  "tiếp công dân, giải quyết khiếu nại, tố cáo",
+  "bảo vệ môi trường và thu gom rác thải sinh hoạt",
+  "chỉnh trang đô thị, quản lý lòng đường, vỉa hè",
+  "thu ngân sách nhà nước",
+  "rà soát hộ nghèo, hộ cận nghèo",
+  "tuyển sinh vào lớp 1 và lớp 6",
+  "tiêm chủng mở rộng",
+  "phổ biến, giáo dục pháp luật",
+  "quản lý, sử dụng đất đai",
+  "đăng ký, quản lý cư trú",
+  "chi trả trợ cấp xã hội hằng tháng",
+  "diễn tập khu vực phòng thủ",
+  "phòng, chống ma túy",
+  "tổ chức lễ hội truyền thống",
+  "phòng, chống tác hại của thuốc lá",
+  "thực hành tiết kiệm, chống lãng phí",
+  "phòng, chống tham nhũng, tiêu cực",
+  "xây dựng đời sống văn hóa ở khu dân cư",
+  "quản lý hoạt động kinh doanh dịch vụ karaoke",
+  "công tác dân số và phát triển",
+  "bảo hiểm y tế hộ gia đình",
+  "quản lý vận hành nhà chung cư",
+];
+
+export const actions = [
+  "triển khai",
+  "tăng cường",
+  "tổ chức thực hiện",
+  "kiểm tra",
+  "rà soát",
+  "hướng dẫn thực hiện",
+  "báo cáo kết quả",
+  "đôn đốc thực hiện",
+  "phê duyệt kế hoạch",
+  "sơ kết",
+  "tổng kết",
+  "điều chỉnh",
+];
+
+export const scopes = [
+  "trên địa bàn phường",
+  "trên địa bàn quận Hoàng Mai",
+  "năm 2025",
+  "năm 2026",
+  "6 tháng đầu năm",
+  "quý III",
+  "giai đoạn 2026-2030",
+  "trong tháng cao điểm",
+  "dịp Tết Nguyên đán",
+  "mùa mưa bão",
+  "trong tình hình mới",
+  "đợt 2",
+];
+
+/** Issuing bodies and the abbreviation of their notations. */
+export const issuers: [string, string][] = [
+  ["Ủy ban nhân dân quận Hoàng Mai", "UBND"],
+  ["Ủy ban nhân dân Thành phố Hà Nội", "UBND"],
+  ["Sở Nội vụ Thành phố Hà Nội", "SNV"],
+  ["Sở Y tế Thành phố Hà Nội", "SYT"],
+  ["Sở Tài nguyên và Môi trường Thành phố Hà Nội", "STNMT"],
+  ["Sở Giáo dục và Đào tạo Thành phố Hà Nội", "SGDĐT"],
+  ["Sở Xây dựng Thành phố Hà Nội", "SXD"],
+  ["Công an quận Hoàng Mai", "CAQ"],
+  ["Ban Chỉ huy Quân sự quận Hoàng Mai", "BCHQS"],
+  ["Phòng Tài chính - Kế hoạch quận Hoàng Mai", "TCKH"],
+  ["Phòng Nội vụ quận Hoàng Mai", "PNV"],
+  ["Bảo hiểm xã hội quận Hoàng Mai", "BHXH"],
+  ["Chi cục Thuế khu vực Hoàng Mai", "CCT"],
+  ["Bộ Nội vụ", "BNV"],
+  ["Văn phòng Chính phủ", "VPCP"],
+  ["Ủy ban Mặt trận Tổ quốc Việt Nam quận Hoàng Mai", "MTTQ"],
+];
+
+export const signers = [
+  "Nguyễn Văn An",
+  "Trần Thị Bích",
+  "Lê Hoàng Cường",
+  "Phạm Minh Đức",
+  "Hoàng Thị Giang",
+  "Vũ Đình Hải",
+  "Đặng Thu Hương",
+  "Bùi Quang Khải",
+  "Đỗ Thị Liên",
+  "Ngô Văn Mạnh",
+  "Dương Thị Ngọc",
+  "Lý Văn Phúc",
+];
+
+/** Sentences of the PDF text layer. */
+export const sentences = [
+  "Căn cứ Luật Tổ chức chính quyền địa phương và các văn bản hướng dẫn thi hành.",
+  "Các phòng, ban, đơn vị có liên quan căn cứ chức năng, nhiệm vụ được giao tổ chức thực hiện.",
+  "Giao Văn phòng HĐND và UBND phường theo dõi, tổng hợp, báo cáo kết quả trước ngày 25 hằng tháng.",
+  "Kinh phí thực hiện từ nguồn ngân sách phường và các nguồn huy động hợp pháp khác.",
+  "Trong quá trình thực hiện, nếu có vướng mắc, phản ánh kịp thời về cơ quan thường trực để được hướng dẫn.",
+  "Tổ dân phố phối hợp tuyên truyền, vận động nhân dân chấp hành nghiêm các quy định.",
+  "Báo cáo kết quả gửi về Ủy ban nhân dân quận qua hệ thống quản lý văn bản và điều hành.",
+  "Thời gian: từ 08 giờ 00, tại hội trường tầng 3 trụ sở Ủy ban nhân dân phường.",
+  "Thành phần gồm lãnh đạo các phòng chuyên môn, bí thư chi bộ và tổ trưởng tổ dân phố.",
+  "Yêu cầu thủ trưởng các đơn vị nghiêm túc triển khai, không để chậm trễ, kéo dài.",
+  "Quyết định này có hiệu lực kể từ ngày ký; các quy định trước đây trái với Quyết định này đều bãi bỏ.",
+  "Đề nghị đồng chí Chủ tịch Ủy ban nhân dân phường xem xét, chỉ đạo.",
+  "Số liệu tổng hợp theo biểu mẫu đính kèm, có chữ ký của người lập biểu và thủ trưởng đơn vị.",
+  "Công an phường chủ trì, phối hợp với lực lượng dân phòng bảo đảm an ninh trật tự.",
+  "Trạm Y tế phường chuẩn bị đầy đủ cơ số thuốc, vật tư và phương tiện cấp cứu.",
+  "Đoàn kiểm tra làm việc trực tiếp tại các hộ kinh doanh và lập biên bản theo quy định.",
+];
+
+/** Document types and the start of their subjects, with their share of the mail (in 100). */
+export const typeMix: { type: string; abbr: string | null; prefix: string; share: number }[] = [
+  { type: "cong_van", abbr: null, prefix: "V/v ", share: 25 },
+  { type: "quyet_dinh", abbr: "QĐ", prefix: "Quyết định về việc ", share: 20 },
+  { type: "ke_hoach", abbr: "KH", prefix: "Kế hoạch ", share: 15 },
+  { type: "thong_bao", abbr: "TB", prefix: "Thông báo về việc ", share: 12 },
+  { type: "giay_moi", abbr: "GM", prefix: "Giấy mời dự họp về ", share: 8 },
+  { type: "bao_cao", abbr: "BC", prefix: "Báo cáo ", share: 6 },
+  { type: "huong_dan", abbr: "HD", prefix: "Hướng dẫn ", share: 5 },
+  { type: "to_trinh", abbr: "TTr", prefix: "Tờ trình về việc ", share: 4 },
+  { type: "chi_thi", abbr: "CT", prefix: "Chỉ thị về ", share: 3 },
+  { type: "nghi_quyet", abbr: "NQ", prefix: "Nghị quyết về ", share: 2 },
+];
