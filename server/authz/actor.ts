@@ -1,4 +1,4 @@
-import { and, eq } from "drizzle-orm";
+import { eq, sql } from "drizzle-orm";
 import type { DbOrTx } from "@/db/client";
 import { organisation, unit } from "@/db/schema/org";
 import { appUser, userRole } from "@/db/schema/users";
@@ -44,6 +44,11 @@ export async function loadActor(
       organisationStatus: organisation.status,
       unitId: unit.id,
       unitName: unit.name,
+      // One round trip per request: the roles come with the user.
+      roles: sql<
+        Role[]
+      >`coalesce((select array_agg(${userRole.role}::text order by ${userRole.role}) from ${userRole}
+        where ${userRole.userId} = ${appUser.id} and ${userRole.organisationId} = ${appUser.organisationId}), '{}')`,
     })
     .from(appUser)
     .innerJoin(organisation, eq(organisation.id, appUser.organisationId))
@@ -52,10 +57,6 @@ export async function loadActor(
     .limit(1);
   if (!row || !row.active || row.organisationStatus !== "active") return null;
   if (row.sessionEpoch !== session.sessionEpoch) return null;
-  const roleRows = await db
-    .select({ role: userRole.role })
-    .from(userRole)
-    .where(and(eq(userRole.userId, row.userId), eq(userRole.organisationId, row.organisationId)));
   return {
     userId: row.userId,
     username: row.username,
@@ -66,7 +67,7 @@ export async function loadActor(
     organisationCode: row.organisationCode,
     unitId: row.unitId,
     unitName: row.unitName,
-    roles: roleRows.map((r) => r.role),
+    roles: row.roles,
     mustChangePassword: row.mustChangePassword,
   };
 }

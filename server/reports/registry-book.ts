@@ -1,6 +1,6 @@
 // The incoming registry book and the follow-up book (Decree 30, Appendix IV), read from the
 // documents of one registry, in arrival-number order, paged by key.
-import { and, asc, eq, gte, isNotNull, lte, or, sql, type SQL } from "drizzle-orm";
+import { and, asc, eq, gte, inArray, isNotNull, lte, or, sql, type SQL } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import type { DbOrTx } from "@/db/client";
 import { document } from "@/db/schema/documents";
@@ -29,7 +29,12 @@ export type BookInput = {
   limit: number;
 };
 
-export type BookRegistry = { id: string; name: string; kind: "incoming" | "secret" };
+export type BookRegistry = {
+  id: string;
+  name: string;
+  kind: "incoming" | "secret";
+  periodKind: "year" | "term";
+};
 
 export type IncomingBookRow = {
   id: string;
@@ -85,7 +90,12 @@ export async function resolveBookRegistry(
   registryId: string | null | undefined,
 ): Promise<BookRegistry> {
   const [row] = await db
-    .select({ id: registry.id, name: registry.name, kind: registry.kind })
+    .select({
+      id: registry.id,
+      name: registry.name,
+      kind: registry.kind,
+      periodKind: registry.periodKind,
+    })
     .from(registry)
     .where(
       and(
@@ -101,7 +111,7 @@ export async function resolveBookRegistry(
   if (row.kind !== "incoming" && row.kind !== "secret") {
     throw fieldError({ registryId: "reports.errors.notIncomingRegistry" });
   }
-  return { id: row.id, name: row.name, kind: row.kind };
+  return { id: row.id, name: row.name, kind: row.kind, periodKind: row.periodKind };
 }
 
 /**
@@ -109,11 +119,21 @@ export async function resolveBookRegistry(
  * visible to the actor. A secret document belongs only in the secret registry's book, and even
  * there only for the people on it (the visibility rule).
  */
+function yearsOf(input: { from: string; to: string }): string[] {
+  const years: string[] = [];
+  for (let y = Number(input.from.slice(0, 4)); y <= Number(input.to.slice(0, 4)); y++)
+    years.push(String(y));
+  return years;
+}
+
 function bookScope(actor: Actor, book: BookRegistry, input: BookInput): SQL {
   return and(
     visibleTo(actor),
     eq(document.direction, "incoming"),
     eq(document.registryId, book.id),
+    // Numbers of a year registry are ordered within their year: naming the years of the range
+    // lets the index start at this year instead of the registry's first one.
+    book.periodKind === "year" ? inArray(document.registryPeriod, yearsOf(input)) : undefined,
     isNotNull(document.registryNumber),
     gte(document.arrivalDate, input.from),
     lte(document.arrivalDate, input.to),
