@@ -2,8 +2,9 @@
 
 import { Alert, Button, Group, Loader, Stack } from "@mantine/core";
 import { IconFileOff, IconRefresh } from "@tabler/icons-react";
-import { useQuery } from "@tanstack/react-query";
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useTranslations } from "next-intl";
+import { useEffect } from "react";
 import { useTRPC } from "@/components/providers/trpc";
 import { AnchorLink } from "@/components/ui/anchor-link";
 import { messageOf } from "@/components/ui/server-errors";
@@ -23,6 +24,18 @@ export function DocumentPage({ id, currentUserId }: { id: string; currentUserId:
   const t = useTranslations("documentPage");
   const trpc = useTRPC();
   const query = useQuery(trpc.incoming.get.queryOptions({ id }));
+  const queryClient = useQueryClient();
+  const markRead = useMutation(
+    trpc.notifications.markRead.mutationOptions({
+      onSuccess: () => queryClient.invalidateQueries({ queryKey: trpc.notifications.pathKey() }),
+    }),
+  );
+  const loaded = query.isSuccess;
+  const { mutate: markDocumentRead } = markRead;
+  // Opening the document reads the notifications about it.
+  useEffect(() => {
+    if (loaded) markDocumentRead({ documentId: id });
+  }, [loaded, id, markDocumentRead]);
 
   if (query.isPending) {
     return (

@@ -44,8 +44,15 @@ export async function unreadNotificationCount(db: Db, actor: Actor): Promise<num
   return row?.n ?? 0;
 }
 
-/** Marks one notification, or all of the actor's, read; another person's ids are ignored. */
-export async function markNotificationsRead(db: Db, actor: Actor, input: { id?: number }) {
+/**
+ * Marks one notification, those about one document (opening it reads them), or all of the
+ * actor's, read; another person's ids are ignored.
+ */
+export async function markNotificationsRead(
+  db: Db,
+  actor: Actor,
+  input: { id?: number; documentId?: string },
+) {
   await db
     .update(notification)
     .set({ readAt: new Date() })
@@ -54,6 +61,7 @@ export async function markNotificationsRead(db: Db, actor: Actor, input: { id?: 
         eq(notification.userId, actor.userId),
         isNull(notification.readAt),
         input.id ? eq(notification.id, input.id) : undefined,
+        input.documentId ? eq(notification.documentId, input.documentId) : undefined,
       ),
     );
   return { unread: await unreadNotificationCount(db, actor) };

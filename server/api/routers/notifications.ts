@@ -20,6 +20,8 @@ export const notificationsRouter = router({
   unreadCount: memberProcedure.query(({ ctx }) => unreadNotificationCount(ctx.db, ctx.actor)),
 
   markRead: memberProcedure
-    .input(z.object({ id: z.number().int().positive().optional() }))
+    .input(
+      z.object({ id: z.number().int().positive().optional(), documentId: z.uuid().optional() }),
+    )
     .mutation(({ ctx, input }) => markNotificationsRead(ctx.db, ctx.actor, input)),
 });
