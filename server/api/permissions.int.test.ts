@@ -1,7 +1,6 @@
 // Every tRPC procedure, called as people who must be refused: nobody signed in, a member
 // whose roles lack the procedure's permission, and a member of another organisation naming
 // that organisation's records. The table must list every procedure of the router.
-import { fetchRequestHandler } from "@trpc/server/adapters/fetch";
 import { and, count, eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import type { Db } from "@/db/client";
@@ -11,7 +10,6 @@ import { unit } from "@/db/schema/org";
 import { appUser } from "@/db/schema/users";
 import { seedDemo } from "@/db/seed/demo";
 import type { Action } from "@/lib/permissions";
-import { localeFromCookieHeader } from "@/server/i18n/locale";
 import { insertRegisteredDocument } from "@/server/testing/documents";
 import { freshDatabase } from "@/server/testing/test-db";
 import { refusal } from "@/server/testing/trpc";
@@ -378,30 +376,6 @@ async function call(username: string | null, path: string, input: unknown) {
   return caller[area]![name]!(input);
 }
 
-/** Through the HTTP adapter, so the error formatter and status mapping are exercised. */
-function httpCall(username: string, cookie: string, path: string, input: unknown) {
-  const isQuery = path.endsWith(".list") || path.endsWith(".get");
-  const encoded = encodeURIComponent(JSON.stringify({ json: input }));
-  const req = new Request(
-    `http://localhost/api/trpc/${path}${isQuery ? `?input=${encoded}` : ""}`,
-    {
-      method: isQuery ? "GET" : "POST",
-      headers: { cookie, "content-type": "application/json" },
-      body: isQuery ? undefined : JSON.stringify({ json: input }),
-    },
-  );
-  return fetchRequestHandler({
-    endpoint: "/api/trpc",
-    req,
-    router: appRouter,
-    createContext: () => ({
-      db,
-      locale: localeFromCookieHeader(cookie),
-      session: { userId: ids.users[username]!, sessionEpoch: 1 },
-    }),
-  });
-}
-
 async function snapshotOf(orgId: string) {
   const [events] = await db
     .select({ n: count() })
@@ -482,34 +456,4 @@ describe("every tRPC procedure", () => {
       });
     }
   }
-
-  it("answers over HTTP with a translated message and status 403", async () => {
-    for (const [cookie, text] of [
-      ["NEXT_LOCALE=vi", "Bạn không có quyền quản lý người dùng"],
-      ["NEXT_LOCALE=en", "You are not allowed to manage users"],
-    ] as const) {
-      const res = await httpCall("chuyenvien.kt", cookie, "users.list", {});
-      expect(res.status).toBe(403);
-      const body = (await res.json()) as {
-        error: { json: { message: string; data: { appCode: string } } };
-      };
-      expect(body.error.json.message).toContain(text);
-      expect(body.error.json.data.appCode).toBe("FORBIDDEN");
-    }
-  });
-
-  it("answers a malformed input with translated field errors", async () => {
-    const res = await httpCall("quantri.dc", "NEXT_LOCALE=vi", "units.create", {
-      name: "",
-      shortName: "x".repeat(31),
-    });
-    expect(res.status).toBe(400);
-    const body = (await res.json()) as {
-      error: { json: { data: { fieldErrors: Record<string, string[]> } } };
-    };
-    expect(body.error.json.data.fieldErrors).toEqual({
-      name: ["Trường này là bắt buộc."],
-      shortName: ["Không được quá 30 ký tự."],
-    });
-  });
 });
