@@ -1,6 +1,7 @@
 // Timing: each measurement alternates one tRPC HTTP request with one run of the SQL the service
 // issued for the same input (captured from drizzle's logger), so both see the same caches and
 // the same machine load; the line printed compares their 95th percentiles.
+import http from "node:http";
 import type { Logger } from "drizzle-orm";
 import { drizzle } from "drizzle-orm/node-postgres";
 import type pg from "pg";
@@ -55,22 +56,54 @@ export const formatResult = (r: Result) =>
   `bench ${r.name} n=${r.n} p50_ms=${r.p50.toFixed(2)} p95_ms=${r.p95.toFixed(2)} ` +
   `base_p95_ms=${r.baseP95.toFixed(2)} ratio=${(r.p95 / r.baseP95).toFixed(2)}`;
 
-function trpcUrl(baseUrl: string, path: string, input: unknown) {
+function trpcPath(path: string, input: unknown) {
   const query =
     input === undefined ? "" : `?input=${encodeURIComponent(JSON.stringify({ json: input }))}`;
-  return `${baseUrl}/api/trpc/${path}${query}`;
+  return `/api/trpc/${path}${query}`;
+}
+
+/** One kept-alive connection, as a browser tab holds: the timing is the server's, not a handshake's. */
+const agent = new http.Agent({ keepAlive: true, maxSockets: 1 });
+
+function get(
+  baseUrl: string,
+  path: string,
+  cookie: string,
+): Promise<{ status: number; body: string }> {
+  const url = new URL(path, baseUrl);
+  return new Promise((resolve, reject) => {
+    const req = http.request(
+      {
+        host: url.hostname,
+        port: url.port,
+        path: url.pathname + url.search,
+        agent,
+        headers: { cookie },
+      },
+      (res) => {
+        const chunks: Buffer[] = [];
+        res.on("data", (c: Buffer) => chunks.push(c));
+        res.on("end", () =>
+          resolve({ status: res.statusCode ?? 0, body: Buffer.concat(chunks).toString("utf8") }),
+        );
+        res.on("error", reject);
+      },
+    );
+    req.on("error", reject);
+    req.end();
+  });
 }
 
 export async function run(
   m: Measurement,
   options: { baseUrl: string; sql: pg.Client; samples: number; warmup: number },
 ): Promise<Result> {
-  const url = trpcUrl(options.baseUrl, m.path, m.input);
+  const path = trpcPath(m.path, m.input);
   const api = async () => {
-    const res = await fetch(url, { headers: { cookie: m.cookie } });
-    const body = await res.text();
-    if (!res.ok) throw new Error(`${m.path} answered HTTP ${res.status}: ${body.slice(0, 500)}`);
-    return body;
+    const res = await get(options.baseUrl, path, m.cookie);
+    if (res.status !== 200)
+      throw new Error(`${m.path} answered HTTP ${res.status}: ${res.body.slice(0, 500)}`);
+    return res.body;
   };
   const base = async () => {
     for (const s of m.statements) await options.sql.query(s.text, s.params);

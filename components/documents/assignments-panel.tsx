@@ -26,6 +26,7 @@ const statusColor: Record<AssignmentView["status"], string> = {
   returned: "orange",
   read: "teal",
   withdrawn: "gray",
+  closed: "gray",
 };
 const isOpen = (a: AssignmentView) => a.status === "pending" || a.status === "in_progress";
 

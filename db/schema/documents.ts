@@ -174,6 +174,8 @@ export const assignmentStatus = pgEnum("assignment_status", [
   "returned",
   "read",
   "withdrawn",
+  // Still open when the lead completed the document: closed with it, without a result of its own.
+  "closed",
 ]);
 
 /**

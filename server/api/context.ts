@@ -1,13 +1,16 @@
 import "server-only";
 import { getDb } from "@/db/client";
-import { currentSession } from "../auth/auth";
+import { sessionFromCookieHeader } from "../auth/auth";
+import { sharedActors } from "../authz/shared-actors";
 import { localeFromCookieHeader } from "../i18n/locale";
 import type { Context } from "./trpc";
 
 export async function createContext(opts: { headers: Headers }): Promise<Context> {
+  const cookie = opts.headers.get("cookie");
   return {
     db: getDb(),
-    locale: localeFromCookieHeader(opts.headers.get("cookie")),
-    session: await currentSession(),
+    locale: localeFromCookieHeader(cookie),
+    session: await sessionFromCookieHeader(cookie),
+    actors: sharedActors(),
   };
 }

@@ -11,8 +11,8 @@ import { AppError, type FieldError } from "../errors";
 import { LOCALE_COOKIE, parseLocale } from "../i18n/locale";
 import { translate } from "../i18n/translate";
 import { changeOwnPassword } from "./account";
-import { signIn, signOut } from "./auth";
-import { getCurrentActor } from "./current-actor";
+import { loadActor } from "../authz/actor";
+import { currentSession, signIn, signOut } from "./auth";
 
 export type SignInState = { error: null | "invalid" | "inactive" | { locked: string } };
 
@@ -69,7 +69,9 @@ export async function changePasswordAction(input: unknown): Promise<ChangePasswo
       ]),
     ),
   });
-  const actor = await getCurrentActor();
+  // A change reads its actor from the database, never from memory.
+  const session = await currentSession();
+  const actor = session ? await loadActor(getDb(), session) : null;
   if (!actor) return fail("errors.unauthorized");
   const parsed = changePasswordInput.safeParse(input);
   if (!parsed.success) return fail("errors.validation", zodFieldErrors(parsed.error));

@@ -1,9 +1,11 @@
 import "server-only";
 import NextAuth, { CredentialsSignin } from "next-auth";
 import Credentials from "next-auth/providers/credentials";
+import { headers } from "next/headers";
 import { getDb } from "@/db/client";
 import { env } from "../env";
 import { authenticate } from "./authenticate";
+import { SessionDecoder, type SessionClaims } from "./session-cookie";
 
 /** Carries why a sign-in failed to the sign-in form; never says whether the user exists. */
 export class SignInRefused extends CredentialsSignin {
@@ -62,9 +64,26 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
   },
 });
 
-/** The session's user id and epoch, or null when nobody is signed in. */
-export async function currentSession(): Promise<{ userId: string; sessionEpoch: number } | null> {
-  const session = (await auth()) as { userId?: string; sessionEpoch?: number } | null;
-  if (!session?.userId || typeof session.sessionEpoch !== "number") return null;
-  return { userId: session.userId, sessionEpoch: session.sessionEpoch };
+let decoder: SessionDecoder | null = null;
+
+/**
+ * The session a Cookie header carries, or null when nobody is signed in. The cookie is decoded
+ * here rather than through `auth()`, which would also re-seal a refreshed token that a server
+ * component or route handler cannot send back anyway.
+ */
+export async function sessionFromCookieHeader(
+  cookieHeader: string | null,
+): Promise<SessionClaims | null> {
+  if (!env.AUTH_SECRET) {
+    const session = (await auth()) as { userId?: string; sessionEpoch?: number } | null;
+    if (!session?.userId || typeof session.sessionEpoch !== "number") return null;
+    return { userId: session.userId, sessionEpoch: session.sessionEpoch };
+  }
+  decoder ??= new SessionDecoder(env.AUTH_SECRET);
+  return decoder.fromCookieHeader(cookieHeader);
+}
+
+/** The signed-in session of the request being served (server components, route handlers). */
+export async function currentSession(): Promise<SessionClaims | null> {
+  return sessionFromCookieHeader((await headers()).get("cookie"));
 }

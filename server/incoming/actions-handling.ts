@@ -195,7 +195,17 @@ export async function completePart(
   );
   const finishesDocument = topLevel.role === "lead";
   if (finishesDocument) {
-    // The lead's completion closes the document for everyone still handling it.
+    // The lead's completion closes the document for everyone still handling it: open
+    // co-handling parts (and parts passed down that nobody finished) close with it.
+    const closed = parts
+      .filter((a) => isOpen(a) && a.role !== "info" && !done.includes(a))
+      .map((a) => a.id);
+    if (closed.length > 0) {
+      await tx
+        .update(assignment)
+        .set({ status: "closed", updatedAt: now })
+        .where(inArray(assignment.id, closed));
+    }
     await tx
       .update(documentParticipant)
       .set({ box: "handled", updatedAt: now })

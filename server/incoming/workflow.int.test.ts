@@ -379,6 +379,50 @@ describe("the incoming workflow", () => {
     );
   });
 
+  it("closes the co-handlers' open parts when the lead completes the document", async () => {
+    const doc = await newDocument();
+    await act("vanthu.dc", doc.id, { action: "present", leaderId: users["chutich.dc"]! });
+    await act("chutich.dc", doc.id, {
+      action: "direct",
+      direction: "Phòng Kinh tế chủ trì, Phòng Văn hóa - Xã hội phối hợp.",
+      lead: { userId: users["chuyenvien.kt"]!, deadline: plusDays(5) },
+      co: [{ unitId: units.VHXH!, deadline: plusDays(4) }],
+      info: [{ userId: users["phochutich.dc"]! }],
+    });
+    const [lead] = await db
+      .select()
+      .from(assignment)
+      .where(and(eq(assignment.documentId, doc.id), eq(assignment.role, "lead")));
+    await act("chuyenvien.kt", doc.id, {
+      action: "complete",
+      assignmentId: lead!.id,
+      result: "Đã trả lời công dân.",
+    });
+
+    const parts = await db.select().from(assignment).where(eq(assignment.documentId, doc.id));
+    expect(parts.map((a) => [a.role, a.status]).sort()).toEqual([
+      ["co", "closed"],
+      ["info", "pending"],
+      ["lead", "completed"],
+    ]);
+    // Nobody keeps a completed document in a to-handle box; the reader may still read it.
+    expect(await boxOf(doc.id, "truongphong.vhxh")).toEqual([
+      expect.objectContaining({ box: "handled" }),
+    ]);
+    expect(await boxOf(doc.id, "phochutich.dc")).toEqual([
+      expect.objectContaining({ box: "info_unread" }),
+    ]);
+    const closedPart = parts.find((a) => a.role === "co")!;
+    const refusal = await refusedWith(
+      act("truongphong.vhxh", doc.id, {
+        action: "complete",
+        assignmentId: closedPart.id,
+        result: "Muộn.",
+      }),
+    );
+    expect(refusal.code).toBe("CONFLICT");
+  });
+
   it("returns a misaddressed document to its sender", async () => {
     const doc = await newDocument();
     await act("vanthu.dc", doc.id, {
