@@ -41,6 +41,8 @@ export type Measurement = {
   statements: Statement[];
   /** Checks the first answer, so a broken measurement fails instead of timing an error. */
   check?: (data: unknown) => string | null;
+  /** A plain route rather than a tRPC procedure (`path` is then the URL path, `input` unused). */
+  route?: boolean;
 };
 
 export type Result = {
@@ -98,7 +100,7 @@ export async function run(
   m: Measurement,
   options: { baseUrl: string; sql: pg.Client; samples: number; warmup: number },
 ): Promise<Result> {
-  const path = trpcPath(m.path, m.input);
+  const path = m.route ? m.path : trpcPath(m.path, m.input);
   const api = async () => {
     const res = await get(options.baseUrl, path, m.cookie);
     if (res.status !== 200)
@@ -109,7 +111,7 @@ export async function run(
     for (const s of m.statements) await options.sql.query(s.text, s.params);
   };
   const first = JSON.parse(await api()) as { result: { data: { json: unknown } } };
-  const problem = m.check?.(first.result.data.json);
+  const problem = m.check?.(m.route ? first : first.result.data.json);
   if (problem) throw new Error(`bench ${m.name}: ${problem}`);
   for (let i = 0; i < options.warmup; i++) {
     await api();

@@ -6,6 +6,7 @@ import { loadActor } from "@/server/authz/actor";
 import { inboxCounters, listInbox } from "@/server/incoming/inbox";
 import { incomingRegistryBook } from "@/server/reports/registry-book";
 import { searchDocuments } from "@/server/search/documents";
+import { checkHealth } from "@/server/system/health";
 import { capturingDb, type Measurement } from "./measure";
 
 const hasItems = (data: unknown) => {
@@ -36,6 +37,18 @@ export async function defineMeasurements(
   const clerk = await actorOf("vanthu.dc");
   const today = vietnamToday();
   const out: Measurement[] = [];
+
+  // The floor: what any request costs the server beyond its SQL (here a bare `select 1`).
+  await checkHealth(db);
+  out.push({
+    name: "health",
+    path: "/api/health",
+    route: true,
+    input: undefined,
+    cookie: "",
+    statements: take(),
+    check: (d) => ((d as { status?: string }).status === "ok" ? null : "the server is not healthy"),
+  });
 
   const inbox = { box: "to_handle" as const, limit: 50 };
   const firstPage = await listInbox(db, handler, inbox);
