@@ -12,6 +12,7 @@ const reasons = {
   hash: "content does not match its hash",
   link: "prev_hash is not the hash of the event before",
   gap: "sequence number missing (an event was deleted)",
+  truncated: "the chain ends before its recorded head (events deleted at the end)",
 } as const;
 
 async function main(): Promise<number> {

@@ -37,3 +37,18 @@ export const auditEvent = pgTable(
     check("audit_event_seq_ck", sql`${t.seq} >= 1`),
   ],
 );
+
+/**
+ * Where each organisation's chain ends: the last sequence number and hash, moved forward in the
+ * same transaction as every append. Deleting events from the end of a chain leaves the head
+ * pointing past them, so the deletion shows. A trigger (migration 0008) lets the head only move
+ * forward and refuses its deletion.
+ */
+export const auditChainHead = pgTable("audit_chain_head", {
+  organisationId: uuid()
+    .primaryKey()
+    .references(() => organisation.id, { onDelete: "restrict" }),
+  seq: bigint({ mode: "number" }).notNull(),
+  hash: text().notNull(),
+  updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+});

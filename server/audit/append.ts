@@ -1,6 +1,6 @@
-import { desc, eq, sql } from "drizzle-orm";
+import { eq, sql } from "drizzle-orm";
 import type { DbOrTx } from "@/db/client";
-import { auditEvent } from "@/db/schema/audit";
+import { auditChainHead, auditEvent } from "@/db/schema/audit";
 import { GENESIS_HASH, hashAuditEvent } from "./chain";
 
 export type AuditInput = {
@@ -15,18 +15,17 @@ export type AuditInput = {
 /**
  * Appends one event to the organisation's chain. Call it inside the transaction that makes the
  * change, so the change and its record commit or fail together. Appends to one chain are
- * serialised by a transaction-scoped advisory lock keyed by the organisation.
+ * serialised by a transaction-scoped advisory lock keyed by the organisation; the chain's head
+ * moves forward in the same transaction.
  */
 export async function appendAudit(tx: DbOrTx, input: AuditInput): Promise<void> {
   await tx.execute(
     sql`select pg_advisory_xact_lock(hashtextextended(${"audit:" + input.organisationId}, 0))`,
   );
   const [last] = await tx
-    .select({ seq: auditEvent.seq, hash: auditEvent.hash })
-    .from(auditEvent)
-    .where(eq(auditEvent.organisationId, input.organisationId))
-    .orderBy(desc(auditEvent.seq))
-    .limit(1);
+    .select({ seq: auditChainHead.seq, hash: auditChainHead.hash })
+    .from(auditChainHead)
+    .where(eq(auditChainHead.organisationId, input.organisationId));
   // JSON round trip: what is hashed is exactly what jsonb will give back.
   const data = JSON.parse(JSON.stringify(input.data ?? {})) as Record<string, unknown>;
   const row = {
@@ -41,5 +40,13 @@ export async function appendAudit(tx: DbOrTx, input: AuditInput): Promise<void> 
     createdAt: new Date(),
     prevHash: last?.hash ?? GENESIS_HASH,
   };
-  await tx.insert(auditEvent).values({ ...row, hash: hashAuditEvent(row) });
+  const hash = hashAuditEvent(row);
+  await tx.insert(auditEvent).values({ ...row, hash });
+  await tx
+    .insert(auditChainHead)
+    .values({ organisationId: input.organisationId, seq: row.seq, hash })
+    .onConflictDoUpdate({
+      target: auditChainHead.organisationId,
+      set: { seq: row.seq, hash, updatedAt: new Date() },
+    });
 }

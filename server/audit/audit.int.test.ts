@@ -1,10 +1,11 @@
-import { eq, sql } from "drizzle-orm";
+import { desc, eq, sql } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { auditEvent } from "@/db/schema/audit";
 import { seedDemo } from "@/db/seed/demo";
 import { freshDatabase } from "@/server/testing/test-db";
 import type { Db } from "@/db/client";
 import { appendAudit } from "./append";
+import { hashAuditEvent } from "./chain";
 import { verifyAuditChain } from "./verify";
 
 let db: Db;
@@ -90,5 +91,74 @@ describe("audit chain", () => {
     await db.execute(sql`alter table audit_event enable trigger audit_event_append_only`);
     const report = await verifyAuditChain(db, org);
     expect(report).toMatchObject({ ok: false, brokenAt: { seq: 2, reason: "gap" } });
+  });
+
+  it("notices events deleted from the end of the chain, and keeps its head moving forward only", async () => {
+    const org = orgs.hoangmai!;
+    for (let i = 0; i < 4; i++) {
+      await appendAudit(db, {
+        organisationId: org,
+        actor: null,
+        action: "test.event",
+        entityType: "test",
+        entityId: String(i),
+      });
+    }
+    const intact = await verifyAuditChain(db, org);
+    expect(intact).toMatchObject({ ok: true });
+    const events = intact.events;
+
+    await db.execute(sql`alter table audit_event disable trigger audit_event_append_only`);
+    await db.execute(
+      sql`delete from audit_event where organisation_id = ${org} and seq >= ${events - 1}`,
+    );
+    await db.execute(sql`alter table audit_event enable trigger audit_event_append_only`);
+    expect(await verifyAuditChain(db, org)).toMatchObject({
+      ok: false,
+      events: events - 2,
+      brokenAt: { seq: events - 1, reason: "truncated" },
+    });
+
+    // Hiding it by moving the head back, or removing it, is refused.
+    const guard = {
+      cause: expect.objectContaining({ message: expect.stringMatching(/only moves forward/) }),
+    };
+    await expect(
+      db.execute(
+        sql`update audit_chain_head set seq = ${events - 2} where organisation_id = ${org}`,
+      ),
+    ).rejects.toMatchObject(guard);
+    await expect(
+      db.execute(sql`delete from audit_chain_head where organisation_id = ${org}`),
+    ).rejects.toMatchObject(guard);
+  });
+
+  it("notices a last event rewritten with a recomputed hash", async () => {
+    const org = orgs.hanoi!;
+    await appendAudit(db, {
+      organisationId: org,
+      actor: null,
+      action: "test.event",
+      entityType: "test",
+      entityId: "last",
+      data: { amount: 1 },
+    });
+    const [last] = await db
+      .select()
+      .from(auditEvent)
+      .where(eq(auditEvent.organisationId, org))
+      .orderBy(desc(auditEvent.seq))
+      .limit(1);
+    const forged = { ...last!, data: { amount: 1000 } };
+    await db.execute(sql`alter table audit_event disable trigger audit_event_append_only`);
+    await db
+      .update(auditEvent)
+      .set({ data: forged.data, hash: hashAuditEvent(forged) })
+      .where(eq(auditEvent.id, last!.id));
+    await db.execute(sql`alter table audit_event enable trigger audit_event_append_only`);
+    expect(await verifyAuditChain(db, org)).toMatchObject({
+      ok: false,
+      brokenAt: { seq: last!.seq, reason: "link" },
+    });
   });
 });

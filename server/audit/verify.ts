@@ -1,6 +1,6 @@
 import { and, asc, eq, gt } from "drizzle-orm";
 import type { DbOrTx } from "@/db/client";
-import { auditEvent } from "@/db/schema/audit";
+import { auditChainHead, auditEvent } from "@/db/schema/audit";
 import { GENESIS_HASH, hashAuditEvent } from "./chain";
 
 export type ChainReport =
@@ -9,7 +9,11 @@ export type ChainReport =
       ok: false;
       organisationId: string;
       events: number;
-      brokenAt: { seq: number; id: number | null; reason: "hash" | "link" | "gap" };
+      brokenAt: {
+        seq: number;
+        id: number | null;
+        reason: "hash" | "link" | "gap" | "truncated";
+      };
     };
 
 const PAGE = 2000;
@@ -17,7 +21,8 @@ const PAGE = 2000;
 /**
  * Walks one organisation's chain in order and recomputes every hash. Reports the first link
  * that does not hold: a row whose content no longer matches its hash, a row whose prev_hash
- * is not the hash of the row before, or a missing sequence number (a deleted row).
+ * is not the hash of the row before, a missing sequence number (a deleted row), or a chain
+ * that stops before the head recorded with the last append (rows deleted at the end).
  */
 export async function verifyAuditChain(db: DbOrTx, organisationId: string): Promise<ChainReport> {
   let expectedPrev = GENESIS_HASH;
@@ -63,5 +68,22 @@ export async function verifyAuditChain(db: DbOrTx, organisationId: string): Prom
     }
     if (rows.length < PAGE) break;
   }
+  const [head] = await db
+    .select({ seq: auditChainHead.seq, hash: auditChainHead.hash })
+    .from(auditChainHead)
+    .where(eq(auditChainHead.organisationId, organisationId));
+  const headSeq = head?.seq ?? 0;
+  const broken = (seq: number, reason: "link" | "truncated"): ChainReport => ({
+    ok: false,
+    organisationId,
+    events: count,
+    brokenAt: { seq, id: null, reason },
+  });
+  // Events removed from the end: the head points past them.
+  if (headSeq > count) return broken(count + 1, "truncated");
+  // Events written beyond the head, or a last event rewritten with a recomputed hash: neither
+  // was done by the application, which moves the head with every append.
+  if (headSeq < count) return broken(headSeq + 1, "link");
+  if (head && head.hash !== expectedPrev) return broken(count, "link");
   return { ok: true, organisationId, events: count, lastHash: expectedPrev };
 }
