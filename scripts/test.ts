@@ -118,7 +118,13 @@ const stages: Stage[] = [
   {
     key: "typecheck",
     title: "typecheck (tsc)",
-    run: async () => ({ status: passFail(await run(bin("tsc"), ["--noEmit"])) }),
+    // The application, then the worker scripts Node runs unbundled (plain ES modules with JSDoc types).
+    run: async () => ({
+      status: passFail(
+        (await run(bin("tsc"), ["--noEmit"])) ||
+          (await run(bin("tsc"), ["--noEmit", "-p", "tsconfig.workers.json"])),
+      ),
+    }),
   },
   {
     key: "lint",

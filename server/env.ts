@@ -28,6 +28,10 @@ export const env = createEnv({
     /** Where document files are kept; unset: `${DATA_DIR}/files`. */
     FILES_DIR: z.string().optional(),
     UPLOAD_MAX_MB: z.coerce.number().int().min(1).max(2048).default(50),
+    /** Worker threads that read uploaded PDFs, off the request thread; more wait in line. */
+    PDF_WORKERS: z.coerce.number().int().min(1).max(8).default(1),
+    /** Time allowed to read one PDF; a slower one is refused (files.pdfTooSlow). */
+    PDF_INSPECT_TIMEOUT_S: z.coerce.number().int().min(1).max(3600).default(60),
   },
   experimental__runtimeEnv: {},
   emptyStringAsUndefined: true,

@@ -1,39 +1,108 @@
-import { PDFDocument } from "pdf-lib";
-import type * as PdfJsModule from "pdfjs-dist/legacy/build/pdf.mjs";
-import type { PDFDocumentProxy, PDFPageProxy } from "pdfjs-dist/legacy/build/pdf.mjs";
+import { existsSync } from "node:fs";
+import path from "node:path";
+import { env } from "../env";
 import { AppError } from "../errors";
+import {
+  createWorkerPool,
+  WorkerCrashError,
+  WorkerTimeoutError,
+  type WorkerPool,
+} from "./worker-pool";
+
+export { cleanText } from "./pdf-text.mjs";
 
 /** Longest text layer kept per file; beyond it a PDF is a book, and its start is enough for search. */
 export const PDF_TEXT_MAX = 1_000_000;
 
 export type PdfFacts = { pageCount: number; text: string | null };
 
-const broken = () => new AppError("VALIDATION", "files.brokenPdf");
-const encrypted = () => new AppError("VALIDATION", "files.encrypted");
+/**
+ * The inspection worker runs from the sources, unbundled: Next.js bundles this module into
+ * .next/server/chunks, where a path relative to it would lead nowhere. The server (`npm start`,
+ * which runs `next start` or `next dev` in the project folder), the tests and the benchmarks
+ * all run in the project folder.
+ */
+export const PDF_WORKER_SCRIPT = path.join(process.cwd(), "server", "files", "pdf-worker.mjs");
+
+type PdfWorkerRequest = { bytes: Uint8Array; textMax: number };
+type PdfWorkerReply =
+  { facts: PdfFacts } | { refusal: "files.brokenPdf" | "files.encrypted" } | { failure: string };
+
+export type PdfInspector = {
+  inspect(bytes: Uint8Array, options?: { textMax?: number }): Promise<PdfFacts>;
+  close(): Promise<void>;
+};
+
+const refuse = (key: string) => new AppError("VALIDATION", key);
 
 /**
- * Checks that a PDF is whole and readable by both libraries the system relies on, and reads its
- * text layer. PDF.js must open every page because it is the viewer; pdf-lib must load it because
- * registration stamps and signatures are written with it. Encrypted PDFs are refused even when
- * only an owner password is set: pdf-lib cannot write into them, so they could be neither stamped
- * nor signed, and their text may be locked away from search.
+ * Inspects PDFs in at most `workers` worker threads (the rest wait in line), each file within
+ * `timeoutMs` of being taken up. A file that takes longer is refused as too slow to read, and
+ * one whose worker crashes is refused as broken: either way its worker is replaced, and a retry
+ * would only tie up a worker again with the same result. A worker that cannot start is the
+ * system's fault, not the file's: that is an error, not a refusal.
  */
-export async function inspectPdf(
+export function createPdfInspector(options: {
+  workers: number;
+  timeoutMs: number;
+  script?: string;
+}): PdfInspector {
+  const script = options.script ?? PDF_WORKER_SCRIPT;
+  // Checked at run time only: the bundler need not trace a file it never bundles.
+  if (!existsSync(/* turbopackIgnore: true */ script)) {
+    throw new Error(
+      `The PDF inspection worker ${script} is missing: start the server from the project folder.`,
+    );
+  }
+  const pool: WorkerPool<PdfWorkerRequest, PdfWorkerReply> = createWorkerPool({
+    script,
+    size: options.workers,
+    timeoutMs: options.timeoutMs,
+  });
+  return {
+    async inspect(bytes, { textMax = PDF_TEXT_MAX } = {}) {
+      // A PDF ends with %%EOF (readers tolerate a little trailing junk); a cut-off upload does not.
+      if (!endsWithEofMarker(bytes)) throw refuse("files.brokenPdf");
+      let reply: PdfWorkerReply;
+      try {
+        reply = await pool.run({ bytes, textMax }, transferable(bytes));
+      } catch (error) {
+        if (error instanceof WorkerTimeoutError) throw refuse("files.pdfTooSlow");
+        if (error instanceof WorkerCrashError) {
+          console.error("PDF inspection worker crashed", error);
+          throw refuse("files.brokenPdf");
+        }
+        throw error;
+      }
+      if ("facts" in reply) return reply.facts;
+      if ("refusal" in reply) throw refuse(reply.refusal);
+      throw new Error(`PDF inspection failed: ${reply.failure}`);
+    },
+    close: () => pool.close(),
+  };
+}
+
+const globalForPdf = globalThis as unknown as { lienThongPdfInspector?: PdfInspector };
+
+/**
+ * Checks that a PDF is whole and readable by both libraries the system relies on (PDF.js, the
+ * viewer; pdf-lib, which stamps and signs), refuses encrypted ones, and reads its text layer.
+ * The parsing runs in a worker thread (PDF_WORKERS of them, PDF_INSPECT_TIMEOUT_S per file), so
+ * a long PDF does not stop the server from answering everyone else.
+ *
+ * The bytes are handed to the worker without a copy when they fill their own ArrayBuffer (as a
+ * file just read does): the caller must not use them afterwards.
+ */
+export function inspectPdf(
   bytes: Uint8Array,
   options: { textMax?: number } = {},
 ): Promise<PdfFacts> {
-  // A PDF ends with %%EOF (readers tolerate a little trailing junk); a cut-off upload does not.
-  if (!endsWithEofMarker(bytes)) throw broken();
-  return withPdfJs(bytes, async (pdf) => {
-    // Asked of PDF.js first: pdf-lib logs a line per object it cannot decrypt.
-    const { info } = await pdf.getMetadata().catch(() => ({ info: {} }));
-    if ((info as { EncryptFilterName?: string | null }).EncryptFilterName) throw encrypted();
-    await checkWithPdfLib(bytes);
-    return {
-      pageCount: pdf.numPages,
-      text: await extractText(pdf, options.textMax ?? PDF_TEXT_MAX),
-    };
+  // Kept across module reloads in development, so reloading does not strand running workers.
+  globalForPdf.lienThongPdfInspector ??= createPdfInspector({
+    workers: env.PDF_WORKERS,
+    timeoutMs: env.PDF_INSPECT_TIMEOUT_S * 1000,
   });
+  return globalForPdf.lienThongPdfInspector.inspect(bytes, options);
 }
 
 function endsWithEofMarker(bytes: Uint8Array): boolean {
@@ -41,107 +110,12 @@ function endsWithEofMarker(bytes: Uint8Array): boolean {
   return tail.includes("%%EOF", 0, "latin1");
 }
 
-async function checkWithPdfLib(bytes: Uint8Array): Promise<void> {
-  let doc: PDFDocument;
-  try {
-    // Encryption is read from the loaded document: pdf-lib's EncryptedPDFError cannot be told
-    // apart with instanceof (its ES5 build loses the subclass).
-    doc = await PDFDocument.load(bytes, { ignoreEncryption: true, updateMetadata: false });
-  } catch {
-    throw broken();
-  }
-  if (doc.isEncrypted) throw encrypted();
-  let pageCount: number;
-  try {
-    pageCount = doc.getPageCount();
-  } catch {
-    throw broken();
-  }
-  if (pageCount < 1) throw broken();
-}
-
-type PdfJs = typeof PdfJsModule;
-let pdfjsModule: Promise<PdfJs> | undefined;
-
-// PDF.js runs its "worker" in this thread under Node; importing the worker module up front
-// registers it globally, so PDF.js never has to find the file by path (which bundling breaks).
-function loadPdfJs(): Promise<PdfJs> {
-  pdfjsModule ??= (async () => {
-    await import("pdfjs-dist/legacy/build/pdf.worker.mjs");
-    return import("pdfjs-dist/legacy/build/pdf.mjs");
-  })();
-  return pdfjsModule;
-}
-
-async function withPdfJs<T>(bytes: Uint8Array, read: (pdf: PDFDocumentProxy) => Promise<T>) {
-  const pdfjs = await loadPdfJs();
-  const task = pdfjs.getDocument({
-    // A copy: PDF.js takes ownership of (and may detach) the buffer it is given.
-    data: new Uint8Array(bytes),
-    isEvalSupported: false,
-    disableFontFace: true,
-    useSystemFonts: false,
-    verbosity: pdfjs.VerbosityLevel.ERRORS,
-  });
-  try {
-    let pdf: PDFDocumentProxy;
-    try {
-      pdf = await task.promise;
-    } catch (error) {
-      if ((error as { name?: string }).name === "PasswordException") throw encrypted();
-      throw broken();
-    }
-    return await read(pdf);
-  } finally {
-    await task.destroy();
-  }
-}
-
-/** The text of every page (a page that does not load makes the PDF broken), up to `textMax`. */
-async function extractText(pdf: PDFDocumentProxy, textMax: number): Promise<string | null> {
-  const parts: string[] = [];
-  let length = 0;
-  for (let n = 1; n <= pdf.numPages; n++) {
-    let page: PDFPageProxy;
-    try {
-      page = await pdf.getPage(n);
-    } catch {
-      throw broken();
-    }
-    if (length < textMax) {
-      const text = await pageText(page).catch(() => "");
-      if (text) {
-        parts.push(text);
-        length += text.length + 2;
-      }
-    }
-    page.cleanup();
-  }
-  return cleanText(parts.join("\n\n")).slice(0, textMax) || null;
-}
-
-async function pageText(page: PDFPageProxy): Promise<string> {
-  const content = await page.getTextContent();
-  let out = "";
-  for (const item of content.items) {
-    if ("str" in item) {
-      out += item.str;
-      if (item.hasEOL) out += "\n";
-    }
-  }
-  return out;
-}
-
 /**
- * NFC (search and display compare composed Vietnamese), no NUL or other control characters
- * (PostgreSQL text refuses NUL), and runs of blanks collapsed.
+ * The buffer to move rather than copy: only one the bytes fill entirely (a small Buffer may be
+ * a slice of Node's shared pool, which must not be taken away from its other users).
  */
-export function cleanText(text: string): string {
-  return text
-    .normalize("NFC")
-    .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f\ufffd]/g, " ")
-    .replace(/[ \t\u00a0]+/g, " ")
-    .replace(/ ?\n ?/g, "\n")
-    .replace(/\n{3,}/g, "\n\n")
-    .trim();
+function transferable(bytes: Uint8Array): ArrayBuffer[] {
+  const { buffer } = bytes;
+  const whole = bytes.byteOffset === 0 && bytes.byteLength === buffer.byteLength;
+  return buffer instanceof ArrayBuffer && whole ? [buffer] : [];
 }
