@@ -173,6 +173,10 @@ test("the specialist completes the document", async ({ browser }) => {
   await page.getByTestId("complete-submit").click();
   await expect(page.getByTestId("event-completed")).toBeVisible();
   await expect(page.getByTestId("doc-status")).toContainText(/hoàn thành/i);
+  // The co-handler had not finished: their part closes with the document.
+  const coPart = page.getByTestId("assignment").filter({ hasText: "Đỗ Thị Hạnh" });
+  await expect(coPart).toContainText("Đóng cùng văn bản");
+  await shot(page, "document-completed");
 });
 
 test("the for-information recipient marks it read, and the history shows every step", async ({

@@ -1,10 +1,10 @@
 "use client";
 
 import "dayjs/locale/vi";
-import { Button, Group, Modal } from "@mantine/core";
+import { Modal } from "@mantine/core";
 import { DateInput, DatesProvider, type DateInputProps } from "@mantine/dates";
 import { useMediaQuery } from "@mantine/hooks";
-import { useLocale, useTranslations } from "next-intl";
+import { useLocale } from "next-intl";
 import type { ReactNode } from "react";
 import { parseDisplayDate } from "./document-format";
 
@@ -36,41 +36,6 @@ export function ActionDialog({
     >
       {children}
     </Modal>
-  );
-}
-
-/** Cancel and submit, the same at the foot of every action form. */
-export function DialogButtons({
-  onCancel,
-  submitLabel,
-  pending,
-  disabled,
-  color,
-  testId,
-}: {
-  onCancel: () => void;
-  submitLabel: string;
-  pending: boolean;
-  disabled?: boolean;
-  color?: string;
-  testId?: string;
-}) {
-  const t = useTranslations("common");
-  return (
-    <Group justify="flex-end" mt="md">
-      <Button variant="default" onClick={onCancel}>
-        {t("cancel")}
-      </Button>
-      <Button
-        type="submit"
-        loading={pending}
-        disabled={disabled}
-        color={color}
-        data-testid={testId}
-      >
-        {submitLabel}
-      </Button>
-    </Group>
   );
 }
 

@@ -4,7 +4,8 @@ import { Blockquote, SegmentedControl, Stack, Text, Textarea } from "@mantine/co
 import { useForm } from "@mantine/form";
 import { useTranslations } from "next-intl";
 import { vietnamToday } from "@/lib/schemas/org-tree";
-import { ActionDialog, DateField, DialogButtons } from "./action-dialog";
+import { DialogButtons } from "@/components/ui/dialog-buttons";
+import { ActionDialog, DateField } from "./action-dialog";
 import { formatDate } from "./document-format";
 import type { DocumentInfo, ExtensionView } from "./document-types";
 import { useDocumentAction } from "./use-document-action";

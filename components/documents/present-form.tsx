@@ -3,7 +3,8 @@
 import { Alert, Select, Stack, Textarea } from "@mantine/core";
 import { useForm } from "@mantine/form";
 import { useTranslations } from "next-intl";
-import { ActionDialog, DialogButtons } from "./action-dialog";
+import { DialogButtons } from "@/components/ui/dialog-buttons";
+import { ActionDialog } from "./action-dialog";
 import type { DocumentInfo, StaffDirectory } from "./document-types";
 import { useDocumentAction } from "./use-document-action";
 

@@ -1,10 +1,11 @@
 "use client";
 
-import { Alert, Button, Group, Stack, Text, Textarea } from "@mantine/core";
+import { Alert, Stack, Text, Textarea } from "@mantine/core";
 import { useForm } from "@mantine/form";
 import { IconAlertTriangle } from "@tabler/icons-react";
 import { useTranslations } from "next-intl";
 import { useState } from "react";
+import { DialogButtons } from "@/components/ui/dialog-buttons";
 import { ActionDialog } from "./action-dialog";
 import type { DocumentInfo } from "./document-types";
 import { useDocumentAction } from "./use-document-action";
@@ -15,7 +16,6 @@ import { useDocumentAction } from "./use-document-action";
  */
 export function ReturnToSenderForm({ doc, onClose }: { doc: DocumentInfo; onClose: () => void }) {
   const t = useTranslations("documentPage");
-  const tc = useTranslations("common");
   const tv = useTranslations("validation");
   const [confirming, setConfirming] = useState(false);
   const form = useForm({
@@ -50,14 +50,14 @@ export function ReturnToSenderForm({ doc, onClose }: { doc: DocumentInfo; onClos
             </Alert>
           )}
         </Stack>
-        <Group justify="flex-end" mt="md">
-          <Button variant="default" onClick={confirming ? () => setConfirming(false) : onClose}>
-            {confirming ? t("back") : tc("cancel")}
-          </Button>
-          <Button type="submit" color="red" loading={pending} data-testid="return-sender-submit">
-            {confirming ? t("returnToSenderConfirmSubmit") : t("returnToSenderSubmit")}
-          </Button>
-        </Group>
+        <DialogButtons
+          onCancel={confirming ? () => setConfirming(false) : onClose}
+          cancelLabel={confirming ? t("back") : undefined}
+          submitLabel={t(confirming ? "returnToSenderConfirmSubmit" : "returnToSenderSubmit")}
+          pending={pending}
+          color="red"
+          testId="return-sender-submit"
+        />
       </form>
     </ActionDialog>
   );

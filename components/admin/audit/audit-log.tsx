@@ -20,8 +20,13 @@ import { useTRPC } from "@/components/providers/trpc";
 import { showServerError } from "@/components/ui/server-errors";
 import type { ChainReport } from "@/server/audit/verify";
 
-type BrokenReason = "hash" | "link" | "gap";
-const reasonKey = { hash: "reasonHash", link: "reasonLink", gap: "reasonGap" } as const;
+type BrokenReason = "hash" | "link" | "gap" | "truncated";
+const reasonKey = {
+  hash: "reasonHash",
+  link: "reasonLink",
+  gap: "reasonGap",
+  truncated: "reasonTruncated",
+} as const;
 
 function ChainResult({ report }: { report: ChainReport }) {
   const t = useTranslations("audit");

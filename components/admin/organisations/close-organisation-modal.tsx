@@ -1,26 +1,18 @@
 "use client";
 
-import { Alert, Button, Group, Stack, Text, Textarea } from "@mantine/core";
+import { Alert, Stack, Text, Textarea } from "@mantine/core";
 import { useForm } from "@mantine/form";
 import { IconAlertTriangle } from "@tabler/icons-react";
 import { useMutation } from "@tanstack/react-query";
 import { useTranslations } from "next-intl";
 import { useTRPC } from "@/components/providers/trpc";
+import { DialogButtons } from "@/components/ui/dialog-buttons";
 import { vietnamToday } from "@/lib/schemas/org-tree";
 import { DateField, OrgTreeDialog, useOrgTreeFeedback } from "./org-tree-dialog";
-import type { OrgTreeRow } from "./org-tree-helpers";
+import type { OrgActionProps } from "./org-tree-helpers";
 
-export function CloseOrganisationModal({
-  org,
-  rows,
-  onClose,
-}: {
-  org: OrgTreeRow;
-  rows: OrgTreeRow[];
-  onClose: () => void;
-}) {
+export function CloseOrganisationModal({ org, rows, onClose }: OrgActionProps) {
   const t = useTranslations("orgTree");
-  const tc = useTranslations("common");
   const tv = useTranslations("validation");
   const trpc = useTRPC();
   const { succeed, fail } = useOrgTreeFeedback();
@@ -88,20 +80,14 @@ export function CloseOrganisationModal({
             data-testid="org-field-reason"
             {...form.getInputProps("reason")}
           />
-          <Group justify="flex-end" mt="md">
-            <Button variant="default" onClick={onClose}>
-              {tc("cancel")}
-            </Button>
-            <Button
-              type="submit"
-              color="red"
-              loading={close.isPending}
-              disabled={blockers.length > 0}
-              data-testid="org-close-submit"
-            >
-              {t("submitClose")}
-            </Button>
-          </Group>
+          <DialogButtons
+            onCancel={onClose}
+            submitLabel={t("submitClose")}
+            pending={close.isPending}
+            disabled={blockers.length > 0}
+            color="red"
+            testId="org-close-submit"
+          />
         </Stack>
       </form>
     </OrgTreeDialog>

@@ -1,26 +1,23 @@
 "use client";
 
-import { Alert, Button, Group, Select, Stack } from "@mantine/core";
+import { Alert, Select, Stack } from "@mantine/core";
 import { useForm } from "@mantine/form";
 import { IconAlertTriangle } from "@tabler/icons-react";
 import { useMutation } from "@tanstack/react-query";
 import { useTranslations } from "next-intl";
 import { useTRPC } from "@/components/providers/trpc";
+import { DialogButtons } from "@/components/ui/dialog-buttons";
 import { vietnamToday } from "@/lib/schemas/org-tree";
 import { DateField, OrgTreeDialog, useOrgTreeFeedback } from "./org-tree-dialog";
-import { foldedOptionsFilter, orgOption, subtreeIds, type OrgTreeRow } from "./org-tree-helpers";
+import {
+  foldedOptionsFilter,
+  orgOption,
+  subtreeIds,
+  type OrgActionProps,
+} from "./org-tree-helpers";
 
-export function MergeOrganisationModal({
-  org,
-  rows,
-  onClose,
-}: {
-  org: OrgTreeRow;
-  rows: OrgTreeRow[];
-  onClose: () => void;
-}) {
+export function MergeOrganisationModal({ org, rows, onClose }: OrgActionProps) {
   const t = useTranslations("orgTree");
-  const tc = useTranslations("common");
   const tv = useTranslations("validation");
   const trpc = useTRPC();
   const { succeed, fail } = useOrgTreeFeedback();
@@ -91,19 +88,13 @@ export function MergeOrganisationModal({
             data-testid="org-field-date"
             {...form.getInputProps("date")}
           />
-          <Group justify="flex-end" mt="md">
-            <Button variant="default" onClick={onClose}>
-              {tc("cancel")}
-            </Button>
-            <Button
-              type="submit"
-              color="orange"
-              loading={merge.isPending}
-              data-testid="org-merge-submit"
-            >
-              {t("submitMerge")}
-            </Button>
-          </Group>
+          <DialogButtons
+            onCancel={onClose}
+            submitLabel={t("submitMerge")}
+            pending={merge.isPending}
+            color="orange"
+            testId="org-merge-submit"
+          />
         </Stack>
       </form>
     </OrgTreeDialog>

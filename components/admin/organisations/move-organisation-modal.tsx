@@ -1,28 +1,25 @@
 "use client";
 
-import { Button, Group, Select, Stack, Text } from "@mantine/core";
+import { Select, Stack, Text } from "@mantine/core";
 import { useForm } from "@mantine/form";
 import { useMutation } from "@tanstack/react-query";
 import { useTranslations } from "next-intl";
 import { useTRPC } from "@/components/providers/trpc";
+import { DialogButtons } from "@/components/ui/dialog-buttons";
 import { isLevelBelow } from "@/lib/schemas/org-tree";
 import { OrgTreeDialog, useOrgTreeFeedback } from "./org-tree-dialog";
-import { foldedOptionsFilter, orgOption, subtreeIds, type OrgTreeRow } from "./org-tree-helpers";
+import {
+  foldedOptionsFilter,
+  orgOption,
+  subtreeIds,
+  type OrgActionProps,
+} from "./org-tree-helpers";
 
 // A Select cannot hold null as an option's value; this one stands for "no parent".
 const ROOT = "__root__";
 
-export function MoveOrganisationModal({
-  org,
-  rows,
-  onClose,
-}: {
-  org: OrgTreeRow;
-  rows: OrgTreeRow[];
-  onClose: () => void;
-}) {
+export function MoveOrganisationModal({ org, rows, onClose }: OrgActionProps) {
   const t = useTranslations("orgTree");
-  const tc = useTranslations("common");
   const tv = useTranslations("validation");
   const trpc = useTRPC();
   const { succeed, fail } = useOrgTreeFeedback();
@@ -80,14 +77,12 @@ export function MoveOrganisationModal({
             data-testid="org-field-parent"
             {...form.getInputProps("parentId")}
           />
-          <Group justify="flex-end" mt="md">
-            <Button variant="default" onClick={onClose}>
-              {tc("cancel")}
-            </Button>
-            <Button type="submit" loading={move.isPending} data-testid="org-move-submit">
-              {t("submitMove")}
-            </Button>
-          </Group>
+          <DialogButtons
+            onCancel={onClose}
+            submitLabel={t("submitMove")}
+            pending={move.isPending}
+            testId="org-move-submit"
+          />
         </Stack>
       </form>
     </OrgTreeDialog>

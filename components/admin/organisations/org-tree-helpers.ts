@@ -4,6 +4,8 @@ import type { AppRouter } from "@/server/api/root";
 
 export type OrgTreeRow = inferRouterOutputs<AppRouter>["orgTree"]["list"][number];
 export type OrgNode = OrgTreeRow & { depth: number; children: OrgNode[] };
+/** What a dialog acting on one organisation is given: it, the whole tree, and a way out. */
+export type OrgActionProps = { org: OrgTreeRow; rows: OrgTreeRow[]; onClose: () => void };
 
 const byStatusThenName = (a: OrgTreeRow, b: OrgTreeRow) =>
   Number(a.status !== "active") - Number(b.status !== "active") ||

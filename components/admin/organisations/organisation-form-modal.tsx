@@ -1,10 +1,11 @@
 "use client";
 
-import { Button, Group, Select, Stack, TextInput } from "@mantine/core";
+import { Select, Stack, TextInput } from "@mantine/core";
 import { useForm, type UseFormReturnType } from "@mantine/form";
 import { useMutation } from "@tanstack/react-query";
 import { useTranslations } from "next-intl";
 import { useTRPC } from "@/components/providers/trpc";
+import { DialogButtons } from "@/components/ui/dialog-buttons";
 import {
   isLevelBelow,
   ORG_CODE_PATTERN,
@@ -68,28 +69,6 @@ function NameFields({ form }: { form: UseFormReturnType<NameValues> }) {
         {...form.getInputProps("shortName")}
       />
     </>
-  );
-}
-
-function FormButtons({
-  pending,
-  submitLabel,
-  onCancel,
-}: {
-  pending: boolean;
-  submitLabel: string;
-  onCancel: () => void;
-}) {
-  const tc = useTranslations("common");
-  return (
-    <Group justify="flex-end" mt="md">
-      <Button variant="default" onClick={onCancel}>
-        {tc("cancel")}
-      </Button>
-      <Button type="submit" loading={pending} data-testid="org-form-submit">
-        {submitLabel}
-      </Button>
-    </Group>
   );
 }
 
@@ -171,10 +150,11 @@ export function CreateOrganisationModal({
             data-testid="org-field-valid-from"
             {...form.getInputProps("validFrom")}
           />
-          <FormButtons
-            pending={create.isPending}
-            submitLabel={t("submitCreate")}
+          <DialogButtons
             onCancel={onClose}
+            submitLabel={t("submitCreate")}
+            pending={create.isPending}
+            testId="org-form-submit"
           />
         </Stack>
       </form>
@@ -206,10 +186,11 @@ export function EditOrganisationModal({ org, onClose }: { org: OrgTreeRow; onClo
       >
         <Stack gap="sm">
           <NameFields form={form} />
-          <FormButtons
-            pending={update.isPending}
-            submitLabel={t("submitSave")}
+          <DialogButtons
             onCancel={onClose}
+            submitLabel={t("submitSave")}
+            pending={update.isPending}
+            testId="org-form-submit"
           />
         </Stack>
       </form>

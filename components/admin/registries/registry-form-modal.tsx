@@ -1,9 +1,7 @@
 "use client";
 
 import {
-  Button,
   Checkbox,
-  Group,
   Modal,
   NumberInput,
   Select,
@@ -15,11 +13,11 @@ import {
 } from "@mantine/core";
 import { useForm } from "@mantine/form";
 import { useMediaQuery } from "@mantine/hooks";
-import { notifications } from "@mantine/notifications";
-import { useMutation, useQueryClient } from "@tanstack/react-query";
+import { useMutation } from "@tanstack/react-query";
 import { useTranslations } from "next-intl";
 import { useTRPC } from "@/components/providers/trpc";
-import { appCodeOf, showServerError } from "@/components/ui/server-errors";
+import { DialogButtons } from "@/components/ui/dialog-buttons";
+import { useSaveFeedback } from "@/components/ui/use-save-feedback";
 import {
   registryKinds,
   registryPeriodKinds,
@@ -54,7 +52,6 @@ export function RegistryFormModal({
 }) {
   const t = useTranslations();
   const trpc = useTRPC();
-  const queryClient = useQueryClient();
   const phone = useMediaQuery("(max-width: 36em)");
   const form = useForm<Values>({
     initialValues: {
@@ -75,29 +72,16 @@ export function RegistryFormModal({
     },
   });
 
-  const refresh = () => queryClient.invalidateQueries({ queryKey: trpc.registries.list.pathKey() });
-  const succeed = (saved: RegistryRow) => {
-    notifications.show({
-      color: "green",
-      message: t(registry ? "registry.updated" : "registry.created", { name: saved.name }),
-    });
-    void refresh();
-    onClose();
-  };
-  const fail = (error: unknown) => {
-    // The form holds an outdated version: fetch the current row and let the user start again.
-    if (appCodeOf(error) === "STALE") {
-      void refresh();
-      onClose();
-    }
-    showServerError(error, t("registry.saveError"), form);
-  };
-  const create = useMutation(
-    trpc.registries.create.mutationOptions({ onSuccess: succeed, onError: fail }),
-  );
-  const update = useMutation(
-    trpc.registries.update.mutationOptions({ onSuccess: succeed, onError: fail }),
-  );
+  const { succeed, fail } = useSaveFeedback({
+    queryKeys: [trpc.registries.list.pathKey()],
+    onClose,
+    errorMessage: t("registry.saveError"),
+    form,
+  });
+  const onSuccess = (saved: RegistryRow) =>
+    succeed(t(registry ? "registry.updated" : "registry.created", { name: saved.name }));
+  const create = useMutation(trpc.registries.create.mutationOptions({ onSuccess, onError: fail }));
+  const update = useMutation(trpc.registries.update.mutationOptions({ onSuccess, onError: fail }));
 
   const submit = form.onSubmit((values) => {
     const fields = {
@@ -211,18 +195,12 @@ export function RegistryFormModal({
               {...form.getInputProps("active", { type: "checkbox" })}
             />
           )}
-          <Group justify="flex-end" mt="md">
-            <Button variant="default" onClick={onClose}>
-              {t("common.cancel")}
-            </Button>
-            <Button
-              type="submit"
-              loading={create.isPending || update.isPending}
-              data-testid="registry-form-submit"
-            >
-              {t(registry ? "common.save" : "common.create")}
-            </Button>
-          </Group>
+          <DialogButtons
+            onCancel={onClose}
+            submitLabel={t(registry ? "common.save" : "common.create")}
+            pending={create.isPending || update.isPending}
+            testId="registry-form-submit"
+          />
         </Stack>
       </form>
     </Modal>

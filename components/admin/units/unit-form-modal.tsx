@@ -1,12 +1,12 @@
 "use client";
 
-import { Button, Group, Modal, Stack, TextInput } from "@mantine/core";
+import { Modal, Stack, TextInput } from "@mantine/core";
 import { useForm } from "@mantine/form";
-import { notifications } from "@mantine/notifications";
-import { useMutation, useQueryClient } from "@tanstack/react-query";
+import { useMutation } from "@tanstack/react-query";
 import { useTranslations } from "next-intl";
 import { useTRPC } from "@/components/providers/trpc";
-import { appCodeOf, showServerError } from "@/components/ui/server-errors";
+import { DialogButtons } from "@/components/ui/dialog-buttons";
+import { useSaveFeedback } from "@/components/ui/use-save-feedback";
 import type { UnitRow } from "./unit-types";
 
 type Values = { name: string; shortName: string };
@@ -23,36 +23,22 @@ export function UnitFormModal({
 }) {
   const t = useTranslations();
   const trpc = useTRPC();
-  const queryClient = useQueryClient();
   const required = (v: string) => (v.trim() ? null : t("validation.required"));
   const form = useForm<Values>({
     initialValues: { name: unit?.name ?? "", shortName: unit?.shortName ?? "" },
     validate: { name: required, shortName: required },
   });
 
-  const refresh = () => queryClient.invalidateQueries({ queryKey: trpc.units.list.pathKey() });
-  const succeed = (saved: UnitRow) => {
-    notifications.show({
-      color: "green",
-      message: t(unit ? "units.updated" : "units.created", { name: saved.name }),
-    });
-    void refresh();
-    onClose();
-  };
-  const fail = (error: unknown) => {
-    // The form holds an outdated version: fetch the current row and let the user start again.
-    if (appCodeOf(error) === "STALE") {
-      void refresh();
-      onClose();
-    }
-    showServerError(error, t("units.saveError"), form);
-  };
-  const create = useMutation(
-    trpc.units.create.mutationOptions({ onSuccess: succeed, onError: fail }),
-  );
-  const update = useMutation(
-    trpc.units.update.mutationOptions({ onSuccess: succeed, onError: fail }),
-  );
+  const { succeed, fail } = useSaveFeedback({
+    queryKeys: [trpc.units.list.pathKey()],
+    onClose,
+    errorMessage: t("units.saveError"),
+    form,
+  });
+  const onSuccess = (saved: UnitRow) =>
+    succeed(t(unit ? "units.updated" : "units.created", { name: saved.name }));
+  const create = useMutation(trpc.units.create.mutationOptions({ onSuccess, onError: fail }));
+  const update = useMutation(trpc.units.update.mutationOptions({ onSuccess, onError: fail }));
 
   const submit = form.onSubmit((values) => {
     if (unit) update.mutate({ organisationId, id: unit.id, version: unit.version, ...values });
@@ -85,18 +71,12 @@ export function UnitFormModal({
             data-testid="unit-short-name-input"
             {...form.getInputProps("shortName")}
           />
-          <Group justify="flex-end" mt="md">
-            <Button variant="default" onClick={onClose}>
-              {t("common.cancel")}
-            </Button>
-            <Button
-              type="submit"
-              loading={create.isPending || update.isPending}
-              data-testid="unit-form-submit"
-            >
-              {t(unit ? "common.save" : "common.create")}
-            </Button>
-          </Group>
+          <DialogButtons
+            onCancel={onClose}
+            submitLabel={t(unit ? "common.save" : "common.create")}
+            pending={create.isPending || update.isPending}
+            testId="unit-form-submit"
+          />
         </Stack>
       </form>
     </Modal>

@@ -1,10 +1,10 @@
 "use client";
 
-import { Button, Group, Modal, Text } from "@mantine/core";
 import { notifications } from "@mantine/notifications";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useTranslations } from "next-intl";
 import { useTRPC } from "@/components/providers/trpc";
+import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { showServerError } from "@/components/ui/server-errors";
 import type { UnitRow } from "./unit-types";
 
@@ -40,34 +40,19 @@ export function UnitStatusModal({
   );
 
   return (
-    <Modal
-      opened
-      onClose={onClose}
+    <ConfirmDialog
       title={t(activate ? "units.reactivateTitle" : "units.deactivateTitle")}
-    >
-      <Text size="sm">
-        {t(activate ? "units.reactivateConfirm" : "units.deactivateConfirm", { name: unit.name })}
-      </Text>
-      <Group justify="flex-end" mt="lg">
-        <Button variant="default" onClick={onClose}>
-          {t("common.cancel")}
-        </Button>
-        <Button
-          color={activate ? "teal" : "red"}
-          loading={setActive.isPending}
-          data-testid="confirm-unit-status"
-          onClick={() =>
-            setActive.mutate({
-              organisationId,
-              id: unit.id,
-              version: unit.version,
-              active: activate,
-            })
-          }
-        >
-          {t(activate ? "units.reactivate" : "units.deactivate")}
-        </Button>
-      </Group>
-    </Modal>
+      message={t(activate ? "units.reactivateConfirm" : "units.deactivateConfirm", {
+        name: unit.name,
+      })}
+      confirmLabel={t(activate ? "units.reactivate" : "units.deactivate")}
+      color={activate ? "teal" : "red"}
+      pending={setActive.isPending}
+      testId="confirm-unit-status"
+      onConfirm={() =>
+        setActive.mutate({ organisationId, id: unit.id, version: unit.version, active: activate })
+      }
+      onClose={onClose}
+    />
   );
 }

@@ -1,42 +1,32 @@
 "use client";
 
-import { Button, Group, Modal, PasswordInput, Stack, Text } from "@mantine/core";
+import { Modal, PasswordInput, Stack, Text } from "@mantine/core";
 import { useForm } from "@mantine/form";
-import { notifications } from "@mantine/notifications";
-import { useMutation, useQueryClient } from "@tanstack/react-query";
+import { useMutation } from "@tanstack/react-query";
 import { useTranslations } from "next-intl";
 import { useTRPC } from "@/components/providers/trpc";
-import { showServerError } from "@/components/ui/server-errors";
-import type { UserRow } from "./user-types";
+import { DialogButtons } from "@/components/ui/dialog-buttons";
+import { useSaveFeedback } from "@/components/ui/use-save-feedback";
+import type { UserDialogProps } from "./user-types";
 
 /** The admin types a temporary password and tells it to the person through a safe channel. */
-export function ResetPasswordModal({
-  organisationId,
-  user,
-  onClose,
-}: {
-  organisationId: string | null;
-  user: UserRow;
-  onClose: () => void;
-}) {
+export function ResetPasswordModal({ organisationId, user, onClose }: UserDialogProps) {
   const t = useTranslations();
   const trpc = useTRPC();
-  const queryClient = useQueryClient();
   const form = useForm({
     initialValues: { password: "" },
     validate: { password: (v) => (v ? null : t("validation.required")) },
   });
+  const { succeed, fail } = useSaveFeedback({
+    queryKeys: [trpc.users.list.pathKey()],
+    onClose,
+    errorMessage: t("users.saveError"),
+    form,
+  });
   const reset = useMutation(
     trpc.users.resetPassword.mutationOptions({
-      onSuccess: () => {
-        notifications.show({
-          color: "green",
-          message: t("users.resetDone", { name: user.fullName }),
-        });
-        void queryClient.invalidateQueries({ queryKey: trpc.users.list.pathKey() });
-        onClose();
-      },
-      onError: (error) => showServerError(error, t("users.saveError"), form),
+      onSuccess: () => succeed(t("users.resetDone", { name: user.fullName })),
+      onError: fail,
     }),
   );
 
@@ -63,14 +53,12 @@ export function ResetPasswordModal({
             data-testid="reset-password-input"
             {...form.getInputProps("password")}
           />
-          <Group justify="flex-end" mt="md">
-            <Button variant="default" onClick={onClose}>
-              {t("common.cancel")}
-            </Button>
-            <Button type="submit" loading={reset.isPending} data-testid="reset-password-submit">
-              {t("users.resetPassword")}
-            </Button>
-          </Group>
+          <DialogButtons
+            onCancel={onClose}
+            submitLabel={t("users.resetPassword")}
+            pending={reset.isPending}
+            testId="reset-password-submit"
+          />
         </Stack>
       </form>
     </Modal>

@@ -1,9 +1,7 @@
 "use client";
 
 import {
-  Button,
   Checkbox,
-  Group,
   Modal,
   PasswordInput,
   Select,
@@ -12,11 +10,11 @@ import {
   TextInput,
 } from "@mantine/core";
 import { useForm } from "@mantine/form";
-import { notifications } from "@mantine/notifications";
-import { useMutation, useQueryClient } from "@tanstack/react-query";
+import { useMutation } from "@tanstack/react-query";
 import { useTranslations } from "next-intl";
 import { useTRPC } from "@/components/providers/trpc";
-import { appCodeOf, showServerError } from "@/components/ui/server-errors";
+import { DialogButtons } from "@/components/ui/dialog-buttons";
+import { useSaveFeedback } from "@/components/ui/use-save-feedback";
 import { organisationRoles, type Role } from "@/lib/permissions";
 import type { UnitOption, UserRow } from "./user-types";
 
@@ -49,7 +47,6 @@ export function UserFormModal({
 }) {
   const t = useTranslations();
   const trpc = useTRPC();
-  const queryClient = useQueryClient();
   const required = (v: string) => (v.trim() ? null : t("validation.required"));
   const form = useForm<Values>({
     initialValues: {
@@ -83,30 +80,22 @@ export function UserFormModal({
       ? [...organisationRoles, "deployment_admin"]
       : [...organisationRoles];
 
-  const refresh = () => queryClient.invalidateQueries({ queryKey: trpc.users.list.pathKey() });
-  const fail = (error: unknown) => {
-    // The form holds an outdated version: fetch the current row and let the user start again.
-    if (appCodeOf(error) === "STALE") {
-      void refresh();
-      onClose();
-    }
-    showServerError(error, t("users.saveError"), form);
-  };
-  const done = (message: string) => {
-    notifications.show({ color: "green", message });
-    void refresh();
-    void queryClient.invalidateQueries({ queryKey: trpc.units.list.pathKey() });
-    onClose();
-  };
+  // A unit's row counts its active users, so both lists follow a save.
+  const { succeed, fail } = useSaveFeedback({
+    queryKeys: [trpc.users.list.pathKey(), trpc.units.list.pathKey()],
+    onClose,
+    errorMessage: t("users.saveError"),
+    form,
+  });
   const create = useMutation(
     trpc.users.create.mutationOptions({
-      onSuccess: (saved) => done(t("users.created", { username: saved.username })),
+      onSuccess: (saved) => succeed(t("users.created", { username: saved.username })),
       onError: fail,
     }),
   );
   const update = useMutation(
     trpc.users.update.mutationOptions({
-      onSuccess: (saved) => done(t("users.updated", { name: saved.fullName })),
+      onSuccess: (saved) => succeed(t("users.updated", { name: saved.fullName })),
       onError: fail,
     }),
   );
@@ -203,18 +192,12 @@ export function UserFormModal({
               {...form.getInputProps("password")}
             />
           )}
-          <Group justify="flex-end" mt="md">
-            <Button variant="default" onClick={onClose}>
-              {t("common.cancel")}
-            </Button>
-            <Button
-              type="submit"
-              loading={create.isPending || update.isPending}
-              data-testid="user-form-submit"
-            >
-              {t(user ? "common.save" : "common.create")}
-            </Button>
-          </Group>
+          <DialogButtons
+            onCancel={onClose}
+            submitLabel={t(user ? "common.save" : "common.create")}
+            pending={create.isPending || update.isPending}
+            testId="user-form-submit"
+          />
         </Stack>
       </form>
     </Modal>

@@ -1,23 +1,15 @@
 "use client";
 
-import { Button, Group, Modal, Text } from "@mantine/core";
 import { notifications } from "@mantine/notifications";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useTranslations } from "next-intl";
 import { useTRPC } from "@/components/providers/trpc";
+import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { showServerError } from "@/components/ui/server-errors";
-import type { UserRow } from "./user-types";
+import type { UserDialogProps } from "./user-types";
 
 /** Confirms deactivating (which signs the person out everywhere) or reactivating an account. */
-export function UserStatusModal({
-  organisationId,
-  user,
-  onClose,
-}: {
-  organisationId: string | null;
-  user: UserRow;
-  onClose: () => void;
-}) {
+export function UserStatusModal({ organisationId, user, onClose }: UserDialogProps) {
   const t = useTranslations();
   const trpc = useTRPC();
   const queryClient = useQueryClient();
@@ -46,36 +38,19 @@ export function UserStatusModal({
   );
 
   return (
-    <Modal
-      opened
-      onClose={onClose}
+    <ConfirmDialog
       title={t(activate ? "users.reactivateTitle" : "users.deactivateTitle")}
-    >
-      <Text size="sm">
-        {t(activate ? "users.reactivateConfirm" : "users.deactivateConfirm", {
-          name: user.fullName,
-        })}
-      </Text>
-      <Group justify="flex-end" mt="lg">
-        <Button variant="default" onClick={onClose}>
-          {t("common.cancel")}
-        </Button>
-        <Button
-          color={activate ? "teal" : "red"}
-          loading={setActive.isPending}
-          data-testid="confirm-user-status"
-          onClick={() =>
-            setActive.mutate({
-              organisationId,
-              id: user.id,
-              version: user.version,
-              active: activate,
-            })
-          }
-        >
-          {t(activate ? "users.reactivate" : "users.deactivate")}
-        </Button>
-      </Group>
-    </Modal>
+      message={t(activate ? "users.reactivateConfirm" : "users.deactivateConfirm", {
+        name: user.fullName,
+      })}
+      confirmLabel={t(activate ? "users.reactivate" : "users.deactivate")}
+      color={activate ? "teal" : "red"}
+      pending={setActive.isPending}
+      testId="confirm-user-status"
+      onConfirm={() =>
+        setActive.mutate({ organisationId, id: user.id, version: user.version, active: activate })
+      }
+      onClose={onClose}
+    />
   );
 }
