@@ -11,6 +11,19 @@ import { verifyAuditChain } from "./verify";
 let db: Db;
 let orgs: Record<string, string>;
 
+/** Appends `n` test events, one after the other, to an organisation's chain. */
+async function appendEvents(org: string, n: number) {
+  for (let i = 0; i < n; i++) {
+    await appendAudit(db, {
+      organisationId: org,
+      actor: null,
+      action: "test.event",
+      entityType: "test",
+      entityId: String(i),
+    });
+  }
+}
+
 beforeAll(async () => {
   ({ db } = await freshDatabase());
   ({ orgs } = await seedDemo(db));
@@ -49,15 +62,7 @@ describe("audit chain", () => {
 
   it("reports the first broken link when a row was altered in the database", async () => {
     const org = orgs.hoangliet!;
-    for (let i = 0; i < 5; i++) {
-      await appendAudit(db, {
-        organisationId: org,
-        actor: null,
-        action: "test.event",
-        entityType: "test",
-        entityId: String(i),
-      });
-    }
+    await appendEvents(org, 5);
     const rows = await db
       .select()
       .from(auditEvent)
@@ -77,15 +82,7 @@ describe("audit chain", () => {
 
   it("reports a deleted row as a gap", async () => {
     const org = orgs.namdan!;
-    for (let i = 0; i < 3; i++) {
-      await appendAudit(db, {
-        organisationId: org,
-        actor: null,
-        action: "test.event",
-        entityType: "test",
-        entityId: String(i),
-      });
-    }
+    await appendEvents(org, 3);
     await db.execute(sql`alter table audit_event disable trigger audit_event_append_only`);
     await db.execute(sql`delete from audit_event where organisation_id = ${org} and seq = 2`);
     await db.execute(sql`alter table audit_event enable trigger audit_event_append_only`);
@@ -95,15 +92,7 @@ describe("audit chain", () => {
 
   it("notices events deleted from the end of the chain, and keeps its head moving forward only", async () => {
     const org = orgs.hoangmai!;
-    for (let i = 0; i < 4; i++) {
-      await appendAudit(db, {
-        organisationId: org,
-        actor: null,
-        action: "test.event",
-        entityType: "test",
-        entityId: String(i),
-      });
-    }
+    await appendEvents(org, 4);
     const intact = await verifyAuditChain(db, org);
     expect(intact).toMatchObject({ ok: true });
     const events = intact.events;
