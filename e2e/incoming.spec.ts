@@ -99,6 +99,59 @@ test("a clerk registers an urgent PDF and presents it to the chairman", async ({
   await shot(page, "document-presented");
 });
 
+test("the full text reads in the page, on a computer and on a phone", async ({ browser }) => {
+  const page = await pageAs(browser, "vanthu.dc");
+  const worker = page.waitForResponse((r) => r.url().endsWith("/pdf.worker.min.mjs"));
+  await page.goto(documentUrl);
+  const viewer = page.getByTestId("pdf-viewer");
+  const first = viewer.locator('[data-testid="pdf-page"][data-page-number="1"]');
+  await expect(first).toHaveAttribute("data-rendered", "true");
+  // The text layer over the picture: the letter's words, to select or find with Ctrl+F.
+  await expect(first).toContainText("Kính gửi: Ủy ban nhân dân phường Định Công");
+  await expect(viewer.getByTestId("pdf-page-indicator")).toHaveText("Trang 1/1");
+
+  const served = await worker;
+  expect(served.headers()["content-type"]).toContain("text/javascript");
+  expect(served.headers()["cache-control"]).toContain("immutable");
+  // Only pdf.js's own files are served there, nothing else of the server's disk.
+  const base = served.url().replace(/pdf\.worker\.min\.mjs$/, "");
+  for (const other of ["..%2F..%2Fpackage.json", "build/pdf.mjs", "wasm/..%2Fpackage.json"]) {
+    expect((await page.request.get(base + other)).status()).toBe(404);
+  }
+
+  const fitted = (await first.boundingBox())!.width;
+  await viewer.getByRole("button", { name: "Phóng to" }).click();
+  await expect.poll(async () => (await first.boundingBox())!.width).toBeGreaterThan(fitted);
+  await viewer.getByRole("button", { name: "Vừa chiều rộng" }).click();
+  await expect.poll(async () => (await first.boundingBox())!.width).toBeCloseTo(fitted, 0);
+  await expect(first).toHaveAttribute("data-rendered", "true");
+  await page.mouse.move(0, 0);
+  await shot(page, "document-pdf-viewer");
+
+  // A phone, signed in as the same clerk: the page fits its width and is drawn at its density.
+  const phone = await browser.newContext({
+    storageState: await page.context().storageState(),
+    viewport: { width: 390, height: 844 },
+    deviceScaleFactor: 3,
+    isMobile: true,
+    hasTouch: true,
+  });
+  const small = await phone.newPage();
+  await small.goto(documentUrl);
+  const phoneViewer = small.getByTestId("pdf-viewer");
+  await phoneViewer.scrollIntoViewIfNeeded();
+  const phonePage = phoneViewer.locator('[data-testid="pdf-page"][data-page-number="1"]');
+  await expect(phonePage).toHaveAttribute("data-rendered", "true");
+  await expect(phonePage).toContainText("phòng, chống lụt bão năm 2026");
+  expect((await phonePage.boundingBox())!.width).toBeLessThanOrEqual(390);
+  const density = await phonePage
+    .locator("canvas")
+    .evaluate((canvas: HTMLCanvasElement) => canvas.width / canvas.getBoundingClientRect().width);
+  expect(density).toBeCloseTo(3, 1);
+  await shot(small, "document-pdf-viewer-phone");
+  await phone.close();
+});
+
 test("the chairman directs it to a lead unit, a co-handler and a reader, with deadlines", async ({
   browser,
 }) => {

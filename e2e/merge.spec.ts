@@ -29,6 +29,9 @@ test("a deployment admin merges Phường Hoàng Liệt into Phường Định C
   // The ward's chairman now works in the merged ward.
   await page.getByTestId("user-menu").click();
   await page.getByRole("menuitem", { name: "Đăng xuất" }).click();
+  // Signed out first: the sign-in page would otherwise still see the admin's session.
+  await page.waitForURL(/\/sign-in/);
+  await expect(page.getByLabel("Tên đăng nhập hoặc e-mail")).toBeVisible();
   await signIn(page, "chutich.hl");
   await expect(page.getByTestId("workplace")).toContainText("Ủy ban nhân dân phường Định Công");
   await expect(page.getByTestId("who-am-i")).toContainText("Lãnh đạo");

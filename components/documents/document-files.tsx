@@ -3,7 +3,6 @@
 import {
   ActionIcon,
   Anchor,
-  Box,
   Button,
   Card,
   Code,
@@ -25,6 +24,7 @@ import {
 import { useLocale, useTranslations } from "next-intl";
 import { fileUrl, formatDateTime, formatFileSize } from "./document-format";
 import type { DocumentFileView } from "./document-types";
+import { PdfViewer } from "./pdf-viewer";
 
 const isPdf = (f: DocumentFileView) => f.mimeType === "application/pdf";
 
@@ -103,9 +103,8 @@ function FileRow({ file }: { file: DocumentFileView }) {
 }
 
 /**
- * The document's text shown in the page (a phone opens it in its own viewer instead, where
- * embedded PDFs do not scroll), its fingerprint and download, then attachments and the files
- * added while handling it.
+ * The document's text shown in the page (pdf.js, so phones show it too), its fingerprint and
+ * download, then attachments and the files added while handling it.
  */
 export function DocumentFiles({ files }: { files: DocumentFileView[] }) {
   const t = useTranslations("documentPage");
@@ -164,19 +163,7 @@ export function DocumentFiles({ files }: { files: DocumentFileView[] }) {
               </Group>
             </Group>
             {isPdf(main) && (
-              <Box visibleFrom="sm">
-                <iframe
-                  src={fileUrl(main.id, true)}
-                  title={main.fileName}
-                  style={{
-                    width: "100%",
-                    height: "75vh",
-                    border: "1px solid var(--mantine-color-gray-3)",
-                    borderRadius: "var(--mantine-radius-sm)",
-                  }}
-                  data-testid="pdf-viewer"
-                />
-              </Box>
+              <PdfViewer key={main.id} url={fileUrl(main.id, true)} fileName={main.fileName} />
             )}
           </Stack>
         ) : (
