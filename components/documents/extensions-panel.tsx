@@ -5,7 +5,12 @@ import { useTranslations } from "next-intl";
 import { formatDate, formatDateTime } from "./document-format";
 import type { AssignmentView, ExtensionView } from "./document-types";
 
-const statusColor = { pending: "yellow", approved: "green", refused: "red" } as const;
+const statusColor = {
+  pending: "yellow",
+  approved: "green",
+  refused: "red",
+  lapsed: "gray",
+} as const;
 
 /** Every request for more time on this document and what became of it. */
 export function ExtensionsPanel({

@@ -217,7 +217,13 @@ export const assignment = pgTable(
   ],
 );
 
-export const extensionStatus = pgEnum("extension_status", ["pending", "approved", "refused"]);
+export const extensionStatus = pgEnum("extension_status", [
+  "pending",
+  "approved",
+  "refused",
+  // Undecided when its part stopped being open (completed, returned, closed, replaced).
+  "lapsed",
+]);
 
 export const extensionRequest = pgTable(
   "extension_request",

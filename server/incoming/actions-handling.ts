@@ -194,6 +194,8 @@ export async function completePart(
     { box: "handled", returned: false },
   );
   const finishesDocument = topLevel.role === "lead";
+  /** Who held a part that closed with the document: they are told it needs nothing more. */
+  const closedFor: string[] = [];
   if (finishesDocument) {
     // The lead's completion closes the document for everyone still handling it: open
     // co-handling parts (and parts passed down that nobody finished) close with it.
@@ -205,6 +207,16 @@ export async function completePart(
         .update(assignment)
         .set({ status: "closed", updatedAt: now })
         .where(inArray(assignment.id, closed));
+      const holders = await tx
+        .selectDistinct({ userId: documentParticipant.userId })
+        .from(documentParticipant)
+        .where(
+          and(
+            eq(documentParticipant.documentId, doc.id),
+            inArray(documentParticipant.assignmentId, closed),
+          ),
+        );
+      closedFor.push(...holders.map((h) => h.userId));
     }
     await tx
       .update(documentParticipant)
@@ -233,6 +245,9 @@ export async function completePart(
         kind: "completed",
         messageKey: finishesDocument ? "completed" : "partCompleted",
       },
+      ...(closedFor.length > 0
+        ? [{ userIds: closedFor, kind: "completed" as const, messageKey: "partClosed" }]
+        : []),
     ],
   };
 }

@@ -1,7 +1,13 @@
 import { and, eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import type { Db } from "@/db/client";
-import { assignment, document, documentEvent, documentParticipant } from "@/db/schema/documents";
+import {
+  assignment,
+  document,
+  documentEvent,
+  documentParticipant,
+  extensionRequest,
+} from "@/db/schema/documents";
 import { notification } from "@/db/schema/notify";
 import { unit } from "@/db/schema/org";
 import { seedDemo } from "@/db/seed/demo";
@@ -393,11 +399,37 @@ describe("the incoming workflow", () => {
       .select()
       .from(assignment)
       .where(and(eq(assignment.documentId, doc.id), eq(assignment.role, "lead")));
+    const [co] = await db
+      .select()
+      .from(assignment)
+      .where(and(eq(assignment.documentId, doc.id), eq(assignment.role, "co")));
+    await act("truongphong.vhxh", doc.id, {
+      action: "requestExtension",
+      assignmentId: co!.id,
+      requestedDeadline: plusDays(9),
+      reason: "Chờ số liệu của tổ dân phố.",
+    });
     await act("chuyenvien.kt", doc.id, {
       action: "complete",
       assignmentId: lead!.id,
       result: "Đã trả lời công dân.",
     });
+    // The co-handler's request has nothing left to decide, and they are told their part closed.
+    const requests = await db
+      .select({ status: extensionRequest.status })
+      .from(extensionRequest)
+      .where(eq(extensionRequest.documentId, doc.id));
+    expect(requests).toEqual([{ status: "lapsed" }]);
+    const told = await db
+      .select({ messageKey: notification.messageKey })
+      .from(notification)
+      .where(
+        and(
+          eq(notification.userId, users["truongphong.vhxh"]!),
+          eq(notification.documentId, doc.id),
+        ),
+      );
+    expect(told.map((n) => n.messageKey)).toContain("partClosed");
 
     const parts = await db.select().from(assignment).where(eq(assignment.documentId, doc.id));
     expect(parts.map((a) => [a.role, a.status]).sort()).toEqual([

@@ -1,6 +1,6 @@
 import { eq, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
-import { document } from "@/db/schema/documents";
+import { assignment, document, extensionRequest } from "@/db/schema/documents";
 import { incomingActionInput, type IncomingActionInput } from "@/lib/schemas/incoming-actions";
 import { vietnamToday } from "@/lib/schemas/org-tree";
 import { assertCan, type Actor } from "../authz/actor";
@@ -37,6 +37,11 @@ export async function applyIncomingAction(
       throw new AppError("CONFLICT", "incoming.notAllowedNow", { status: doc.status });
     }
     const outcome = await transition.run({ tx, actor, doc, today: vietnamToday() }, input);
+    // A request to extend a part that is no longer open has nothing left to decide.
+    await tx.execute(sql`update ${extensionRequest} er set status = 'lapsed'
+      from ${assignment} a
+      where er.document_id = ${doc.id} and er.status = 'pending' and a.id = er.assignment_id
+        and a.status not in ('pending', 'in_progress')`);
     const to = outcome.to ?? doc.status;
     const [updated] = await tx
       .update(document)
