@@ -135,6 +135,9 @@ test.describe("organisation administration", () => {
     await signIn(page, "quantri.dc");
     await page.goto("/admin/audit");
     await expect(page.getByTestId("audit-table")).toBeVisible();
+    // Each event says in words what happened, beside its code.
+    await expect(page.getByTestId("audit-table")).toContainText("Khóa tài khoản");
+    await expect(page.getByTestId("audit-table")).toContainText("user.deactivated");
     await page.getByTestId("verify-chain").click();
     await expect(page.getByTestId("chain-ok")).toContainText("Chuỗi nhật ký nguyên vẹn");
     await shot(page, "audit-log");

@@ -157,9 +157,18 @@ export function AuditLog({
                   </Table.Td>
                   <Table.Td>{e.actorName ?? t("audit.system")}</Table.Td>
                   <Table.Td>
-                    <Code>{e.action}</Code>
+                    <Stack gap={2}>
+                      {t.has(`audit.actions.${e.action}`) && (
+                        <Text size="sm">{t(`audit.actions.${e.action}`)}</Text>
+                      )}
+                      <Code style={{ alignSelf: "flex-start" }}>{e.action}</Code>
+                    </Stack>
                   </Table.Td>
-                  <Table.Td>{e.entityType}</Table.Td>
+                  <Table.Td>
+                    {t.has(`audit.entities.${e.entityType}`)
+                      ? t(`audit.entities.${e.entityType}`)
+                      : e.entityType}
+                  </Table.Td>
                   <Table.Td>
                     <Text
                       size="xs"
