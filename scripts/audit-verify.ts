@@ -4,7 +4,7 @@ import path from "node:path";
 import { asc } from "drizzle-orm";
 import { createDb } from "@/db/client";
 import { organisation } from "@/db/schema/org";
-import { verifyAuditChain } from "@/server/audit/verify";
+import { verifyAuditChain, type BrokenReason } from "@/server/audit/verify";
 import { repoRoot } from "./build-fingerprint";
 import { openDatabase } from "./database";
 
@@ -13,7 +13,7 @@ const reasons = {
   link: "prev_hash is not the hash of the event before",
   gap: "sequence number missing (an event was deleted)",
   truncated: "the chain ends before its recorded head (events deleted at the end)",
-} as const;
+} as const satisfies Record<BrokenReason, string>;
 
 async function main(): Promise<number> {
   const dataDir = path.resolve(repoRoot, process.env.DATA_DIR ?? ".data");

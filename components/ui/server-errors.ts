@@ -22,7 +22,7 @@ export function messageOf(error: unknown, fallback: string): string {
   return message && !message.startsWith("errors.") && !/fetch/i.test(message) ? message : fallback;
 }
 
-type FormLike = { setErrors: (errors: Record<string, string>) => void };
+export type FormLike = { setErrors: (errors: Record<string, string>) => void };
 
 /**
  * Shows a refused request where the user will look: field errors on the form's fields, and

@@ -18,6 +18,8 @@ export type ChainReport =
 
 const PAGE = 2000;
 
+export type BrokenReason = Extract<ChainReport, { ok: false }>["brokenAt"]["reason"];
+
 /**
  * Walks one organisation's chain in order and recomputes every hash. Reports the first link
  * that does not hold: a row whose content no longer matches its hash, a row whose prev_hash
@@ -28,6 +30,12 @@ export async function verifyAuditChain(db: DbOrTx, organisationId: string): Prom
   let expectedPrev = GENESIS_HASH;
   let expectedSeq = 1;
   let count = 0;
+  const broken = (seq: number, id: number | null, reason: BrokenReason): ChainReport => ({
+    ok: false,
+    organisationId,
+    events: count,
+    brokenAt: { seq, id, reason },
+  });
   for (;;) {
     const rows = await db
       .select()
@@ -38,30 +46,9 @@ export async function verifyAuditChain(db: DbOrTx, organisationId: string): Prom
       .orderBy(asc(auditEvent.seq))
       .limit(PAGE);
     for (const row of rows) {
-      if (row.seq !== expectedSeq) {
-        return {
-          ok: false,
-          organisationId,
-          events: count,
-          brokenAt: { seq: expectedSeq, id: null, reason: "gap" },
-        };
-      }
-      if (row.prevHash !== expectedPrev) {
-        return {
-          ok: false,
-          organisationId,
-          events: count,
-          brokenAt: { seq: row.seq, id: row.id, reason: "link" },
-        };
-      }
-      if (hashAuditEvent(row) !== row.hash) {
-        return {
-          ok: false,
-          organisationId,
-          events: count,
-          brokenAt: { seq: row.seq, id: row.id, reason: "hash" },
-        };
-      }
+      if (row.seq !== expectedSeq) return broken(expectedSeq, null, "gap");
+      if (row.prevHash !== expectedPrev) return broken(row.seq, row.id, "link");
+      if (hashAuditEvent(row) !== row.hash) return broken(row.seq, row.id, "hash");
       expectedPrev = row.hash;
       expectedSeq += 1;
       count += 1;
@@ -73,17 +60,11 @@ export async function verifyAuditChain(db: DbOrTx, organisationId: string): Prom
     .from(auditChainHead)
     .where(eq(auditChainHead.organisationId, organisationId));
   const headSeq = head?.seq ?? 0;
-  const broken = (seq: number, reason: "link" | "truncated"): ChainReport => ({
-    ok: false,
-    organisationId,
-    events: count,
-    brokenAt: { seq, id: null, reason },
-  });
   // Events removed from the end: the head points past them.
-  if (headSeq > count) return broken(count + 1, "truncated");
+  if (headSeq > count) return broken(count + 1, null, "truncated");
   // Events written beyond the head, or a last event rewritten with a recomputed hash: neither
   // was done by the application, which moves the head with every append.
-  if (headSeq < count) return broken(headSeq + 1, "link");
-  if (head && head.hash !== expectedPrev) return broken(count, "link");
+  if (headSeq < count) return broken(headSeq + 1, null, "link");
+  if (head && head.hash !== expectedPrev) return broken(count, null, "link");
   return { ok: true, organisationId, events: count, lastHash: expectedPrev };
 }

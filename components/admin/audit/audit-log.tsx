@@ -18,15 +18,14 @@ import { useInfiniteQuery, useMutation } from "@tanstack/react-query";
 import { useFormatter, useTranslations } from "next-intl";
 import { useTRPC } from "@/components/providers/trpc";
 import { showServerError } from "@/components/ui/server-errors";
-import type { ChainReport } from "@/server/audit/verify";
+import type { BrokenReason, ChainReport } from "@/server/audit/verify";
 
-type BrokenReason = "hash" | "link" | "gap" | "truncated";
 const reasonKey = {
   hash: "reasonHash",
   link: "reasonLink",
   gap: "reasonGap",
   truncated: "reasonTruncated",
-} as const;
+} as const satisfies Record<BrokenReason, string>;
 
 function ChainResult({ report }: { report: ChainReport }) {
   const t = useTranslations("audit");

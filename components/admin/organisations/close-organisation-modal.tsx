@@ -15,7 +15,6 @@ export function CloseOrganisationModal({ org, rows, onClose }: OrgActionProps) {
   const t = useTranslations("orgTree");
   const tv = useTranslations("validation");
   const trpc = useTRPC();
-  const { succeed, fail } = useOrgTreeFeedback();
   const form = useForm<{ date: string | null; reason: string }>({
     initialValues: { date: vietnamToday(), reason: "" },
     validate: {
@@ -23,10 +22,11 @@ export function CloseOrganisationModal({ org, rows, onClose }: OrgActionProps) {
       reason: (v) => (v.trim() ? null : tv("required")),
     },
   });
+  const { succeed, fail } = useOrgTreeFeedback({ onClose, form });
   const close = useMutation(
     trpc.orgTree.close.mutationOptions({
-      onSuccess: () => succeed(t("notify.closed", { name: org.name }), onClose),
-      onError: (error) => fail(error, form),
+      onSuccess: () => succeed(t("notify.closed", { name: org.name })),
+      onError: (error) => fail(error),
     }),
   );
   // The server refuses these cases too; saying so up front spares a useless form.

@@ -20,7 +20,6 @@ export function MergeOrganisationModal({ org, rows, onClose }: OrgActionProps) {
   const t = useTranslations("orgTree");
   const tv = useTranslations("validation");
   const trpc = useTRPC();
-  const { succeed, fail } = useOrgTreeFeedback();
   const form = useForm<{ targetId: string | null; date: string | null }>({
     initialValues: { targetId: null, date: vietnamToday() },
     validate: {
@@ -28,6 +27,7 @@ export function MergeOrganisationModal({ org, rows, onClose }: OrgActionProps) {
       date: (v) => (v ? null : tv("required")),
     },
   });
+  const { succeed, fail } = useOrgTreeFeedback({ onClose, form });
   const merge = useMutation(
     trpc.orgTree.merge.mutationOptions({
       onSuccess: (result) => {
@@ -38,9 +38,9 @@ export function MergeOrganisationModal({ org, rows, onClose }: OrgActionProps) {
           users: result.movedUsers,
           units: result.movedUnits,
         });
-        return succeed(message, onClose);
+        return succeed(message);
       },
-      onError: (error) => fail(error, form),
+      onError: (error) => fail(error),
     }),
   );
   // The organisation and its descendants cannot receive it: the tree would loop.

@@ -22,15 +22,15 @@ export function MoveOrganisationModal({ org, rows, onClose }: OrgActionProps) {
   const t = useTranslations("orgTree");
   const tv = useTranslations("validation");
   const trpc = useTRPC();
-  const { succeed, fail } = useOrgTreeFeedback();
   const form = useForm<{ parentId: string | null }>({
     initialValues: { parentId: null },
     validate: { parentId: (v) => (v ? null : tv("required")) },
   });
+  const { succeed, fail } = useOrgTreeFeedback({ onClose, form });
   const move = useMutation(
     trpc.orgTree.move.mutationOptions({
-      onSuccess: () => succeed(t("notify.moved", { name: org.name }), onClose),
-      onError: (error) => fail(error, form),
+      onSuccess: () => succeed(t("notify.moved", { name: org.name })),
+      onError: (error) => fail(error),
     }),
   );
 

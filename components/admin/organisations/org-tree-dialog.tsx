@@ -4,12 +4,11 @@ import "dayjs/locale/vi";
 import { Modal } from "@mantine/core";
 import { DateInput, DatesProvider, type DateInputProps } from "@mantine/dates";
 import { useMediaQuery } from "@mantine/hooks";
-import { notifications } from "@mantine/notifications";
-import { useQueryClient } from "@tanstack/react-query";
 import { useLocale, useTranslations } from "next-intl";
 import type { ReactNode } from "react";
 import { useTRPC } from "@/components/providers/trpc";
-import { appCodeOf, showServerError } from "@/components/ui/server-errors";
+import type { FormLike } from "@/components/ui/server-errors";
+import { useSaveFeedback } from "@/components/ui/use-save-feedback";
 import { parseDisplayDate } from "./org-tree-helpers";
 
 /** Every action's modal: full screen on a phone, where a centred dialog leaves no room for the keyboard. */
@@ -45,24 +44,16 @@ export function DateField(props: DateInputProps) {
   );
 }
 
-type FormLike = { setErrors: (errors: Record<string, string>) => void };
-
 /** What every action does when the server answers: notify, refresh the tree, close or show errors. */
-export function useOrgTreeFeedback() {
+export function useOrgTreeFeedback({ onClose, form }: { onClose: () => void; form: FormLike }) {
   const trpc = useTRPC();
-  const queryClient = useQueryClient();
   const t = useTranslations("orgTree");
-  const refresh = () => queryClient.invalidateQueries({ queryKey: trpc.orgTree.list.queryKey() });
-  return {
-    succeed: async (message: string, close: () => void) => {
-      notifications.show({ color: "green", message });
-      close();
-      await refresh();
-    },
-    fail: (error: unknown, form: FormLike) => {
-      showServerError(error, t("failed"), form);
-      // The stale-version message promises the latest data: the next submit carries its version.
-      if (appCodeOf(error) === "STALE") void refresh();
-    },
-  };
+  // The stale-version message promises the latest data: the dialog stays open on it.
+  return useSaveFeedback({
+    queryKeys: [trpc.orgTree.list.queryKey()],
+    onClose,
+    errorMessage: t("failed"),
+    form,
+    closeOnStale: false,
+  });
 }

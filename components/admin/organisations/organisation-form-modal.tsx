@@ -85,7 +85,6 @@ export function CreateOrganisationModal({
   const tl = useTranslations("levels");
   const tv = useTranslations("validation");
   const trpc = useTRPC();
-  const { succeed, fail } = useOrgTreeFeedback();
   const nameRules = useNameRules();
   const parents = rows.filter((r) => r.status === "active" && r.level !== "commune");
   const levelsUnder = (id: string | null) => {
@@ -103,10 +102,11 @@ export function CreateOrganisationModal({
     },
     validate: { ...nameRules, validFrom: (v) => (v ? null : tv("required")) },
   });
+  const { succeed, fail } = useOrgTreeFeedback({ onClose, form });
   const create = useMutation(
     trpc.orgTree.create.mutationOptions({
-      onSuccess: (created) => succeed(t("notify.created", { name: created.name }), onClose),
-      onError: (error) => fail(error, form),
+      onSuccess: (created) => succeed(t("notify.created", { name: created.name })),
+      onError: (error) => fail(error),
     }),
   );
   const allowedLevels = levelsUnder(form.values.parentId);
@@ -166,16 +166,16 @@ export function CreateOrganisationModal({
 export function EditOrganisationModal({ org, onClose }: { org: OrgTreeRow; onClose: () => void }) {
   const t = useTranslations("orgTree");
   const trpc = useTRPC();
-  const { succeed, fail } = useOrgTreeFeedback();
   const nameRules = useNameRules();
   const form = useForm<NameValues>({
     initialValues: { code: org.code, name: org.name, shortName: org.shortName },
     validate: nameRules,
   });
+  const { succeed, fail } = useOrgTreeFeedback({ onClose, form });
   const update = useMutation(
     trpc.orgTree.update.mutationOptions({
-      onSuccess: () => succeed(t("notify.updated", { name: form.values.name.trim() }), onClose),
-      onError: (error) => fail(error, form),
+      onSuccess: () => succeed(t("notify.updated", { name: form.values.name.trim() })),
+      onError: (error) => fail(error),
     }),
   );
   return (
