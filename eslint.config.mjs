@@ -28,6 +28,22 @@ const config = [
       "@typescript-eslint/consistent-type-imports": "error",
     },
   },
+  {
+    // Procedure inputs are built from the shared blocks of lib/schemas/fields.ts, which refuse
+    // what PostgreSQL would refuse with a 500 (NUL characters, year 0, integers past `integer`).
+    files: ["lib/schemas/**/*.ts", "server/api/**/*.ts"],
+    ignores: ["lib/schemas/fields.ts", "**/*.test.ts"],
+    rules: {
+      "no-restricted-properties": [
+        "error",
+        ...["string", "number", "int", "iso", "coerce", "date", "bigint"].map((property) => ({
+          object: "z",
+          property,
+          message: "Build inputs from lib/schemas/fields.ts (textField, dayField, int32Field ...).",
+        })),
+      ],
+    },
+  },
 ];
 
 export default config;

@@ -1,7 +1,7 @@
 // What is measured: for each, the tRPC call a page makes and, captured from the service itself
 // for the same actor and input, the SQL it runs (the baseline).
 import type pg from "pg";
-import { vietnamToday } from "@/lib/schemas/org-tree";
+import { vietnamToday } from "@/lib/dates";
 import { loadActor } from "@/server/authz/actor";
 import { inboxCounters, listInbox } from "@/server/incoming/inbox";
 import { incomingRegistryBook } from "@/server/reports/registry-book";

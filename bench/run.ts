@@ -11,7 +11,7 @@ import pg from "pg";
 import { migrateDatabase } from "@/db/migrate";
 import { DEMO_PASSWORD, seedDemo } from "@/db/seed/demo";
 import { createDb, type Db } from "@/db/client";
-import { vietnamToday } from "@/lib/schemas/org-tree";
+import { vietnamToday } from "@/lib/dates";
 import { repoRoot } from "@/scripts/build-fingerprint";
 import { removeDataDir } from "@/scripts/database";
 import { startEmbeddedPostgres, type EmbeddedPostgres } from "@/scripts/embedded-postgres";

@@ -6,7 +6,8 @@ import { requireActor } from "@/server/authz/require";
 export const dynamic = "force-dynamic";
 
 export default async function AppLayout({ children }: { children: ReactNode }) {
-  const { actor } = await requireActor();
+  // The account page, where a temporary password is changed, is inside this layout.
+  const { actor } = await requireActor(undefined, { temporaryPasswordOk: true });
   return (
     <AppShellFrame
       user={{
@@ -16,7 +17,8 @@ export default async function AppLayout({ children }: { children: ReactNode }) {
         organisationName: actor.organisationName,
         roles: actor.roles,
       }}
-      actions={actorActions(actor)}
+      actions={actor.mustChangePassword ? [] : actorActions(actor)}
+      passwordChangeOnly={actor.mustChangePassword}
     >
       {children}
     </AppShellFrame>

@@ -1,15 +1,4 @@
-import {
-  Alert,
-  Badge,
-  Breadcrumbs,
-  Card,
-  Group,
-  SimpleGrid,
-  Stack,
-  Text,
-  Title,
-} from "@mantine/core";
-import { IconKey } from "@tabler/icons-react";
+import { Badge, Breadcrumbs, Card, Group, SimpleGrid, Stack, Text, Title } from "@mantine/core";
 import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
 import { WorkSummary } from "@/components/inbox/work-summary";
@@ -55,13 +44,6 @@ export default async function HomePage() {
         <Title order={2}>{t("home.greeting", { name: me.fullName })}</Title>
         <Text c="dimmed">{t("home.intro")}</Text>
       </Stack>
-
-      {me.mustChangePassword && (
-        <Alert color="orange" icon={<IconKey />} title={t("auth.changePassword")}>
-          {t("auth.mustChangePassword")}{" "}
-          <AnchorLink href="/account">{t("home.changeNow")}</AnchorLink>
-        </Alert>
-      )}
 
       {counters && <WorkSummary counters={counters} />}
 

@@ -16,7 +16,7 @@ import { useForm } from "@mantine/form";
 import { randomId } from "@mantine/hooks";
 import { IconPlus, IconTrash } from "@tabler/icons-react";
 import { useTranslations } from "next-intl";
-import { vietnamToday } from "@/lib/schemas/org-tree";
+import { vietnamToday } from "@/lib/dates";
 import { DialogButtons } from "@/components/ui/dialog-buttons";
 import { ActionDialog, DateField } from "./action-dialog";
 import type { AssignmentView, DocumentInfo, StaffDirectory } from "./document-types";

@@ -1,6 +1,6 @@
 import type { MantineColor } from "@mantine/core";
 import type { Confidentiality, Urgency } from "@/lib/documents";
-import { vietnamToday } from "@/lib/schemas/org-tree";
+import { daysBetween, isCalendarDay, vietnamToday } from "@/lib/dates";
 import type { DocumentInfo } from "./document-types";
 
 /** `yyyy-MM-dd` as written in Vietnam: `dd/MM/yyyy`. */
@@ -17,13 +17,8 @@ export function parseDisplayDate(text: string): string | null {
   const [y, m, d] = vn ? [vn[3], vn[2], vn[1]] : iso ? [iso[1], iso[2], iso[3]] : [];
   if (!y || !m || !d) return null;
   const value = `${y}-${m.padStart(2, "0")}-${d.padStart(2, "0")}`;
-  const date = new Date(`${value}T00:00:00Z`);
-  return Number.isNaN(date.getTime()) || date.toISOString().slice(0, 10) !== value ? null : value;
+  return isCalendarDay(value) ? value : null;
 }
-
-const dayMs = 86_400_000;
-const daysBetween = (from: string, to: string) =>
-  Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / dayMs);
 
 export type DeadlineTone = "overdue" | "dueSoon" | "normal";
 

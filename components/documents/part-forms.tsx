@@ -3,7 +3,7 @@
 import { Alert, Select, Stack, Text, Textarea } from "@mantine/core";
 import { useForm } from "@mantine/form";
 import { useTranslations } from "next-intl";
-import { vietnamToday } from "@/lib/schemas/org-tree";
+import { vietnamToday } from "@/lib/dates";
 import { DialogButtons } from "@/components/ui/dialog-buttons";
 import { ActionDialog, DateField } from "./action-dialog";
 import { formatDate } from "./document-format";

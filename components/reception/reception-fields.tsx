@@ -26,7 +26,7 @@ import {
   type Confidentiality,
   type Urgency,
 } from "@/lib/documents";
-import { vietnamToday } from "@/lib/schemas/org-tree";
+import { vietnamToday } from "@/lib/dates";
 import { DateField } from "./date-field";
 import { foldedFilter } from "./fold-search";
 import { IssuerField } from "./issuer-field";

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { receiveDocumentInput } from "@/lib/schemas/incoming";
-import { vietnamToday } from "@/lib/schemas/org-tree";
+import { vietnamToday } from "@/lib/dates";
 import {
   duplicateQueryOf,
   emptyReception,

@@ -11,7 +11,7 @@ import {
   type CheckDuplicateInput,
   type ReceiveDocumentFormValues,
 } from "@/lib/schemas/incoming";
-import { vietnamToday } from "@/lib/schemas/org-tree";
+import { vietnamToday } from "@/lib/dates";
 import type { RegistryKind } from "@/lib/schemas/registry";
 
 /**

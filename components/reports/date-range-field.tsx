@@ -4,7 +4,7 @@ import "dayjs/locale/vi";
 import { DatePickerInput, DatesProvider, type DatePickerInputProps } from "@mantine/dates";
 import { useLocale, useTranslations } from "next-intl";
 import { useState } from "react";
-import { vietnamToday } from "@/lib/schemas/org-tree";
+import { vietnamToday } from "@/lib/dates";
 import classes from "./date-range-field.module.css";
 import { lastMonth, thisMonth, thisQuarter, thisYear } from "./date-ranges";
 

@@ -1,5 +1,7 @@
 /** Calendar periods as [from, to] in yyyy-MM-dd, both days included, from today's date in Vietnam. */
 
+import { isCalendarDay } from "@/lib/dates";
+
 const lastDay = (year: number, month: number) =>
   new Date(Date.UTC(year, month, 0)).toISOString().slice(0, 10);
 const firstDay = (year: number, month: number) => `${year}-${String(month).padStart(2, "0")}-01`;
@@ -26,13 +28,6 @@ export function thisQuarter(today: string): [string, string] {
 export function thisYear(today: string): [string, string] {
   const [y] = parts(today);
   return [`${y}-01-01`, `${y}-12-31`];
-}
-
-/** A real calendar day in yyyy-MM-dd: "2026-02-30" is not one, though Date.parse accepts it. */
-export function isCalendarDay(v: string | null): v is string {
-  if (v === null || !/^\d{4}-\d{2}-\d{2}$/.test(v)) return false;
-  const date = new Date(`${v}T00:00:00Z`);
-  return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === v;
 }
 
 /** The range in a URL (?from&to) when both ends are days in order, else the fallback. */

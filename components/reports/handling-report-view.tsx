@@ -9,7 +9,7 @@ import { useTranslations } from "next-intl";
 import { formatDate } from "@/components/documents/document-format";
 import { useTRPC } from "@/components/providers/trpc";
 import { messageOf } from "@/components/ui/server-errors";
-import { vietnamToday } from "@/lib/schemas/org-tree";
+import { vietnamToday } from "@/lib/dates";
 import type { AppRouter } from "@/server/api/root";
 import { DateRangeField } from "./date-range-field";
 import { rangeFromParams, thisMonth } from "./date-ranges";

@@ -19,7 +19,7 @@ import { useTranslations } from "next-intl";
 import type { ReactNode } from "react";
 import { useTRPC } from "@/components/providers/trpc";
 import { messageOf } from "@/components/ui/server-errors";
-import { vietnamToday } from "@/lib/schemas/org-tree";
+import { vietnamToday } from "@/lib/dates";
 import { FollowUpBookTable, IncomingBookTable } from "./book-tables";
 import { DateRangeField } from "./date-range-field";
 import { rangeFromParams, thisMonth } from "./date-ranges";

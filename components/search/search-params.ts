@@ -1,4 +1,4 @@
-import { isCalendarDay } from "@/components/reports/date-ranges";
+import { isCalendarDay } from "@/lib/dates";
 import { documentTypeKeys, urgencies, type DocumentType, type Urgency } from "@/lib/documents";
 import { incomingStatuses, type IncomingStatus } from "@/lib/schemas/search";
 

@@ -61,10 +61,13 @@ type NavItem = {
 export function AppShellFrame({
   user,
   actions,
+  passwordChangeOnly = false,
   children,
 }: {
   user: ShellUser;
   actions: Action[];
+  /** Signed in with a temporary password: nothing is offered until it is changed. */
+  passwordChangeOnly?: boolean;
   children: ReactNode;
 }) {
   const [opened, { toggle, close }] = useDisclosure();
@@ -184,7 +187,7 @@ export function AppShellFrame({
             </Text>
           </Group>
           <Group gap="sm" wrap="nowrap">
-            <NotificationBell />
+            {!passwordChangeOnly && <NotificationBell />}
             <LanguageSwitch />
             <Menu position="bottom-end" withinPortal>
               <Menu.Target>

@@ -1,18 +1,22 @@
 import { z } from "zod";
+import { secretText, textField } from "./fields";
+
+/** A username or e-mail typed at sign-in; anything else is simply an unknown user. */
+export const signInLoginField = textField({ min: 1, max: 200 }).transform((v) => v.toLowerCase());
 
 /** At least 10 characters with a letter and a digit; at most 128. */
-export const newPasswordSchema = z
-  .string()
-  .max(128)
-  .refine((p) => p.length >= 10 && /\p{L}/u.test(p) && /\d/.test(p), {
+export const newPasswordSchema = secretText(128).refine(
+  (p) => p.length >= 10 && /\p{L}/u.test(p) && /\d/.test(p),
+  {
     message: "auth.passwordRule",
-  });
+  },
+);
 
 export const changePasswordInput = z
   .object({
-    currentPassword: z.string().min(1).max(200),
+    currentPassword: secretText(200),
     newPassword: newPasswordSchema,
-    confirmPassword: z.string().min(1).max(200),
+    confirmPassword: secretText(200),
   })
   .refine((v) => v.newPassword === v.confirmPassword, {
     path: ["confirmPassword"],

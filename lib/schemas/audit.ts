@@ -1,9 +1,10 @@
 import { z } from "zod";
+import { idField, pageLimit, serialIdField } from "./fields";
 
 export const auditListInput = z.object({
-  organisationId: z.uuid().optional(),
-  cursor: z.number().int().positive().nullish(),
-  limit: z.number().int().min(1).max(100).default(50),
+  organisationId: idField.optional(),
+  cursor: serialIdField.nullish(),
+  limit: pageLimit(100, 50),
 });
 
-export const auditVerifyInput = z.object({ organisationId: z.uuid().optional() });
+export const auditVerifyInput = z.object({ organisationId: idField.optional() });

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { requiredText, sha256Field } from "./fields";
 
 /** The document's text (main, always a PDF), its attachments, and files added while handling it. */
 export const documentFileKinds = ["main", "attachment", "progress"] as const;
@@ -6,14 +7,12 @@ export type DocumentFileKind = (typeof documentFileKinds)[number];
 
 export const MAX_FILES_PER_CALL = 20;
 
-export const sha256Field = z.string().regex(/^[0-9a-f]{64}$/);
-
 /** Files already uploaded (POST /api/files), to attach to a document in the same call. */
 export const attachedFilesInput = z
   .array(
     z.object({
       sha256: sha256Field,
-      fileName: z.string().trim().min(1).max(255),
+      fileName: requiredText(255),
       kind: z.enum(documentFileKinds),
     }),
   )

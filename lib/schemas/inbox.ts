@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { cursorField, pageLimit } from "./fields";
 
 /** A person's boxes: `info` shows the unread documents first, then the read ones. */
 export const inboxBoxes = ["to_direct", "to_handle", "handled", "info"] as const;
@@ -12,9 +13,7 @@ export type InboxFilter = (typeof inboxFilters)[number];
 export const clerkBoxes = ["to_register", "registered_today", "returned"] as const;
 export type ClerkBox = (typeof clerkBoxes)[number];
 
-/** An opaque keyset cursor, as returned in `nextCursor`. */
-export const cursorField = z.string().min(1).max(400).nullish();
-export const pageLimitField = z.number().int().min(1).max(100).default(50);
+export const pageLimitField = pageLimit(100, 50);
 
 export const listInboxInput = z.object({
   box: z.enum(inboxBoxes),

@@ -1,29 +1,28 @@
 import { z } from "zod";
+import { dayField, idField, optionalText, requiredText, sha256Field, versionField } from "./fields";
 
-const isoDate = z.iso.date();
-const note = (max = 2000) => z.string().trim().min(1).max(max);
+const isoDate = dayField;
+const note = (max = 2000) => requiredText(max, { multiline: true });
+const optionalNote = (max = 2000) => optionalText(max, { multiline: true });
+
+const fileRef = z.object({ sha256: sha256Field, fileName: requiredText(255) });
 
 /** A unit or a person who receives part of a document, with their own deadline. */
 export const assigneeTarget = z
   .object({
-    unitId: z.uuid().nullish(),
-    userId: z.uuid().nullish(),
+    unitId: idField.nullish(),
+    userId: idField.nullish(),
     deadline: isoDate.nullish(),
   })
   .refine((t) => Boolean(t.unitId) !== Boolean(t.userId), { message: "incoming.targetOneOf" });
 export type AssigneeTarget = z.infer<typeof assigneeTarget>;
 
-const fileRef = z.object({
-  sha256: z.string().regex(/^[0-9a-f]{64}$/),
-  fileName: z.string().trim().min(1).max(255),
-});
-
 /** Every action on an incoming document, one shape per action. */
 export const incomingActionInput = z.discriminatedUnion("action", [
   z.object({
     action: z.literal("present"),
-    leaderId: z.uuid(),
-    note: z.string().trim().max(2000).optional(),
+    leaderId: idField,
+    note: optionalNote(),
   }),
   z.object({
     action: z.literal("direct"),
@@ -34,10 +33,10 @@ export const incomingActionInput = z.discriminatedUnion("action", [
   }),
   z.object({
     action: z.literal("assignToSpecialist"),
-    assignmentId: z.uuid(),
-    userId: z.uuid(),
+    assignmentId: idField,
+    userId: idField,
     deadline: isoDate.nullish(),
-    note: z.string().trim().max(2000).optional(),
+    note: optionalNote(),
   }),
   z.object({
     action: z.literal("addNote"),
@@ -46,28 +45,30 @@ export const incomingActionInput = z.discriminatedUnion("action", [
   }),
   z.object({
     action: z.literal("requestExtension"),
-    assignmentId: z.uuid(),
+    assignmentId: idField,
     requestedDeadline: isoDate,
     reason: note(1000),
   }),
   z.object({
     action: z.literal("decideExtension"),
-    requestId: z.uuid(),
+    requestId: idField,
     approve: z.boolean(),
     deadline: isoDate.nullish(),
-    note: z.string().trim().max(1000).optional(),
+    note: optionalNote(1000),
   }),
-  z.object({ action: z.literal("complete"), assignmentId: z.uuid(), result: note() }),
-  z.object({ action: z.literal("returnToLeader"), assignmentId: z.uuid(), reason: note(1000) }),
+  z.object({ action: z.literal("complete"), assignmentId: idField, result: note() }),
+  z.object({ action: z.literal("returnToLeader"), assignmentId: idField, reason: note(1000) }),
   z.object({ action: z.literal("markRead") }),
   z.object({ action: z.literal("returnToSender"), reason: note(1000) }),
 ]);
 export type IncomingActionInput = z.infer<typeof incomingActionInput>;
+/** An action as a caller writes it: optional fields may be left out. */
+export type IncomingActionRequest = z.input<typeof incomingActionInput>;
 export type IncomingActionName = IncomingActionInput["action"];
 
 export const applyIncomingActionInput = z.object({
-  documentId: z.uuid(),
+  documentId: idField,
   /** The version the user saw: a document changed since is refused as stale. */
-  version: z.number().int().positive(),
+  version: versionField,
   input: incomingActionInput,
 });

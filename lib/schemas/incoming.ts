@@ -1,23 +1,12 @@
 import { z } from "zod";
 import { confidentialities, documentTypeKeys, receptionChannels, urgencies } from "@/lib/documents";
+import { dayField, idField, int32Field, optionalText, requiredText, searchText } from "./fields";
 import { attachedFilesInput } from "./files";
-import { vietnamToday } from "./org-tree";
+import { vietnamToday } from "@/lib/dates";
 
-/** Forms send "" for an empty optional field; the database keeps null. */
-const optionalText = (max: number) =>
-  z
-    .string()
-    .trim()
-    .max(max)
-    .nullish()
-    .transform((v) => (v ? v : null));
+const optionalId = idField.nullish().transform((v) => v ?? null);
 
-const optionalId = z
-  .uuid()
-  .nullish()
-  .transform((v) => v ?? null);
-
-const isoDate = z.iso.date();
+const isoDate = dayField;
 
 /** What the clerk can type to identify a document: enough to find it again, and to flag a duplicate. */
 const identityFields = {
@@ -88,20 +77,16 @@ export const receiveDocumentInput = z
   .object({
     ...identityFields,
     documentType: z.enum(documentTypeKeys),
-    subject: z.string().trim().min(1).max(2000),
+    subject: requiredText(2000, { multiline: true }),
     signerName: optionalText(255),
     urgency: z.enum(urgencies).default("normal"),
     confidentiality: z.enum(confidentialities).default("normal"),
-    pageCount: z
-      .number()
-      .int()
-      .min(1)
-      .max(100_000)
+    pageCount: int32Field({ min: 1, max: 100_000 })
       .nullish()
       .transform((v) => v ?? null),
     deadline: isoDate.nullish().transform((v) => v ?? null),
     receivedVia: z.enum(receptionChannels).default("paper"),
-    notes: optionalText(2000),
+    notes: optionalText(2000, { multiline: true }),
     files: attachedFilesInput,
     /** The registry book to number it in; by default the organisation's incoming (or secret) one. */
     registryId: optionalId,
@@ -123,7 +108,5 @@ export type ReceiveDocumentFormValues = z.input<typeof receiveDocumentInput>;
 export const checkDuplicateInput = z.object(identityFields).superRefine(refineIssuer);
 export type CheckDuplicateInput = z.infer<typeof checkDuplicateInput>;
 
-export const issuerChoicesInput = z
-  .object({ query: z.string().trim().max(100).default("") })
-  .default({ query: "" });
+export const issuerChoicesInput = z.object({ query: searchText(100) }).default({ query: "" });
 export type IssuerChoicesInput = z.infer<typeof issuerChoicesInput>;

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { dayField, idField, requiredText, textField, versionField } from "./fields";
 
 export const orgLevels = ["central", "province", "district", "commune"] as const;
 export type OrgLevel = (typeof orgLevels)[number];
@@ -20,31 +21,15 @@ const levelRank: Record<OrgLevel, number> = { central: 0, province: 1, district:
 export const isLevelBelow = (child: OrgLevel, parent: OrgLevel) =>
   levelRank[child] > levelRank[parent];
 
-/** Vietnam keeps UTC+7 all year (no daylight saving since 1975). */
-const VIETNAM_OFFSET_MS = 7 * 3600 * 1000;
-
-/**
- * Today's date in Vietnam as `yyyy-MM-dd`, whatever the server's or browser's time zone. Asked on
- * every request, so it is plain arithmetic rather than an `Intl.DateTimeFormat`, whose
- * construction costs a tenth of a millisecond.
- */
-export function vietnamToday(now = new Date()): string {
-  return new Date(now.getTime() + VIETNAM_OFFSET_MS).toISOString().slice(0, 10);
-}
-
-export const orgCodeSchema = z
-  .string()
-  .trim()
-  .toUpperCase()
-  .min(1, { abort: true })
-  .max(13, { abort: true })
+export const orgCodeSchema = textField({ min: 1, max: 13 })
+  .transform((c) => c.toUpperCase())
   .refine((c) => ORG_CODE_PATTERN.test(c), { message: "orgTree.codeFormat" });
 
-const nameSchema = z.string().trim().min(1).max(255);
-const shortNameSchema = z.string().trim().min(1).max(30);
-const idSchema = z.uuid();
-const versionSchema = z.number().int().positive();
-const dateSchema = z.iso.date();
+const nameSchema = requiredText(255);
+const shortNameSchema = requiredText(30);
+const idSchema = idField;
+const versionSchema = versionField;
+const dateSchema = dayField;
 
 export const createOrganisationInput = z.object({
   code: orgCodeSchema,
@@ -75,7 +60,7 @@ export const closeOrganisationInput = z.object({
   id: idSchema,
   version: versionSchema,
   date: dateSchema,
-  reason: z.string().trim().min(1).max(1000),
+  reason: requiredText(1000, { multiline: true }),
 });
 export type CloseOrganisationInput = z.infer<typeof closeOrganisationInput>;
 

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { idField, int32Field, requiredText, versionField } from "./fields";
 
 export const registryKinds = ["incoming", "outgoing", "copy", "secret"] as const;
 export type RegistryKind = (typeof registryKinds)[number];
@@ -14,21 +15,13 @@ export const defaultRegistryNames: Record<RegistryKind, string> = {
 };
 
 const registryFields = {
-  name: z.string().trim().min(1).max(255),
+  name: requiredText(255),
   kind: z.enum(registryKinds),
   periodKind: z.enum(registryPeriodKinds).default("year"),
-  termStartYear: z
-    .number()
-    .int()
-    .min(1930)
-    .max(2200)
+  termStartYear: int32Field({ min: 1930, max: 2200 })
     .nullish()
     .transform((v) => v ?? null),
-  termYears: z
-    .number()
-    .int()
-    .min(1)
-    .max(10)
+  termYears: int32Field({ min: 1, max: 10 })
     .nullish()
     .transform((v) => v ?? null),
   isDefault: z.boolean().default(false),
@@ -66,8 +59,8 @@ export const createRegistryInput = z
 
 export const updateRegistryInput = z
   .object({
-    id: z.uuid(),
-    version: z.number().int().positive(),
+    id: idField,
+    version: versionField,
     ...registryFields,
     active: z.boolean().default(true),
   })

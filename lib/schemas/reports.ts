@@ -1,13 +1,11 @@
 import { z } from "zod";
+import { daysBetween } from "@/lib/dates";
+import { dayField, idField, int32Field, textField } from "./fields";
 
 /** A printed book covers at most a year and a day, so one file stays printable and bounded. */
 export const MAX_REPORT_DAYS = 366;
 
-const dayMs = 86_400_000;
-const daysBetween = (from: string, to: string) =>
-  Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / dayMs);
-
-const day = z.iso.date();
+const day = dayField;
 
 const dateRange = z.object({ from: day, to: day }).superRefine((v, ctx) => {
   // An unreadable date has its own error already; the range is judged only between two days.
@@ -21,15 +19,15 @@ const dateRange = z.object({ from: day, to: day }).superRefine((v, ctx) => {
 
 /** Keyset position in a registry book: the last row's period and arrival number. */
 export const bookCursor = z.object({
-  period: z.string().min(1).max(20),
-  number: z.number().int().positive(),
+  period: textField({ min: 1, max: 20, trim: false }),
+  number: int32Field({ min: 1 }),
 });
 
 export const registryBookInput = z
   .object({
-    registryId: z.uuid().nullish(),
+    registryId: idField.nullish(),
     cursor: bookCursor.nullish(),
-    limit: z.number().int().min(1).max(500).default(100),
+    limit: int32Field({ min: 1, max: 500 }).default(100),
   })
   .and(dateRange);
 
@@ -40,7 +38,7 @@ export const reportFormats = ["pdf", "xlsx"] as const;
 /** The query string of a report download: `?from=…&to=…&registryId=…&format=pdf|xlsx`. */
 export const reportDownloadQuery = z
   .object({
-    registryId: z.uuid().nullish(),
+    registryId: idField.nullish(),
     format: z.enum(reportFormats).default("pdf"),
   })
   .and(dateRange);

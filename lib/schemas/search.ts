@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { documentTypeKeys, urgencies } from "@/lib/documents";
-import { cursorField, pageLimitField } from "./inbox";
+import { cursorField, dayField, textField } from "./fields";
+import { pageLimitField } from "./inbox";
 
 /** The statuses of an incoming document (db/schema/documents.ts `document_status`). */
 export const incomingStatuses = [
@@ -17,13 +18,13 @@ export type IncomingStatus = (typeof incomingStatuses)[number];
 export const searchDocumentsInput = z
   .object({
     /** Words, a number and notation ("15/QĐ-UBND") or part of one; diacritics are ignored. */
-    q: z.string().trim().max(200).nullish(),
+    q: textField({ max: 200 }).nullish(),
     /** Arrival date range, both ends included. */
-    from: z.iso.date().nullish(),
-    to: z.iso.date().nullish(),
+    from: dayField.nullish(),
+    to: dayField.nullish(),
     type: z.enum(documentTypeKeys).nullish(),
     /** Part of the issuing body's name, diacritics and case ignored. */
-    issuer: z.string().trim().max(255).nullish(),
+    issuer: textField({ max: 255 }).nullish(),
     status: z.enum(incomingStatuses).nullish(),
     urgency: z.enum(urgencies).nullish(),
     cursor: cursorField,

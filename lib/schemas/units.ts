@@ -1,14 +1,12 @@
 import { z } from "zod";
+import { idField, requiredText, versionField } from "./fields";
 
 /** Present only when a deployment admin works on an organisation other than their own. */
-export const organisationIdField = z.uuid().nullish();
-
-/** Optimistic concurrency: the version of the row the user saw. */
-export const versionField = z.number().int().positive();
+export const organisationIdField = idField.nullish();
 
 const unitFields = {
-  name: z.string().trim().min(1).max(255),
-  shortName: z.string().trim().min(1).max(30),
+  name: requiredText(255),
+  shortName: requiredText(30),
 };
 
 export const listUnitsInput = z.object({ organisationId: organisationIdField });
@@ -17,14 +15,14 @@ export const createUnitInput = z.object({ organisationId: organisationIdField, .
 
 export const updateUnitInput = z.object({
   organisationId: organisationIdField,
-  id: z.uuid(),
+  id: idField,
   version: versionField,
   ...unitFields,
 });
 
 export const setUnitActiveInput = z.object({
   organisationId: organisationIdField,
-  id: z.uuid(),
+  id: idField,
   version: versionField,
   active: z.boolean(),
 });

@@ -1,28 +1,21 @@
 import { z } from "zod";
 import { roles } from "@/lib/permissions";
 import { newPasswordSchema } from "./account";
-import { organisationIdField, versionField } from "./units";
+import { idField, int32Field, optionalText, requiredText, textField, versionField } from "./fields";
+import { organisationIdField } from "./units";
 
 export const USERNAME_PATTERN = /^[a-z0-9._-]{3,40}$/;
 export const USER_PAGE_SIZE_MAX = 100;
 
 // Usernames are stored lower-cased: sign-in and the unique index compare them that way.
-const usernameField = z
-  .string()
-  .trim()
-  .toLowerCase()
-  .min(1)
-  .max(40)
+const usernameField = textField({ min: 1, max: 40 })
+  .transform((v) => v.toLowerCase())
   .refine((v) => USERNAME_PATTERN.test(v), { message: "users.usernameFormat" });
 
 // Forms send "" for an empty e-mail; the database keeps null so the unique index ignores it.
-const emailField = z
-  .string()
-  .trim()
-  .max(254)
-  .refine((v) => v === "" || z.email().safeParse(v).success, { message: "validation.email" })
-  .nullish()
-  .transform((v) => (v ? v : null));
+const emailField = optionalText(254).refine((v) => v === null || z.email().safeParse(v).success, {
+  message: "validation.email",
+});
 
 // Deployment admin is in the list so that a deployment admin can grant it; the service refuses it to anyone else.
 const rolesField = z
@@ -32,13 +25,10 @@ const rolesField = z
   .transform((rs) => [...new Set(rs)]);
 
 const profileFields = {
-  fullName: z.string().trim().min(1).max(255),
+  fullName: requiredText(255),
   email: emailField,
-  jobTitle: z.string().trim().max(255).default(""),
-  unitId: z
-    .uuid()
-    .nullish()
-    .transform((v) => v ?? null),
+  jobTitle: textField({ max: 255 }).default(""),
+  unitId: idField.nullish().transform((v) => v ?? null),
   roles: rolesField,
 };
 
@@ -46,16 +36,16 @@ export const userStatusFilter = z.enum(["all", "active", "inactive"]);
 export type UserStatusFilter = z.infer<typeof userStatusFilter>;
 
 /** Keyset position: the last row of the previous page in (full name, id) order. */
-export const userCursor = z.object({ fullName: z.string().max(255), id: z.uuid() });
+export const userCursor = z.object({ fullName: textField({ max: 255, trim: false }), id: idField });
 export type UserCursor = z.infer<typeof userCursor>;
 
 export const listUsersInput = z.object({
   organisationId: organisationIdField,
-  query: z.string().trim().max(100).optional(),
+  query: textField({ max: 100 }).optional(),
   /** A unit id, or "none" for people outside any unit (leaders, usually). */
-  unitId: z.union([z.uuid(), z.literal("none")]).nullish(),
+  unitId: z.union([idField, z.literal("none")]).nullish(),
   status: userStatusFilter.default("all"),
-  limit: z.number().int().min(1).max(USER_PAGE_SIZE_MAX).default(50),
+  limit: int32Field({ min: 1, max: USER_PAGE_SIZE_MAX }).default(50),
   cursor: userCursor.nullish(),
 });
 
@@ -70,21 +60,21 @@ export const createUserInput = z.object({
 
 export const updateUserInput = z.object({
   organisationId: organisationIdField,
-  id: z.uuid(),
+  id: idField,
   version: versionField,
   ...profileFields,
 });
 
 export const setUserActiveInput = z.object({
   organisationId: organisationIdField,
-  id: z.uuid(),
+  id: idField,
   version: versionField,
   active: z.boolean(),
 });
 
 export const resetPasswordInput = z.object({
   organisationId: organisationIdField,
-  id: z.uuid(),
+  id: idField,
   password: newPasswordSchema,
 });
 

@@ -6,7 +6,7 @@ import { CredentialsSignin } from "next-auth";
 import { getLocale } from "next-intl/server";
 import { getDb } from "@/db/client";
 import { changePasswordInput } from "@/lib/schemas/account";
-import { zodFieldErrors } from "../api/zod-errors";
+import { zodFieldErrors } from "../zod-errors";
 import { AppError, type FieldError } from "../errors";
 import { LOCALE_COOKIE, parseLocale } from "../i18n/locale";
 import { translate } from "../i18n/translate";

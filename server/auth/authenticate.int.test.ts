@@ -36,6 +36,15 @@ describe("authenticate", () => {
     });
   });
 
+  it("answers a login holding a NUL or control character as an unknown user, not an error", async () => {
+    for (const login of ["vanthu.dc\u0000", "\u0000", "van\u0007thu.dc", "\ud800"]) {
+      expect(await authenticate(db, login, DEMO_PASSWORD), JSON.stringify(login)).toEqual({
+        ok: false,
+        reason: "invalid",
+      });
+    }
+  });
+
   it(`locks the account after ${LOCK_THRESHOLD} consecutive failures, even for the right password`, async () => {
     const results = [];
     for (let i = 0; i < LOCK_THRESHOLD; i++)

@@ -2,6 +2,7 @@ import { and, eq, or, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { organisation } from "@/db/schema/org";
 import { appUser } from "@/db/schema/users";
+import { signInLoginField } from "@/lib/schemas/account";
 import { env } from "../env";
 import { spendVerifyTime, verifyPassword } from "./password";
 
@@ -19,8 +20,12 @@ export type AuthResult =
  * answer. After LOCK_THRESHOLD consecutive failures the account is locked for LOCK_MINUTES.
  */
 export async function authenticate(db: Db, login: string, password: string): Promise<AuthResult> {
-  const name = login.trim().toLowerCase();
-  if (!name || !password) return { ok: false, reason: "invalid" };
+  // A login with a NUL or other control character can name nobody: it never reaches the query.
+  const name = signInLoginField.safeParse(login).data;
+  if (!name || !password) {
+    await spendVerifyTime(password);
+    return { ok: false, reason: "invalid" };
+  }
   const [user] = await db
     .select({
       id: appUser.id,

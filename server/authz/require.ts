@@ -5,10 +5,18 @@ import { currentSession } from "../auth/auth";
 import { getCurrentActor } from "../auth/current-actor";
 import type { Actor } from "./actor";
 
-/** For pages: the signed-in actor and whether they may perform `action`. */
-export async function requireActor(action?: Action): Promise<{ actor: Actor; allowed: boolean }> {
+/**
+ * For pages: the signed-in actor and whether they may perform `action`. Someone signed in with
+ * a temporary password is sent to their account page to change it; the API refuses them
+ * everything else too (server/api/trpc.ts).
+ */
+export async function requireActor(
+  action?: Action,
+  options: { temporaryPasswordOk?: boolean } = {},
+): Promise<{ actor: Actor; allowed: boolean }> {
   const actor = await getCurrentActor();
   if (!actor) return redirectToSignIn();
+  if (actor.mustChangePassword && !options.temporaryPasswordOk) redirect("/account");
   return { actor, allowed: action ? can(actor.roles, action) : true };
 }
 

@@ -89,7 +89,11 @@ export function cleanFileName(raw: string): string | null {
   const base = raw.split(/[/\\]/).pop() ?? "";
   const name = base
     .normalize("NFC")
-    .replace(/[\u0000-\u001f\u007f]/g, "")
+    // Control characters, and halves of surrogate pairs, which no file name holds.
+    .replace(
+      /[\u0000-\u001f\u007f-\u009f]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g,
+      "",
+    )
     .replace(/\s+/g, " ");
   const trimmed = name.trim();
   if (!trimmed || trimmed === "." || trimmed === "..") return null;

@@ -6,13 +6,14 @@ import { registry } from "@/db/schema/registry";
 import { seedDemo } from "@/db/seed/demo";
 import type { Urgency } from "@/lib/documents";
 import type { InboxBox, InboxFilter } from "@/lib/schemas/inbox";
-import { vietnamToday } from "@/lib/schemas/org-tree";
+import { vietnamToday } from "@/lib/dates";
 import { createCaller } from "@/server/api/root";
 import { loadActor, type Actor } from "@/server/authz/actor";
 import { AppError } from "@/server/errors";
 import { freshDatabase } from "@/server/testing/test-db";
 import { refusal } from "@/server/testing/trpc";
-import { addDays, inboxCounters, listClerkBox, listInbox } from "./inbox";
+import { addDays } from "@/lib/dates";
+import { inboxCounters, listClerkBox, listInbox } from "./inbox";
 import { upsertParticipant } from "./participants";
 
 let db: Db;

@@ -4,7 +4,7 @@ import { document } from "@/db/schema/documents";
 import type { Confidentiality, DocumentType, Urgency } from "@/lib/documents";
 import { formatNumberNotation, urgencies } from "@/lib/documents";
 import type { ClerkBoxInput, InboxBox, ListInboxInput } from "@/lib/schemas/inbox";
-import { vietnamToday } from "@/lib/schemas/org-tree";
+import { addDays, isCalendarDay, vietnamToday } from "@/lib/dates";
 import type { IncomingStatus } from "@/lib/schemas/search";
 import { assertCan, type Actor } from "../authz/actor";
 import { fieldError } from "../errors";
@@ -22,12 +22,6 @@ const boxesOf: Record<InboxBox, ParticipantBox[]> = {
 };
 
 export const DUE_SOON_DAYS = 3;
-
-export function addDays(date: string, days: number): string {
-  const d = new Date(`${date}T00:00:00Z`);
-  d.setUTCDate(d.getUTCDate() + days);
-  return d.toISOString().slice(0, 10);
-}
 
 // --- cursors: the sort key of the last row, opaque to the client ---
 
@@ -50,12 +44,17 @@ export function decodeCursor<T extends unknown[]>(
   return key;
 }
 
-/** A `yyyy-MM-dd` day that exists, or the 'infinity' of "no deadline". */
-export function isDayOrInfinity(v: unknown): v is string {
-  if (v === NO_DEADLINE) return true;
-  if (typeof v !== "string" || !/^\d{4}-\d{2}-\d{2}$/.test(v)) return false;
-  const t = Date.parse(`${v}T00:00:00Z`);
-  return !Number.isNaN(t) && new Date(t).toISOString().startsWith(v);
+// A cursor comes back from the client, so its key is checked as strictly as any input: only
+// values that PostgreSQL takes without complaint, in the form this code wrote them.
+
+/** A day of the accepted years (lib/dates.ts), or the 'infinity' of "no deadline". */
+export const isDayOrInfinity = (v: unknown): v is string => v === NO_DEADLINE || isCalendarDay(v);
+
+/** A moment as `clerkSortAt` writes it: UTC, to the microsecond, `2026-11-20T08:15:30.123456Z`. */
+export function isUtcMicros(v: unknown): v is string {
+  if (typeof v !== "string") return false;
+  const m = /^(\d{4}-\d{2}-\d{2})T([01]\d|2[0-3]):[0-5]\d:[0-5]\d\.\d{6}Z$/.exec(v);
+  return m !== null && isCalendarDay(m[1]);
 }
 export const isUuid = (v: unknown): v is string =>
   typeof v === "string" &&
@@ -210,13 +209,7 @@ function clerkBoxCondition(box: ClerkBoxInput["box"], today: string): SQL {
 function clerkBoxQuery(db: DbOrTx, actor: Actor, input: ClerkBoxInput, today = vietnamToday()) {
   const key = input.cursor
     ? decodeCursor(input.cursor, (k): k is ClerkKey => {
-        return (
-          k.length === 3 &&
-          isUrgency(k[0]) &&
-          typeof k[1] === "string" &&
-          !Number.isNaN(Date.parse(k[1])) &&
-          isUuid(k[2])
-        );
+        return k.length === 3 && isUrgency(k[0]) && isUtcMicros(k[1]) && isUuid(k[2]);
       })
     : null;
   return db
@@ -236,7 +229,7 @@ function clerkBoxQuery(db: DbOrTx, actor: Actor, input: ClerkBoxInput, today = v
       registeredAt: document.registeredAt,
       createdAt: document.createdAt,
       // Text keeps the microseconds a JavaScript Date would drop from the cursor.
-      sortAt: sql<string>`${clerkSortAt}::text`,
+      sortAt: sql<string>`to_char(${clerkSortAt} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')`,
     })
     .from(document)
     .where(

@@ -9,7 +9,7 @@ import { registry, registryPeriod } from "@/db/schema/registry";
 import { appUser, userRole } from "@/db/schema/users";
 import { seedDemo } from "@/db/seed/demo";
 import { receiveDocumentInput, type ReceiveDocumentFormValues } from "@/lib/schemas/incoming";
-import { vietnamToday } from "@/lib/schemas/org-tree";
+import { vietnamToday } from "@/lib/dates";
 import { createCaller } from "@/server/api/root";
 import { verifyAuditChain } from "@/server/audit/verify";
 import { loadActor, type Actor } from "@/server/authz/actor";

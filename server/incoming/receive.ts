@@ -10,7 +10,7 @@ import {
   type CheckDuplicateInput,
   type ReceiveDocumentInput,
 } from "@/lib/schemas/incoming";
-import { vietnamToday } from "@/lib/schemas/org-tree";
+import { vietnamToday } from "@/lib/dates";
 import type { RegistryKind } from "@/lib/schemas/registry";
 import { assertCan, type Actor } from "../authz/actor";
 import { AppError, fieldError } from "../errors";

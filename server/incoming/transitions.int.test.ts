@@ -7,7 +7,7 @@ import type { Db } from "@/db/client";
 import { document } from "@/db/schema/documents";
 import { seedDemo } from "@/db/seed/demo";
 import { can, type Action } from "@/lib/permissions";
-import type { IncomingActionInput, IncomingActionName } from "@/lib/schemas/incoming-actions";
+import type { IncomingActionName, IncomingActionRequest } from "@/lib/schemas/incoming-actions";
 import { loadActor, type Actor } from "../authz/actor";
 import { AppError } from "../errors";
 import { insertRegisteredDocument } from "../testing/documents";
@@ -22,7 +22,9 @@ let orgs: Record<string, string>;
 const placeholder = "00000000-0000-4000-8000-000000000000";
 
 /** A payload that passes validation for each action. */
-const payloads = (u: Record<string, string>): Record<IncomingActionName, IncomingActionInput> => ({
+const payloads = (
+  u: Record<string, string>,
+): Record<IncomingActionName, IncomingActionRequest> => ({
   present: { action: "present", leaderId: u["chutich.dc"]! },
   direct: {
     action: "direct",

@@ -1,10 +1,10 @@
 import { eq, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { assignment, document, extensionRequest } from "@/db/schema/documents";
-import { incomingActionInput, type IncomingActionInput } from "@/lib/schemas/incoming-actions";
-import { vietnamToday } from "@/lib/schemas/org-tree";
+import { incomingActionInput, type IncomingActionRequest } from "@/lib/schemas/incoming-actions";
+import { vietnamToday } from "@/lib/dates";
 import { assertCan, type Actor } from "../authz/actor";
-import { zodFieldErrors } from "../api/zod-errors";
+import { zodFieldErrors } from "../zod-errors";
 import { AppError, stale } from "../errors";
 import { notifyUsers } from "../notify/notify";
 import { recordDocumentEvent } from "./history";
@@ -20,7 +20,7 @@ import { loadVisibleDocument } from "./visibility";
 export async function applyIncomingAction(
   db: Db,
   actor: Actor,
-  request: { documentId: string; version: number; input: IncomingActionInput },
+  request: { documentId: string; version: number; input: IncomingActionRequest },
 ): Promise<{ id: string; status: string; version: number }> {
   // Callers other than the router (jobs, other services) get the same validation.
   const parsed = incomingActionInput.safeParse(request.input);

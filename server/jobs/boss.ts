@@ -1,6 +1,6 @@
 import PgBoss from "pg-boss";
 import { getDb } from "@/db/client";
-import { vietnamToday } from "@/lib/schemas/org-tree";
+import { vietnamToday } from "@/lib/dates";
 import { env } from "../env";
 import { sweepOrphanBlobs } from "../files/sweep";
 import { sendDeadlineReminders } from "./deadline-reminders";

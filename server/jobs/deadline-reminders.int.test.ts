@@ -4,7 +4,7 @@ import type { Db } from "@/db/client";
 import { assignment, document } from "@/db/schema/documents";
 import { notification } from "@/db/schema/notify";
 import { seedDemo } from "@/db/seed/demo";
-import { vietnamToday } from "@/lib/schemas/org-tree";
+import { vietnamToday } from "@/lib/dates";
 import { loadActor } from "../authz/actor";
 import { applyIncomingAction } from "../incoming/workflow";
 import { insertRegisteredDocument } from "../testing/documents";

@@ -6,7 +6,7 @@ import { auditEvent } from "@/db/schema/audit";
 import { organisation, unit } from "@/db/schema/org";
 import { appUser, userRole } from "@/db/schema/users";
 import { DEMO_PASSWORD, seedDemo } from "@/db/seed/demo";
-import { vietnamToday } from "@/lib/schemas/org-tree";
+import { vietnamToday } from "@/lib/dates";
 import { createCaller } from "../api/root";
 import { verifyAuditChain } from "../audit/verify";
 import { authenticate } from "../auth/authenticate";

@@ -3,9 +3,9 @@ import { alias } from "drizzle-orm/pg-core";
 import type { Db, Tx } from "@/db/client";
 import { organisation } from "@/db/schema/org";
 import { appUser } from "@/db/schema/users";
+import { vietnamToday } from "@/lib/dates";
 import {
   isLevelBelow,
-  vietnamToday,
   type CloseOrganisationInput,
   type CreateOrganisationInput,
   type MoveOrganisationInput,

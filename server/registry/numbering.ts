@@ -2,7 +2,7 @@ import { and, asc, eq, sql } from "drizzle-orm";
 import type { DbOrTx, Tx } from "@/db/client";
 import { registry, registryPeriod } from "@/db/schema/registry";
 import { defaultRegistryNames, type RegistryKind } from "@/lib/schemas/registry";
-import { vietnamToday } from "@/lib/schemas/org-tree";
+import { vietnamToday } from "@/lib/dates";
 import { appendAudit } from "../audit/append";
 import { AppError } from "../errors";
 

@@ -4,9 +4,10 @@
 import type { Db } from "@/db/client";
 import type { Action } from "@/lib/permissions";
 import { reportDownloadQuery, type ReportDownloadQuery } from "@/lib/schemas/reports";
-import { zodFieldErrors } from "../api/zod-errors";
+import { zodFieldErrors } from "../zod-errors";
 import { contentDisposition } from "../files/http";
-import { assertCan, loadActor, type Actor } from "../authz/actor";
+import { assertCan, type Actor } from "../authz/actor";
+import { actorOfRequest } from "../authz/request-actor";
 import { AppError, type AppErrorCode, type FieldError } from "../errors";
 import { localeFromCookieHeader, type Locale } from "../i18n/locale";
 import { translate } from "../i18n/translate";
@@ -95,9 +96,8 @@ export async function answerReportRequest(
   kind: ReportKind,
 ): Promise<Response> {
   const locale = localeFromCookieHeader(request.headers.get("cookie"));
-  const actor = session ? await loadActor(db, session) : null;
-  if (!actor) return refusal(locale, 401, "UNAUTHORIZED", "errors.unauthorized");
   try {
+    const actor = await actorOfRequest(db, session);
     // Permission before the query: someone without it learns nothing from the answer.
     assertCan(actor, permissionOf[kind]);
     const params = Object.fromEntries(new URL(request.url).searchParams);

@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import type { Db } from "@/db/client";
-import { vietnamToday } from "@/lib/schemas/org-tree";
+import { vietnamToday } from "@/lib/dates";
 import { createCaller } from "@/server/api/root";
 import type { Actor } from "@/server/authz/actor";
 import type { AppError } from "@/server/errors";

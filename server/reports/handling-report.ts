@@ -3,7 +3,7 @@
 import { and, eq, gte, isNotNull, lte, ne, sql } from "drizzle-orm";
 import type { DbOrTx } from "@/db/client";
 import { document } from "@/db/schema/documents";
-import { vietnamToday } from "@/lib/schemas/org-tree";
+import { vietnamToday } from "@/lib/dates";
 import type { HandlingReportInput } from "@/lib/schemas/reports";
 import { assertCan, type Actor } from "../authz/actor";
 import { visibleTo } from "../incoming/visibility";

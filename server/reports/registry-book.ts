@@ -7,7 +7,7 @@ import { document } from "@/db/schema/documents";
 import { registry } from "@/db/schema/registry";
 import { formatNumberNotation, type DocumentType } from "@/lib/documents";
 import type { BookCursor } from "@/lib/schemas/reports";
-import { vietnamToday } from "@/lib/schemas/org-tree";
+import { vietnamToday } from "@/lib/dates";
 import { assertCan, type Actor } from "../authz/actor";
 import { AppError, fieldError, notFound } from "../errors";
 import { visibleTo } from "../incoming/visibility";

@@ -6,7 +6,7 @@ import { assignment, document } from "@/db/schema/documents";
 import { unit } from "@/db/schema/org";
 import { registry } from "@/db/schema/registry";
 import { seedDemo } from "@/db/seed/demo";
-import { vietnamToday } from "@/lib/schemas/org-tree";
+import { vietnamToday } from "@/lib/dates";
 import { loadActor } from "@/server/authz/actor";
 import { upsertParticipant } from "@/server/incoming/participants";
 import { insertRegisteredDocument } from "@/server/testing/documents";

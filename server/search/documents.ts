@@ -7,18 +7,19 @@ import { assertCan, type Actor } from "../authz/actor";
 import { decodeCursor, encodeCursor, isDayOrInfinity, isUuid, type Page } from "../incoming/inbox";
 import { visibleTo } from "../incoming/visibility";
 
+/** What a person typed, as groups of words: every group must occur, its words in a row. */
+export type SearchTerms = { groups: string[][]; prefixLast: boolean };
+
 /**
- * Turns what a person typed into a tsquery (without diacritics and case, which SQL removes with
- * the same f_unaccent(lower()) as document.search_vector). Words are what is left between
- * anything that is not a letter or digit, exactly the separators the search vector's
- * translate() leaves to the parser. Words typed together ("15/QĐ-UBND") must follow each other
- * (<->), and groups separated by spaces must all occur (&). When the last group is a number or
- * notation being typed ("QĐ-UB", "15/QĐ-U"), its last word may be the start of a longer one
- * (:*). Plain words are matched whole: a Vietnamese syllable is short, and a prefix search on a
- * common one ("tai:*") reads a large part of the index.
+ * Splits what a person typed into words: what is left between anything that is not a letter or
+ * digit, exactly the separators the search vector's translate() leaves to the parser. Words
+ * typed together ("15/QĐ-UBND") must follow each other, and groups separated by spaces must all
+ * occur. When the last group is a number or notation being typed ("QĐ-UB", "15/QĐ-U"), its last
+ * word may be the start of a longer one. Plain words are matched whole: a Vietnamese syllable is
+ * short, and a prefix search on a common one ("tai:*") reads a large part of the index.
  * Returns null when nothing searchable was typed.
  */
-export function searchTsQuery(q: string | null | undefined): string | null {
+export function searchTerms(q: string | null | undefined): SearchTerms | null {
   if (!q) return null;
   const groups = q
     .normalize("NFC")
@@ -26,9 +27,33 @@ export function searchTsQuery(q: string | null | undefined): string | null {
     .map((chunk) => chunk.split(/[^\p{L}\p{N}\p{M}]+/u).filter(Boolean))
     .filter((words) => words.length > 0);
   if (groups.length === 0) return null;
-  const last = groups.at(-1)!;
-  if (last.length > 1) last[last.length - 1] = `${last.at(-1)}:*`;
-  return groups.map((words) => words.join(" <-> ")).join(" & ");
+  return { groups, prefixLast: groups.at(-1)!.length > 1 };
+}
+
+/**
+ * A word as a quoted tsquery operand, made in SQL after f_unaccent(lower()), the normalisation
+ * of document.search_vector. Accent removal turns some letters into tsquery syntax ("ʼ" into an
+ * apostrophe, "ː" into a colon, "⑴" into "(1)"), so the quoting must come after it: inside
+ * quotes nothing typed is an operator, and a backslash or quote is escaped.
+ */
+function quotedOperand(word: string, prefix: boolean): SQL {
+  const text = sql`f_unaccent(lower(${word}))`;
+  const escaped = sql`replace(replace(${text}, E'\\\\', E'\\\\\\\\'), E'\\'', E'\\'\\'')`;
+  return sql`(E'\\'' || ${escaped} || E'\\''${sql.raw(prefix ? ` || ':*'` : "")})`;
+}
+
+/** The words as a tsquery, `'a' <-> 'b' & 'c' <-> 'd':*`, every operand quoted. */
+export function searchTsQuery(terms: SearchTerms): SQL {
+  const parts: SQL[] = [];
+  terms.groups.forEach((words, g) => {
+    if (g > 0) parts.push(sql`' & '`);
+    words.forEach((word, w) => {
+      if (w > 0) parts.push(sql`' <-> '`);
+      const last = g === terms.groups.length - 1 && w === words.length - 1;
+      parts.push(quotedOperand(word, last && terms.prefixLast));
+    });
+  });
+  return sql`to_tsquery('simple', ${sql.join(parts, sql` || `)})`;
 }
 
 const arrivalKey = sql`coalesce(${document.arrivalDate}, 'infinity'::date)`;
@@ -43,7 +68,12 @@ const isSearchKey = (k: unknown[]): k is SearchKey =>
   Math.abs(k[1] as number) <= 2147483647 &&
   isUuid(k[2]);
 
-const likePattern = (s: string) => `%${s.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+/**
+ * `%text%` for LIKE, escaped after accent removal for the same reason as the tsquery's
+ * operands: a letter could become a wildcard, or a trailing backslash that LIKE refuses.
+ */
+const containsPattern = (typed: string) =>
+  sql`'%' || replace(replace(replace(f_unaccent(lower(${typed})), E'\\\\', E'\\\\\\\\'), '%', E'\\\\%'), '_', E'\\\\_') || '%'`;
 
 /**
  * How many of the newest documents (after the cursor, within the date range) the first step
@@ -57,7 +87,7 @@ export const RECENT_BUDGET = 10_000;
  * within the date range); `rest` is what each document must also satisfy.
  */
 function searchConditions(actor: Actor, input: SearchDocumentsInput, after: SearchKey | null) {
-  const tsquery = searchTsQuery(input.q);
+  const terms = searchTerms(input.q);
   const range: (SQL | undefined)[] = [
     eq(document.organisationId, actor.organisationId),
     eq(document.direction, "incoming"),
@@ -73,17 +103,15 @@ function searchConditions(actor: Actor, input: SearchDocumentsInput, after: Sear
   ];
   const rest: (SQL | undefined)[] = [
     visibleTo(actor),
-    tsquery
-      ? sql`${document.searchVector} @@ to_tsquery('simple', f_unaccent(lower(${tsquery})))`
-      : undefined,
+    terms ? sql`${document.searchVector} @@ ${searchTsQuery(terms)}` : undefined,
     input.type ? eq(document.documentType, input.type) : undefined,
     input.status ? eq(document.status, input.status) : undefined,
     input.urgency ? eq(document.urgency, input.urgency) : undefined,
     input.issuer
-      ? sql`f_unaccent(lower(${document.issuerName})) like f_unaccent(lower(${likePattern(input.issuer)}))`
+      ? sql`f_unaccent(lower(${document.issuerName})) like ${containsPattern(input.issuer)}`
       : undefined,
   ];
-  return { range, rest, fullText: tsquery !== null };
+  return { range, rest, fullText: terms !== null };
 }
 
 const resultColumns = {

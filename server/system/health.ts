@@ -1,5 +1,5 @@
 import { sql } from "drizzle-orm";
-import type { Db } from "@/db/client";
+import { getDb, type Db } from "@/db/client";
 
 export type Health = { status: "ok" | "unavailable" };
 
@@ -11,4 +11,13 @@ export async function checkHealth(db: Db): Promise<Health> {
   } catch {
     return { status: "unavailable" };
   }
+}
+
+/** `GET /api/health`: 200 while the database answers, else 503, never cached. */
+export async function answerHealth(): Promise<Response> {
+  const health = await checkHealth(getDb());
+  return Response.json(health, {
+    status: health.status === "ok" ? 200 : 503,
+    headers: { "cache-control": "no-store" },
+  });
 }

@@ -3,8 +3,8 @@ import type { Db } from "@/db/client";
 import { document, documentParticipant } from "@/db/schema/documents";
 import { unit } from "@/db/schema/org";
 import { seedDemo } from "@/db/seed/demo";
-import type { IncomingActionInput } from "@/lib/schemas/incoming-actions";
-import { vietnamToday } from "@/lib/schemas/org-tree";
+import type { IncomingActionRequest } from "@/lib/schemas/incoming-actions";
+import { vietnamToday } from "@/lib/dates";
 import { loadActor, type Actor } from "../authz/actor";
 import { AppError } from "../errors";
 import { applyIncomingAction } from "../incoming/workflow";
@@ -48,7 +48,7 @@ export async function createWorkflowWorld() {
   }
 
   /** The action as `username`, on the document's current version. */
-  async function act(username: string, documentId: string, input: IncomingActionInput) {
+  async function act(username: string, documentId: string, input: IncomingActionRequest) {
     const [doc] = await db
       .select({ version: document.version })
       .from(document)

@@ -1,6 +1,6 @@
 import { TRPCError } from "@trpc/server";
 import { ZodError } from "zod";
-import { zodFieldErrors } from "@/server/api/zod-errors";
+import { zodFieldErrors } from "@/server/zod-errors";
 import { AppError } from "@/server/errors";
 
 /** The TRPCError a call was refused with; fails the test when the call succeeds. */

@@ -1,4 +1,5 @@
-import { Badge, Card, Group, SimpleGrid, Stack, Text } from "@mantine/core";
+import { Alert, Badge, Card, Group, SimpleGrid, Stack, Text } from "@mantine/core";
+import { IconKey } from "@tabler/icons-react";
 import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
 import { ChangePasswordForm } from "@/components/account/change-password-form";
@@ -11,7 +12,7 @@ export async function generateMetadata(): Promise<Metadata> {
 }
 
 export default async function AccountPage() {
-  const { actor } = await requireActor();
+  const { actor } = await requireActor(undefined, { temporaryPasswordOk: true });
   const t = await getTranslations();
   const rows: [string, string][] = [
     [t("home.username"), actor.username],
@@ -21,6 +22,18 @@ export default async function AccountPage() {
   return (
     <>
       <PageHeader title={t("account.title")} description={t("account.description")} />
+      {actor.mustChangePassword && (
+        <Alert
+          color="orange"
+          icon={<IconKey />}
+          title={t("auth.changePassword")}
+          mb="md"
+          maw={1100}
+          data-testid="temporary-password-alert"
+        >
+          {t("auth.mustChangePassword")}
+        </Alert>
+      )}
       <SimpleGrid cols={{ base: 1, md: 2 }} spacing="md" maw={1100}>
         <Card withBorder padding="lg">
           <Text size="xs" tt="uppercase" fw={700} c="dimmed" mb="xs">

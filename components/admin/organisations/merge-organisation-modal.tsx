@@ -7,7 +7,7 @@ import { useMutation } from "@tanstack/react-query";
 import { useTranslations } from "next-intl";
 import { useTRPC } from "@/components/providers/trpc";
 import { DialogButtons } from "@/components/ui/dialog-buttons";
-import { vietnamToday } from "@/lib/schemas/org-tree";
+import { vietnamToday } from "@/lib/dates";
 import { DateField, OrgTreeDialog, useOrgTreeFeedback } from "./org-tree-dialog";
 import {
   foldedOptionsFilter,

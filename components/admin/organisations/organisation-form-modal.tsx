@@ -6,13 +6,8 @@ import { useMutation } from "@tanstack/react-query";
 import { useTranslations } from "next-intl";
 import { useTRPC } from "@/components/providers/trpc";
 import { DialogButtons } from "@/components/ui/dialog-buttons";
-import {
-  isLevelBelow,
-  ORG_CODE_PATTERN,
-  orgLevels,
-  vietnamToday,
-  type OrgLevel,
-} from "@/lib/schemas/org-tree";
+import { isLevelBelow, ORG_CODE_PATTERN, orgLevels, type OrgLevel } from "@/lib/schemas/org-tree";
+import { vietnamToday } from "@/lib/dates";
 import { DateField, OrgTreeDialog, useOrgTreeFeedback } from "./org-tree-dialog";
 import { foldedOptionsFilter, orgOption, type OrgTreeRow } from "./org-tree-helpers";
 

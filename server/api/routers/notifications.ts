@@ -1,4 +1,4 @@
-import { z } from "zod";
+import { listNotificationsInput, markNotificationsReadInput } from "@/lib/schemas/notifications";
 import {
   listNotifications,
   markNotificationsRead,
@@ -8,20 +8,12 @@ import { memberProcedure, router } from "../trpc";
 
 export const notificationsRouter = router({
   list: memberProcedure
-    .input(
-      z.object({
-        cursor: z.number().int().positive().nullish(),
-        limit: z.number().int().min(1).max(50).default(20),
-        unreadOnly: z.boolean().optional(),
-      }),
-    )
+    .input(listNotificationsInput)
     .query(({ ctx, input }) => listNotifications(ctx.db, ctx.actor, input)),
 
   unreadCount: memberProcedure.query(({ ctx }) => unreadNotificationCount(ctx.db, ctx.actor)),
 
   markRead: memberProcedure
-    .input(
-      z.object({ id: z.number().int().positive().optional(), documentId: z.uuid().optional() }),
-    )
+    .input(markNotificationsReadInput)
     .mutation(({ ctx, input }) => markNotificationsRead(ctx.db, ctx.actor, input)),
 });

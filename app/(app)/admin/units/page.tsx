@@ -3,7 +3,7 @@ import { getTranslations } from "next-intl/server";
 import { UnitsManager } from "@/components/admin/units/units-manager";
 import { ForbiddenNotice } from "@/components/ui/forbidden-notice";
 import { PageHeader } from "@/components/ui/page-header";
-import { adminPageOrganisation } from "@/server/authz/admin-target";
+import { adminPageOrganisation } from "@/server/api/admin-page-organisation";
 import { requireActor } from "@/server/authz/require";
 
 export async function generateMetadata(): Promise<Metadata> {

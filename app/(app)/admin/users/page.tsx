@@ -4,7 +4,7 @@ import { UsersManager } from "@/components/admin/users/users-manager";
 import { ForbiddenNotice } from "@/components/ui/forbidden-notice";
 import { PageHeader } from "@/components/ui/page-header";
 import { isDeploymentAdmin } from "@/server/authz/actor";
-import { adminPageOrganisation } from "@/server/authz/admin-target";
+import { adminPageOrganisation } from "@/server/api/admin-page-organisation";
 import { requireActor } from "@/server/authz/require";
 
 export async function generateMetadata(): Promise<Metadata> {

@@ -1,10 +1,6 @@
-import { getDb } from "@/db/client";
-import { currentSession } from "@/server/auth/auth";
-import { answerReportRequest } from "@/server/reports/download";
+import { reportRoute } from "@/server/reports/routes";
 
 export const dynamic = "force-dynamic";
 
 // The incoming registry book as a PDF or spreadsheet: GET ?from=yyyy-MM-dd&to=yyyy-MM-dd&registryId=…&format=pdf|xlsx
-export async function GET(request: Request) {
-  return answerReportRequest(getDb(), await currentSession(), request, "incomingBook");
-}
+export const GET = reportRoute("incomingBook");

@@ -1,5 +1,5 @@
 import type { ZodError } from "zod";
-import type { FieldError } from "../errors";
+import type { FieldError } from "./errors";
 
 /** Maps zod issues to translatable field errors keyed by the field's path ("name", "address.city"). */
 export function zodFieldErrors(error: ZodError): Record<string, FieldError[]> {
@@ -13,6 +13,15 @@ export function zodFieldErrors(error: ZodError): Record<string, FieldError[]> {
 
 // Custom refinements carry a message key (e.g. "auth.passwordMismatch") as their message.
 const looksLikeKey = (m: string) => /^[a-zA-Z]+(\.[a-zA-Z]+)+$/.test(m);
+
+/**
+ * Nothing was given, as opposed to a value of the wrong type. zod keeps the input in an issue
+ * only when asked to, but its message names what it received.
+ */
+function isMissing(issue: ZodError["issues"][number]): boolean {
+  if ("input" in issue && issue.input !== undefined) return issue.input === null;
+  return /received (undefined|null)$/.test(issue.message);
+}
 
 function issueMessage(issue: ZodError["issues"][number]): FieldError {
   switch (issue.code) {
@@ -30,10 +39,9 @@ function issueMessage(issue: ZodError["issues"][number]): FieldError {
         return { key: "validation.tooLong", params: { max: Number(issue.maximum) } };
       return { key: "validation.tooBig", params: { max: Number(issue.maximum) } };
     case "invalid_type":
-      return issue.input === undefined || issue.input === null
-        ? { key: "validation.required" }
-        : { key: "validation.invalidType" };
+      return isMissing(issue) ? { key: "validation.required" } : { key: "validation.invalidType" };
     case "invalid_format":
+      if (looksLikeKey(issue.message)) return { key: issue.message };
       if (issue.format === "email") return { key: "validation.email" };
       if (issue.format === "uuid") return { key: "validation.invalid" };
       return { key: "validation.format" };

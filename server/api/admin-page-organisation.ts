@@ -1,7 +1,7 @@
 import "server-only";
 import { z } from "zod";
-import { serverApi } from "../api/server-caller";
-import { isDeploymentAdmin, type Actor } from "./actor";
+import { serverApi } from "./server-caller";
+import { isDeploymentAdmin, type Actor } from "../authz/actor";
 
 /**
  * The organisation an admin page works on. A deployment admin may open another one with

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { vietnamToday } from "./org-tree";
+import { vietnamToday } from "@/lib/dates";
 
 describe("today in Vietnam", () => {
   it("turns at midnight in Hà Nội, not at midnight UTC", () => {
