@@ -49,7 +49,10 @@ function NotificationRow({ n, onOpen }: { n: Item; onOpen: (n: Item) => void }) 
   const format = useFormatter();
   const now = useNow({ updateInterval: 60_000 });
   const key = t.has(n.messageKey) ? n.messageKey : "generic";
-  const text = t(key, displayParams(n.params));
+  const text = t(key, {
+    ...displayParams(n.params),
+    ...(n.restricted ? { subject: t("restrictedSubject") } : {}),
+  });
   const at = new Date(n.createdAt);
   const when =
     now.getTime() - at.getTime() < 24 * HOUR

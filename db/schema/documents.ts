@@ -163,7 +163,11 @@ export const documentFile = pgTable(
       .references(() => appUser.id, { onDelete: "restrict" }),
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [index("document_file_document_idx").on(t.documentId, t.createdAt)],
+  (t) => [
+    index("document_file_document_idx").on(t.documentId, t.createdAt),
+    // Whether a blob is on a document: attaching it again by hash, and the orphan sweep.
+    index("document_file_sha_idx").on(t.sha256),
+  ],
 );
 
 export const assignmentRole = pgEnum("assignment_role", ["lead", "co", "info"]);

@@ -1,9 +1,11 @@
-import { and, asc, desc, eq, lt } from "drizzle-orm";
+import { and, asc, desc, eq, inArray, lt, ne, notExists, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { auditEvent } from "@/db/schema/audit";
+import { document, documentParticipant } from "@/db/schema/documents";
 import { organisation } from "@/db/schema/org";
 import { assertCan, isDeploymentAdmin, targetOrganisation, type Actor } from "../authz/actor";
 import { AppError } from "../errors";
+import { isUuid } from "../incoming/inbox";
 import { verifyAuditChain, type ChainReport } from "./verify";
 
 /** The newest events of one organisation's chain first, paged by sequence number. */
@@ -35,7 +37,51 @@ export async function listAuditEvents(
     .orderBy(desc(auditEvent.seq))
     .limit(input.limit + 1);
   const page = rows.slice(0, input.limit);
-  return { items: page, nextCursor: rows.length > input.limit ? (page.at(-1)?.seq ?? null) : null };
+  const hidden = await restrictedDocuments(
+    db,
+    actor,
+    page.filter((e) => e.entityType === "document").map((e) => e.entityId),
+  );
+  return {
+    items: page.map((e) =>
+      hidden.has(e.entityId) && e.entityType === "document"
+        ? { ...e, data: {}, redacted: true }
+        : { ...e, redacted: false },
+    ),
+    nextCursor: rows.length > input.limit ? (page.at(-1)?.seq ?? null) : null,
+  };
+}
+
+/**
+ * Of these documents, the secret and restricted ones the actor is not on. Their events show
+ * that something happened, by whom and when, but not what (the clerk's note, the file's hash,
+ * the people it went to): an admin reading the log, or a deployment admin reading another
+ * organisation's, sees no more of a secret document than anyone else who is not given it.
+ */
+async function restrictedDocuments(db: Db, actor: Actor, ids: string[]): Promise<Set<string>> {
+  const uuids = [...new Set(ids)].filter(isUuid);
+  if (uuids.length === 0) return new Set();
+  const rows = await db
+    .select({ id: document.id })
+    .from(document)
+    .where(
+      and(
+        inArray(document.id, uuids),
+        ne(document.confidentiality, "normal"),
+        notExists(
+          db
+            .select({ one: sql`1` })
+            .from(documentParticipant)
+            .where(
+              and(
+                eq(documentParticipant.documentId, document.id),
+                eq(documentParticipant.userId, actor.userId),
+              ),
+            ),
+        ),
+      ),
+    );
+  return new Set(rows.map((r) => r.id));
 }
 
 export async function verifyOrganisationChain(

@@ -1,11 +1,11 @@
 import { and, eq, inArray } from "drizzle-orm";
 import type { DbOrTx } from "@/db/client";
 import { document, documentFile } from "@/db/schema/documents";
-import { fileBlob } from "@/db/schema/files";
 import type { AttachedFilesInput, DocumentFileKind } from "@/lib/schemas/files";
 import type { Actor } from "../authz/actor";
 import { fieldError, notFound } from "../errors";
 import { isPdfMime } from "./file-type";
+import { loadAttachableBlobs } from "./ownership";
 
 /**
  * Most text a document keeps for search. The search vector is recomputed on every update of the
@@ -25,8 +25,9 @@ export type AttachedFileRow = {
 
 /**
  * Attaches uploaded blobs to a document inside the caller's transaction (reception, handling
- * notes), after the caller has checked its own permission on the document. Each blob must exist;
- * the main text must be a PDF. A blob already on the document is not attached twice. The PDFs'
+ * notes), after the caller has checked its own permission on the document. Each blob must be
+ * one the actor may attach (ownership.ts): one they uploaded or can already read; any other hash
+ * is refused as missing, whether or not it is stored. The main text must be a PDF. A blob already on the document is not attached twice. The PDFs'
  * text is appended to the document's text, so that search finds the document by its content.
  */
 export async function attachFiles(
@@ -36,17 +37,7 @@ export async function attachFiles(
 ): Promise<AttachedFileRow[]> {
   if (input.files.length === 0) return [];
   const hashes = [...new Set(input.files.map((f) => f.sha256))];
-  // KEY SHARE: the orphan sweep cannot delete a blob between this check and the insert.
-  const blobs = await tx
-    .select({
-      sha256: fileBlob.sha256,
-      mimeType: fileBlob.mimeType,
-      textContent: fileBlob.textContent,
-    })
-    .from(fileBlob)
-    .where(inArray(fileBlob.sha256, hashes))
-    .for("key share");
-  const bySha = new Map(blobs.map((b) => [b.sha256, b]));
+  const bySha = await loadAttachableBlobs(tx, actor, hashes);
   const missing = input.files.find((f) => !bySha.has(f.sha256));
   if (missing)
     throw fieldError({ files: { key: "files.missing", params: { name: missing.fileName } } });

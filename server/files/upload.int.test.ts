@@ -307,10 +307,18 @@ describe("attachFiles", () => {
       attach("vanthu.dc", doc.id, [{ sha256: png, fileName: "so-do.png", kind: "main" }]),
     );
     expect(notPdf.fieldErrors.files?.[0]?.key).toBe("files.mainMustBePdf");
+    // Another organisation's clerk holds neither the bytes nor the document.
     const other = await failure(
       attach("vanthu.hl", doc.id, [{ sha256: sha(pdf), fileName: "a.pdf", kind: "main" }]),
     );
-    expect(other.code).toBe("NOT_FOUND");
+    expect(other.fieldErrors.files?.[0]?.key).toBe("files.missing");
+    const theirs = await upload(await vietnamesePdf(["Phường Hoàng Liệt"]), "hl.pdf", {
+      as: "vanthu.hl",
+    });
+    const otherDocument = await failure(
+      attach("vanthu.hl", doc.id, [{ sha256: theirs.sha256, fileName: "hl.pdf", kind: "main" }]),
+    );
+    expect(otherDocument.code).toBe("NOT_FOUND");
     const [n] = await db
       .select({ n: count() })
       .from(documentFile)

@@ -11,6 +11,7 @@ import { assertCan, type Actor } from "../authz/actor";
 import { env } from "../env";
 import { AppError } from "../errors";
 import { cleanFileName, detectFileType, SNIFF_BYTES } from "./file-type";
+import { recordUpload } from "./ownership";
 import { inspectPdf } from "./pdf-inspect";
 import { getFileStore, type FileStore } from "./store";
 
@@ -94,6 +95,8 @@ export async function receiveUpload(
         })
         // Uploading known bytes again restarts the orphan sweep's clock for them.
         .onConflictDoUpdate({ target: fileBlob.sha256, set: { createdAt: sql`now()` } });
+      // Only now may this person attach the blob: they have shown they hold its bytes.
+      await recordUpload(tx, actor, sha256);
     });
     return {
       sha256,

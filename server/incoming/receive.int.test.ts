@@ -4,7 +4,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import type { Db } from "@/db/client";
 import { auditEvent } from "@/db/schema/audit";
 import { document, documentEvent, documentFile, documentParticipant } from "@/db/schema/documents";
-import { fileBlob } from "@/db/schema/files";
+import { fileBlob, fileUpload } from "@/db/schema/files";
 import { registry, registryPeriod } from "@/db/schema/registry";
 import { appUser, userRole } from "@/db/schema/users";
 import { seedDemo } from "@/db/seed/demo";
@@ -29,11 +29,17 @@ let attachmentDocx: string;
 const today = () => vietnamToday();
 const thisYear = () => Number(today().slice(0, 4));
 
-/** A stored file as the upload service leaves it: a blob row addressed by the bytes' SHA-256. */
+/**
+ * A stored file as the upload service leaves it when Định Công's clerk uploads it: a blob row
+ * addressed by the bytes' SHA-256, and the record that the clerk uploaded it.
+ */
 async function blob(mimeType: string, textContent: string | null = null): Promise<string> {
   const bytes = randomBytes(64);
   const sha256 = createHash("sha256").update(bytes).digest("hex");
   await db.insert(fileBlob).values({ sha256, size: bytes.length, mimeType, textContent });
+  await db
+    .insert(fileUpload)
+    .values({ sha256, userId: users["vanthu.dc"]!, organisationId: orgs.dinhcong! });
   return sha256;
 }
 
@@ -332,7 +338,7 @@ describe("refused registrations", () => {
     ],
     [
       "a document date in the future",
-      { documentDate: "2999-01-01" },
+      { documentDate: "2099-01-01" },
       { documentDate: ["reception.documentDateInFuture"] },
     ],
     [

@@ -1,7 +1,6 @@
-import { and, eq, inArray } from "drizzle-orm";
+import { and, eq } from "drizzle-orm";
 import type { Db, DbOrTx, Tx } from "@/db/client";
 import { document } from "@/db/schema/documents";
-import { fileBlob } from "@/db/schema/files";
 import { organisation } from "@/db/schema/org";
 import { registry } from "@/db/schema/registry";
 import { isSecret } from "@/lib/documents";
@@ -15,6 +14,7 @@ import type { RegistryKind } from "@/lib/schemas/registry";
 import { assertCan, type Actor } from "../authz/actor";
 import { AppError, fieldError } from "../errors";
 import { attachFiles } from "../files/attach";
+import { loadAttachableBlobs } from "../files/ownership";
 import { isPdfMime } from "../files/file-type";
 import { defaultRegistry, nextRegistryNumber } from "../registry/numbering";
 import {
@@ -57,7 +57,7 @@ export async function receiveDocument(
     const errors: Record<string, string> = receptionDateErrors(input, today);
     const issuer = await resolveIssuer(tx, input, errors);
     const chosen = await resolveChosenRegistry(tx, actor, input.registryId, kind, errors);
-    const mainSha256 = await checkFiles(tx, input.files, errors);
+    const mainSha256 = await checkFiles(tx, actor, input.files, errors);
     if (Object.keys(errors).length > 0) throw fieldError(errors);
 
     await serialiseDuplicateCheck(tx, actor.organisationId, input);
@@ -171,28 +171,29 @@ async function resolveChosenRegistry(
   return registryId;
 }
 
-/** Every file must have been uploaded; the main one must really be a PDF, not only be named so. */
+/**
+ * Every file must be one the clerk uploaded (or can already read on another document): a hash
+ * alone names no file (files/ownership.ts). A foreign blob and a missing one get the same
+ * answer. The main file must really be a PDF, not only be named so.
+ */
 async function checkFiles(
   tx: Tx,
+  actor: Actor,
   files: ReceiveDocumentInput["files"],
   errors: Record<string, string>,
 ): Promise<string | null> {
-  const blobs = await tx
-    .select({ sha256: fileBlob.sha256, mimeType: fileBlob.mimeType })
-    .from(fileBlob)
-    .where(
-      inArray(
-        fileBlob.sha256,
-        files.map((f) => f.sha256),
-      ),
-    );
-  const mime = new Map(blobs.map((b) => [b.sha256, b.mimeType]));
+  const blobs = await loadAttachableBlobs(
+    tx,
+    actor,
+    files.map((f) => f.sha256),
+  );
   let main: string | null = null;
   for (const [i, f] of files.entries()) {
-    if (!mime.has(f.sha256)) errors[`files.${i}.sha256`] = "reception.fileMissing";
+    const blob = blobs.get(f.sha256);
+    if (!blob) errors[`files.${i}.sha256`] = "reception.fileMissing";
     else if (f.kind === "main") {
       main = f.sha256;
-      if (!isPdfMime(mime.get(f.sha256)!)) {
+      if (!isPdfMime(blob.mimeType)) {
         errors[`files.${i}.fileName`] = "reception.mainMustBePdf";
       }
     }

@@ -1,8 +1,10 @@
-import { and, count, desc, eq, isNull, lt } from "drizzle-orm";
+import { and, count, desc, eq, isNull, lt, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
-import { document } from "@/db/schema/documents";
+import { document, documentParticipant } from "@/db/schema/documents";
 import { notification } from "@/db/schema/notify";
 import type { Actor } from "../authz/actor";
+
+const withoutSubject = ({ subject: _subject, ...rest }: Record<string, string | number>) => rest;
 
 /** The actor's notifications, newest first, paged by id. */
 export async function listNotifications(
@@ -18,6 +20,10 @@ export async function listNotifications(
       params: notification.params,
       documentId: notification.documentId,
       urgency: document.urgency,
+      // The reader is no longer (or never was) on a secret document: its subject stays hidden.
+      restricted: sql<boolean>`coalesce(${document.confidentiality} <> 'normal' and not exists (
+        select 1 from ${documentParticipant} where ${documentParticipant.documentId} = ${document.id}
+          and ${documentParticipant.userId} = ${actor.userId}), false)`,
       createdAt: notification.createdAt,
       readAt: notification.readAt,
     })
@@ -32,7 +38,9 @@ export async function listNotifications(
     )
     .orderBy(desc(notification.id))
     .limit(input.limit + 1);
-  const items = rows.slice(0, input.limit);
+  const items = rows
+    .slice(0, input.limit)
+    .map((n) => (n.restricted ? { ...n, params: withoutSubject(n.params) } : n));
   return { items, nextCursor: rows.length > input.limit ? (items.at(-1)?.id ?? null) : null };
 }
 

@@ -144,7 +144,7 @@ describe("users: creating", () => {
       }),
     );
     expect(fieldKeys(empty)).toEqual({
-      username: ["validation.required", "users.usernameFormat"],
+      username: ["validation.required"],
       fullName: ["validation.required"],
       roles: ["validation.required"],
       password: ["auth.passwordRule"],

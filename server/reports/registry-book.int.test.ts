@@ -165,7 +165,7 @@ describe("incoming registry book", () => {
     const invalid = await refusal(
       clerkCaller.reports.registryBook({ from: "2026-02-30", to: "2026-03-01" }),
     );
-    expect(fieldKeys(invalid)).toEqual({ from: ["validation.format"] });
+    expect(fieldKeys(invalid)).toEqual({ from: ["validation.dateNotReal"] });
   });
 
   it("refuses a registry that is not an incoming one", async () => {

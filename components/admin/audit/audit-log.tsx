@@ -169,15 +169,21 @@ export function AuditLog({
                       : e.entityType}
                   </Table.Td>
                   <Table.Td>
-                    <Text
-                      size="xs"
-                      c="dimmed"
-                      lineClamp={2}
-                      maw={360}
-                      style={{ wordBreak: "break-all" }}
-                    >
-                      {JSON.stringify(e.data)}
-                    </Text>
+                    {e.redacted ? (
+                      <Text size="xs" c="dimmed" fs="italic" maw={360} data-testid="audit-redacted">
+                        {t("audit.redacted")}
+                      </Text>
+                    ) : (
+                      <Text
+                        size="xs"
+                        c="dimmed"
+                        lineClamp={2}
+                        maw={360}
+                        style={{ wordBreak: "break-all" }}
+                      >
+                        {JSON.stringify(e.data)}
+                      </Text>
+                    )}
                   </Table.Td>
                 </Table.Tr>
               ))}
