@@ -41,13 +41,16 @@ test.describe("organisation administration", () => {
     await page.getByRole("menuitem", { name: "Đăng xuất" }).click();
     await expect(page).toHaveURL(/\/sign-in/);
 
+    // A temporary password opens nothing but the account page, where it is changed.
     await signIn(page, "chuyenvien.moi", "TamThoi2026x");
-    await expect(page.getByTestId("who-am-i")).toContainText("Nguyễn Thị Ánh Tuyết");
-    await expect(page.getByTestId("workplace")).toContainText("Ủy ban nhân dân phường Định Công");
-    await expect(page.getByText("Mật khẩu của bạn vừa được đặt lại")).toBeVisible();
-    await shot(page, "new-user-home");
+    await expect(page).toHaveURL(/\/account$/);
+    await expect(page.getByTestId("temporary-password-alert")).toContainText(
+      "Mật khẩu của bạn vừa được đặt lại",
+    );
+    await page.goto("/incoming");
+    await expect(page).toHaveURL(/\/account$/);
+    await shot(page, "new-user-temporary-password");
 
-    await page.getByRole("link", { name: "Đổi mật khẩu ngay" }).click();
     await page.getByLabel("Mật khẩu hiện tại").fill("TamThoi2026x");
     await page.getByLabel("Mật khẩu mới", { exact: true }).fill("ngan");
     await page.getByLabel("Nhập lại mật khẩu mới").fill("khac");
@@ -60,9 +63,10 @@ test.describe("organisation administration", () => {
     await page.getByLabel("Nhập lại mật khẩu mới").fill("AnhTuyet2026");
     await page.getByTestId("change-password-submit").click();
     await expect(page.getByText("Đã đổi mật khẩu.")).toBeVisible();
+    await expect(page.getByTestId("temporary-password-alert")).toBeHidden();
     await page.goto("/");
-    await expect(page.getByText("Mật khẩu của bạn vừa được đặt lại")).toBeHidden();
     await expect(page.getByTestId("who-am-i")).toContainText("Nguyễn Thị Ánh Tuyết");
+    await expect(page.getByTestId("workplace")).toContainText("Ủy ban nhân dân phường Định Công");
   });
 
   test("a unit form shows the server's field errors", async ({ page }) => {
