@@ -127,6 +127,9 @@ export const pageLimit = (max: number, fallback: number) =>
 
 export const idField = z.uuid();
 
+/** An id read back from a cursor or a stored reference, checked as an input would be. */
+export const isUuid = (v: unknown): v is string => idField.safeParse(v).success;
+
 /** A file's SHA-256 as lowercase hex: names a stored blob, grants nothing by itself. */
 export const sha256Field = z.string().regex(/^[0-9a-f]{64}$/, { message: "validation.format" });
 

@@ -2,10 +2,10 @@ import { and, asc, desc, eq, inArray, lt, ne, notExists, sql } from "drizzle-orm
 import type { Db } from "@/db/client";
 import { auditEvent } from "@/db/schema/audit";
 import { document, documentParticipant } from "@/db/schema/documents";
+import { isUuid } from "@/lib/schemas/fields";
 import { organisation } from "@/db/schema/org";
 import { assertCan, isDeploymentAdmin, targetOrganisation, type Actor } from "../authz/actor";
 import { AppError } from "../errors";
-import { isUuid } from "../incoming/inbox";
 import { verifyAuditChain, type ChainReport } from "./verify";
 
 /** The newest events of one organisation's chain first, paged by sequence number. */

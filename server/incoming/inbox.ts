@@ -5,6 +5,7 @@ import type { Confidentiality, DocumentType, Urgency } from "@/lib/documents";
 import { formatNumberNotation, urgencies } from "@/lib/documents";
 import type { ClerkBoxInput, InboxBox, ListInboxInput } from "@/lib/schemas/inbox";
 import { addDays, isCalendarDay, vietnamToday } from "@/lib/dates";
+import { isUuid } from "@/lib/schemas/fields";
 import type { IncomingStatus } from "@/lib/schemas/search";
 import { assertCan, type Actor } from "../authz/actor";
 import { fieldError } from "../errors";
@@ -56,9 +57,6 @@ export function isUtcMicros(v: unknown): v is string {
   const m = /^(\d{4}-\d{2}-\d{2})T([01]\d|2[0-3]):[0-5]\d:[0-5]\d\.\d{6}Z$/.exec(v);
   return m !== null && isCalendarDay(m[1]);
 }
-export const isUuid = (v: unknown): v is string =>
-  typeof v === "string" &&
-  /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(v);
 const isUrgency = (v: unknown): v is Urgency => urgencies.includes(v as Urgency);
 
 // --- the personal inbox, read from document_participant ---

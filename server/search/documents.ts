@@ -4,7 +4,8 @@ import { document } from "@/db/schema/documents";
 import { formatNumberNotation } from "@/lib/documents";
 import type { SearchDocumentsInput } from "@/lib/schemas/search";
 import { assertCan, type Actor } from "../authz/actor";
-import { decodeCursor, encodeCursor, isDayOrInfinity, isUuid, type Page } from "../incoming/inbox";
+import { isUuid } from "@/lib/schemas/fields";
+import { decodeCursor, encodeCursor, isDayOrInfinity, type Page } from "../incoming/inbox";
 import { visibleTo } from "../incoming/visibility";
 
 /** What a person typed, as groups of words: every group must occur, its words in a row. */
