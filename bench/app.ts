@@ -58,6 +58,8 @@ export async function startApp(options: {
   authSecret: string;
   port: number;
   track: (child: ChildProcess) => void;
+  /** More settings of the application (server/env.ts). */
+  env?: Record<string, string>;
 }): Promise<RunningApp> {
   const child = spawn(
     nextBin,
@@ -72,6 +74,7 @@ export async function startApp(options: {
         DATABASE_URL: options.databaseUrl,
         AUTH_SECRET: options.authSecret,
         PORT: String(options.port),
+        ...options.env,
       },
     },
   );

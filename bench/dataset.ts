@@ -22,6 +22,18 @@ const SLOTS = 40;
 const DAYS = 1095;
 const CHUNK = 25_000;
 
+/**
+ * Raised when the generated data changes shape, so that a dataset kept (--keep) by an earlier
+ * version is generated again. 2: ids are valid UUIDs (version 4), which the API's input
+ * validation requires (md5's raw digits are not), and the registry books' counters follow the
+ * generated numbers, so that documents can be registered through the application.
+ */
+export const DATASET_FORMAT = 2;
+
+/** A stable id from a text, shaped as a version 4 UUID (its version and variant digits set). */
+export const uuidSql = (text: string) =>
+  `overlay(overlay(md5(${text}) placing '4' from 13) placing '8' from 17)::uuid`;
+
 /** One row per slot of 40: which organisation the document of that slot goes to, and its people. */
 async function createOrgSlots(client: pg.Client, seeded: Seeded) {
   await client.query(`drop table if exists bench_org;
@@ -116,8 +128,8 @@ with g as (
     ((arrival + time '07:30' + slot * interval '25 seconds') at time zone 'Asia/Ho_Chi_Minh') as reg_at
   from b
 )
-select c.*, md5('doc' || g)::uuid as id, md5('lead' || g)::uuid as lead_a,
-  md5('child' || g)::uuid as child_a, md5('co' || g)::uuid as co_a,
+select c.*, ${uuidSql("'doc' || g")} as id, ${uuidSql("'lead' || g")} as lead_a,
+  ${uuidSql("'child' || g")} as child_a, ${uuidSql("'co' || g")} as co_a,
   status = 'in_progress' as open, status in ('in_progress', 'completed') as directed,
   case when first_leader then leader1 else leader2 end as leader,
   case when first_leader then leader2 else leader1 end as other_leader,
@@ -200,6 +212,21 @@ from chunk c cross join lateral (values
 where v.user_id is not null`;
 
 const loadedTables = ["document", "assignment", "document_participant"];
+
+/**
+ * The books' counters (registry_period) at the highest number the generated documents took, so
+ * that a document registered through the application gets the next one instead of a number the
+ * dataset already used.
+ */
+const registryCountersSql = `
+insert into registry_period (registry_id, period, starts_on, ends_on, last_number)
+select registry_id, registry_period, make_date(registry_period::int, 1, 1),
+  make_date(registry_period::int, 12, 31), max(registry_number)
+from document
+where registry_number is not null and registry_period ~ '^[0-9]{4}$'
+group by registry_id, registry_period
+on conflict (registry_id, period)
+  do update set last_number = greatest(registry_period.last_number, excluded.last_number)`;
 
 /** Secondary indexes of the loaded tables (not those behind a primary key or constraint). */
 async function dropSecondaryIndexes(client: pg.Client): Promise<string[]> {
@@ -316,7 +343,8 @@ export async function generateDataset(
   await onConnections(url, 2, loadedTables, async (c, table) => {
     await c.query(`vacuum (analyze) ${table}`);
   });
-  await onConnections(url, 1, ["drop table bench_org", "vacuum analyze"], async (c, statement) => {
+  const finish = ["drop table bench_org", registryCountersSql, "vacuum analyze"];
+  await onConnections(url, 1, finish, async (c, statement) => {
     await c.query(statement);
   });
 }

@@ -1,6 +1,7 @@
 // `npm run bench -- [--documents N] [--samples N] [--keep]`: its own PostgreSQL and dataset, a
 // production build of the app, then the inbox, the registry book and search measured through
 // the tRPC HTTP endpoint as signed-in users, each beside the same SQL run raw in the same run.
+// With `--load`, instead: many signed-in people at once over a day's mix of requests (load.ts).
 import type { ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { existsSync } from "node:fs";
@@ -16,7 +17,9 @@ import { repoRoot } from "@/scripts/build-fingerprint";
 import { removeDataDir } from "@/scripts/database";
 import { startEmbeddedPostgres, type EmbeddedPostgres } from "@/scripts/embedded-postgres";
 import { ensureBuild, freePort, signIn, startApp } from "./app";
-import { generateDataset } from "./dataset";
+import { DATASET_FORMAT, generateDataset } from "./dataset";
+import { runLoad } from "./load";
+import { postmasterPid } from "./load-cpu";
 import { formatResult, run } from "./measure";
 import { defineMeasurements } from "./measurements";
 
@@ -24,7 +27,12 @@ const log = (line: string) => console.log(`▸ ${line}`);
 const DATABASE = "lien_thong_bench";
 
 const usage =
-  "Usage: npm run bench -- [--documents N] [--samples N] [--warmup N] [--keep] [--data-dir DIR]";
+  "Usage: npm run bench -- [--documents N] [--samples N] [--warmup N] [--keep] [--data-dir DIR]\n" +
+  "       npm run bench -- --load [--users N] [--duration S] [--think MS] [--documents N] [--keep]\n" +
+  "  --load: N people (default 200), each signed in with their own session, go through a day's\n" +
+  "  mix of requests for S seconds (default 60) with MS ms between requests on average (default\n" +
+  "  0: none), after the health floor at the same concurrency for S/3 seconds. Prints only the\n" +
+  "  load-health and load-mix lines: the per-list measurements are skipped.";
 
 function readOptions() {
   const fail = (message: string): never => {
@@ -39,6 +47,10 @@ function readOptions() {
         samples: { type: "string", default: "200" },
         warmup: { type: "string", default: "100" },
         keep: { type: "boolean", default: false },
+        load: { type: "boolean", default: false },
+        users: { type: "string", default: "200" },
+        duration: { type: "string", default: "60" },
+        think: { type: "string", default: "0" },
         "data-dir": { type: "string", default: ".data-bench" },
       },
       strict: true,
@@ -57,6 +69,10 @@ function readOptions() {
     samples: int("samples", values.samples, 10),
     warmup: int("warmup", values.warmup, 0),
     keep: values.keep,
+    load: values.load,
+    users: int("users", values.users, 1),
+    duration: int("duration", values.duration, 5),
+    think: int("think", values.think, 0),
     dataDir: path.resolve(repoRoot, values["data-dir"]),
   };
 }
@@ -106,10 +122,11 @@ async function prepareDatabase(adminUrl: string, url: string, documents: number)
       const client = new pg.Client({ connectionString: url });
       await client.connect();
       const meta = await client
-        .query<{ documents: number }>("select documents from bench_meta")
-        .catch(() => ({ rows: [] as { documents: number }[] }));
+        .query<{ documents: number; format: number }>("select documents, format from bench_meta")
+        .catch(() => ({ rows: [] as { documents: number; format: number }[] }));
       await client.end();
-      if (meta.rows[0]?.documents === documents) return true;
+      const kept = meta.rows[0];
+      if (kept?.documents === documents && kept.format === DATASET_FORMAT) return true;
       await admin.query(`drop database ${DATABASE} with (force)`);
     }
     await admin.query(`create database ${DATABASE}`);
@@ -122,9 +139,12 @@ async function prepareDatabase(adminUrl: string, url: string, documents: number)
 async function main() {
   const options = readOptions();
   if (!options.keep) removeOnExit = options.dataDir;
+  const what = options.load
+    ? `load test of ${options.users} people for ${options.duration} s`
+    : `${options.samples} samples per measurement`;
   log(
-    `Benchmark: ${options.documents.toLocaleString("en")} documents, ${options.samples} samples ` +
-      `per measurement (data in ${path.relative(repoRoot, options.dataDir)}${options.keep ? ", kept" : ""}).`,
+    `Benchmark: ${options.documents.toLocaleString("en")} documents, ${what} ` +
+      `(data in ${path.relative(repoRoot, options.dataDir)}${options.keep ? ", kept" : ""}).`,
   );
   if (existsSync(options.dataDir) && !existsSync(path.join(options.dataDir, "pg", "PG_VERSION"))) {
     await removeDataDir(options.dataDir, log);
@@ -165,8 +185,8 @@ async function measureAll(
       today: vietnamToday(),
       log,
     });
-    await pool.query("create table bench_meta (documents int not null)");
-    await pool.query("insert into bench_meta values ($1)", [options.documents]);
+    await pool.query("create table bench_meta (documents int not null, format int not null)");
+    await pool.query("insert into bench_meta values ($1, $2)", [options.documents, DATASET_FORMAT]);
     log(`Dataset ready in ${Math.round((Date.now() - started) / 1000)} s.`);
   }
   const facts = await pool.query<{ version: string; docs: number; parts: number; size: string }>(
@@ -192,7 +212,23 @@ async function measureAll(
     authSecret: randomBytes(32).toString("base64url"),
     port,
     track: (c) => children.push(c),
+    // Registrations upload files: they go with the benchmark's data, not the developer's.
+    env: { FILES_DIR: path.join(options.dataDir, "files") },
   });
+  if (options.load) {
+    await runLoad({
+      baseUrl: app.baseUrl,
+      pool,
+      users: options.users,
+      duration: options.duration,
+      think: options.think,
+      appPid: app.child.pid,
+      postgresPid: server && postmasterPid(server.dataDir),
+      appOutput: app.output,
+      log,
+    });
+    return;
+  }
   const cookies: Record<string, string> = {};
   for (const login of ["chuyenvien.kt", "vanthu.dc"]) {
     cookies[login] = await signIn(app.baseUrl, login, DEMO_PASSWORD);
