@@ -1,11 +1,12 @@
-import { and, asc, desc, eq, inArray, lt, ne, notExists, sql } from "drizzle-orm";
+import { and, asc, desc, eq, inArray, lt } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { auditEvent } from "@/db/schema/audit";
-import { document, documentParticipant } from "@/db/schema/documents";
+import { document } from "@/db/schema/documents";
 import { isUuid } from "@/lib/schemas/fields";
 import { organisation } from "@/db/schema/org";
 import { assertCan, isDeploymentAdmin, targetOrganisation, type Actor } from "../authz/actor";
 import { AppError } from "../errors";
+import { withheldFrom } from "../incoming/visibility";
 import { verifyAuditChain, type ChainReport } from "./verify";
 
 /** The newest events of one organisation's chain first, paged by sequence number. */
@@ -64,23 +65,7 @@ async function restrictedDocuments(db: Db, actor: Actor, ids: string[]): Promise
   const rows = await db
     .select({ id: document.id })
     .from(document)
-    .where(
-      and(
-        inArray(document.id, uuids),
-        ne(document.confidentiality, "normal"),
-        notExists(
-          db
-            .select({ one: sql`1` })
-            .from(documentParticipant)
-            .where(
-              and(
-                eq(documentParticipant.documentId, document.id),
-                eq(documentParticipant.userId, actor.userId),
-              ),
-            ),
-        ),
-      ),
-    );
+    .where(and(inArray(document.id, uuids), withheldFrom(actor)));
   return new Set(rows.map((r) => r.id));
 }
 

@@ -14,7 +14,7 @@ export const seesAllOrdinary = (actor: Actor) =>
  * actor is a clerk or leader. Secret documents are seen only by the people explicitly on them.
  */
 export function visibleTo(actor: Actor): SQL {
-  const participates = sql`exists (select 1 from ${documentParticipant} where ${documentParticipant.documentId} = ${document.id} and ${documentParticipant.userId} = ${actor.userId})`;
+  const participates = takesPart(actor);
   return and(
     eq(document.organisationId, actor.organisationId),
     seesAllOrdinary(actor)
@@ -22,6 +22,18 @@ export function visibleTo(actor: Actor): SQL {
       : participates,
   )!;
 }
+
+/** The actor has a role on the document (a condition on `document`). */
+export const takesPart = (actor: Actor): SQL =>
+  sql`exists (select 1 from ${documentParticipant} where ${documentParticipant.documentId} = ${document.id} and ${documentParticipant.userId} = ${actor.userId})`;
+
+/**
+ * A secret or restricted document the actor is not on (a condition on `document`): wherever its
+ * data shows up outside the document itself (the audit log, notifications), the actor sees that
+ * something happened, not what.
+ */
+export const withheldFrom = (actor: Actor): SQL =>
+  sql`(${document.confidentiality} <> 'normal' and not ${takesPart(actor)})`;
 
 /**
  * Loads a document the actor may see, optionally locking it for an update. Another

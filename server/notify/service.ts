@@ -1,8 +1,9 @@
 import { and, count, desc, eq, isNull, lt, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
-import { document, documentParticipant } from "@/db/schema/documents";
+import { document } from "@/db/schema/documents";
 import { notification } from "@/db/schema/notify";
 import type { Actor } from "../authz/actor";
+import { withheldFrom } from "../incoming/visibility";
 
 const withoutSubject = ({ subject: _subject, ...rest }: Record<string, string | number>) => rest;
 
@@ -21,9 +22,7 @@ export async function listNotifications(
       documentId: notification.documentId,
       urgency: document.urgency,
       // The reader is no longer (or never was) on a secret document: its subject stays hidden.
-      restricted: sql<boolean>`coalesce(${document.confidentiality} <> 'normal' and not exists (
-        select 1 from ${documentParticipant} where ${documentParticipant.documentId} = ${document.id}
-          and ${documentParticipant.userId} = ${actor.userId}), false)`,
+      restricted: sql<boolean>`coalesce(${withheldFrom(actor)}, false)`,
       createdAt: notification.createdAt,
       readAt: notification.readAt,
     })

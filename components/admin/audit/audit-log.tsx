@@ -1,24 +1,13 @@
 "use client";
 
-import {
-  Alert,
-  Badge,
-  Button,
-  Card,
-  Code,
-  EmptyState,
-  Group,
-  ScrollArea,
-  Stack,
-  Table,
-  Text,
-} from "@mantine/core";
+import { Alert, Badge, Button, Card, EmptyState, Group, Stack, Text } from "@mantine/core";
 import { IconListCheck, IconShieldCheck, IconShieldX } from "@tabler/icons-react";
 import { useInfiniteQuery, useMutation } from "@tanstack/react-query";
-import { useFormatter, useTranslations } from "next-intl";
+import { useTranslations } from "next-intl";
 import { useTRPC } from "@/components/providers/trpc";
 import { showServerError } from "@/components/ui/server-errors";
 import type { BrokenReason, ChainReport } from "@/server/audit/verify";
+import { AuditEvents } from "./audit-events";
 
 const reasonKey = {
   hash: "reasonHash",
@@ -52,7 +41,6 @@ export function AuditLog({
   canVerifyAll: boolean;
 }) {
   const t = useTranslations();
-  const format = useFormatter();
   const trpc = useTRPC();
   const events = useInfiniteQuery(
     trpc.audit.list.infiniteQueryOptions(
@@ -128,68 +116,7 @@ export function AuditLog({
           description={t("audit.emptyHint")}
         />
       ) : (
-        <ScrollArea type="auto">
-          <Table striped highlightOnHover miw={720} data-testid="audit-table">
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th>{t("audit.seq")}</Table.Th>
-                <Table.Th>{t("audit.time")}</Table.Th>
-                <Table.Th>{t("audit.actor")}</Table.Th>
-                <Table.Th>{t("audit.action")}</Table.Th>
-                <Table.Th>{t("audit.entity")}</Table.Th>
-                <Table.Th>{t("audit.details")}</Table.Th>
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {items.map((e) => (
-                <Table.Tr key={e.id}>
-                  <Table.Td>{e.seq}</Table.Td>
-                  <Table.Td style={{ whiteSpace: "nowrap" }}>
-                    {format.dateTime(e.createdAt, {
-                      day: "2-digit",
-                      month: "2-digit",
-                      year: "numeric",
-                      hour: "2-digit",
-                      minute: "2-digit",
-                      second: "2-digit",
-                    })}
-                  </Table.Td>
-                  <Table.Td>{e.actorName ?? t("audit.system")}</Table.Td>
-                  <Table.Td>
-                    <Stack gap={2}>
-                      {t.has(`audit.actions.${e.action}`) && (
-                        <Text size="sm">{t(`audit.actions.${e.action}`)}</Text>
-                      )}
-                      <Code style={{ alignSelf: "flex-start" }}>{e.action}</Code>
-                    </Stack>
-                  </Table.Td>
-                  <Table.Td>
-                    {t.has(`audit.entities.${e.entityType}`)
-                      ? t(`audit.entities.${e.entityType}`)
-                      : e.entityType}
-                  </Table.Td>
-                  <Table.Td>
-                    {e.redacted ? (
-                      <Text size="xs" c="dimmed" fs="italic" maw={360} data-testid="audit-redacted">
-                        {t("audit.redacted")}
-                      </Text>
-                    ) : (
-                      <Text
-                        size="xs"
-                        c="dimmed"
-                        lineClamp={2}
-                        maw={360}
-                        style={{ wordBreak: "break-all" }}
-                      >
-                        {JSON.stringify(e.data)}
-                      </Text>
-                    )}
-                  </Table.Td>
-                </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
-        </ScrollArea>
+        <AuditEvents items={items} />
       )}
       {events.hasNextPage && (
         <Button
