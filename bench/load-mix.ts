@@ -46,7 +46,8 @@ const boxesOf: Record<LoadRole, [string, number][]> = {
     ["handled", 1],
   ],
   clerk: [
-    ["registered_today", 2],
+    ["to_present", 2],
+    ["at_leader", 1],
     ["to_register", 1],
   ],
 };

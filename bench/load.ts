@@ -175,7 +175,7 @@ async function firstLook(options: LoadOptions, people: VirtualUser[]) {
     const box = { specialist: "to_handle", unit_head: "to_handle", leader: "to_direct" };
     const list =
       vu.role === "clerk"
-        ? await query(options.baseUrl, vu, "inbox.clerkBox", { box: "registered_today", limit: 30 })
+        ? await query(options.baseUrl, vu, "inbox.clerkBox", { box: "to_present", limit: 30 })
         : await query(options.baseUrl, vu, "inbox.list", { box: box[vu.role], limit: 30 });
     for (const r of [counters, list]) if (!r.ok) failures.push(`${vu.login}: ${r.error}`);
     const items = (list.data as { items?: { id: string }[] } | undefined)?.items ?? [];

@@ -97,6 +97,15 @@ test("a clerk registers an urgent PDF and presents it to the chairman", async ({
   await page.getByTestId("present-submit").click();
   await expect(page.getByTestId("event-presented")).toBeVisible();
   await shot(page, "document-presented");
+
+  // In the clerk's boxes it has moved from "to present" to "waiting for the leader".
+  await page.goto("/incoming");
+  await page.getByTestId("inbox-tab-at_leader").click();
+  await expect(page.getByTestId("document-row").filter({ hasText: SUBJECT })).toBeVisible();
+  await expect(page.getByTestId("inbox-count-at_leader")).toHaveText("1");
+  await page.getByTestId("inbox-tab-to_present").click();
+  await expect(page.getByTestId("document-row").filter({ hasText: SUBJECT })).toHaveCount(0);
+  await shot(page, "clerk-boxes");
 });
 
 test("the full text reads in the page, on a computer and on a phone", async ({ browser }) => {

@@ -6,9 +6,12 @@ import {
   IconChecks,
   IconFileImport,
   IconFilterOff,
+  IconHourglass,
   IconInbox,
   IconInfoCircle,
+  IconProgress,
   IconSearch,
+  IconSend,
 } from "@tabler/icons-react";
 import Link from "next/link";
 import { useTranslations } from "next-intl";
@@ -18,8 +21,12 @@ import type { InboxTab } from "./inbox-tabs";
 
 const icons: Record<InboxTab, ComponentType<{ size?: number }>> = {
   to_register: IconFileImport,
-  registered_today: IconChecks,
+  to_present: IconSend,
   returned: IconArrowBackUp,
+  at_leader: IconHourglass,
+  in_progress: IconProgress,
+  returned_to_sender: IconArrowBackUp,
+  completed: IconChecks,
   to_direct: IconInbox,
   to_handle: IconInbox,
   handled: IconChecks,

@@ -20,7 +20,7 @@ const nothing: InboxCounters = {
 };
 const clerk: InboxCounters = {
   ...nothing,
-  clerk: { toRegister: 0, registeredToday: 2, returned: 0 },
+  clerk: { toRegister: 0, toPresent: 2, returned: 0, atLeader: 1 },
 };
 const leader: InboxCounters = { ...nothing, leader: { toDirect: 3 }, toHandle: 1 };
 
@@ -29,8 +29,12 @@ describe("the inbox tabs a person sees", () => {
     expect(inboxTabs(nothing)).toEqual(["to_handle", "handled", "info"]);
     expect(inboxTabs(clerk)).toEqual([
       "to_register",
-      "registered_today",
+      "to_present",
       "returned",
+      "at_leader",
+      "in_progress",
+      "returned_to_sender",
+      "completed",
       "to_handle",
       "handled",
       "info",
@@ -40,9 +44,12 @@ describe("the inbox tabs a person sees", () => {
 
   it("opens on the first box with something in it, else on the person's main box", () => {
     expect(defaultTab(leader)).toBe("to_direct");
-    expect(defaultTab(clerk)).toBe("registered_today");
+    expect(defaultTab(clerk)).toBe("to_present");
     expect(
-      defaultTab({ ...clerk, clerk: { toRegister: 0, registeredToday: 0, returned: 0 } }),
+      defaultTab({ ...clerk, clerk: { toRegister: 0, toPresent: 0, returned: 0, atLeader: 1 } }),
+    ).toBe("at_leader");
+    expect(
+      defaultTab({ ...clerk, clerk: { toRegister: 0, toPresent: 0, returned: 0, atLeader: 0 } }),
     ).toBe("to_register");
     expect(defaultTab({ ...nothing, infoUnread: 4 })).toBe("info");
     expect(defaultTab(nothing)).toBe("to_handle");

@@ -17,7 +17,7 @@ export const isClerkTab = (tab: InboxTab): tab is ClerkBox =>
  */
 export function inboxTabs(counters: InboxCounters): InboxTab[] {
   return [
-    ...(counters.clerk ? (["to_register", "registered_today", "returned"] as const) : []),
+    ...(counters.clerk ? clerkBoxes : []),
     ...(counters.leader ? (["to_direct"] as const) : []),
     "to_handle",
     "handled",
@@ -25,15 +25,17 @@ export function inboxTabs(counters: InboxCounters): InboxTab[] {
   ];
 }
 
-/** The number shown on a tab; none for the documents already handled, a list that only grows. */
+/** The number shown on a tab; none for the lists of what has left the person's hands, which only grow. */
 export function tabCount(tab: InboxTab, counters: InboxCounters): number | null {
   switch (tab) {
     case "to_register":
       return counters.clerk?.toRegister ?? 0;
-    case "registered_today":
-      return counters.clerk?.registeredToday ?? 0;
+    case "to_present":
+      return counters.clerk?.toPresent ?? 0;
     case "returned":
       return counters.clerk?.returned ?? 0;
+    case "at_leader":
+      return counters.clerk?.atLeader ?? 0;
     case "to_direct":
       return counters.leader?.toDirect ?? 0;
     case "to_handle":
@@ -41,6 +43,9 @@ export function tabCount(tab: InboxTab, counters: InboxCounters): number | null 
     case "info":
       return counters.infoUnread;
     case "handled":
+    case "in_progress":
+    case "returned_to_sender":
+    case "completed":
       return null;
   }
 }

@@ -37,10 +37,10 @@ export function WorkSummary({ counters }: { counters: InboxCounters }) {
             always: true,
           },
           {
-            key: "registeredToday",
-            label: c("registeredToday"),
-            count: counters.clerk.registeredToday,
-            tab: "registered_today" as const,
+            key: "toPresent",
+            label: c("toPresent"),
+            count: counters.clerk.toPresent,
+            tab: "to_present" as const,
             always: true,
           },
           {
@@ -49,6 +49,12 @@ export function WorkSummary({ counters }: { counters: InboxCounters }) {
             count: counters.clerk.returned,
             tab: "returned" as const,
             color: "orange",
+          },
+          {
+            key: "atLeader",
+            label: c("atLeader"),
+            count: counters.clerk.atLeader,
+            tab: "at_leader" as const,
           },
         ]
       : []),

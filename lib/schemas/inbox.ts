@@ -9,8 +9,20 @@ export type InboxBox = (typeof inboxBoxes)[number];
 export const inboxFilters = ["due_soon", "overdue", "returned"] as const;
 export type InboxFilter = (typeof inboxFilters)[number];
 
-/** The clerk's boxes, kept on the document itself rather than per person. */
-export const clerkBoxes = ["to_register", "registered_today", "returned"] as const;
+/**
+ * The clerk's boxes, kept on the document itself rather than per person, one per status: the
+ * clerk's own work first (to register, to present, returned by the leader, waiting at the
+ * leader), then the documents that have left the clerk's hands.
+ */
+export const clerkBoxes = [
+  "to_register",
+  "to_present",
+  "returned",
+  "at_leader",
+  "in_progress",
+  "returned_to_sender",
+  "completed",
+] as const;
 export type ClerkBox = (typeof clerkBoxes)[number];
 
 export const pageLimitField = pageLimit(100, 50);

@@ -111,11 +111,11 @@ async function guard(target: string) {
 async function realCursors(): Promise<string[]> {
   const lists: [string, string, unknown][] = [
     ["vanthu.dc", "search.documents", { limit: 1 }],
-    ["vanthu.dc", "inbox.clerkBox", { box: "registered_today", limit: 1 }],
+    ["vanthu.dc", "inbox.clerkBox", { box: "to_present", limit: 1 }],
     ["chutich.dc", "search.documents", { limit: 1 }],
     ["chutich.dc", "inbox.list", { box: "handled", limit: 1 }],
     ["vanthu.hl", "search.documents", { limit: 1 }],
-    ["vanthu.hl", "inbox.clerkBox", { box: "registered_today", limit: 1 }],
+    ["vanthu.hl", "inbox.clerkBox", { box: "to_present", limit: 1 }],
   ];
   const found: string[] = [];
   for (const [name, path, input] of lists) {

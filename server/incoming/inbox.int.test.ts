@@ -5,16 +5,17 @@ import { document } from "@/db/schema/documents";
 import { registry } from "@/db/schema/registry";
 import { seedDemo } from "@/db/seed/demo";
 import type { Urgency } from "@/lib/documents";
-import type { InboxBox, InboxFilter } from "@/lib/schemas/inbox";
-import { vietnamToday } from "@/lib/dates";
+import { clerkBoxes, type ClerkBox, type InboxBox, type InboxFilter } from "@/lib/schemas/inbox";
+import { incomingStatuses, type IncomingStatus } from "@/lib/schemas/search";
 import { createCaller } from "@/server/api/root";
 import { loadActor, type Actor } from "@/server/authz/actor";
 import { AppError } from "@/server/errors";
 import { freshDatabase } from "@/server/testing/test-db";
 import { refusal } from "@/server/testing/trpc";
-import { addDays } from "@/lib/dates";
-import { inboxCounters, listClerkBox, listInbox } from "./inbox";
+import { addDays, vietnamToday } from "@/lib/dates";
+import { clerkBoxStatus, inboxCounters, listClerkBox, listInbox } from "./inbox";
 import { upsertParticipant } from "./participants";
+import { visibleTo } from "./visibility";
 
 let db: Db;
 let orgs: Record<string, string>;
@@ -67,6 +68,22 @@ const actorOf = async (username: string): Promise<Actor> =>
   (await loadActor(db, { userId: users[username]!, sessionEpoch: 1 }))!;
 
 /** Every row of a box, page after page, following nextCursor. */
+/** Every item of a clerk's box, page by page. */
+async function allClerkPages(actor: Actor, box: ClerkBox, limit: number) {
+  const items: { id: string; subject: string }[] = [];
+  let cursor: string | null = null;
+  do {
+    const page: Awaited<ReturnType<typeof listClerkBox>> = await listClerkBox(db, actor, {
+      box,
+      cursor,
+      limit,
+    });
+    items.push(...page.items);
+    cursor = page.nextCursor;
+  } while (cursor);
+  return items;
+}
+
 async function allPages(actor: Actor, box: InboxBox, limit: number, filter?: InboxFilter) {
   const subjects: string[] = [];
   let cursor: string | null = null;
@@ -163,6 +180,11 @@ beforeAll(async () => {
     .select({ id: registry.id })
     .from(registry)
     .where(and(eq(registry.organisationId, orgs.dinhcong!), eq(registry.kind, "incoming")));
+  ids.registeredEarlier = await addDocument("Vào sổ hôm trước, chưa trình", {
+    status: "registered",
+    arrivalDate: addDays(today, -1),
+    registeredAt: new Date(Date.now() - 86_400_000),
+  });
   ids.registeredToday = await addDocument("Vào sổ hôm nay", {
     status: "registered",
     arrivalDate: today,
@@ -287,10 +309,18 @@ describe("a handler's inbox", () => {
       leader: { toDirect: 1 },
       toHandle: 0,
     });
-    expect(await inboxCounters(db, await actorOf("vanthu.dc"))).toMatchObject({
-      clerk: { toRegister: 2, registeredToday: 1, returned: 1 },
-      leader: null,
-    });
+    const clerk = await actorOf("vanthu.dc");
+    const clerkCounters = await inboxCounters(db, clerk);
+    expect(clerkCounters).toMatchObject({ clerk: { toRegister: 2, returned: 1 }, leader: null });
+    // Each count is the length of its box.
+    for (const [box, count] of [
+      ["to_register", clerkCounters.clerk!.toRegister],
+      ["to_present", clerkCounters.clerk!.toPresent],
+      ["returned", clerkCounters.clerk!.returned],
+      ["at_leader", clerkCounters.clerk!.atLeader],
+    ] as const) {
+      expect((await allClerkPages(clerk, box, 7)).length, box).toBe(count);
+    }
   });
 
   it("refuses a cursor that was altered or belongs to another list", async () => {
@@ -330,20 +360,56 @@ describe("the clerk's boxes", () => {
     expect(second.nextCursor).toBeNull();
   });
 
-  it("lists the documents registered today and those returned to the clerk", async () => {
+  it("keeps a document registered on an earlier day and not yet presented in the box to present", async () => {
     const clerk = await actorOf("vanthu.dc");
-    const today = await listClerkBox(db, clerk, { box: "registered_today", limit: 10 });
-    expect(today.items.map((i) => i.subject)).toEqual(["Vào sổ hôm nay"]);
+    const toPresent = (await allClerkPages(clerk, "to_present", 2)).map((i) => i.subject);
+    expect(toPresent).toContain("Vào sổ hôm trước, chưa trình");
+    expect(toPresent).toContain("Vào sổ hôm nay");
     const returned = await listClerkBox(db, clerk, { box: "returned", limit: 10 });
     expect(returned.items.map((i) => i.subject)).toEqual(["Lãnh đạo trả lại"]);
   });
 
+  it("puts every document the clerk may see in exactly one box, whatever its status", async () => {
+    const clerk = await actorOf("vanthu.dc");
+    const made = new Map<string, IncomingStatus>();
+    for (const status of incomingStatuses) {
+      for (const urgency of ["normal", "flash"] as const) {
+        const id = await addDocument(`Trạng thái ${status} ${urgency}`, {
+          status,
+          urgency,
+          ...(status === "received" ? { arrivalDate: null, registeredAt: null } : {}),
+        });
+        made.set(id, status);
+      }
+    }
+    const seen = new Map<string, ClerkBox[]>();
+    for (const box of clerkBoxes) {
+      // Small pages, so that the keyset of every box is walked too.
+      for (const item of await allClerkPages(clerk, box, 3)) {
+        seen.set(item.id, [...(seen.get(item.id) ?? []), box]);
+      }
+    }
+    for (const [id, status] of made) {
+      expect(seen.get(id), status).toEqual([
+        clerkBoxes.find((box) => clerkBoxStatus[box] === status),
+      ]);
+    }
+    // Nothing the clerk may see is missing from the boxes, nor listed twice.
+    const visible = await db
+      .select({ id: document.id })
+      .from(document)
+      .where(and(visibleTo(clerk), eq(document.direction, "incoming")));
+    expect([...seen.keys()].sort()).toEqual(visible.map((d) => d.id).sort());
+    expect([...seen.values()].every((boxes) => boxes.length === 1)).toBe(true);
+  });
+
   it("shows a secret received document to the clerk once the clerk is on it", async () => {
     const clerk = await actorOf("vanthu.dc");
+    const before = (await inboxCounters(db, clerk)).clerk!.toRegister;
     await put(ids.secretReceived!, "vanthu.dc", "none");
     const page = await listClerkBox(db, clerk, { box: "to_register", limit: 10 });
     expect(page.items.map((i) => i.subject)).toContain("Văn bản mật chưa giao văn thư");
-    expect((await inboxCounters(db, clerk)).clerk?.toRegister).toBe(3);
+    expect((await inboxCounters(db, clerk)).clerk?.toRegister).toBe(before + 1);
   });
 
   it("is refused to a specialist over tRPC, and the inbox to an administrator of the deployment", async () => {

@@ -1,9 +1,9 @@
-import { and, asc, desc, eq, isNotNull, sql, type SQL } from "drizzle-orm";
+import { and, asc, desc, eq, inArray, sql, type SQL } from "drizzle-orm";
 import type { DbOrTx } from "@/db/client";
 import { document } from "@/db/schema/documents";
 import type { Confidentiality, DocumentType, Urgency } from "@/lib/documents";
 import { formatNumberNotation, urgencies } from "@/lib/documents";
-import type { ClerkBoxInput, InboxBox, ListInboxInput } from "@/lib/schemas/inbox";
+import type { ClerkBox, ClerkBoxInput, InboxBox, ListInboxInput } from "@/lib/schemas/inbox";
 import { addDays, isCalendarDay, vietnamToday } from "@/lib/dates";
 import { isUuid } from "@/lib/schemas/fields";
 import type { IncomingStatus } from "@/lib/schemas/search";
@@ -191,25 +191,59 @@ export async function listInbox(
 
 type ClerkKey = [Urgency, string, string];
 
-const clerkSortAt = sql`coalesce(${document.registeredAt}, ${document.createdAt})`;
+/**
+ * Each status of an incoming document is in exactly one of the clerk's boxes, so nothing the
+ * clerk holds can fall between them: the four with work for the clerk, then the documents that
+ * have left their hands (being handled, sent back to the sender, completed).
+ */
+export const clerkBoxStatus: Record<ClerkBox, IncomingStatus> = {
+  to_register: "received",
+  to_present: "registered",
+  returned: "returned",
+  at_leader: "presented",
+  in_progress: "in_progress",
+  returned_to_sender: "returned_to_sender",
+  completed: "completed",
+};
 
-function clerkBoxCondition(box: ClerkBoxInput["box"], today: string): SQL {
-  if (box === "to_register") return eq(document.status, "received");
-  if (box === "returned") return eq(document.status, "returned");
-  return and(eq(document.arrivalDate, today), isNotNull(document.registryNumber))!;
+/** The boxes of the clerk's own work, small (a few days' mail), listed most urgent first. */
+const clerkWorkBoxes: ReadonlySet<ClerkBox> = new Set([
+  "to_register",
+  "to_present",
+  "returned",
+  "at_leader",
+]);
+
+/**
+ * When the document came: a received one has no registration yet. The other boxes are read in
+ * the order of document_org_status_idx (organisation, status, registered_at), newest first for
+ * the boxes that only grow.
+ */
+const clerkSortAt = (box: ClerkBox) =>
+  box === "to_register" ? sql`${document.createdAt}` : sql`${document.registeredAt}`;
+
+function clerkKeyset(box: ClerkBox, key: ClerkKey | null): SQL | undefined {
+  if (!key) return undefined;
+  const at = clerkSortAt(box);
+  const after = sql`(${key[1]}::timestamptz, ${key[2]}::uuid)`;
+  if (!clerkWorkBoxes.has(box)) return sql`(${at}, ${document.id}) < ${after}`;
+  return sql`(${document.urgency} < ${key[0]} or (${document.urgency} = ${key[0]} and (${at}, ${document.id}) > ${after}))`;
 }
 
 /**
- * The clerk's boxes, most urgent first and then in order of arrival: documents received and not
- * yet registered, registered today, and returned to the clerk. These sets stay small (a day's
- * mail), so the keyset is a plain condition rather than index ranges.
+ * One page of a clerk's box. The boxes of work come most urgent first, then in order of arrival;
+ * the others newest first.
  */
-function clerkBoxQuery(db: DbOrTx, actor: Actor, input: ClerkBoxInput, today = vietnamToday()) {
+function clerkBoxQuery(db: DbOrTx, actor: Actor, input: ClerkBoxInput) {
   const key = input.cursor
     ? decodeCursor(input.cursor, (k): k is ClerkKey => {
         return k.length === 3 && isUrgency(k[0]) && isUtcMicros(k[1]) && isUuid(k[2]);
       })
     : null;
+  const at = clerkSortAt(input.box);
+  const order = clerkWorkBoxes.has(input.box)
+    ? [desc(document.urgency), asc(at), asc(document.id)]
+    : [desc(at), desc(document.id)];
   return db
     .select({
       id: document.id,
@@ -227,20 +261,18 @@ function clerkBoxQuery(db: DbOrTx, actor: Actor, input: ClerkBoxInput, today = v
       registeredAt: document.registeredAt,
       createdAt: document.createdAt,
       // Text keeps the microseconds a JavaScript Date would drop from the cursor.
-      sortAt: sql<string>`to_char(${clerkSortAt} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')`,
+      sortAt: sql<string>`to_char(${at} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')`,
     })
     .from(document)
     .where(
       and(
         visibleTo(actor),
         eq(document.direction, "incoming"),
-        clerkBoxCondition(input.box, today),
-        key
-          ? sql`(${document.urgency} < ${key[0]} or (${document.urgency} = ${key[0]} and (${clerkSortAt}, ${document.id}) > (${key[1]}::timestamptz, ${key[2]}::uuid)))`
-          : undefined,
+        eq(document.status, clerkBoxStatus[input.box]),
+        clerkKeyset(input.box, key),
       ),
     )
-    .orderBy(desc(document.urgency), asc(clerkSortAt), asc(document.id))
+    .orderBy(...order)
     .limit(input.limit + 1);
 }
 
@@ -262,7 +294,7 @@ export async function listClerkBox(db: DbOrTx, actor: Actor, input: ClerkBoxInpu
 
 export type InboxCounters = {
   /** Present for clerks. */
-  clerk: { toRegister: number; registeredToday: number; returned: number } | null;
+  clerk: { toRegister: number; toPresent: number; returned: number; atLeader: number } | null;
   /** Present for leaders. */
   leader: { toDirect: number } | null;
   toHandle: number;
@@ -294,20 +326,26 @@ function personalCountersQuery(actor: Actor, today = vietnamToday()): SQL {
       and p.box in ('to_direct', 'to_handle', 'info_unread')`;
 }
 
-function clerkCountersQuery(db: DbOrTx, actor: Actor, today: string) {
-  const registeredToday = and(eq(document.arrivalDate, today), isNotNull(document.registryNumber));
+/** How many documents wait in each box of the clerk's own work. */
+function clerkCountersQuery(db: DbOrTx, actor: Actor) {
+  const inBox = (box: ClerkBox) =>
+    sql<number>`count(*) filter (where ${document.status} = ${clerkBoxStatus[box]})::int`;
   return db
     .select({
-      toRegister: sql<number>`count(*) filter (where ${document.status} = 'received')::int`,
-      registeredToday: sql<number>`count(*) filter (where ${registeredToday})::int`,
-      returned: sql<number>`count(*) filter (where ${document.status} = 'returned')::int`,
+      toRegister: inBox("to_register"),
+      toPresent: inBox("to_present"),
+      returned: inBox("returned"),
+      atLeader: inBox("at_leader"),
     })
     .from(document)
     .where(
       and(
         visibleTo(actor),
         eq(document.direction, "incoming"),
-        sql`(${document.status} in ('received', 'returned') or ${registeredToday})`,
+        inArray(
+          document.status,
+          [...clerkWorkBoxes].map((box) => clerkBoxStatus[box]),
+        ),
       ),
     );
 }
@@ -325,7 +363,7 @@ export async function inboxCounters(db: DbOrTx, actor: Actor): Promise<InboxCoun
       returned: number;
       infoUnread: number;
     }>(personalCountersQuery(actor, today)),
-    isClerk ? clerkCountersQuery(db, actor, today) : Promise.resolve([]),
+    isClerk ? clerkCountersQuery(db, actor) : Promise.resolve([]),
   ]);
   const { toDirect, ...mine } = personal.rows[0]!;
   return {
