@@ -54,6 +54,46 @@ async function chooseOption(page: Page, testId: string, option: string | RegExp)
   await page.getByRole("option", { name: option }).first().click();
 }
 
+test("the date fields read dates as clerks type them and say why one is wrong, keeping the text", async ({
+  browser,
+}) => {
+  const page = await pageAs(browser, "vanthu.dc");
+  await page.goto("/incoming/new");
+  const documentDate = page.getByTestId("document-date-input");
+  const field = (input: typeof documentDate) =>
+    page.locator(".mantine-InputWrapper-root").filter({ has: input });
+
+  // A day that does not exist is said so as it is typed, and stays in the field when left.
+  await documentDate.fill("31/02/2026");
+  await expect(field(documentDate)).toContainText("Ngày này không có trên lịch.");
+  await documentDate.press("Tab");
+  await expect(documentDate).toHaveValue("31/02/2026");
+
+  // Digits without separators, a two-digit year and words become the day, shown dd/MM/yyyy.
+  const yesterday = vnDate(-1);
+  const [d, m, y] = yesterday.display.split("/");
+  for (const typed of [`${d}${m}${y}`, `${Number(d)}/${Number(m)}/${y!.slice(2)}`, "hôm qua"]) {
+    await documentDate.fill(typed);
+    await documentDate.press("Tab");
+    await expect(documentDate, typed).toHaveValue(yesterday.display);
+    await expect(field(documentDate).locator(".mantine-InputWrapper-error")).toHaveCount(0);
+  }
+
+  // A document cannot be dated after today, nor a deadline be already past: both kept, both said.
+  await documentDate.fill(vnDate(3).display);
+  await documentDate.press("Tab");
+  await expect(field(documentDate)).toContainText("Ngày văn bản không được sau ngày hôm nay.");
+  await expect(documentDate).toHaveValue(vnDate(3).display);
+  const deadline = page.getByTestId("deadline-input");
+  await deadline.fill(vnDate(-2).display);
+  await deadline.press("Tab");
+  await expect(field(deadline)).toContainText("Hạn xử lý không được trước ngày hôm nay.");
+  await shot(page, "date-fields");
+  await page.setViewportSize({ width: 390, height: 844 });
+  await deadline.scrollIntoViewIfNeeded();
+  await shot(page, "date-fields-phone");
+});
+
 let documentUrl = "";
 
 test("a clerk registers an urgent PDF and presents it to the chairman", async ({ browser }) => {

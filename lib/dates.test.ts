@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { vietnamToday } from "@/lib/dates";
+import { parseTypedDay, vietnamToday } from "@/lib/dates";
 
 describe("today in Vietnam", () => {
   it("turns at midnight in Hà Nội, not at midnight UTC", () => {
@@ -20,5 +20,41 @@ describe("today in Vietnam", () => {
       const at = new Date(start + h * 3600_000 + 1800_000);
       expect(vietnamToday(at)).toBe(zone.format(at));
     }
+  });
+});
+
+describe("a day as people type it", () => {
+  const today = "2026-12-06";
+  it("reads the forms clerks type, words included", () => {
+    const cases: [string, string][] = [
+      ["6/12/2026", "2026-12-06"],
+      ["06/12/2026", "2026-12-06"],
+      ["4/12/26", "2026-12-04"],
+      ["4-12-2026", "2026-12-04"],
+      ["4.12.2026", "2026-12-04"],
+      ["4122026", "2026-12-04"],
+      ["04122026", "2026-12-04"],
+      ["041226", "2026-12-04"],
+      ["4/12", "2026-12-04"],
+      ["2026-12-04", "2026-12-04"],
+      ["hôm nay", today],
+      ["Hôm qua", "2026-12-05"],
+      ["hom qua", "2026-12-05"],
+      ["ngày mai", "2026-12-07"],
+      ["yesterday", "2026-12-05"],
+      [" 29/02/2028 ", "2028-02-29"],
+    ];
+    for (const [text, day] of cases) expect(parseTypedDay(text, today), text).toEqual({ day });
+  });
+
+  it("says why what was typed is not a day", () => {
+    expect(parseTypedDay("31/02/2026", today)).toEqual({ error: "validation.dateNotReal" });
+    expect(parseTypedDay("29/02/2026", today)).toEqual({ error: "validation.dateNotReal" });
+    expect(parseTypedDay("12/13/2026", today)).toEqual({ error: "validation.dateNotReal" });
+    expect(parseTypedDay("1/1/1800", today)).toEqual({ error: "validation.dateYearRange" });
+    expect(parseTypedDay("1/1/0000", today)).toEqual({ error: "validation.dateYearRange" });
+    expect(parseTypedDay("12/2026/1", today)).toEqual({ error: "validation.dateFormat" });
+    expect(parseTypedDay("thứ hai", today)).toEqual({ error: "validation.dateFormat" });
+    expect(parseTypedDay("   ", today)).toBeNull();
   });
 });

@@ -42,3 +42,87 @@ export function addDays(day: string, days: number): string {
 /** Whole days from one day to another (negative when `to` comes first). */
 export const daysBetween = (from: string, to: string) =>
   Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / DAY_MS);
+
+export type TypedDay =
+  | { day: string }
+  | { error: "validation.dateFormat" | "validation.dateNotReal" | "validation.dateYearRange" };
+
+/** Words for a day near today, without diacritics, as people type them. */
+const DAY_WORDS: Record<string, number> = {
+  "hom nay": 0,
+  nay: 0,
+  today: 0,
+  "hom qua": -1,
+  qua: -1,
+  yesterday: -1,
+  "hom kia": -2,
+  "ngay mai": 1,
+  mai: 1,
+  tomorrow: 1,
+  "ngay kia": 2,
+};
+
+const fold = (s: string) =>
+  s
+    .normalize("NFD")
+    .replace(/[\u0300-\u036f]/g, "")
+    .replace(/đ/g, "d")
+    .replace(/Đ/g, "D")
+    .toLowerCase()
+    .trim()
+    .replace(/\s+/g, " ");
+
+/**
+ * Digits typed without separators: the year is the last four (seven or eight digits) or the last
+ * two; before it, day and month, "4122026" being 4/12 rather than 41/2.
+ */
+function unpack(digits: string): [string, string, string] | null {
+  const yearLength = digits.length >= 7 ? 4 : 2;
+  const year = digits.slice(-yearLength);
+  const dayMonth = digits.slice(0, -yearLength);
+  const splits: [string, string][] =
+    dayMonth.length === 4
+      ? [[dayMonth.slice(0, 2), dayMonth.slice(2)]]
+      : dayMonth.length === 3
+        ? [
+            [dayMonth.slice(0, 1), dayMonth.slice(1)],
+            [dayMonth.slice(0, 2), dayMonth.slice(2)],
+          ]
+        : dayMonth.length === 2
+          ? [[dayMonth.slice(0, 1), dayMonth.slice(1)]]
+          : [];
+  const fullYear = year.length === 2 ? `20${year}` : year;
+  const fits = splits.find(([d, m]) =>
+    isCalendarDay(`${fullYear}-${m.padStart(2, "0")}-${d.padStart(2, "0")}`),
+  );
+  const [d, m] = fits ?? splits[0] ?? [];
+  return d && m ? [year, m, d] : null;
+}
+
+/**
+ * A day as people type it, read against today (`yyyy-MM-dd`): "6/12/2026", "06-12-26",
+ * "6.12", "06122026", "061226", "2026-12-06", or words ("hôm nay", "hôm qua", "ngày mai",
+ * "today", "yesterday"). A two-digit year is of this century; a day without a year is of this
+ * year. Null when nothing was typed; otherwise the day, or why it is not one.
+ */
+export function parseTypedDay(text: string, today: string): TypedDay | null {
+  const typed = fold(text);
+  if (!typed) return null;
+  const offset = DAY_WORDS[typed];
+  if (offset !== undefined) return { day: addDays(today, offset) };
+  const iso = /^(\d{4})-(\d{1,2})-(\d{1,2})$/.exec(typed);
+  const separated = /^(\d{1,2})[/.\- ](\d{1,2})(?:[/.\- ](\d{2}|\d{4}))?$/.exec(typed);
+  let parts: [string, string, string] | null = null;
+  if (iso) parts = [iso[1]!, iso[2]!, iso[3]!];
+  else if (separated) parts = [separated[3] ?? today.slice(0, 4), separated[2]!, separated[1]!];
+  else if (/^\d{4,8}$/.test(typed)) parts = unpack(typed);
+  if (!parts) return { error: "validation.dateFormat" };
+  const [y, m, d] = parts;
+  const year = y.length === 2 ? `20${y}` : y;
+  const day = `${year}-${m.padStart(2, "0")}-${d.padStart(2, "0")}`;
+  if (isCalendarDay(day)) return { day };
+  const n = Number(year);
+  return {
+    error: n < MIN_YEAR || n > MAX_YEAR ? "validation.dateYearRange" : "validation.dateNotReal",
+  };
+}

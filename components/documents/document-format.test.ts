@@ -1,11 +1,5 @@
 import { describe, expect, it } from "vitest";
-import {
-  deadlineTone,
-  formatDate,
-  formatDateTime,
-  formatFileSize,
-  parseDisplayDate,
-} from "./document-format";
+import { deadlineTone, formatDate, formatDateTime, formatFileSize } from "./document-format";
 
 describe("document dates", () => {
   it("writes dates dd/MM/yyyy and moments in Vietnam time", () => {
@@ -14,14 +8,6 @@ describe("document dates", () => {
     // 01:05 UTC is 08:05 in Hà Nội, whatever the browser's zone.
     expect(formatDateTime(new Date("2026-11-21T01:05:00Z"))).toBe("21/11/2026 08:05");
     expect(formatDateTime(new Date("2026-11-20T17:30:00Z"), false)).toBe("21/11 00:30");
-  });
-
-  it("reads what a user types as d/M/yyyy and refuses impossible dates", () => {
-    expect(parseDisplayDate("5/1/2026")).toBe("2026-01-05");
-    expect(parseDisplayDate("05.01.2026")).toBe("2026-01-05");
-    expect(parseDisplayDate("2026-03-04")).toBe("2026-03-04");
-    expect(parseDisplayDate("31/02/2026")).toBeNull();
-    expect(parseDisplayDate("hôm nay")).toBeNull();
   });
 });
 

@@ -1,6 +1,6 @@
 import type { MantineColor } from "@mantine/core";
 import type { Confidentiality, Urgency } from "@/lib/documents";
-import { daysBetween, isCalendarDay, vietnamToday } from "@/lib/dates";
+import { daysBetween, vietnamToday } from "@/lib/dates";
 import type { DocumentInfo } from "./document-types";
 
 /** `yyyy-MM-dd` as written in Vietnam: `dd/MM/yyyy`. */
@@ -8,16 +8,6 @@ export function formatDate(iso: string | null | undefined): string {
   if (!iso) return "";
   const [y, m, d] = iso.slice(0, 10).split("-");
   return y && m && d ? `${d}/${m}/${y}` : iso;
-}
-
-/** Parses what the user typed, `d/M/yyyy` (or `yyyy-MM-dd`), into `yyyy-MM-dd`. */
-export function parseDisplayDate(text: string): string | null {
-  const vn = /^\s*(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})\s*$/.exec(text);
-  const iso = /^\s*(\d{4})-(\d{2})-(\d{2})\s*$/.exec(text);
-  const [y, m, d] = vn ? [vn[3], vn[2], vn[1]] : iso ? [iso[1], iso[2], iso[3]] : [];
-  if (!y || !m || !d) return null;
-  const value = `${y}-${m.padStart(2, "0")}-${d.padStart(2, "0")}`;
-  return isCalendarDay(value) ? value : null;
 }
 
 export type DeadlineTone = "overdue" | "dueSoon" | "normal";

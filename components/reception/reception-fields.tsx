@@ -27,7 +27,7 @@ import {
   type Urgency,
 } from "@/lib/documents";
 import { vietnamToday } from "@/lib/dates";
-import { DateField } from "./date-field";
+import { DateField } from "@/components/ui/date-field";
 import { foldedFilter } from "./fold-search";
 import { IssuerField } from "./issuer-field";
 import { RegistryField } from "./registry-field";
@@ -97,6 +97,7 @@ export function IdentityFields({ form, duplicate }: { form: Form; duplicate: Rea
           label={t("reception.documentDate")}
           required
           maxDate={vietnamToday()}
+          maxMessage="reception.documentDateInFuture"
           data-testid="document-date-input"
           {...form.getInputProps("documentDate")}
         />
@@ -198,6 +199,7 @@ export function HandlingFields({ form, mainPages }: { form: Form; mainPages: num
           label={t("reception.deadline")}
           clearable
           minDate={vietnamToday()}
+          minMessage="reception.deadlinePast"
           data-testid="deadline-input"
           {...form.getInputProps("deadline")}
         />

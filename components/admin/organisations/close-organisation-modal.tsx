@@ -8,7 +8,8 @@ import { useTranslations } from "next-intl";
 import { useTRPC } from "@/components/providers/trpc";
 import { DialogButtons } from "@/components/ui/dialog-buttons";
 import { vietnamToday } from "@/lib/dates";
-import { DateField, OrgTreeDialog, useOrgTreeFeedback } from "./org-tree-dialog";
+import { DateField } from "@/components/ui/date-field";
+import { OrgTreeDialog, useOrgTreeFeedback } from "./org-tree-dialog";
 import type { OrgActionProps } from "./org-tree-helpers";
 
 export function CloseOrganisationModal({ org, rows, onClose }: OrgActionProps) {

@@ -1,15 +1,12 @@
 "use client";
 
-import "dayjs/locale/vi";
 import { Modal } from "@mantine/core";
-import { DateInput, DatesProvider, type DateInputProps } from "@mantine/dates";
 import { useMediaQuery } from "@mantine/hooks";
-import { useLocale, useTranslations } from "next-intl";
+import { useTranslations } from "next-intl";
 import type { ReactNode } from "react";
 import { useTRPC } from "@/components/providers/trpc";
 import type { FormLike } from "@/components/ui/server-errors";
 import { useSaveFeedback } from "@/components/ui/use-save-feedback";
-import { parseDisplayDate } from "./org-tree-helpers";
 
 /** Every action's modal: full screen on a phone, where a centred dialog leaves no room for the keyboard. */
 export function OrgTreeDialog({
@@ -26,21 +23,6 @@ export function OrgTreeDialog({
     <Modal opened onClose={onClose} title={title} fullScreen={phone} centered size="lg">
       {children}
     </Modal>
-  );
-}
-
-/** A date typed or picked as dd/MM/yyyy, held as `yyyy-MM-dd`; weeks start on Monday. */
-export function DateField(props: DateInputProps) {
-  const locale = useLocale();
-  return (
-    <DatesProvider settings={{ locale, firstDayOfWeek: 1 }}>
-      <DateInput
-        valueFormat="DD/MM/YYYY"
-        dateParser={parseDisplayDate}
-        placeholder="dd/mm/yyyy"
-        {...props}
-      />
-    </DatesProvider>
   );
 }
 

@@ -86,15 +86,3 @@ export const foldedOptionsFilter: OptionsFilter = ({ options, search }) => {
 
 /** `yyyy-MM-dd` → `dd/MM/yyyy`. */
 export const displayDate = (iso: string | null) => (iso ? iso.split("-").reverse().join("/") : "");
-
-/** Reads `dd/MM/yyyy` (or `yyyy-MM-dd`) as typed into a date field. */
-export function parseDisplayDate(text: string): string | null {
-  const trimmed = text.trim();
-  const vn = /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})$/.exec(trimmed);
-  const iso = /^(\d{4})-(\d{1,2})-(\d{1,2})$/.exec(trimmed);
-  const [y, m, d] = vn ? [vn[3], vn[2], vn[1]] : iso ? [iso[1], iso[2], iso[3]] : [];
-  if (!y || !m || !d) return null;
-  const date = new Date(Date.UTC(Number(y), Number(m) - 1, Number(d)));
-  if (date.getUTCMonth() !== Number(m) - 1 || date.getUTCDate() !== Number(d)) return null;
-  return `${y}-${m.padStart(2, "0")}-${d.padStart(2, "0")}`;
-}

@@ -8,7 +8,8 @@ import { useTRPC } from "@/components/providers/trpc";
 import { DialogButtons } from "@/components/ui/dialog-buttons";
 import { isLevelBelow, ORG_CODE_PATTERN, orgLevels, type OrgLevel } from "@/lib/schemas/org-tree";
 import { vietnamToday } from "@/lib/dates";
-import { DateField, OrgTreeDialog, useOrgTreeFeedback } from "./org-tree-dialog";
+import { DateField } from "@/components/ui/date-field";
+import { OrgTreeDialog, useOrgTreeFeedback } from "./org-tree-dialog";
 import { foldedOptionsFilter, orgOption, type OrgTreeRow } from "./org-tree-helpers";
 
 type NameValues = { code: string; name: string; shortName: string };
