@@ -94,6 +94,42 @@ test("the date fields read dates as clerks type them and say why one is wrong, k
   await shot(page, "date-fields-phone");
 });
 
+test("the reception form by keyboard: a skip link, the type picked by typing, named radio groups", async ({
+  browser,
+}) => {
+  const page = await pageAs(browser, "vanthu.dc");
+  await page.goto("/incoming/new");
+  // The first Tab reaches the skip link, which jumps past the header and the menu.
+  await page.keyboard.press("Tab");
+  await expect(page.getByTestId("skip-link")).toBeFocused();
+  await page.keyboard.press("Enter");
+  await expect(page.locator("#main-content")).toBeFocused();
+
+  // The most common types come first; typing highlights the first match, Enter picks it and
+  // does not submit the form, and Tab keeps what was highlighted.
+  const type = page.getByTestId("document-type-select");
+  await type.click();
+  const options = page.getByRole("option");
+  await expect(options.first()).toHaveText("Công văn");
+  await expect(options.nth(1)).toHaveText("Giấy mời (GM)");
+  await type.fill("giay m");
+  await page.keyboard.press("Enter");
+  await expect(type).toHaveValue("Giấy mời (GM)");
+  await expect(page.getByText("Trường này là bắt buộc.")).toHaveCount(0);
+  await type.fill("");
+  await type.pressSequentially("quyet d");
+  await page.keyboard.press("Tab");
+  await expect(type).toHaveValue("Quyết định (QĐ)");
+
+  // Both rows of choices have an option "Thường"; each group carries its own name.
+  for (const group of ["Độ khẩn", "Độ mật"]) {
+    await expect(
+      page.getByRole("radiogroup", { name: group }).getByRole("radio", { name: "Thường" }),
+    ).toHaveCount(1);
+  }
+  await shot(page, "reception-keyboard");
+});
+
 let documentUrl = "";
 
 test("a clerk registers an urgent PDF and presents it to the chairman", async ({ browser }) => {

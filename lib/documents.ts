@@ -37,6 +37,16 @@ export const documentTypes = [
 ] as const;
 
 export type DocumentType = (typeof documentTypes)[number]["key"];
+
+/** The types a ward receives most, offered first in pickers. */
+export const commonDocumentTypes: readonly DocumentType[] = [
+  "cong_van",
+  "giay_moi",
+  "quyet_dinh",
+  "ke_hoach",
+  "bao_cao",
+  "thong_bao",
+];
 export const documentTypeKeys = documentTypes.map((t) => t.key) as [
   DocumentType,
   ...DocumentType[],

@@ -18,6 +18,7 @@ import { IconLock } from "@tabler/icons-react";
 import { useTranslations } from "next-intl";
 import type { ReactNode } from "react";
 import {
+  commonDocumentTypes,
   confidentialities,
   documentTypes,
   isSecret,
@@ -58,10 +59,22 @@ const errorOf = (form: Form, field: string) => form.errors[field] as ReactNode |
 export function IdentityFields({ form, duplicate }: { form: Form; duplicate: ReactNode }) {
   const t = useTranslations();
   const values = form.getValues();
-  const types = documentTypes.map((d) => ({
+  const typeOption = (d: (typeof documentTypes)[number]) => ({
     value: d.key,
     label: d.abbr ? `${t(`documentTypes.${d.key}`)} (${d.abbr})` : t(`documentTypes.${d.key}`),
-  }));
+  });
+  const types = [
+    {
+      group: t("reception.commonTypes"),
+      items: commonDocumentTypes.map((key) =>
+        typeOption(documentTypes.find((d) => d.key === key)!),
+      ),
+    },
+    {
+      group: t("reception.otherTypes"),
+      items: documentTypes.filter((d) => !commonDocumentTypes.includes(d.key)).map(typeOption),
+    },
+  ];
   return (
     <Stack gap="sm">
       <IssuerField
@@ -113,6 +126,10 @@ export function IdentityFields({ form, duplicate }: { form: Form; duplicate: Rea
           filter={foldedFilter}
           nothingFoundMessage={t("reception.noTypeFound")}
           maxDropdownHeight={320}
+          // Typing highlights the first match: Enter picks it (rather than submitting the form)
+          // and Tab keeps it (rather than emptying the field).
+          selectFirstOptionOnChange
+          autoSelectOnBlur
           comboboxProps={{ withinPortal: true }}
           data-testid="document-type-select"
           {...form.getInputProps("documentType")}
@@ -159,6 +176,8 @@ export function HandlingFields({ form, mainPages }: { form: Form; mainPages: num
             color={urgencyColor[values.urgency]}
             mt={4}
             data-testid="urgency-control"
+            role="radiogroup"
+            aria-label={t("reception.urgency")}
             {...form.getInputProps("urgency")}
           />
         </Input.Wrapper>
@@ -174,6 +193,8 @@ export function HandlingFields({ form, mainPages }: { form: Form; mainPages: num
             color={confidentialityColor[values.confidentiality]}
             mt={4}
             data-testid="confidentiality-control"
+            role="radiogroup"
+            aria-label={t("reception.confidentiality")}
             {...form.getInputProps("confidentiality")}
           />
         </Input.Wrapper>

@@ -39,6 +39,7 @@ import { signOutAction } from "@/server/auth/actions";
 import { InboxNavBadge } from "../inbox/inbox-nav-badge";
 import { LanguageSwitch } from "./language-switch";
 import { NotificationBell } from "./notification-bell";
+import classes from "./app-shell-frame.module.css";
 
 export type ShellUser = {
   fullName: string;
@@ -172,6 +173,10 @@ export function AppShellFrame({
       navbar={{ width: 260, breakpoint: "sm", collapsed: { mobile: !opened } }}
       padding="md"
     >
+      {/* The first stop of the keyboard: past the header and the menu, straight to the page. */}
+      <a href="#main-content" className={classes.skipLink} data-testid="skip-link">
+        {t("nav.skipToContent")}
+      </a>
       <AppShell.Header>
         <Group h="100%" px="md" justify="space-between" wrap="nowrap">
           <Group gap="sm" wrap="nowrap">
@@ -255,7 +260,9 @@ export function AppShellFrame({
           </Text>
         </AppShell.Section>
       </AppShell.Navbar>
-      <AppShell.Main>{children}</AppShell.Main>
+      <AppShell.Main id="main-content" tabIndex={-1} style={{ outline: "none" }}>
+        {children}
+      </AppShell.Main>
     </AppShell>
   );
 }
