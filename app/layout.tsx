@@ -9,6 +9,7 @@ import { getLocale, getTranslations } from "next-intl/server";
 import type { ReactNode } from "react";
 import { TrpcProvider } from "@/components/providers/trpc";
 import { theme } from "@/components/ui/theme";
+import notificationClasses from "./notifications.module.css";
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations("app");
@@ -30,7 +31,7 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
       <body>
         <NextIntlClientProvider>
           <MantineProvider theme={theme} defaultColorScheme="light">
-            <Notifications position="top-right" />
+            <Notifications position="top-right" classNames={notificationClasses} />
             <TrpcProvider>{children}</TrpcProvider>
           </MantineProvider>
         </NextIntlClientProvider>

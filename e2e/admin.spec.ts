@@ -24,6 +24,11 @@ test.describe("organisation administration", () => {
     await page.getByTestId("user-form-submit").click();
     await expect(form).toBeHidden();
     await expect(page.getByTestId("user-row-chuyenvien.moi")).toContainText("Nguyễn Thị Ánh Tuyết");
+    // The success toast sits below the header: the bell stays visible and clickable.
+    const toast = page.locator(".mantine-Notification-root").first();
+    await expect(toast).toBeVisible();
+    const bell = (await page.getByTestId("notification-bell").boundingBox())!;
+    expect((await toast.boundingBox())!.y).toBeGreaterThanOrEqual(bell.y + bell.height);
 
     // The same username again is refused on its field.
     await page.getByTestId("create-user-button").click();
