@@ -145,7 +145,6 @@ export function DirectForm({
               <DateField
                 label={t("deadline")}
                 minDate={today}
-                clearable
                 w={160}
                 data-testid="direct-lead-deadline"
                 {...form.getInputProps("lead.deadline")}
@@ -174,7 +173,6 @@ export function DirectForm({
                   <DateField
                     label={t("deadline")}
                     minDate={today}
-                    clearable
                     w={160}
                     {...form.getInputProps(`co.${i}.deadline`)}
                   />

@@ -91,7 +91,6 @@ export function AssignSpecialistForm({
             label={t("deadline")}
             minDate={today}
             maxDate={part.deadline ?? undefined}
-            clearable
             {...form.getInputProps("deadline")}
           />
           <Textarea

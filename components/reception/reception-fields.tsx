@@ -218,7 +218,6 @@ export function HandlingFields({ form, mainPages }: { form: Form; mainPages: num
         />
         <DateField
           label={t("reception.deadline")}
-          clearable
           minDate={vietnamToday()}
           minMessage="reception.deadlinePast"
           data-testid="deadline-input"

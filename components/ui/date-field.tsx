@@ -19,8 +19,6 @@ export type DateFieldProps = Omit<TextInputProps, "value" | "onChange" | "defaul
   /** Message keys (from the root of messages/) for a day before `minDate` or after `maxDate`. */
   minMessage?: string;
   maxMessage?: string;
-  /** Kept for the callers' sake: an empty field is always allowed unless `required`. */
-  clearable?: boolean;
 };
 
 /**
@@ -37,7 +35,6 @@ export function DateField({
   maxDate,
   minMessage,
   maxMessage,
-  clearable: _clearable,
   error,
   onBlur,
   ...props

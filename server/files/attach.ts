@@ -27,8 +27,9 @@ export type AttachedFileRow = {
  * Attaches uploaded blobs to a document inside the caller's transaction (reception, handling
  * notes), after the caller has checked its own permission on the document. Each blob must be
  * one the actor may attach (ownership.ts): one they uploaded or can already read; any other hash
- * is refused as missing, whether or not it is stored. The main text must be a PDF. A blob already on the document is not attached twice. The PDFs'
- * text is appended to the document's text, so that search finds the document by its content.
+ * is refused as missing, whether or not it is stored. The main text must be a PDF. A blob already
+ * on the document is not attached twice. The PDFs' text is appended to the document's text, so
+ * that search finds the document by its content.
  */
 export async function attachFiles(
   tx: DbOrTx,
