@@ -2,7 +2,9 @@ import { existsSync } from "node:fs";
 import path from "node:path";
 import { defineConfig, devices } from "@playwright/test";
 
-const PORT = 3100;
+// Another checkout's run on the same machine sets other ports.
+const PORT = Number(process.env.E2E_PORT || 3100);
+const PG_PORT = process.env.E2E_PG_PORT || "54339";
 const baseURL = `http://127.0.0.1:${PORT}`;
 
 /** The system Chromium (Debian package `chromium`): no browser download at install time. */
@@ -65,7 +67,7 @@ export default defineConfig({
       DATABASE_URL: "",
       AUTH_LOCK_THRESHOLD: "5",
       AUTH_LOCK_MINUTES: "15",
-      EMBEDDED_PG_PORT: "54339",
+      EMBEDDED_PG_PORT: PG_PORT,
     },
   },
 });

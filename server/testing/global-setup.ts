@@ -20,7 +20,8 @@ export async function setup(project: TestProject) {
     chmodSync(folder, 0o755);
     server = await startEmbeddedPostgres({
       dataDir: path.join(folder, "pg"),
-      port: 55432,
+      // Another checkout's run on the same machine takes another port.
+      port: Number(process.env.TEST_PG_PORT || 55432),
       fast: true,
       log: () => undefined,
     });
