@@ -6,10 +6,12 @@ import {
   IconCalendarPlus,
   IconCalendarQuestion,
   IconCheck,
+  IconChecklist,
   IconEye,
   IconMessage2,
   IconNotes,
   IconSend,
+  IconShare,
   IconUserShare,
   IconX,
 } from "@tabler/icons-react";
@@ -22,19 +24,15 @@ import { DirectForm } from "./direct-form";
 import { formatDate } from "./document-format";
 import type { AssignmentView, IncomingDocumentView } from "./document-types";
 import { NoteForm } from "./note-form";
-import {
-  AssignSpecialistForm,
-  CompleteForm,
-  RequestExtensionForm,
-  ReturnPartForm,
-} from "./part-forms";
+import { AssignSpecialistForm, RequestExtensionForm, ReturnPartForm } from "./part-forms";
+import { ForwardForm, ReviewResultForm, WithdrawDirectionForm } from "./review-forms";
 import { PresentForm } from "./present-form";
 import { ReturnToSenderForm } from "./return-to-sender-form";
 import { useDocumentAction } from "./use-document-action";
 
-type PartKind = "assign" | "extension" | "complete" | "returnPart";
+type PartKind = "assign" | "extension" | "submitResult" | "returnPart" | "review";
 type Dialog =
-  | { kind: "present" | "direct" | "note" | "returnToSender" }
+  | { kind: "present" | "direct" | "note" | "returnToSender" | "withdrawDirection" | "forward" }
   | { kind: PartKind; assignmentId: string }
   | { kind: "decide"; requestId: string }
   | null;
@@ -58,7 +56,8 @@ export function ActionsPanel({
   const [dialog, setDialog] = useState<Dialog>(null);
   const close = () => setDialog(null);
   const { document: doc, can, assignments, extensions } = view;
-  const needsDirectory = can.present || can.direct || can.parts.some((p) => p.assignToSpecialist);
+  const needsDirectory =
+    can.present || can.direct || can.forward || can.parts.some((p) => p.assignToSpecialist);
   const directory = useQuery({ ...trpc.directory.staff.queryOptions(), enabled: needsDirectory });
   const markRead = useDocumentAction(doc, { onClose: close });
 
@@ -74,8 +73,24 @@ export function ActionsPanel({
     return a.unitId ? t("yourPart", { name: targetName(a) }) : t("yourOwnPart");
   };
   const pending = extensions.filter((e) => can.decideExtensions.includes(e.id));
-  const general = can.present || can.direct || can.addNote || can.markRead || can.returnToSender;
-  if (!general && parts.length === 0 && pending.length === 0) return null;
+  const toReview = can.review.flatMap((id) => {
+    const a = byId.get(id);
+    return a ? [a] : [];
+  });
+  // A specialist's result is named by the specialist, within their unit's part.
+  const reviewName = (a: AssignmentView) => {
+    const unitPart = a.parentId ? byId.get(a.parentId) : undefined;
+    return unitPart ? `${targetName(a)} (${targetName(unitPart)})` : targetName(a);
+  };
+  const general =
+    can.present ||
+    can.direct ||
+    can.addNote ||
+    can.markRead ||
+    can.returnToSender ||
+    can.withdrawDirection ||
+    can.forward;
+  if (!general && parts.length === 0 && pending.length === 0 && toReview.length === 0) return null;
 
   const open = (d: Dialog) => () => setDialog(d);
   const partAvailable = (kind: PartKind, id: string) => {
@@ -84,8 +99,9 @@ export function ActionsPanel({
     return {
       assign: p.assignToSpecialist,
       extension: p.requestExtension,
-      complete: p.complete,
+      submitResult: p.submitResult,
       returnPart: p.returnPart,
+      review: false,
     }[kind];
   };
 
@@ -94,7 +110,31 @@ export function ActionsPanel({
   if (dialog?.kind === "present" && can.present && dir) {
     form = <PresentForm doc={doc} directory={dir} onClose={close} />;
   } else if (dialog?.kind === "direct" && can.direct && dir) {
-    form = <DirectForm doc={doc} assignments={assignments} directory={dir} onClose={close} />;
+    form = (
+      <DirectForm
+        doc={doc}
+        assignments={assignments}
+        directory={dir}
+        currentUserId={currentUserId}
+        onClose={close}
+      />
+    );
+  } else if (dialog?.kind === "withdrawDirection" && can.withdrawDirection) {
+    form = <WithdrawDirectionForm doc={doc} onClose={close} />;
+  } else if (dialog?.kind === "forward" && can.forward && dir) {
+    form = (
+      <ForwardForm
+        doc={doc}
+        assignments={assignments}
+        directory={dir}
+        currentUserId={currentUserId}
+        onClose={close}
+      />
+    );
+  } else if (dialog?.kind === "review" && can.review.includes(dialog.assignmentId)) {
+    const part = byId.get(dialog.assignmentId);
+    if (part)
+      form = <ReviewResultForm doc={doc} part={part} partName={reviewName(part)} onClose={close} />;
   } else if (dialog?.kind === "note" && can.addNote) {
     form = <NoteForm doc={doc} onClose={close} />;
   } else if (dialog?.kind === "returnToSender" && can.returnToSender) {
@@ -124,8 +164,8 @@ export function ActionsPanel({
     } else if (dialog.kind === "extension") {
       const unitPart = part.parentId ? byId.get(part.parentId) : undefined;
       form = <RequestExtensionForm {...props} currentDeadline={(unitPart ?? part).deadline} />;
-    } else if (dialog.kind === "complete") {
-      form = <CompleteForm {...props} />;
+    } else if (dialog.kind === "submitResult") {
+      form = <NoteForm doc={doc} part={part} onClose={close} />;
     } else if (dialog.kind === "returnPart") {
       form = <ReturnPartForm {...props} />;
     }
@@ -186,6 +226,47 @@ export function ActionsPanel({
             {t("returnToSender")}
           </Button>
         )}
+        {can.forward && (
+          <Button
+            variant="light"
+            leftSection={<IconShare size={16} />}
+            onClick={open({ kind: "forward" })}
+            data-testid="action-forward"
+          >
+            {t("forward")}
+          </Button>
+        )}
+        {can.withdrawDirection && (
+          <Button
+            variant="outline"
+            color="orange"
+            leftSection={<IconArrowBackUp size={16} />}
+            onClick={open({ kind: "withdrawDirection" })}
+            data-testid="action-withdraw-direction"
+          >
+            {t("withdrawDirection")}
+          </Button>
+        )}
+
+        {toReview.map((a) => (
+          <Stack key={a.id} gap="xs" data-testid="result-to-review">
+            <Divider label={t("resultToReview")} labelPosition="left" />
+            <Text size="sm" fw={600}>
+              {reviewName(a)}
+            </Text>
+            <Text size="sm" lineClamp={4} style={{ whiteSpace: "pre-wrap" }}>
+              {a.result}
+            </Text>
+            <Button
+              color="green"
+              leftSection={<IconChecklist size={16} />}
+              onClick={open({ kind: "review", assignmentId: a.id })}
+              data-testid="action-review"
+            >
+              {t("review")}
+            </Button>
+          </Stack>
+        ))}
 
         {parts.map((p) => (
           <Stack key={p.assignmentId} gap="xs" data-testid="my-part">
@@ -212,14 +293,14 @@ export function ActionsPanel({
                 {t("assign")}
               </Button>
             )}
-            {p.complete && (
+            {p.submitResult && (
               <Button
                 color="green"
                 leftSection={<IconCheck size={16} />}
-                onClick={open({ kind: "complete", assignmentId: p.assignmentId })}
-                data-testid="action-complete"
+                onClick={open({ kind: "submitResult", assignmentId: p.assignmentId })}
+                data-testid="action-submit-result"
               >
-                {t(p.assignment.role === "lead" ? "completeLead" : "completeCo")}
+                {t(p.assignment.role === "lead" ? "submitResultLead" : "submitResultCo")}
               </Button>
             )}
             {p.requestExtension && (

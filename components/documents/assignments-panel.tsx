@@ -22,6 +22,7 @@ const roleOrder = { lead: 0, co: 1, info: 2 } as const;
 const statusColor: Record<AssignmentView["status"], string> = {
   pending: "gray",
   in_progress: "blue",
+  submitted: "violet",
   completed: "green",
   returned: "orange",
   read: "teal",

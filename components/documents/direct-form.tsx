@@ -51,11 +51,13 @@ export function DirectForm({
   doc,
   assignments,
   directory,
+  currentUserId,
   onClose,
 }: {
   doc: DocumentInfo;
   assignments: AssignmentView[];
   directory: StaffDirectory;
+  currentUserId: string;
   onClose: () => void;
 }) {
   const t = useTranslations("documentPage");
@@ -83,11 +85,11 @@ export function DirectForm({
   });
   const { act, pending } = useDocumentAction(doc, { onClose, form, fieldOf });
 
-  const options = targetOptions(directory, {
-    units: t("groupUnits"),
-    people: t("groupPeople"),
-    noHead: t("unitWithoutHead"),
-  });
+  const options = targetOptions(
+    directory,
+    { units: t("groupUnits"), people: t("groupPeople"), noHead: t("unitWithoutHead") },
+    { exclude: [currentUserId] },
+  );
   const { values } = form;
   const chosen = [values.lead.target, ...values.co.map((c) => c.target), ...values.info];
   const choices = (keep: string | null) => withoutChosen(options, chosen, keep);

@@ -8,11 +8,13 @@ import {
   IconCalendarPlus,
   IconCalendarX,
   IconCheck,
+  IconChecklist,
   IconEye,
   IconMessage2,
   IconNotes,
   IconPoint,
   IconSend,
+  IconShare,
   IconUserShare,
 } from "@tabler/icons-react";
 import { useTranslations } from "next-intl";
@@ -40,6 +42,11 @@ const icons: Record<string, { icon: ReactNode; color: string }> = {
   returned: { icon: <IconArrowBackUp size={14} />, color: "orange" },
   returnedToSender: { icon: <IconArrowBackUp size={14} />, color: "red" },
   read: { icon: <IconEye size={14} />, color: "teal" },
+  resultSubmitted: { icon: <IconChecklist size={14} />, color: "violet" },
+  resultAccepted: { icon: <IconCheck size={14} />, color: "teal" },
+  resultSentBack: { icon: <IconArrowBackUp size={14} />, color: "orange" },
+  directionWithdrawn: { icon: <IconArrowBackUp size={14} />, color: "orange" },
+  forwarded: { icon: <IconShare size={14} />, color: "cyan" },
 };
 
 const noteLabel: Record<string, string> = {
@@ -54,6 +61,16 @@ const noteLabel: Record<string, string> = {
   returned: "noteReason",
   returnedToSender: "noteReason",
   extensionRequested: "noteReason",
+  resultSubmitted: "noteResult",
+  resultAccepted: "noteOpinion",
+  resultSentBack: "noteReason",
+  directionWithdrawn: "noteReason",
+};
+
+/** The absent leader an action was taken for, when a delegate took it. */
+const onBehalfOf = (e: HistoryEvent) => {
+  const name = (e.data as Data | null)?.onBehalfOf;
+  return typeof name === "string" && name ? name : null;
 };
 
 /** The sentence for one step: the action's message with its data, dates written dd/MM/yyyy. */
@@ -91,10 +108,16 @@ function useEventText() {
           title: t(key, { specialist: str(d.specialist), role: str(d.role) || "lead" }),
           details: d.deadline ? [t("deadlineOn", { deadline: formatDate(str(d.deadline)) })] : [],
         };
+      case "forwarded": {
+        const to = Array.isArray(d.to) ? (d.to as string[]) : [];
+        return { title: t(key, { names: to.join("; ") }), details: [] };
+      }
+      case "resultSubmitted":
+      case "resultAccepted":
       case "noted": {
         const files = Array.isArray(d.files) ? (d.files as string[]) : [];
         return {
-          title: t(key),
+          title: t(key, { role: str(d.role) || "lead" }),
           details: files.length ? [t("detailFiles", { names: files.join(", ") })] : [],
         };
       }
@@ -112,7 +135,11 @@ function useEventText() {
         return { title: t(key, { requested: formatDate(str(d.requested)) }), details: [] };
       case "partCompleted":
       case "completed":
-        return { title: t(key, { role: str(d.role) || "lead" }), details: [] };
+      case "resultSentBack":
+        return {
+          title: t(key, { role: str(d.role) || "lead" }),
+          details: d.lateForIssuer ? [t("lateForIssuer")] : [],
+        };
       case "partReturned":
         return { title: t(key, { to: str(d.to) || "leader" }), details: [] };
       case "returnedToSender":
@@ -172,7 +199,11 @@ export function HistoryTimeline({ history }: { history: HistoryEvent[] }) {
                 data-testid={`event-${e.action}`}
               >
                 <Text size="xs" c="dimmed">
-                  {(e.actorName ?? t("system")) + " · " + formatDateTime(e.createdAt)}
+                  {(onBehalfOf(e)
+                    ? t("onBehalfOf", { name: e.actorName ?? "", absent: onBehalfOf(e)! })
+                    : (e.actorName ?? t("system"))) +
+                    " · " +
+                    formatDateTime(e.createdAt)}
                 </Text>
                 {details.length > 0 && (
                   <List size="sm" spacing={2} mt={4}>

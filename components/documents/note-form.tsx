@@ -18,7 +18,7 @@ import { useRef, useState } from "react";
 import { DialogButtons } from "@/components/ui/dialog-buttons";
 import { ActionDialog } from "./action-dialog";
 import { formatFileSize } from "./document-format";
-import type { DocumentInfo } from "./document-types";
+import type { AssignmentView, DocumentInfo } from "./document-types";
 import { uploadFile, UploadError, type UploadedFile } from "./upload-file";
 import { useDocumentAction } from "./use-document-action";
 
@@ -33,8 +33,19 @@ type Upload = {
   error?: string;
 };
 
-/** A progress note, with files uploaded as soon as they are chosen so sending is quick. */
-export function NoteForm({ doc, onClose }: { doc: DocumentInfo; onClose: () => void }) {
+/**
+ * A progress note, or with `part` the result of that part for whoever assigned it to review; files
+ * are uploaded as soon as they are chosen so sending is quick.
+ */
+export function NoteForm({
+  doc,
+  part,
+  onClose,
+}: {
+  doc: DocumentInfo;
+  part?: AssignmentView;
+  onClose: () => void;
+}) {
   const t = useTranslations("documentPage");
   const tv = useTranslations("validation");
   const locale = useLocale();
@@ -72,26 +83,32 @@ export function NoteForm({ doc, onClose }: { doc: DocumentInfo; onClose: () => v
 
   const uploading = uploads.some((u) => !u.done && !u.error);
   const failed = uploads.some((u) => u.error);
-  const submit = form.onSubmit((v) =>
-    act(
-      {
-        action: "addNote",
-        note: v.note.trim(),
-        files: uploads.flatMap((u) =>
-          u.done ? [{ sha256: u.done.sha256, fileName: u.done.fileName }] : [],
-        ),
-      },
-      t("noteDone"),
-    ),
-  );
+  const submit = form.onSubmit((v) => {
+    const files = uploads.flatMap((u) =>
+      u.done ? [{ sha256: u.done.sha256, fileName: u.done.fileName }] : [],
+    );
+    if (part) {
+      act(
+        { action: "submitResult", assignmentId: part.id, result: v.note.trim(), files },
+        t("submitResultDone"),
+      );
+    } else {
+      act({ action: "addNote", note: v.note.trim(), files }, t("noteDone"));
+    }
+  });
 
   return (
-    <ActionDialog title={t("noteTitle")} onClose={onClose}>
-      <form onSubmit={submit} noValidate data-testid="note-form">
+    <ActionDialog title={t(part ? "submitResultTitle" : "noteTitle")} onClose={onClose}>
+      <form onSubmit={submit} noValidate data-testid={part ? "result-form" : "note-form"}>
         <Stack gap="sm">
+          {part && (
+            <Text size="sm" c="dimmed">
+              {t("submitResultHint")}
+            </Text>
+          )}
           <Textarea
-            label={t("noteText")}
-            placeholder={t("notePlaceholder")}
+            label={t(part ? "result" : "noteText")}
+            placeholder={t(part ? "resultPlaceholder" : "notePlaceholder")}
             required
             autosize
             minRows={3}
@@ -165,7 +182,7 @@ export function NoteForm({ doc, onClose }: { doc: DocumentInfo; onClose: () => v
         </Stack>
         <DialogButtons
           onCancel={onClose}
-          submitLabel={uploading ? t("waitUploads") : t("noteSubmit")}
+          submitLabel={uploading ? t("waitUploads") : t(part ? "submitResultSubmit" : "noteSubmit")}
           pending={pending}
           disabled={uploading || failed}
           testId="note-submit"

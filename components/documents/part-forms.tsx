@@ -182,53 +182,6 @@ export function RequestExtensionForm({
   );
 }
 
-/** Reports the part done; the lead's completion completes the document. */
-export function CompleteForm({ doc, part, onClose }: PartFormProps) {
-  const t = useTranslations("documentPage");
-  const tv = useTranslations("validation");
-  const form = useForm({
-    initialValues: { result: "" },
-    validate: { result: (v) => (v.trim() ? null : tv("required")) },
-  });
-  const { act, pending } = useDocumentAction(doc, { onClose, form });
-  const finishesDocument = part.role === "lead";
-  const submit = form.onSubmit((v) =>
-    act({ action: "complete", assignmentId: part.id, result: v.result.trim() }, t("completeDone")),
-  );
-  return (
-    <ActionDialog
-      title={t(finishesDocument ? "completeLeadTitle" : "completeCoTitle")}
-      onClose={onClose}
-    >
-      <form onSubmit={submit} noValidate data-testid="complete-form">
-        <Stack gap="sm">
-          <Text size="sm" c="dimmed">
-            {t(finishesDocument ? "completeLeadHint" : "completeCoHint")}
-          </Text>
-          <Textarea
-            label={t("result")}
-            placeholder={t("resultPlaceholder")}
-            required
-            autosize
-            minRows={3}
-            maxLength={2000}
-            data-autofocus
-            data-testid="complete-result"
-            {...form.getInputProps("result")}
-          />
-        </Stack>
-        <DialogButtons
-          onCancel={onClose}
-          submitLabel={t("completeSubmit")}
-          pending={pending}
-          color="green"
-          testId="complete-submit"
-        />
-      </form>
-    </ActionDialog>
-  );
-}
-
 /** Gives the part back with a reason: to the unit head, or to the leader who directed it. */
 export function ReturnPartForm({ doc, part, onClose }: PartFormProps) {
   const t = useTranslations("documentPage");

@@ -47,6 +47,15 @@ describe("targetOptions", () => {
     expect(people!.items[2]!.label).toBe("Đỗ Thị Hạnh — Phòng Văn hóa - Xã hội");
   });
 
+  it("leaves out the leader directing and people who only administer the system", () => {
+    const withAdmin = {
+      ...directory,
+      unassigned: [person("a1", "Nguyễn Văn Quản", ["admin"])],
+    } as unknown as StaffDirectory;
+    const [, people] = targetOptions(withAdmin, labels, { exclude: ["l1"] });
+    expect(people!.items.map((i) => i.value)).toEqual(["user:h1", "user:s1", "user:c1"]);
+  });
+
   it("leaves out what is chosen elsewhere but keeps the field's own value", () => {
     const groups = targetOptions(directory, labels);
     const left = withoutChosen(groups, ["unit:u1", "user:s1", null], "user:s1");

@@ -15,14 +15,23 @@ export function targetOf(value: TargetValue, deadline?: string | null) {
 
 type Labels = { units: string; people: string; noHead: string };
 
+type Person = StaffDirectory["leadership"][number];
+
+/** Administrators keep the system; documents are not handed to them unless they also work on them. */
+const works = (p: Person) => p.roles.some((r) => r !== "admin" && r !== "deployment_admin");
+
 /**
  * Units and people to hand a document to, grouped. A unit without a head cannot take a part (its
- * part would reach nobody), so it is shown but disabled with the reason.
+ * part would reach nobody), so it is shown but disabled with the reason. `exclude` leaves out
+ * people (the leader directing, who cannot hand a part to themselves).
  */
 export function targetOptions(
   directory: StaffDirectory,
   labels: Labels,
+  options: { exclude?: string[] } = {},
 ): ComboboxItemGroup<ComboboxItem>[] {
+  const excluded = new Set(options.exclude ?? []);
+  const eligible = (p: Person) => works(p) && !excluded.has(p.id);
   const units = directory.units.map((u) => {
     const hasHead = u.staff.some((p) => p.roles.includes("unit_head"));
     return {
@@ -31,14 +40,14 @@ export function targetOptions(
       disabled: !hasHead,
     };
   });
-  const person = (p: StaffDirectory["leadership"][number], where: string | null) => ({
+  const person = (p: Person, where: string | null) => ({
     value: userTarget(p.id),
     label: [p.fullName, p.jobTitle || where].filter(Boolean).join(" — "),
   });
   const people = [
-    ...directory.leadership.map((p) => person(p, null)),
-    ...directory.units.flatMap((u) => u.staff.map((p) => person(p, u.name))),
-    ...directory.unassigned.map((p) => person(p, null)),
+    ...directory.leadership.filter(eligible).map((p) => person(p, null)),
+    ...directory.units.flatMap((u) => u.staff.filter(eligible).map((p) => person(p, u.name))),
+    ...directory.unassigned.filter(eligible).map((p) => person(p, null)),
   ];
   return [
     { group: labels.units, items: units },

@@ -34,6 +34,10 @@ export type DocumentListRow = {
   unread?: boolean;
   /** Handed back to this person (a part returned to the leader, a document to the clerk). */
   returned?: boolean;
+  /** The person's own part: its result waits for review, or it closed unfinished with the document. */
+  part?: "submitted" | "closed" | null;
+  /** In the box because the person stands in for an absent leader. */
+  delegated?: boolean;
 };
 
 /**
@@ -198,6 +202,26 @@ function Flags({ row, withUrgency = false }: { row: DocumentListRow; withUrgency
     flags.push(
       <Badge key="unread" color="blue" variant="filled" size="sm" miw="max-content">
         {t("inbox.unread")}
+      </Badge>,
+    );
+  }
+  if (row.part) {
+    flags.push(
+      <Badge
+        key="part"
+        color={row.part === "submitted" ? "violet" : "gray"}
+        variant="outline"
+        size="sm"
+        miw="max-content"
+      >
+        {t(row.part === "submitted" ? "inboxPage.partSubmitted" : "inboxPage.partClosed")}
+      </Badge>,
+    );
+  }
+  if (row.delegated) {
+    flags.push(
+      <Badge key="delegated" color="cyan" variant="light" size="sm" miw="max-content">
+        {t("inboxPage.delegateBadge")}
       </Badge>,
     );
   }

@@ -56,7 +56,7 @@ function PersonalBoxList({
     ),
   );
   // Work still waiting on this person has a live deadline; what they handled or only read does not.
-  const waiting = box === "to_handle" || box === "to_direct";
+  const waiting = box === "to_handle" || box === "to_direct" || box === "to_review";
   const rows: DocumentListRow[] =
     list.data?.pages.flatMap((page) =>
       page.items.map((item) => ({
@@ -65,6 +65,9 @@ function PersonalBoxList({
         deadlineOpen: waiting && isDocumentOpen(item.status),
         unread: item.box === "info_unread",
         returned: item.returned,
+        part:
+          item.partStatus === "submitted" || item.partStatus === "closed" ? item.partStatus : null,
+        delegated: item.kind === "delegate",
       })),
     ) ?? [];
   return (

@@ -3,6 +3,7 @@
 import { Button, EmptyState } from "@mantine/core";
 import {
   IconArrowBackUp,
+  IconChecklist,
   IconChecks,
   IconFileImport,
   IconFilterOff,
@@ -29,6 +30,7 @@ const icons: Record<InboxTab, ComponentType<{ size?: number }>> = {
   completed: IconChecks,
   to_direct: IconInbox,
   to_handle: IconInbox,
+  to_review: IconChecklist,
   handled: IconChecks,
   info: IconInfoCircle,
 };

@@ -12,6 +12,7 @@ import {
 const nothing: InboxCounters = {
   clerk: null,
   leader: null,
+  toReview: null,
   toHandle: 0,
   dueSoon: 0,
   overdue: 0,

@@ -5,7 +5,7 @@ import type { AppRouter } from "@/server/api/root";
 export type InboxCounters = inferRouterOutputs<AppRouter>["inbox"]["counters"];
 
 /** The tabs of the inbox page, as written in its URL (?box=…). */
-export type InboxTab = ClerkBox | "to_direct" | "to_handle" | "handled" | "info";
+export type InboxTab = ClerkBox | "to_direct" | "to_handle" | "to_review" | "handled" | "info";
 
 export const isClerkTab = (tab: InboxTab): tab is ClerkBox =>
   (clerkBoxes as readonly string[]).includes(tab);
@@ -19,6 +19,7 @@ export function inboxTabs(counters: InboxCounters): InboxTab[] {
   return [
     ...(counters.clerk ? clerkBoxes : []),
     ...(counters.leader ? (["to_direct"] as const) : []),
+    ...(counters.toReview !== null ? (["to_review"] as const) : []),
     "to_handle",
     "handled",
     "info",
@@ -40,6 +41,8 @@ export function tabCount(tab: InboxTab, counters: InboxCounters): number | null 
       return counters.leader?.toDirect ?? 0;
     case "to_handle":
       return counters.toHandle;
+    case "to_review":
+      return counters.toReview ?? 0;
     case "info":
       return counters.infoUnread;
     case "handled":

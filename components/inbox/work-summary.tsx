@@ -69,6 +69,17 @@ export function WorkSummary({ counters }: { counters: InboxCounters }) {
           },
         ]
       : []),
+    ...(counters.toReview !== null
+      ? [
+          {
+            key: "toReview",
+            label: c("toReview"),
+            count: counters.toReview,
+            tab: "to_review" as const,
+            color: "violet",
+          },
+        ]
+      : []),
     {
       key: "toHandle",
       label: c("toHandle"),

@@ -66,6 +66,9 @@ export const document = pgTable(
     urgency: urgency().notNull().default("normal"),
     confidentiality: confidentiality().notNull().default("normal"),
     pageCount: integer(),
+    /** The deadline the issuer set (hạn theo văn bản), typed at reception; never moved by the office. */
+    issuerDeadline: date({ mode: "string" }),
+    /** The internal deadline: the issuer's until the leader sets the lead part's own. */
     deadline: date({ mode: "string" }),
     receivedVia: receptionChannel().notNull().default("paper"),
     notes: text(),
@@ -140,7 +143,13 @@ export const document = pgTable(
   ],
 );
 
-export const documentFileKind = pgEnum("document_file_kind", ["main", "attachment", "progress"]);
+export const documentFileKind = pgEnum("document_file_kind", [
+  "main",
+  "attachment",
+  "progress",
+  // Filed with a handler's result, for the one who reviews it.
+  "result",
+]);
 
 /** A file of a document: an immutable blob with the name it was uploaded under. */
 export const documentFile = pgTable(
@@ -174,6 +183,9 @@ export const assignmentRole = pgEnum("assignment_role", ["lead", "co", "info"]);
 export const assignmentStatus = pgEnum("assignment_status", [
   "pending",
   "in_progress",
+  // The handler's result waits for the one who assigned the part to accept it or send it back.
+  "submitted",
+  // Accepted (or, for a part its assigner handled, finished).
   "completed",
   "returned",
   "read",
@@ -207,6 +219,7 @@ export const assignment = pgTable(
     deadline: date({ mode: "string" }),
     status: assignmentStatus().notNull().default("pending"),
     result: text(),
+    submittedAt: timestamp({ withTimezone: true }),
     completedAt: timestamp({ withTimezone: true }),
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
@@ -295,10 +308,15 @@ export const participantKind = pgEnum("participant_kind", [
   "info",
   "unit_head",
   "granted",
+  // Reviews the results of the parts they assigned.
+  "reviewer",
+  // Directs for an absent leader (ủy quyền) the documents presented to them.
+  "delegate",
 ]);
 export const inboxBox = pgEnum("inbox_box", [
   "to_direct",
   "to_handle",
+  "to_review",
   "handled",
   "info_unread",
   "info_read",

@@ -42,6 +42,8 @@ export const appUser = pgTable(
     // Raised whenever existing sessions must end (deactivation, password change or reset).
     sessionEpoch: integer().notNull().default(1),
     mustChangePassword: boolean().notNull().default(false),
+    /** The interface language this person chose; null follows the browser. */
+    locale: text(),
     lastSignInAt: timestamp({ withTimezone: true }),
     version: integer().notNull().default(1),
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),

@@ -2,7 +2,7 @@ import { z } from "zod";
 import { requiredText, sha256Field } from "./fields";
 
 /** The document's text (main, always a PDF), its attachments, and files added while handling it. */
-export const documentFileKinds = ["main", "attachment", "progress"] as const;
+export const documentFileKinds = ["main", "attachment", "progress", "result"] as const;
 export type DocumentFileKind = (typeof documentFileKinds)[number];
 
 export const MAX_FILES_PER_CALL = 20;

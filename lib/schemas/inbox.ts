@@ -2,7 +2,7 @@ import { z } from "zod";
 import { cursorField, pageLimit } from "./fields";
 
 /** A person's boxes: `info` shows the unread documents first, then the read ones. */
-export const inboxBoxes = ["to_direct", "to_handle", "handled", "info"] as const;
+export const inboxBoxes = ["to_direct", "to_handle", "to_review", "handled", "info"] as const;
 export type InboxBox = (typeof inboxBoxes)[number];
 
 /** Due soon: the deadline falls within the next 3 days (today included); overdue: it has passed. */

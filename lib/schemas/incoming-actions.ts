@@ -56,7 +56,29 @@ export const incomingActionInput = z.discriminatedUnion("action", [
     deadline: isoDate.nullish(),
     note: optionalNote(1000),
   }),
-  z.object({ action: z.literal("complete"), assignmentId: idField, result: note() }),
+  z.object({
+    action: z.literal("submitResult"),
+    assignmentId: idField,
+    result: note(),
+    files: z.array(fileRef).max(10).default([]),
+  }),
+  z
+    .object({
+      action: z.literal("reviewResult"),
+      assignmentId: idField,
+      accept: z.boolean(),
+      note: optionalNote(1000),
+    })
+    .refine((p) => p.accept || Boolean(p.note), {
+      message: "incoming.sendBackNeedsReason",
+      path: ["note"],
+    }),
+  z.object({ action: z.literal("withdrawDirection"), reason: optionalNote(1000) }),
+  z.object({
+    action: z.literal("forward"),
+    info: z.array(assigneeTarget).min(1).max(50),
+    note: optionalNote(),
+  }),
   z.object({ action: z.literal("returnToLeader"), assignmentId: idField, reason: note(1000) }),
   z.object({ action: z.literal("markRead") }),
   z.object({ action: z.literal("returnToSender"), reason: note(1000) }),

@@ -4,6 +4,7 @@ import { directoryRouter } from "./routers/directory";
 import { incomingRouter } from "./routers/incoming";
 import { incomingReceptionRouter } from "./routers/incoming-reception";
 import { inboxRouter } from "./routers/inbox";
+import { leaderRouter } from "./routers/leader";
 import { notificationsRouter } from "./routers/notifications";
 import { orgTreeRouter } from "./routers/org-tree";
 import { registriesRouter } from "./routers/registries";
@@ -19,6 +20,7 @@ export const appRouter = router({
   directory: directoryRouter,
   inbox: inboxRouter,
   incoming: incomingRouter,
+  leader: leaderRouter,
   notifications: notificationsRouter,
   orgTree: orgTreeRouter,
   reception: incomingReceptionRouter,

@@ -1,6 +1,6 @@
 // Handling a document: progress notes, deadline extensions, completion, returning a part, and
 // marking a for-information copy read.
-import { and, eq, inArray, or } from "drizzle-orm";
+import { and, eq, inArray } from "drizzle-orm";
 import { assignment, documentParticipant, extensionRequest } from "@/db/schema/documents";
 import type { IncomingActionInput } from "@/lib/schemas/incoming-actions";
 import { attachFiles } from "../files/attach";
@@ -162,92 +162,6 @@ export async function decideExtension(
         messageKey: p.approve ? "extensionApproved" : "extensionRefused",
         params: { deadline: granted ?? request.requestedDeadline },
       },
-    ],
-  };
-}
-
-export async function completePart(
-  ctx: ActionContext,
-  p: Payload<"complete">,
-): Promise<ActionOutcome> {
-  const { tx, doc } = ctx;
-  const parts = await loadAssignments(tx, doc.id);
-  const part = ownOpenPart(ctx, parts, p.assignmentId);
-  // A specialist who finishes the unit's part finishes it for the unit.
-  const parent = parentOf(parts, part);
-  const done = [part, ...(parent && isOpen(parent) ? [parent] : [])];
-  const topLevel = parent ?? part;
-  const now = new Date();
-  await tx
-    .update(assignment)
-    .set({ status: "completed", result: p.result, completedAt: now, updatedAt: now })
-    .where(
-      inArray(
-        assignment.id,
-        done.map((a) => a.id),
-      ),
-    );
-  await moveParticipants(
-    tx,
-    doc.id,
-    { assignmentIds: done.map((a) => a.id) },
-    { box: "handled", returned: false },
-  );
-  const finishesDocument = topLevel.role === "lead";
-  /** Who held a part that closed with the document: they are told it needs nothing more. */
-  const closedFor: string[] = [];
-  if (finishesDocument) {
-    // The lead's completion closes the document for everyone still handling it: open
-    // co-handling parts (and parts passed down that nobody finished) close with it.
-    const closed = parts
-      .filter((a) => isOpen(a) && a.role !== "info" && !done.includes(a))
-      .map((a) => a.id);
-    if (closed.length > 0) {
-      await tx
-        .update(assignment)
-        .set({ status: "closed", updatedAt: now })
-        .where(inArray(assignment.id, closed));
-      const holders = await tx
-        .selectDistinct({ userId: documentParticipant.userId })
-        .from(documentParticipant)
-        .where(
-          and(
-            eq(documentParticipant.documentId, doc.id),
-            inArray(documentParticipant.assignmentId, closed),
-          ),
-        );
-      closedFor.push(...holders.map((h) => h.userId));
-    }
-    await tx
-      .update(documentParticipant)
-      .set({ box: "handled", updatedAt: now })
-      .where(
-        and(
-          eq(documentParticipant.documentId, doc.id),
-          or(eq(documentParticipant.box, "to_handle"), eq(documentParticipant.box, "to_direct")),
-        ),
-      );
-  }
-  const late = Boolean(topLevel.deadline && ctx.today > topLevel.deadline);
-  return {
-    to: finishesDocument ? "completed" : undefined,
-    documentPatch: finishesDocument ? { result: p.result, completedAt: now } : undefined,
-    event: {
-      action: finishesDocument ? "completed" : "partCompleted",
-      note: p.result,
-      data: { role: topLevel.role, late, deadline: topLevel.deadline },
-    },
-    notifications: [
-      {
-        userIds: finishesDocument
-          ? [...(await directorsOf(tx, doc)), doc.createdById]
-          : await directorsOf(tx, doc),
-        kind: "completed",
-        messageKey: finishesDocument ? "completed" : "partCompleted",
-      },
-      ...(closedFor.length > 0
-        ? [{ userIds: closedFor, kind: "completed" as const, messageKey: "partClosed" }]
-        : []),
     ],
   };
 }

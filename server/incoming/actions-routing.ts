@@ -4,6 +4,7 @@ import { and, eq, inArray, sql } from "drizzle-orm";
 import { assignment, documentParticipant } from "@/db/schema/documents";
 import type { AssigneeTarget, IncomingActionInput } from "@/lib/schemas/incoming-actions";
 import { fieldError } from "../errors";
+import { standsInFor, syncDelegateBoxes } from "./delegation";
 import { moveParticipants, upsertParticipant } from "./participants";
 import {
   assertDeadline,
@@ -40,6 +41,8 @@ export async function presentDocument(
     urgency: doc.urgency,
     deadline: doc.deadline,
   });
+  // A leader who is away has someone standing in: the document waits in their box too.
+  await syncDelegateBoxes(tx, actor.organisationId, ctx.today);
   return {
     to: "presented",
     documentPatch: { presentedToId: leader.id, presentedAt: new Date() },
@@ -54,7 +57,7 @@ export async function presentDocument(
   };
 }
 
-type ResolvedTarget = {
+export type ResolvedTarget = {
   role: "lead" | "co" | "info";
   unitId: string | null;
   userId: string | null;
@@ -64,13 +67,14 @@ type ResolvedTarget = {
   recipients: string[];
 };
 
-async function resolveTargets(ctx: ActionContext, p: Payload<"direct">): Promise<ResolvedTarget[]> {
+type TargetRequest = { role: ResolvedTarget["role"]; target: AssigneeTarget; field: string };
+
+/** The units and people of a direction or forwarding, checked against the organisation. */
+export async function resolveTargets(
+  ctx: ActionContext,
+  all: TargetRequest[],
+): Promise<ResolvedTarget[]> {
   const { tx, actor, today } = ctx;
-  const all: { role: ResolvedTarget["role"]; target: AssigneeTarget; field: string }[] = [
-    { role: "lead", target: p.lead, field: "lead" },
-    ...p.co.map((target, i) => ({ role: "co" as const, target, field: `co.${i}` })),
-    ...p.info.map((target, i) => ({ role: "info" as const, target, field: `info.${i}` })),
-  ];
   const users = await loadMembers(
     tx,
     actor.organisationId,
@@ -91,6 +95,9 @@ async function resolveTargets(ctx: ActionContext, p: Payload<"direct">): Promise
     if (target.userId) {
       const user = users.get(target.userId);
       if (!user) throw fieldError({ [field]: "incoming.targetNotFound" });
+      // Directing to oneself would leave nobody to review the result.
+      if (user.id === actor.userId && role !== "info")
+        throw fieldError({ [field]: "incoming.targetIsYou" });
       resolved.push({
         role,
         unitId: null,
@@ -120,7 +127,7 @@ async function resolveTargets(ctx: ActionContext, p: Payload<"direct">): Promise
   return resolved;
 }
 
-const kindOf = (role: ResolvedTarget["role"], unit: boolean) =>
+export const kindOf = (role: ResolvedTarget["role"], unit: boolean) =>
   (unit ? "unit_head" : role) as "lead" | "co" | "info" | "unit_head";
 
 export async function directDocument(
@@ -128,7 +135,12 @@ export async function directDocument(
   p: Payload<"direct">,
 ): Promise<ActionOutcome> {
   const { tx, actor, doc } = ctx;
-  const targets = await resolveTargets(ctx, p);
+  const authority = await directingAuthority(ctx);
+  const targets = await resolveTargets(ctx, [
+    { role: "lead", target: p.lead, field: "lead" },
+    ...p.co.map((target, i) => ({ role: "co" as const, target, field: `co.${i}` })),
+    ...p.info.map((target, i) => ({ role: "info" as const, target, field: `info.${i}` })),
+  ]);
   const existing = await loadAssignments(tx, doc.id);
   // A new direction replaces the parts still open; finished parts stay in the record.
   const withdrawn = existing.filter(isOpen).map((a) => a.id);
@@ -165,7 +177,7 @@ export async function directDocument(
       });
     }
   }
-  await moveParticipants(tx, doc.id, { kinds: ["presented"] }, { box: "none" });
+  await moveParticipants(tx, doc.id, { kinds: ["presented", "delegate"] }, { box: "none" });
   await upsertParticipant(tx, {
     documentId: doc.id,
     userId: actor.userId,
@@ -178,11 +190,15 @@ export async function directDocument(
   const lead = targets[0]!;
   return {
     to: "in_progress",
-    documentPatch: { deadline: lead.deadline ?? doc.deadline },
+    documentPatch: { deadline: lead.deadline ?? doc.issuerDeadline },
     event: {
       action: withdrawn.length > 0 ? "redirected" : "directed",
       note: p.direction,
       data: {
+        onBehalfOf: authority.onBehalfOf,
+        pastIssuerDeadline: Boolean(
+          doc.issuerDeadline && lead.deadline && lead.deadline > doc.issuerDeadline,
+        ),
         lead: { name: lead.name, deadline: lead.deadline },
         co: targets
           .filter((t) => t.role === "co")
@@ -197,6 +213,28 @@ export async function directDocument(
         role === "lead" ? "assignedLead" : role === "co" ? "assignedCo" : "forInformation",
     })),
   };
+}
+
+/**
+ * Who may direct: the leader the document was presented to, a leader who already directs it (to
+ * redirect), or a leader standing in for either of them, whose direction is recorded as on their
+ * behalf.
+ */
+export async function directingAuthority(
+  ctx: ActionContext,
+): Promise<{ onBehalfOf: string | null }> {
+  const { tx, actor, doc } = ctx;
+  const directors = await tx
+    .select({ userId: documentParticipant.userId })
+    .from(documentParticipant)
+    .where(
+      and(eq(documentParticipant.documentId, doc.id), eq(documentParticipant.kind, "director")),
+    );
+  const holders = [doc.presentedToId, ...directors.map((d) => d.userId)];
+  if (holders.includes(actor.userId)) return { onBehalfOf: null };
+  const stand = await standsInFor(tx, actor, holders, ctx.today);
+  if (stand) return { onBehalfOf: stand.fullName };
+  throw refuse("incoming.notPresentedToYou");
 }
 
 export async function assignToSpecialist(

@@ -16,7 +16,7 @@ import { can } from "@/lib/permissions";
 import { assertCan, type Actor } from "../authz/actor";
 import { incomingTransitions } from "./transitions";
 import { loadVisibleDocument } from "./visibility";
-import { handles, isOpen, type AssignmentRow } from "./workflow-support";
+import { handles, isOpen, isUnitHeadOf, type AssignmentRow } from "./workflow-support";
 
 const assignee = alias(appUser, "assignee");
 const assigner = alias(appUser, "assigner");
@@ -136,9 +136,33 @@ export function availableActions(
       .map((t) => t.action),
   );
   const mine = parts.filter((a) => handles(actor, a) && isOpen(a));
+  const current = parts.filter((a) => a.status !== "withdrawn");
   return {
     present: allowed.has("present"),
     direct: allowed.has("direct"),
+    // The server also checks that nothing was noted and that the actor directs this document.
+    withdrawDirection:
+      allowed.has("withdrawDirection") &&
+      current.length > 0 &&
+      current.every((a) => a.status === "pending" && a.parentId === null) &&
+      !parts.some((a) => a.status === "completed"),
+    forward:
+      allowed.has("forward") &&
+      (actor.roles.includes("leader") ||
+        parts.some((a) => a.role !== "info" && handles(actor, a) && a.status !== "withdrawn")),
+    /** The submitted results this person may accept or send back (the server checks authority again). */
+    review: allowed.has("reviewResult")
+      ? parts
+          .filter(
+            (a) =>
+              a.status === "submitted" &&
+              (a.assignedById === actor.userId ||
+                (a.parentId !== null &&
+                  isUnitHeadOf(actor, parts.find((x) => x.id === a.parentId)?.unitId ?? null)) ||
+                (a.parentId === null && actor.roles.includes("leader"))),
+          )
+          .map((a) => a.id)
+      : [],
     returnToSender: allowed.has("returnToSender"),
     addNote:
       allowed.has("addNote") &&
@@ -153,7 +177,7 @@ export function availableActions(
         assignmentId: a.id,
         role: a.role,
         assignToSpecialist: allowed.has("assignToSpecialist") && a.unitId !== null && !a.parentId,
-        complete: allowed.has("complete") && a.role !== "info",
+        submitResult: allowed.has("submitResult") && a.role !== "info",
         returnPart: allowed.has("returnToLeader") && a.role !== "info",
         requestExtension: allowed.has("requestExtension") && a.role !== "info",
       })),

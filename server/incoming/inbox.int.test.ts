@@ -297,6 +297,7 @@ describe("a handler's inbox", () => {
     expect(counters).toEqual({
       clerk: null,
       leader: null,
+      toReview: null,
       toHandle: (await allPages(specialist, "to_handle", 100)).length,
       dueSoon: (await allPages(specialist, "to_handle", 100, "due_soon")).length,
       overdue: (await allPages(specialist, "to_handle", 100, "overdue")).length,

@@ -12,12 +12,14 @@ import { fieldError } from "../errors";
 import { NO_DEADLINE } from "./participants";
 import { visibleTo } from "./visibility";
 
-type ParticipantBox = "to_direct" | "to_handle" | "handled" | "info_unread" | "info_read";
+type ParticipantBox =
+  "to_direct" | "to_handle" | "to_review" | "handled" | "info_unread" | "info_read";
 
 /** The participant boxes behind each inbox box, in the order they are listed. */
 const boxesOf: Record<InboxBox, ParticipantBox[]> = {
   to_direct: ["to_direct"],
   to_handle: ["to_handle"],
+  to_review: ["to_review"],
   handled: ["handled"],
   info: ["info_unread", "info_read"],
 };
@@ -94,7 +96,7 @@ function inboxQuery(actor: Actor, input: ListInboxInput, today = vietnamToday())
           : sql``;
 
   const branch = (box: ParticipantBox, after?: SQL) => sql`select * from (
-    select p.document_id, p.box, p.kind, p.urgency, p.deadline, p.returned
+    select p.document_id, p.box, p.kind, p.urgency, p.deadline, p.returned, p.assignment_id
     from document_participant p
     where p.user_id = ${actor.userId} and p.organisation_id = ${actor.organisationId}
       and p.box = ${box} ${after ?? sql``} ${filter}
@@ -116,7 +118,7 @@ function inboxQuery(actor: Actor, input: ListInboxInput, today = vietnamToday())
   for (const box of boxes.slice(key ? from + 1 : 0)) branches.push(branch(box));
 
   return sql`select p.document_id as "id", p.box, p.kind, p.urgency, p.deadline::text as "deadline",
-      p.returned, d.registry_number as "registryNumber", d.arrival_date::text as "arrivalDate",
+      p.returned, a.status as "partStatus", d.registry_number as "registryNumber", d.arrival_date::text as "arrivalDate",
       d.code_number as "codeNumber", d.code_notation as "codeNotation", d.subject,
       d.issuer_name as "issuerName", d.document_type as "documentType",
       d.confidentiality, d.status, d.deadline::text as "documentDeadline",
@@ -127,6 +129,7 @@ function inboxQuery(actor: Actor, input: ListInboxInput, today = vietnamToday())
       limit ${n}
     ) p
     join document d on d.id = p.document_id and d.organisation_id = ${actor.organisationId}
+    left join assignment a on a.id = p.assignment_id
     order by p.box, p.urgency desc nulls last, p.deadline, p.document_id`;
 }
 
@@ -137,6 +140,8 @@ type InboxRow = {
   urgency: Urgency;
   deadline: string;
   returned: number;
+  /** The state of the person's own part, where they hold one (submitted, closed unfinished...). */
+  partStatus: string | null;
   registryNumber: number | null;
   arrivalDate: string | null;
   codeNumber: string | null;
@@ -297,6 +302,8 @@ export type InboxCounters = {
   clerk: { toRegister: number; toPresent: number; returned: number; atLeader: number } | null;
   /** Present for leaders. */
   leader: { toDirect: number } | null;
+  /** Present for those who assign parts (leaders, unit heads): results waiting for them. */
+  toReview: number | null;
   toHandle: number;
   dueSoon: number;
   overdue: number;
@@ -315,6 +322,7 @@ function personalCountersQuery(actor: Actor, today = vietnamToday()): SQL {
   const toHandle = sql`p.box = 'to_handle'`;
   return sql`select
       count(*) filter (where p.box = 'to_direct')::int as "toDirect",
+      count(*) filter (where p.box = 'to_review')::int as "toReview",
       count(distinct p.document_id) filter (where ${toHandle})::int as "toHandle",
       count(distinct p.document_id) filter (where ${toHandle}
         and p.deadline between ${today}::date and ${addDays(today, DUE_SOON_DAYS)}::date)::int as "dueSoon",
@@ -323,7 +331,7 @@ function personalCountersQuery(actor: Actor, today = vietnamToday()): SQL {
       count(*) filter (where p.box = 'info_unread')::int as "infoUnread"
     from document_participant p
     where p.user_id = ${actor.userId} and p.organisation_id = ${actor.organisationId}
-      and p.box in ('to_direct', 'to_handle', 'info_unread')`;
+      and p.box in ('to_direct', 'to_handle', 'to_review', 'info_unread')`;
 }
 
 /** How many documents wait in each box of the clerk's own work. */
@@ -357,6 +365,7 @@ export async function inboxCounters(db: DbOrTx, actor: Actor): Promise<InboxCoun
   const [personal, clerk] = await Promise.all([
     db.execute<{
       toDirect: number;
+      toReview: number;
       toHandle: number;
       dueSoon: number;
       overdue: number;
@@ -365,10 +374,12 @@ export async function inboxCounters(db: DbOrTx, actor: Actor): Promise<InboxCoun
     }>(personalCountersQuery(actor, today)),
     isClerk ? clerkCountersQuery(db, actor) : Promise.resolve([]),
   ]);
-  const { toDirect, ...mine } = personal.rows[0]!;
+  const { toDirect, toReview, ...mine } = personal.rows[0]!;
+  const assigns = actor.roles.includes("leader") || actor.roles.includes("unit_head");
   return {
     clerk: clerk[0] ?? null,
     leader: actor.roles.includes("leader") ? { toDirect } : null,
+    toReview: assigns || toReview > 0 ? toReview : null,
     ...mine,
   };
 }

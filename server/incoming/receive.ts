@@ -91,6 +91,7 @@ export async function receiveDocument(
         urgency: input.urgency,
         confidentiality: input.confidentiality,
         pageCount: input.pageCount,
+        issuerDeadline: input.deadline,
         deadline: input.deadline,
         receivedVia: input.receivedVia,
         notes: input.notes,

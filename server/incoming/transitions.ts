@@ -5,9 +5,9 @@ import type { Action } from "@/lib/permissions";
 import type { IncomingActionInput, IncomingActionName } from "@/lib/schemas/incoming-actions";
 import type { document } from "@/db/schema/documents";
 import type { NotificationInput } from "../notify/notify";
+import { forwardDocument, withdrawDirection } from "./actions-direction";
 import {
   addNote,
-  completePart,
   decideExtension,
   markRead,
   requestExtension,
@@ -19,6 +19,7 @@ import {
   presentDocument,
   returnToSender,
 } from "./actions-routing";
+import { reviewResult, submitResult } from "./actions-results";
 import type { ActionContext, IncomingStatus } from "./workflow-support";
 
 export type ActionOutcome = {
@@ -91,11 +92,32 @@ export const incomingTransitions: readonly Transition[] = [
     run: as<"decideExtension">(decideExtension),
   },
   {
-    action: "complete",
+    action: "submitResult",
     from: handling,
     to: ["in_progress", "completed"],
     who: "incoming.handle",
-    run: as<"complete">(completePart),
+    run: as<"submitResult">(submitResult),
+  },
+  {
+    action: "reviewResult",
+    from: handling,
+    to: ["in_progress", "completed"],
+    who: "incoming.handle",
+    run: as<"reviewResult">(reviewResult),
+  },
+  {
+    action: "withdrawDirection",
+    from: handling,
+    to: ["presented"],
+    who: "incoming.direct",
+    run: as<"withdrawDirection">(withdrawDirection),
+  },
+  {
+    action: "forward",
+    from: ["in_progress", "completed"],
+    to: ["in_progress", "completed"],
+    who: "incoming.read",
+    run: as<"forward">(forwardDocument),
   },
   {
     action: "returnToLeader",

@@ -107,9 +107,15 @@ describe("how an incoming document ends, or is kept from people", () => {
       reason: "Chờ số liệu của tổ dân phố.",
     });
     await act("chuyenvien.kt", doc.id, {
-      action: "complete",
+      action: "submitResult",
       assignmentId: lead!.id,
       result: "Đã trả lời công dân.",
+      files: [],
+    });
+    await act("chutich.dc", doc.id, {
+      action: "reviewResult",
+      assignmentId: lead!.id,
+      accept: true,
     });
     // The co-handler's request has nothing left to decide, and they are told their part closed.
     const requests = await db
@@ -144,9 +150,10 @@ describe("how an incoming document ends, or is kept from people", () => {
     const closedPart = parts.find((a) => a.role === "co")!;
     const refusal = await refusedWith(
       act("truongphong.vhxh", doc.id, {
-        action: "complete",
+        action: "submitResult",
         assignmentId: closedPart.id,
         result: "Muộn.",
+        files: [],
       }),
     );
     expect(refusal.code).toBe("CONFLICT");

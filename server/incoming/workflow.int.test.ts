@@ -2,6 +2,8 @@ import { and, eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { assignment, document, documentEvent } from "@/db/schema/documents";
 import { notification } from "@/db/schema/notify";
+import { vietnamToday } from "@/lib/dates";
+import { createDelegation } from "./delegation";
 import { verifyAuditChain } from "../audit/verify";
 import {
   createWorkflowWorld,
@@ -104,19 +106,45 @@ describe("the incoming workflow", () => {
       note: "Đã làm việc với tổ dân phố số 5.",
       files: [],
     });
+    const coPart = parts.find((a) => a.role === "co" && !a.parentId)!;
     await act("chuyenvien.vhxh", doc.id, {
-      action: "complete",
-      assignmentId: parts.find((a) => a.role === "co")!.id,
+      action: "submitResult",
+      assignmentId: coPart.id,
       result: "Đã cung cấp danh sách hộ dân.",
+      files: [],
+    });
+    await act("chutich.dc", doc.id, {
+      action: "reviewResult",
+      assignmentId: coPart.id,
+      accept: true,
     });
     expect((await loadVisibleDocument(db, await as("vanthu.dc"), doc.id)).status).toBe(
       "in_progress",
     );
 
+    // The specialist's result goes to the unit head, whose acceptance sends it on to the leader.
     await act("chuyenvien.kt", doc.id, {
-      action: "complete",
+      action: "submitResult",
       assignmentId: specialistPart!.id,
       result: "Đã hoàn thành, báo cáo số 45/BC-KT.",
+      files: [],
+    });
+    expect((await boxOf(doc.id, "truongphong.kt")).map((r) => r.box).sort()).toEqual([
+      "to_handle",
+      "to_review",
+    ]);
+    await act("truongphong.kt", doc.id, {
+      action: "reviewResult",
+      assignmentId: specialistPart!.id,
+      accept: true,
+    });
+    expect((await loadVisibleDocument(db, await as("vanthu.dc"), doc.id)).status).toBe(
+      "in_progress",
+    );
+    await act("chutich.dc", doc.id, {
+      action: "reviewResult",
+      assignmentId: unitPart!.id,
+      accept: true,
     });
     const done = await loadVisibleDocument(db, await as("vanthu.dc"), doc.id);
     expect(done).toMatchObject({
@@ -124,8 +152,9 @@ describe("the incoming workflow", () => {
       result: "Đã hoàn thành, báo cáo số 45/BC-KT.",
       deadline: plusDays(20),
     });
-    expect(await boxOf(doc.id, "truongphong.kt")).toEqual([
-      expect.objectContaining({ box: "handled" }),
+    expect((await boxOf(doc.id, "truongphong.kt")).map((r) => r.box)).toEqual([
+      "handled",
+      "handled",
     ]);
 
     await act("phochutich.dc", doc.id, { action: "markRead" });
@@ -145,7 +174,10 @@ describe("the incoming workflow", () => {
       "extensionRequested",
       "extensionApproved",
       "noted",
-      "partCompleted",
+      "resultSubmitted",
+      "resultAccepted",
+      "resultSubmitted",
+      "resultAccepted",
       "completed",
       "read",
     ]);
@@ -226,6 +258,12 @@ describe("the incoming workflow", () => {
   it("lets one of two leaders directing at once win; the other is told the document changed", async () => {
     const { db, users, as, act, newDocument } = world;
     const doc = await newDocument();
+    // The vice-chair stands in for the chair, so both may direct what is presented to him.
+    await createDelegation(db, await as("chutich.dc"), {
+      toUserId: users["phochutich.dc"]!,
+      startsOn: vietnamToday(),
+      endsOn: vietnamToday(),
+    });
     await act("vanthu.dc", doc.id, { action: "present", leaderId: users["chutich.dc"]! });
     const [row] = await db
       .select({ version: document.version })

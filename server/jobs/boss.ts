@@ -3,6 +3,7 @@ import { getDb } from "@/db/client";
 import { vietnamToday } from "@/lib/dates";
 import { env } from "../env";
 import { sweepOrphanBlobs } from "../files/sweep";
+import { syncDelegateBoxes } from "../incoming/delegation";
 import { sendDeadlineReminders } from "./deadline-reminders";
 
 const TZ = "Asia/Ho_Chi_Minh";
@@ -13,6 +14,12 @@ const jobs: { name: string; cron: string; run: () => Promise<unknown> }[] = [
     name: "deadline-reminders",
     cron: "*/30 * * * *",
     run: () => sendDeadlineReminders(getDb(), vietnamToday()),
+  },
+  {
+    // Delegations start and end with the day: the delegates' boxes follow just after midnight.
+    name: "sync-delegations",
+    cron: "1 0 * * *",
+    run: () => syncDelegateBoxes(getDb(), null, vietnamToday()),
   },
   {
     // Uploads never attached to a document (a form abandoned half-way) are removed after a day.
@@ -37,6 +44,7 @@ async function startBoss(): Promise<PgBoss> {
   }
   // Catch up at start-up rather than waiting for the first scheduled run.
   await boss.send("deadline-reminders", {}, { singletonKey: "startup", singletonSeconds: 60 });
+  await boss.send("sync-delegations", {}, { singletonKey: "startup", singletonSeconds: 60 });
   return boss;
 }
 
