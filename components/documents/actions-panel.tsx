@@ -55,7 +55,9 @@ export function ActionsPanel({
   const trpc = useTRPC();
   const [dialog, setDialog] = useState<Dialog>(null);
   const close = () => setDialog(null);
-  const { document: doc, can, assignments, extensions } = view;
+  const { document: doc, can, assignments, extensions, history } = view;
+  // The clerk's proposal is what a leader reads first when asked to direct.
+  const proposal = can.direct ? history.findLast((e) => e.action === "presented") : undefined;
   const needsDirectory =
     can.present || can.direct || can.forward || can.parts.some((p) => p.assignToSpecialist);
   const directory = useQuery({ ...trpc.directory.staff.queryOptions(), enabled: needsDirectory });
@@ -176,6 +178,21 @@ export function ActionsPanel({
       <Title order={4} mb="sm">
         {t("actionsTitle")}
       </Title>
+      {can.direct && doc.status === "presented" && (
+        <Alert color="indigo" variant="light" mb="sm" data-testid="asked-to-direct">
+          <Text size="sm" fw={600}>
+            {t("askedToDirect")}
+          </Text>
+          {proposal?.note && (
+            <Text size="sm" mt={4} style={{ whiteSpace: "pre-wrap" }} data-testid="proposal">
+              <Text span size="sm" c="dimmed">
+                {t("proposalBy", { name: proposal.actorName ?? "" })}:{" "}
+              </Text>
+              {proposal.note}
+            </Text>
+          )}
+        </Alert>
+      )}
       <Stack gap="xs">
         {can.present && (
           <Button

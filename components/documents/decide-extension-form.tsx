@@ -1,6 +1,6 @@
 "use client";
 
-import { Blockquote, SegmentedControl, Stack, Text, Textarea } from "@mantine/core";
+import { Alert, Blockquote, SegmentedControl, Stack, Text, Textarea } from "@mantine/core";
 import { useForm } from "@mantine/form";
 import { useTranslations } from "next-intl";
 import { vietnamToday } from "@/lib/dates";
@@ -77,6 +77,13 @@ export function DecideExtensionForm({
               {...form.getInputProps("deadline")}
             />
           )}
+          {approve &&
+            doc.issuerDeadline &&
+            (form.values.deadline ?? request.requestedDeadline) > doc.issuerDeadline && (
+              <Alert color="orange" variant="light" data-testid="extension-past-issuer">
+                {t("pastIssuerDeadline", { date: formatDate(doc.issuerDeadline) })}
+              </Alert>
+            )}
           <Textarea
             label={t("decisionNote")}
             autosize

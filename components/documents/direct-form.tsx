@@ -20,6 +20,8 @@ import { vietnamToday } from "@/lib/dates";
 import { DialogButtons } from "@/components/ui/dialog-buttons";
 import { DateField } from "@/components/ui/date-field";
 import { ActionDialog } from "./action-dialog";
+import { formatDate } from "./document-format";
+import { DirectionPhrases } from "./direction-phrases";
 import type { AssignmentView, DocumentInfo, StaffDirectory } from "./document-types";
 import { targetOf, targetOptions, unitTarget, userTarget, withoutChosen } from "./target-options";
 import { useDocumentAction } from "./use-document-action";
@@ -63,7 +65,10 @@ export function DirectForm({
   const t = useTranslations("documentPage");
   const tv = useTranslations("validation");
   const today = vietnamToday();
-  const defaultDeadline = doc.deadline && doc.deadline >= today ? doc.deadline : null;
+  // The issuer's deadline is the one to meet; the internal one defaults to it.
+  const issuerDeadline = doc.issuerDeadline ?? null;
+  const suggested = issuerDeadline ?? doc.deadline;
+  const defaultDeadline = suggested && suggested >= today ? suggested : null;
   const open = assignments.filter((a) => !a.parentId && isOpen(a));
   const lead = open.find((a) => a.role === "lead");
   const redirecting = open.length > 0;
@@ -91,6 +96,12 @@ export function DirectForm({
     { exclude: [currentUserId] },
   );
   const { values } = form;
+  const pastIssuer = (d: string | null) => Boolean(issuerDeadline && d && d > issuerDeadline);
+  const latePart = [values.lead.deadline, ...values.co.map((c) => c.deadline)].some(pastIssuer);
+  const addPhrase = (phrase: string) => {
+    const current = values.direction.trimEnd();
+    form.setFieldValue("direction", current ? `${current} ${phrase}` : phrase);
+  };
   const chosen = [values.lead.target, ...values.co.map((c) => c.target), ...values.info];
   const choices = (keep: string | null) => withoutChosen(options, chosen, keep);
 
@@ -120,12 +131,14 @@ export function DirectForm({
               {t("redirectHint")}
             </Alert>
           )}
+          <DirectionPhrases onPick={addPhrase} />
           <Textarea
             label={t("direction")}
             placeholder={t("directionPlaceholder")}
             required
             autosize
             minRows={3}
+            maxRows={12}
             maxLength={2000}
             data-autofocus
             data-testid="direct-text"
@@ -209,6 +222,11 @@ export function DirectForm({
               </Group>
             </Stack>
           </Fieldset>
+          {latePart && (
+            <Alert color="orange" variant="light" data-testid="past-issuer-deadline">
+              {t("pastIssuerDeadline", { date: formatDate(issuerDeadline!) })}
+            </Alert>
+          )}
           <MultiSelect
             label={t("roleInfoLong")}
             description={t("infoHint")}

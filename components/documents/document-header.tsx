@@ -99,8 +99,54 @@ function Outcome({ doc, history }: { doc: DocumentInfo; history: HistoryEvent[] 
   return null;
 }
 
+/**
+ * What the document is, at a glance: its state, its subject, its arrival number and the
+ * deadlines. On a phone this comes first, then what is asked of the reader, then the details.
+ */
+export function DocumentTitle({ doc }: { doc: DocumentInfo }) {
+  const tp = useTranslations("documentPage");
+  const tone = deadlineTone(doc.deadline, isDocumentOpen(doc.status));
+  return (
+    <Card withBorder padding="lg" data-testid="document-header">
+      <Stack gap="sm">
+        <Badges doc={doc} />
+        <Title order={3} style={{ overflowWrap: "anywhere" }} data-testid="doc-subject">
+          {doc.subject}
+        </Title>
+        <Group gap="xs" wrap="wrap">
+          <Text fw={700} size="lg" c="indigo.8" data-testid="doc-arrival">
+            {doc.registryNumber != null && doc.arrivalDate
+              ? tp("arrival", { number: doc.registryNumber, date: formatDate(doc.arrivalDate) })
+              : tp("notRegistered")}
+          </Text>
+          {doc.registryName && (
+            <Text size="sm" c="dimmed">
+              ({doc.registryName})
+            </Text>
+          )}
+        </Group>
+        {(doc.deadline || doc.issuerDeadline) && (
+          <Group gap="md" wrap="wrap" data-testid="doc-deadlines">
+            {doc.deadline && (
+              <Text size="sm" c={toneColor[tone]} fw={tone === "normal" ? 500 : 700}>
+                {tp("internalDeadlineShort", { date: formatDate(doc.deadline) })}
+                {tone !== "normal" && ` — ${tp(`tone.${tone}`)}`}
+              </Text>
+            )}
+            {doc.issuerDeadline && doc.issuerDeadline !== doc.deadline && (
+              <Text size="sm" c="dimmed">
+                {tp("issuerDeadlineShort", { date: formatDate(doc.issuerDeadline) })}
+              </Text>
+            )}
+          </Group>
+        )}
+      </Stack>
+    </Card>
+  );
+}
+
 /** Identity and handling facts of the document, as in the registry book. */
-export function DocumentHeader({ doc, history }: { doc: DocumentInfo; history: HistoryEvent[] }) {
+export function DocumentFacts({ doc, history }: { doc: DocumentInfo; history: HistoryEvent[] }) {
   const t = useTranslations();
   const tp = useTranslations("documentPage");
   const tone = deadlineTone(doc.deadline, isDocumentOpen(doc.status));
@@ -121,6 +167,11 @@ export function DocumentHeader({ doc, history }: { doc: DocumentInfo; history: H
     [tp("signer"), doc.signerName || none],
     [tp("pageCount"), doc.pageCount ?? none],
     [
+      tp("issuerDeadline"),
+      doc.issuerDeadline ? formatDate(doc.issuerDeadline) : tp("noDeadline"),
+      "doc-issuer-deadline",
+    ],
+    [
       tp("deadline"),
       doc.deadline ? (
         <Text span size="sm" c={toneColor[tone]} fw={tone === "normal" ? undefined : 700}>
@@ -136,24 +187,8 @@ export function DocumentHeader({ doc, history }: { doc: DocumentInfo; history: H
     ...(doc.notes ? ([[tp("notes"), doc.notes]] as [string, ReactNode][]) : []),
   ];
   return (
-    <Card withBorder padding="lg" data-testid="document-header">
+    <Card withBorder padding="lg" data-testid="document-facts">
       <Stack gap="sm">
-        <Badges doc={doc} />
-        <Title order={3} style={{ overflowWrap: "anywhere" }} data-testid="doc-subject">
-          {doc.subject}
-        </Title>
-        <Group gap="xs" wrap="wrap">
-          <Text fw={700} size="lg" c="indigo.8" data-testid="doc-arrival">
-            {doc.registryNumber != null && doc.arrivalDate
-              ? tp("arrival", { number: doc.registryNumber, date: formatDate(doc.arrivalDate) })
-              : tp("notRegistered")}
-          </Text>
-          {doc.registryName && (
-            <Text size="sm" c="dimmed">
-              ({doc.registryName})
-            </Text>
-          )}
-        </Group>
         <DataList orientation="horizontal" labelWidth={130} gap={6} withDivider>
           {facts.map(([label, value, testId]) => (
             <DataList.Item key={label} data-testid={testId}>

@@ -11,7 +11,7 @@ import { messageOf } from "@/components/ui/server-errors";
 import { ActionsPanel } from "./actions-panel";
 import { AssignmentsPanel } from "./assignments-panel";
 import { DocumentFiles } from "./document-files";
-import { DocumentHeader } from "./document-header";
+import { DocumentFacts, DocumentTitle } from "./document-header";
 import classes from "./document-page.module.css";
 import { ExtensionsPanel } from "./extensions-panel";
 import { HistoryTimeline } from "./history-timeline";
@@ -89,8 +89,11 @@ export function DocumentPage({ id, currentUserId }: { id: string; currentUserId:
       data-testid="document-page"
       data-version={view.document.version}
     >
-      <div className={classes.header}>
-        <DocumentHeader doc={view.document} history={view.history} />
+      <div className={classes.title}>
+        <DocumentTitle doc={view.document} />
+      </div>
+      <div className={classes.facts}>
+        <DocumentFacts doc={view.document} history={view.history} />
       </div>
       <Stack gap="md" className={classes.side}>
         <ActionsPanel view={view} currentUserId={currentUserId} />

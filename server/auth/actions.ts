@@ -4,7 +4,9 @@ import { cookies } from "next/headers";
 import { redirect } from "next/navigation";
 import { CredentialsSignin } from "next-auth";
 import { getLocale } from "next-intl/server";
+import { eq, or, sql } from "drizzle-orm";
 import { getDb } from "@/db/client";
+import { appUser } from "@/db/schema/users";
 import { changePasswordInput } from "@/lib/schemas/account";
 import { zodFieldErrors } from "../zod-errors";
 import { AppError, type FieldError } from "../errors";
@@ -32,19 +34,42 @@ export async function signInAction(
     }
     throw error;
   }
+  // The language follows the person, not the browser: a phone borrowed or a new computer speaks
+  // the language they chose.
+  const [user] = await getDb()
+    .select({ locale: appUser.locale })
+    .from(appUser)
+    .where(
+      or(
+        eq(sql`lower(${appUser.username})`, login.trim().toLowerCase()),
+        eq(sql`lower(${appUser.email})`, login.trim().toLowerCase()),
+      ),
+    )
+    .limit(1);
+  if (user?.locale) await writeLocaleCookie(user.locale);
   redirect(target);
+}
+
+async function writeLocaleCookie(locale: string) {
+  (await cookies()).set(LOCALE_COOKIE, parseLocale(locale), {
+    path: "/",
+    maxAge: 365 * 24 * 3600,
+    sameSite: "lax",
+  });
 }
 
 export async function signOutAction(): Promise<void> {
   await signOut({ redirectTo: "/sign-in" });
 }
 
+/** Switches the interface language, and keeps the choice with the signed-in person. */
 export async function setLocaleAction(locale: string): Promise<void> {
-  (await cookies()).set(LOCALE_COOKIE, parseLocale(locale), {
-    path: "/",
-    maxAge: 365 * 24 * 3600,
-    sameSite: "lax",
-  });
+  const chosen = parseLocale(locale);
+  await writeLocaleCookie(chosen);
+  const session = await currentSession();
+  if (session) {
+    await getDb().update(appUser).set({ locale: chosen }).where(eq(appUser.id, session.userId));
+  }
 }
 
 export type ChangePasswordState =

@@ -3,6 +3,8 @@ import { IconKey } from "@tabler/icons-react";
 import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
 import { ChangePasswordForm } from "@/components/account/change-password-form";
+import { DelegationsCard } from "@/components/account/delegations-card";
+import { can } from "@/lib/permissions";
 import { PageHeader } from "@/components/ui/page-header";
 import { requireActor } from "@/server/authz/require";
 
@@ -67,6 +69,7 @@ export default async function AccountPage() {
           </Text>
           <ChangePasswordForm />
         </Card>
+        {can(actor.roles, "incoming.direct") && !actor.mustChangePassword && <DelegationsCard />}
       </SimpleGrid>
     </>
   );
