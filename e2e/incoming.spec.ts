@@ -170,6 +170,9 @@ test("a clerk registers an urgent PDF and presents it to the chairman", async ({
 
   await page.getByTestId("action-present").click();
   await chooseOption(page, "present-leader", /Nguyễn Đức Thắng/);
+  await page
+    .getByTestId("present-note")
+    .fill("Đề xuất giao Phòng Kinh tế chủ trì, báo cáo trước mùa mưa bão.");
   await page.getByTestId("present-submit").click();
   await expect(page.getByTestId("event-presented")).toBeVisible();
   await shot(page, "document-presented");
@@ -245,11 +248,37 @@ test("the chairman directs it to a lead unit, a co-handler and a reader, with de
   await page.getByTestId("notification-bell").click();
   await expect(page.getByText(/KHẨN.*phòng, chống lụt bão/)).toBeVisible();
   await shot(page, "chairman-bell");
+
+  // On his phone, what is asked of him and the clerk's proposal come before the details and the PDF.
+  const phone = await browser.newContext({
+    storageState: await page.context().storageState(),
+    viewport: { width: 390, height: 844 },
+    isMobile: true,
+    hasTouch: true,
+  });
+  const small = await phone.newPage();
+  await small.goto(documentUrl);
+  const asked = small.getByTestId("asked-to-direct");
+  await expect(asked).toBeVisible();
+  await expect(small.getByTestId("proposal")).toContainText("Đề xuất giao Phòng Kinh tế chủ trì");
+  const top = async (id: string) => (await small.getByTestId(id).boundingBox())!.y;
+  expect(await top("asked-to-direct")).toBeLessThan(await top("document-facts"));
+  expect(await top("action-direct")).toBeLessThan(844);
+  await shot(small, "leader-phone-document");
+  await small.getByTestId("action-direct").click();
+  await small.getByTestId("phrase").first().click();
+  await expect(small.getByTestId("direct-text")).toHaveValue(/^Giao chủ trì tham mưu/);
+  await shot(small, "leader-phone-direct-phrase");
+  await phone.close();
+
   await page.goto(documentUrl);
   await page.getByTestId("action-direct").click();
-  await page
-    .getByTestId("direct-text")
-    .fill("Giao Phòng Kinh tế chủ trì, phối hợp đồng chí Hạnh; báo cáo trước hạn.");
+  await page.getByTestId("direct-text").fill("Giao Phòng Kinh tế chủ trì, phối hợp đồng chí Hạnh;");
+  // A preset phrase completes the direction.
+  await page.getByTestId("phrase").filter({ hasText: "báo cáo kết quả trước hạn" }).click();
+  await expect(page.getByTestId("direct-text")).toHaveValue(
+    "Giao Phòng Kinh tế chủ trì, phối hợp đồng chí Hạnh; Giao chủ trì tham mưu, báo cáo kết quả trước hạn.",
+  );
   await chooseOption(page, "direct-lead", /Phòng Kinh tế, Hạ tầng và Đô thị/);
   await page.getByTestId("direct-lead-deadline").fill(vnDate(10).display);
   await page.getByTestId("direct-lead-deadline").press("Tab");
@@ -301,20 +330,58 @@ test("the specialist asks for an extension, which the chairman grants", async ({
   await shot(chairman, "extension-granted");
 });
 
-test("the specialist completes the document", async ({ browser }) => {
+test("the specialist submits a result with a file; the unit head sends it back, then accepts; the chairman's acceptance completes it", async ({
+  browser,
+}) => {
   const page = await pageAs(browser, "chuyenvien.kt");
   await page.goto(documentUrl);
-  await page.getByTestId("action-complete").click();
-  await page
-    .getByTestId("complete-result")
-    .fill("Đã rà soát 12 điểm ngập úng, báo cáo số 45/BC-KT.");
-  await page.getByTestId("complete-submit").click();
-  await expect(page.getByTestId("event-completed")).toBeVisible();
-  await expect(page.getByTestId("doc-status")).toContainText(/hoàn thành/i);
-  // The co-handler had not finished: their part closes with the document.
-  const coPart = page.getByTestId("assignment").filter({ hasText: "Đỗ Thị Hạnh" });
-  await expect(coPart).toContainText("Đóng cùng văn bản");
-  await shot(page, "document-completed");
+  await page.getByTestId("action-submit-result").click();
+  await page.getByTestId("note-text").fill("Đã rà soát 12 điểm ngập úng, báo cáo số 45/BC-KT.");
+  await page.locator('[data-testid="result-form"] input[type="file"]').setInputFiles({
+    name: "45-BC-KT.pdf",
+    mimeType: "application/pdf",
+    buffer: await letterPdf(),
+  });
+  await expect(page.getByTestId("note-submit")).toBeEnabled();
+  await page.getByTestId("note-submit").click();
+  await expect(page.getByTestId("event-resultSubmitted")).toBeVisible();
+
+  const head = await pageAs(browser, "truongphong.kt");
+  await head.goto("/incoming?box=to_review");
+  await expect(head.getByTestId("inbox-tab-to_review")).toBeVisible();
+  await head.goto(documentUrl);
+  await expect(head.getByTestId("result-to-review")).toContainText("45/BC-KT");
+  await head.getByTestId("action-review").click();
+  await head.getByTestId("review-decision").getByText("Trả lại để bổ sung").click();
+  await head.getByTestId("review-submit").click();
+  await expect(head.getByTestId("review-note")).toHaveAttribute("aria-invalid", "true");
+  await head.getByTestId("review-note").fill("Bổ sung số liệu tổ dân phố 5.");
+  await shot(head, "result-send-back");
+  await head.getByTestId("review-submit").click();
+  await expect(head.getByTestId("event-resultSentBack")).toBeVisible();
+
+  await page.reload();
+  await page.getByTestId("action-submit-result").click();
+  await page.getByTestId("note-text").fill("Đã bổ sung số liệu tổ dân phố 5, báo cáo số 45/BC-KT.");
+  await page.getByTestId("note-submit").click();
+  await expect(page.getByTestId("event-resultSubmitted").nth(1)).toBeVisible();
+
+  await head.reload();
+  await head.getByTestId("action-review").click();
+  await head.getByTestId("review-submit").click();
+  await expect(head.getByTestId("event-resultAccepted")).toBeVisible();
+
+  const chairman = await pageAs(browser, "chutich.dc");
+  await chairman.goto(documentUrl);
+  await chairman.getByTestId("action-review").click();
+  await expect(chairman.getByTestId("review-result-text")).toContainText("tổ dân phố 5");
+  await chairman.getByTestId("review-submit").click();
+  await expect(chairman.getByTestId("event-completed")).toBeVisible();
+  await expect(chairman.getByTestId("doc-status")).toContainText(/hoàn thành/i);
+  // The co-handler had not finished: their part closes unfinished with the document.
+  const coPart = chairman.getByTestId("assignment").filter({ hasText: "Đỗ Thị Hạnh" });
+  await expect(coPart).toContainText("Khép lại khi chưa xong");
+  await shot(chairman, "document-completed");
 });
 
 test("the for-information recipient marks it read, and the history shows every step", async ({

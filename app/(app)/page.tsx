@@ -1,6 +1,7 @@
 import { Badge, Breadcrumbs, Card, Group, SimpleGrid, Stack, Text, Title } from "@mantine/core";
 import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
+import { DayWork } from "@/components/home/day-work";
 import { WorkSummary } from "@/components/inbox/work-summary";
 import { AnchorLink } from "@/components/ui/anchor-link";
 import { can } from "@/lib/permissions";
@@ -30,10 +31,12 @@ const actionLinks: Partial<Record<string, string>> = {
 export default async function HomePage() {
   const { actor } = await requireActor();
   const api = await serverApi();
-  const [me, workplace, counters] = await Promise.all([
+  const reads = can(actor.roles, "incoming.read");
+  const [me, workplace, counters, day] = await Promise.all([
     api.account.me(),
     api.account.workplace(),
-    can(actor.roles, "incoming.read") ? api.inbox.counters() : null,
+    reads ? api.inbox.counters() : null,
+    reads ? api.inbox.today() : null,
   ]);
   const t = await getTranslations();
   const organisation = workplace.path.at(-1);
@@ -46,6 +49,7 @@ export default async function HomePage() {
       </Stack>
 
       {counters && <WorkSummary counters={counters} />}
+      {day && <DayWork day={day} />}
 
       <SimpleGrid cols={{ base: 1, md: 2 }} spacing="md">
         <Card withBorder padding="lg" data-testid="who-am-i">
@@ -101,7 +105,7 @@ export default async function HomePage() {
         </Card>
       </SimpleGrid>
 
-      <Card withBorder padding="lg">
+      <Card withBorder padding="lg" data-testid="you-can">
         <Text size="xs" tt="uppercase" fw={700} c="dimmed" mb="xs">
           {t("home.youCan")}
         </Text>

@@ -63,6 +63,7 @@ export function PresentForm({
             autosize
             minRows={2}
             maxLength={2000}
+            data-testid="present-note"
             {...form.getInputProps("note")}
           />
         </Stack>

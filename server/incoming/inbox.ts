@@ -63,6 +63,18 @@ const isUrgency = (v: unknown): v is Urgency => urgencies.includes(v as Urgency)
 
 // --- the personal inbox, read from document_participant ---
 
+/**
+ * One document is in one of a person's boxes, even when they hold several roles on it (a unit
+ * head who must review a specialist's result while the unit's part is open, a leader who directed
+ * it and also reviews its result): the box that asks most of them wins. As SQL on the row `p`.
+ */
+const boxRank = (box: SQL) => sql`case ${box}
+    when 'to_review' then 0 when 'to_direct' then 1 when 'to_handle' then 2
+    when 'info_unread' then 3 when 'handled' then 4 when 'info_read' then 5 else 6 end`;
+const outranked = sql`exists (select 1 from document_participant q
+    where q.document_id = p.document_id and q.user_id = p.user_id
+      and ${boxRank(sql`q.box`)} < ${boxRank(sql`p.box`)})`;
+
 type InboxKey = [ParticipantBox, Urgency, string, string];
 
 /**
@@ -99,7 +111,7 @@ function inboxQuery(actor: Actor, input: ListInboxInput, today = vietnamToday())
     select p.document_id, p.box, p.kind, p.urgency, p.deadline, p.returned, p.assignment_id
     from document_participant p
     where p.user_id = ${actor.userId} and p.organisation_id = ${actor.organisationId}
-      and p.box = ${box} ${after ?? sql``} ${filter}
+      and p.box = ${box} ${after ?? sql``} ${filter} and not ${outranked}
     order by p.urgency desc nulls last, p.deadline, p.document_id
     limit ${n}) as b`;
 
@@ -331,7 +343,7 @@ function personalCountersQuery(actor: Actor, today = vietnamToday()): SQL {
       count(*) filter (where p.box = 'info_unread')::int as "infoUnread"
     from document_participant p
     where p.user_id = ${actor.userId} and p.organisation_id = ${actor.organisationId}
-      and p.box in ('to_direct', 'to_handle', 'to_review', 'info_unread')`;
+      and p.box in ('to_direct', 'to_handle', 'to_review', 'info_unread') and not ${outranked}`;
 }
 
 /** How many documents wait in each box of the clerk's own work. */

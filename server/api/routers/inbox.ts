@@ -1,5 +1,6 @@
 import { clerkBoxInput, listInboxInput } from "@/lib/schemas/inbox";
 import { inboxCounters, listClerkBox, listInbox } from "../../incoming/inbox";
+import { myDay } from "../../incoming/today";
 import { permissionProcedure, router } from "../trpc";
 
 export const inboxRouter = router({
@@ -14,4 +15,6 @@ export const inboxRouter = router({
   counters: permissionProcedure("incoming.read").query(({ ctx }) =>
     inboxCounters(ctx.db, ctx.actor),
   ),
+
+  today: permissionProcedure("incoming.read").query(({ ctx }) => myDay(ctx.db, ctx.actor)),
 });
