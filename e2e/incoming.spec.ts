@@ -2,6 +2,7 @@ import { execFileSync } from "node:child_process";
 import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
+import AxeBuilder from "@axe-core/playwright";
 import fontkit from "@pdf-lib/fontkit";
 import type { Browser, Page } from "@playwright/test";
 import { PDFDocument, rgb } from "pdf-lib";
@@ -238,6 +239,37 @@ test("the full text reads in the page, on a computer and on a phone", async ({ b
   expect(density).toBeCloseTo(3, 1);
   await shot(small, "document-pdf-viewer-phone");
   await phone.close();
+});
+
+test("the reception form, the document page and the inbox pass an accessibility check", async ({
+  browser,
+}) => {
+  const page = await pageAs(browser, "vanthu.dc");
+  const serious = async (where: string) => {
+    const result = await new AxeBuilder({ page })
+      .withTags(["wcag2a", "wcag2aa", "wcag21aa"])
+      .analyze();
+    const found = result.violations
+      .filter((v) => v.impact === "serious" || v.impact === "critical")
+      .map(
+        (v) =>
+          `${where}: ${v.id} (${v.impact}) ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`,
+      );
+    expect(found).toEqual([]);
+  };
+  await page.goto("/incoming/new");
+  await expect(page.getByTestId("issuer-input")).toBeVisible();
+  await serious("reception form");
+  await page.goto(documentUrl);
+  await expect(page.getByTestId("document-page")).toBeVisible();
+  await expect(page.locator('[data-testid="pdf-page"][data-page-number="1"]')).toHaveAttribute(
+    "data-rendered",
+    "true",
+  );
+  await serious("document page");
+  await page.goto("/incoming");
+  await expect(page.getByTestId("inbox-tab-at_leader")).toBeVisible();
+  await serious("inbox");
 });
 
 test("the chairman directs it to a lead unit, a co-handler and a reader, with deadlines", async ({
