@@ -4,7 +4,6 @@ import "server-only";
 import fontkit from "@pdf-lib/fontkit";
 import {
   degrees,
-  EncryptedPDFError,
   PDFDocument,
   popGraphicsState,
   pushGraphicsState,
@@ -69,27 +68,44 @@ function isolateExistingContent(pdf: PDFDocument, page: PDFPage): void {
   page.node.wrapContentStreams(start, end);
 }
 
-async function load(original: Uint8Array): Promise<PDFDocument> {
-  try {
-    const pdf = await PDFDocument.load(original, { updateMetadata: false });
-    if (pdf.getPageCount() === 0) throw new Error("no pages");
-    return pdf;
-  } catch (error) {
-    if (error instanceof EncryptedPDFError) throw new AppError("CONFLICT", "prints.encryptedPdf");
-    throw new AppError("CONFLICT", "prints.brokenPdf");
-  }
-}
+const broken = () => new AppError("CONFLICT", "prints.brokenPdf");
 
 /**
  * A new PDF: the original with the stamp on page 1 at `position` (points from the top-left
  * corner of the page as shown; kept inside the page). The original bytes are not changed.
+ * A file pdf-lib cannot read or draw on is refused as broken, an encrypted one as such.
  */
 export async function stampedCopy(
   original: Uint8Array,
   stamp: ArrivalStampData,
   position: { x: number; y: number } = DEFAULT_STAMP_POSITION,
 ): Promise<Uint8Array> {
-  const pdf = await load(original);
+  let pdf: PDFDocument;
+  try {
+    // Read even when encrypted, to tell that apart from a broken file (pdf-lib's own
+    // EncryptedPDFError cannot be told apart by its class).
+    pdf = await PDFDocument.load(original, { updateMetadata: false, ignoreEncryption: true });
+  } catch {
+    throw broken();
+  }
+  if (pdf.isEncrypted) throw new AppError("CONFLICT", "prints.encryptedPdf");
+  try {
+    if (pdf.getPageCount() === 0) throw broken();
+    await drawStamp(pdf, stamp, position);
+    return await pdf.save();
+  } catch (error) {
+    if (error instanceof AppError) throw error;
+    // A page tree or page pdf-lib cannot follow: the file's fault, told as such.
+    console.warn("Arrival stamp not drawn", error);
+    throw broken();
+  }
+}
+
+async function drawStamp(
+  pdf: PDFDocument,
+  stamp: ArrivalStampData,
+  position: { x: number; y: number },
+): Promise<void> {
   pdf.registerFontkit(fontkit);
   const [regular, bold] = await Promise.all([
     pdf.embedFont(fontBytes("Regular"), { subset: true }),
@@ -121,13 +137,6 @@ export async function stampedCopy(
     const width = font.widthOfTextAtSize(text, line.size);
     const dx = line.align === "center" ? (line.maxWidth - width) / 2 : 0;
     const baseline = map(left + line.x + dx, top + line.y + line.size * BASELINE_RATIO);
-    page.drawText(text, {
-      ...baseline,
-      size: line.size,
-      font,
-      color: INK,
-      rotate: angle,
-    });
+    page.drawText(text, { ...baseline, size: line.size, font, color: INK, rotate: angle });
   }
-  return pdf.save();
 }
