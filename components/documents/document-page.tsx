@@ -11,6 +11,7 @@ import { messageOf } from "@/components/ui/server-errors";
 import { ActionsPanel } from "./actions-panel";
 import { AssignmentsPanel } from "./assignments-panel";
 import { DocumentFiles } from "./document-files";
+import { printsOf } from "./document-prints";
 import { DocumentHeader } from "./document-header";
 import classes from "./document-page.module.css";
 import { ExtensionsPanel } from "./extensions-panel";
@@ -98,7 +99,7 @@ export function DocumentPage({ id, currentUserId }: { id: string; currentUserId:
         <ExtensionsPanel extensions={view.extensions} assignments={view.assignments} />
       </Stack>
       <Stack gap="md" className={classes.main}>
-        <DocumentFiles files={view.files} />
+        <DocumentFiles files={view.files} prints={printsOf(view)} />
         <HistoryTimeline history={view.history} />
       </Stack>
     </div>
