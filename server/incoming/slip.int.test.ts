@@ -207,6 +207,23 @@ describe("the handling slip", () => {
   });
 });
 
+describe("the slip of a finished document", () => {
+  it("ends with the result and when the work was done", async () => {
+    const specialist = (
+      await w.db.select().from(assignment).where(eq(assignment.documentId, documentId))
+    ).find((a) => a.userId === w.users["chuyenvien.kt"] && a.parentId)!;
+    await w.act("chuyenvien.kt", documentId, {
+      action: "complete",
+      assignmentId: specialist.id,
+      result: "Đã nạo vét 12 điểm ngập úng; Báo cáo số 45/BC-KT gửi UBND quận.",
+    });
+    const text = textOf(await saved(await slip("vanthu.dc", documentId), "xong.pdf"));
+    expect(text).toMatch(
+      /VI\. KẾT QUẢ GIẢI QUYẾT \(hoàn thành lúc \d{2}\/\d{2}\/\d{4} \d{2}:\d{2}\) Đã nạo vét 12 điểm ngập úng; Báo cáo số 45\/BC-KT gửi UBND quận\./,
+    );
+  });
+});
+
 describe("who may print the slip", () => {
   const errorOf = async (response: Response) =>
     ((await response.json()) as { error: { code: string; message: string } }).error;
