@@ -8,7 +8,7 @@ import { NextIntlClientProvider } from "next-intl";
 import { getLocale, getTranslations } from "next-intl/server";
 import type { ReactNode } from "react";
 import { TrpcProvider } from "@/components/providers/trpc";
-import { theme } from "@/components/ui/theme";
+import { cssVariablesResolver, theme } from "@/components/ui/theme";
 import notificationClasses from "./notifications.module.css";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -30,7 +30,11 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
       </head>
       <body>
         <NextIntlClientProvider>
-          <MantineProvider theme={theme} defaultColorScheme="light">
+          <MantineProvider
+            theme={theme}
+            cssVariablesResolver={cssVariablesResolver}
+            defaultColorScheme="light"
+          >
             <Notifications position="top-right" classNames={notificationClasses} />
             <TrpcProvider>{children}</TrpcProvider>
           </MantineProvider>

@@ -23,6 +23,7 @@ import {
 } from "@tabler/icons-react";
 import { useLocale, useTranslations } from "next-intl";
 import { fileUrl, formatDateTime, formatFileSize } from "./document-format";
+import { PrintButtons, stampLayers, type DocumentPrints } from "./document-prints";
 import type { DocumentFileView } from "./document-types";
 import { PdfViewer } from "./pdf-viewer";
 
@@ -106,7 +107,13 @@ function FileRow({ file }: { file: DocumentFileView }) {
  * The document's text shown in the page (pdf.js, so phones show it too), its fingerprint and
  * download, then attachments and the files added while handling it.
  */
-export function DocumentFiles({ files }: { files: DocumentFileView[] }) {
+export function DocumentFiles({
+  files,
+  prints,
+}: {
+  files: DocumentFileView[];
+  prints?: DocumentPrints;
+}) {
   const t = useTranslations("documentPage");
   const locale = useLocale();
   const main = files.find((f) => f.kind === "main");
@@ -115,9 +122,10 @@ export function DocumentFiles({ files }: { files: DocumentFileView[] }) {
   return (
     <Stack gap="md">
       <Card withBorder padding="md" data-testid="main-file">
-        <Title order={4} mb="sm">
-          {t("mainFileTitle")}
-        </Title>
+        <Group justify="space-between" align="flex-start" gap="xs" mb="sm">
+          <Title order={4}>{t("mainFileTitle")}</Title>
+          {prints && <PrintButtons prints={prints} hasPdf={Boolean(main && isPdf(main))} />}
+        </Group>
         {main ? (
           <Stack gap="sm">
             <Group justify="space-between" gap="xs" wrap="wrap">
@@ -163,7 +171,12 @@ export function DocumentFiles({ files }: { files: DocumentFileView[] }) {
               </Group>
             </Group>
             {isPdf(main) && (
-              <PdfViewer key={main.id} url={fileUrl(main.id, true)} fileName={main.fileName} />
+              <PdfViewer
+                key={main.id}
+                url={fileUrl(main.id, true)}
+                fileName={main.fileName}
+                {...stampLayers(prints)}
+              />
             )}
           </Stack>
         ) : (

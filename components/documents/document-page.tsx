@@ -12,6 +12,7 @@ import { ActionsPanel } from "./actions-panel";
 import { AssignmentsPanel } from "./assignments-panel";
 import { DocumentFiles } from "./document-files";
 import { DocumentFacts, DocumentTitle } from "./document-header";
+import { printsOf } from "./document-prints";
 import classes from "./document-page.module.css";
 import { ExtensionsPanel } from "./extensions-panel";
 import { HistoryTimeline } from "./history-timeline";
@@ -101,7 +102,7 @@ export function DocumentPage({ id, currentUserId }: { id: string; currentUserId:
         <ExtensionsPanel extensions={view.extensions} assignments={view.assignments} />
       </Stack>
       <Stack gap="md" className={classes.main}>
-        <DocumentFiles files={view.files} />
+        <DocumentFiles files={view.files} prints={printsOf(view)} />
         <HistoryTimeline history={view.history} />
       </Stack>
     </div>

@@ -3,13 +3,23 @@
 import { Text } from "@mantine/core";
 import type { PDFDocumentProxy, RenderTask, TextLayer } from "pdfjs-dist/legacy/build/pdf.mjs";
 import { useTranslations } from "next-intl";
-import { useCallback, useEffect, useRef, useState, type CSSProperties } from "react";
+import {
+  useCallback,
+  useEffect,
+  useRef,
+  useState,
+  type CSSProperties,
+  type ReactNode,
+} from "react";
 import { canvasPixelRatio, CSS_PER_POINT } from "./pdf-geometry";
 import classes from "./pdf-viewer.module.css";
 import { loadPdfjs } from "./pdfjs-client";
 
 /** A page's size at 100 %, in PDF points (its user unit and rotation applied). */
 export type PageSize = { width: number; height: number; userUnit: number };
+
+/** A page as drawn: its size in points as shown, and CSS pixels per point at the current zoom. */
+export type PageGeometry = { width: number; height: number; scale: number };
 
 /** The same zoom waits this long before drawing again, so a resize or quick clicks draw once. */
 const REDRAW_DELAY_MS = 150;
@@ -35,13 +45,15 @@ type Props = {
   /** Close to the view: drawn while true, let go of when it scrolls far away. */
   near: boolean;
   register: (pageNumber: number, element: HTMLElement | null) => void;
+  /** Drawn over the page in HTML (never into the file), e.g. the arrival stamp. */
+  overlay?: (page: PageGeometry) => ReactNode;
 };
 
 /**
  * One page: a placeholder of the right size until it comes near the view, then a canvas at the
  * screen's density and pdf.js's text layer over it.
  */
-export function PdfPage({ doc, pageNumber, size, zoom, near, register }: Props) {
+export function PdfPage({ doc, pageNumber, size, zoom, near, register, overlay }: Props) {
   const t = useTranslations("documentPage");
   const canvasHost = useRef<HTMLDivElement>(null);
   const textHost = useRef<HTMLDivElement>(null);
@@ -167,6 +179,7 @@ export function PdfPage({ doc, pageNumber, size, zoom, near, register }: Props) 
     >
       <div ref={canvasHost} aria-hidden />
       <div ref={textHost} />
+      {overlay?.({ width: size.width, height: size.height, scale })}
       {failed && (
         <div className={classes.pageError}>
           <Text size="sm" c="dimmed">

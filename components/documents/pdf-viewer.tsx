@@ -24,9 +24,9 @@ import type {
   PDFPageProxy,
 } from "pdfjs-dist/legacy/build/pdf.mjs";
 import { useTranslations } from "next-intl";
-import { useCallback, useEffect, useLayoutEffect, useRef, useState } from "react";
+import { useCallback, useEffect, useLayoutEffect, useRef, useState, type ReactNode } from "react";
 import { fitZoom, pageInView, stepZoom, ZOOM_STEPS } from "./pdf-geometry";
-import { PdfPage, type PageSize } from "./pdf-page";
+import { PdfPage, type PageGeometry, type PageSize } from "./pdf-page";
 import classes from "./pdf-viewer.module.css";
 import { classifyPdfError, loadPdfjs, openPdf, type PdfLoadError } from "./pdfjs-client";
 
@@ -51,7 +51,19 @@ const sameSize = (a: PageSize, b: PageSize) =>
  * as they come near the view, at the screen's density, with their text selectable and searchable.
  * On a phone the pages follow the page's scrolling; on wider screens they scroll in a frame.
  */
-export function PdfViewer({ url, fileName }: { url: string; fileName: string }) {
+export function PdfViewer({
+  url,
+  fileName,
+  tools,
+  firstPageOverlay,
+}: {
+  url: string;
+  fileName: string;
+  /** More buttons in the toolbar, before the zoom. */
+  tools?: ReactNode;
+  /** Drawn in HTML over page 1 (never into the file). */
+  firstPageOverlay?: (page: PageGeometry) => ReactNode;
+}) {
   const t = useTranslations("documentPage");
   const [state, setState] = useState<State>({ status: "loading" });
   const [attempt, setAttempt] = useState(0);
@@ -224,6 +236,7 @@ export function PdfViewer({ url, fileName }: { url: string; fileName: string }) 
           {doc ? t("viewerPageOf", { current, total: doc.numPages }) : "\u00a0"}
         </Text>
         <Group gap={2} wrap="nowrap">
+          {tools}
           <Tooltip label={t("viewerZoomOut")}>
             <ActionIcon
               variant="subtle"
@@ -309,6 +322,7 @@ export function PdfViewer({ url, fileName }: { url: string; fileName: string }) 
                 zoom={effectiveZoom}
                 near={near.has(i + 1)}
                 register={register}
+                overlay={i === 0 ? firstPageOverlay : undefined}
               />
             ))}
           </div>

@@ -74,7 +74,14 @@ export function DateField({
 
   return (
     <DatesProvider settings={{ locale, firstDayOfWeek: 1 }}>
-      <Popover opened={opened} onChange={(o) => !o && close()} position="bottom-end" withinPortal>
+      {/* The text field is a text field, not a menu button: the calendar button says what it opens. */}
+      <Popover
+        opened={opened}
+        onChange={(o) => !o && close()}
+        position="bottom-end"
+        withinPortal
+        withRoles={false}
+      >
         <Popover.Target>
           <TextInput
             placeholder="dd/mm/yyyy"

@@ -95,6 +95,8 @@ export async function getIncomingDocument(db: Db, actor: Actor, input: { id: str
       searchVector: undefined,
       contentText: undefined,
       registryName: registryRow[0]?.name ?? null,
+      // The document is held by the actor's organisation: nobody sees another's.
+      organisationName: actor.organisationName,
     },
     files,
     assignments: parts.map((p) => ({

@@ -115,7 +115,14 @@ export async function receiveDocument(
       documentId,
       action: "registered",
       toStatus: "registered",
-      data: { registryId, registryNumber: number, period, mainFileSha256: mainSha256 },
+      data: {
+        registryId,
+        registryNumber: number,
+        period,
+        mainFileSha256: mainSha256,
+        // The issuer's deadline: a direction later replaces the document's with the lead's.
+        deadline: input.deadline ?? null,
+      },
     });
     return { id: documentId, registryId, registryNumber: number, period, arrivalDate: today };
   });

@@ -2,12 +2,11 @@
 // compatible with Times New Roman, full Vietnamese glyphs), headers repeated on every page and
 // page numbers, ready to be signed and bound.
 import "server-only";
-import { readFileSync } from "node:fs";
-import path from "node:path";
 import pdfmake from "pdfmake";
 import type { Content, TableCell, TDocumentDefinitions } from "pdfmake/interfaces";
 import { vietnamToday } from "@/lib/dates";
 import type { Locale } from "../i18n/locale";
+import { FONT, preparePdfmakeFonts } from "../pdf/fonts";
 import {
   followUpBookColumns,
   formatDay,
@@ -23,37 +22,6 @@ import type { HandlingReport } from "./handling-report";
 import type { BookPage, FollowUpBookRow, IncomingBookRow } from "./registry-book";
 
 export type PdfContext = { locale: Locale; organisationName: string };
-
-const FONT_DIR = path.join(process.cwd(), "server/pdf/fonts");
-const FONT = "LiberationSerif";
-let fontFilesLoaded = false;
-
-/**
- * Registers the fonts through pdfmake's virtual file system, so rendering reads no file and no
- * URL. pdfmake's fonts and access policies are process-wide: the family is (re)added whenever
- * it is missing, and the policies are only set when nobody set them before.
- */
-function prepareFonts(): void {
-  const faces = { normal: "Regular", bold: "Bold", italics: "Italic", bolditalics: "Bold" };
-  const names = Object.fromEntries(
-    Object.entries(faces).map(([style, face]) => [style, `lien-thong/${FONT}-${face}.ttf`]),
-  );
-  if (!fontFilesLoaded) {
-    const vfs = (pdfmake as unknown as { virtualfs: { writeFileSync(n: string, b: Buffer): void } })
-      .virtualfs;
-    for (const face of new Set(Object.values(faces))) {
-      const file = `${FONT}-${face}.ttf`;
-      vfs.writeFileSync(`lien-thong/${file}`, readFileSync(path.join(FONT_DIR, file)));
-    }
-    fontFilesLoaded = true;
-  }
-  if (!pdfmake.fonts?.[FONT]) pdfmake.addFonts({ [FONT]: names });
-  const policies = pdfmake as unknown as { urlAccessPolicy?: unknown; localAccessPolicy?: unknown };
-  if (policies.urlAccessPolicy === undefined) pdfmake.setUrlAccessPolicy(() => false);
-  if (policies.localAccessPolicy === undefined) {
-    pdfmake.setLocalAccessPolicy((p) => path.resolve(p).startsWith(FONT_DIR + path.sep));
-  }
-}
 
 const cellText = (cell: Cell): string =>
   cell === null ? "" : typeof cell === "object" ? formatDay(cell.date) : String(cell);
@@ -102,7 +70,7 @@ function table<Row>(sheet: Sheet<Row>): Content {
 }
 
 async function renderSheet<Row>(sheet: Sheet<Row>, ctx: PdfContext, t: Translate): Promise<Buffer> {
-  prepareFonts();
+  preparePdfmakeFonts();
   const definition: TDocumentDefinitions = {
     pageSize: "A4",
     pageOrientation: "landscape",
