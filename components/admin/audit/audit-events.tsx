@@ -38,12 +38,12 @@ const momentFormat = new Intl.DateTimeFormat("en-GB", {
   hourCycle: "h23",
 });
 
-/** `dd/MM/yyyy HH:mm:ss` in Vietnam time, in either language: a ledger's time to the second. */
-function formatMoment(at: Date | string): string {
+/** `dd/MM/yyyy` and `HH:mm:ss` in Vietnam time, in either language: a ledger's time to the second. */
+function formatMoment(at: Date | string): { date: string; time: string } {
   const p = Object.fromEntries(
     momentFormat.formatToParts(new Date(at)).map((x) => [x.type, x.value]),
   );
-  return `${p.day}/${p.month}/${p.year} ${p.hour}:${p.minute}:${p.second}`;
+  return { date: `${p.day}/${p.month}/${p.year}`, time: `${p.hour}:${p.minute}:${p.second}` };
 }
 
 type Props = { items: AuditEvent[]; links: ReadonlySet<AuditEntityType>; onDrill: Drill };
@@ -70,13 +70,14 @@ export function AuditEvents({ items, links, onDrill }: Props) {
 
   return (
     <>
-      <Table highlightOnHover visibleFrom="sm" layout="fixed" data-testid="audit-table">
+      {/* The table from a computer's width; below it (phones, tablets beside the menu), cards. */}
+      <Table highlightOnHover visibleFrom="md" layout="fixed" data-testid="audit-table">
         <Table.Thead>
           <Table.Tr>
             <Table.Th w={64}>{t("audit.seq")}</Table.Th>
-            <Table.Th w={168}>{t("audit.time")}</Table.Th>
+            <Table.Th w={112}>{t("audit.time")}</Table.Th>
             <Table.Th>{t("audit.event")}</Table.Th>
-            <Table.Th w={132}>
+            <Table.Th w={128}>
               <VisuallyHidden>{t("audit.details")}</VisuallyHidden>
             </Table.Th>
           </Table.Tr>
@@ -85,7 +86,11 @@ export function AuditEvents({ items, links, onDrill }: Props) {
           {rows.map(({ event, sentence, when, opened }) => (
             <Table.Tr key={event.id} data-testid="audit-row" style={{ verticalAlign: "top" }}>
               <Table.Td c="dimmed">{event.seq}</Table.Td>
-              <Table.Td>{when}</Table.Td>
+              <Table.Td>
+                {when.date}
+                <br />
+                {when.time}
+              </Table.Td>
               <Table.Td>
                 <Sentence sentence={sentence} />
                 <ActionLine event={event} />
@@ -98,12 +103,12 @@ export function AuditEvents({ items, links, onDrill }: Props) {
           ))}
         </Table.Tbody>
       </Table>
-      <Stack gap="xs" hiddenFrom="sm" data-testid="audit-cards">
+      <Stack gap="xs" hiddenFrom="md" data-testid="audit-cards">
         {rows.map(({ event, sentence, when, opened }) => (
           <Card key={event.id} withBorder padding="sm" data-testid="audit-card">
             <Group justify="space-between" gap="xs" wrap="nowrap">
               <Text size="xs" c="dimmed">
-                {when}
+                {when.date} {when.time}
               </Text>
               <Text size="xs" c="dimmed">
                 #{event.seq}
