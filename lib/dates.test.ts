@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { parseTypedDay, vietnamToday } from "@/lib/dates";
+import { addDays, parseTypedDay, vietnamDayStart, vietnamToday } from "@/lib/dates";
 
 describe("today in Vietnam", () => {
   it("turns at midnight in Hà Nội, not at midnight UTC", () => {
@@ -19,6 +19,17 @@ describe("today in Vietnam", () => {
     for (let h = 0; h < 2 * 366 * 24; h++) {
       const at = new Date(start + h * 3600_000 + 1800_000);
       expect(vietnamToday(at)).toBe(zone.format(at));
+    }
+  });
+});
+
+describe("the moment a day begins in Vietnam", () => {
+  it("is midnight in Hà Nội, seven hours before midnight UTC, and the day it begins is that day", () => {
+    expect(vietnamDayStart("2026-03-01").toISOString()).toBe("2026-02-28T17:00:00.000Z");
+    for (const day of ["2026-01-01", "2026-02-28", "2028-02-29", "2026-12-31"]) {
+      const start = vietnamDayStart(day);
+      expect(vietnamToday(start)).toBe(day);
+      expect(vietnamToday(new Date(start.getTime() - 1))).toBe(addDays(day, -1));
     }
   });
 });

@@ -33,6 +33,11 @@ export function isCalendarDay(v: unknown): v is string {
   return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === v;
 }
 
+/** The moment a day (`yyyy-MM-dd`) begins in Vietnam: "2026-03-01" is 2026-02-28T17:00Z. */
+export function vietnamDayStart(day: string): Date {
+  return new Date(Date.parse(`${day}T00:00:00Z`) - VIETNAM_OFFSET_MS);
+}
+
 export function addDays(day: string, days: number): string {
   const d = new Date(`${day}T00:00:00Z`);
   d.setUTCDate(d.getUTCDate() + days);

@@ -3,6 +3,7 @@ import {
   bigint,
   bigserial,
   check,
+  index,
   jsonb,
   pgTable,
   text,
@@ -34,6 +35,10 @@ export const auditEvent = pgTable(
   },
   (t) => [
     uniqueIndex("audit_event_org_seq_uq").on(t.organisationId, t.seq),
+    // The log filtered to one record (listAuditEvents with entityId), newest first.
+    index("audit_event_org_entity_seq_idx").on(t.organisationId, t.entityId, t.seq),
+    // The log filtered to a few days (listAuditEvents with from/to) far back in a long chain.
+    index("audit_event_org_created_idx").on(t.organisationId, t.createdAt),
     check("audit_event_seq_ck", sql`${t.seq} >= 1`),
   ],
 );

@@ -50,6 +50,11 @@ const cases: Record<string, Case> = {
     input: () => ({ limit: 10 }),
     otherOrganisation: (ids) => ({ organisationId: ids.orgs.hoangliet, limit: 10 }),
   },
+  "audit.actors": {
+    permission: "audit.read",
+    input: () => ({}),
+    otherOrganisation: (ids) => ({ organisationId: ids.orgs.hoangliet }),
+  },
   "audit.verify": {
     permission: "audit.read",
     input: () => ({}),

@@ -1,26 +1,28 @@
-import { and, asc, desc, eq, inArray, lt } from "drizzle-orm";
+import { and, asc, desc, eq, gte, isNotNull, like, lt, type SQL } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { auditEvent } from "@/db/schema/audit";
-import { document } from "@/db/schema/documents";
-import { isUuid } from "@/lib/schemas/fields";
 import { organisation } from "@/db/schema/org";
+import { isAuditActionGroup } from "@/lib/audit-actions";
+import { addDays, vietnamDayStart } from "@/lib/dates";
+import type { AuditListInput } from "@/lib/schemas/audit";
 import { assertCan, isDeploymentAdmin, targetOrganisation, type Actor } from "../authz/actor";
 import { AppError } from "../errors";
-import { withheldFrom } from "../incoming/visibility";
+import { lookUpRecords, recordKey, unitIdsIn } from "./records";
 import { verifyAuditChain, type ChainReport } from "./verify";
 
-/** The newest events of one organisation's chain first, paged by sequence number. */
-export async function listAuditEvents(
-  db: Db,
-  actor: Actor,
-  input: { organisationId?: string; cursor?: number | null; limit: number },
-) {
+/**
+ * The newest events of one organisation's chain first, narrowed by the filters, paged by
+ * sequence number. Each comes with its record as it is now; a withheld document's events keep
+ * only who did what kind of thing, and when.
+ */
+export async function listAuditEvents(db: Db, actor: Actor, input: AuditListInput) {
   assertCan(actor, "audit.read");
   const orgId = targetOrganisation(actor, input.organisationId);
   const rows = await db
     .select({
       id: auditEvent.id,
       seq: auditEvent.seq,
+      actorId: auditEvent.actorId,
       actorName: auditEvent.actorName,
       action: auditEvent.action,
       entityType: auditEvent.entityType,
@@ -32,41 +34,68 @@ export async function listAuditEvents(
     .where(
       and(
         eq(auditEvent.organisationId, orgId),
+        ...filterConditions(input),
         input.cursor ? lt(auditEvent.seq, input.cursor) : undefined,
       ),
     )
     .orderBy(desc(auditEvent.seq))
     .limit(input.limit + 1);
   const page = rows.slice(0, input.limit);
-  const hidden = await restrictedDocuments(
-    db,
-    actor,
-    page.filter((e) => e.entityType === "document").map((e) => e.entityId),
-  );
+  const { records, withheld, unitNames } = await lookUpRecords(db, actor, page);
   return {
-    items: page.map((e) =>
-      hidden.has(e.entityId) && e.entityType === "document"
-        ? { ...e, data: {}, redacted: true }
-        : { ...e, redacted: false },
-    ),
+    items: page.map((e) => {
+      if (e.entityType === "document" && withheld.has(e.entityId)) {
+        return { ...e, data: {}, record: null, unitNames: {}, redacted: true };
+      }
+      const named = unitIdsIn(e).flatMap((id) => {
+        const name = unitNames.get(id);
+        return name ? [[id, name] as const] : [];
+      });
+      return {
+        ...e,
+        record: records.get(recordKey(e.entityType, e.entityId)) ?? null,
+        unitNames: Object.fromEntries(named),
+        redacted: false,
+      };
+    }),
     nextCursor: rows.length > input.limit ? (page.at(-1)?.seq ?? null) : null,
   };
 }
 
 /**
- * Of these documents, the secret and restricted ones the actor is not on. Their events show
- * that something happened, by whom and when, but not what (the clerk's note, the file's hash,
- * the people it went to): an admin reading the log, or a deployment admin reading another
- * organisation's, sees no more of a secret document than anyone else who is not given it.
+ * Each filter as a condition on the organisation's events. None of them looks into an event's
+ * data, so a filter cannot find out what a withheld event says.
  */
-async function restrictedDocuments(db: Db, actor: Actor, ids: string[]): Promise<Set<string>> {
-  const uuids = [...new Set(ids)].filter(isUuid);
-  if (uuids.length === 0) return new Set();
+function filterConditions(input: AuditListInput): (SQL | undefined)[] {
+  const { action } = input;
+  let byAction: SQL | undefined;
+  if (action) {
+    byAction = isAuditActionGroup(action)
+      ? like(auditEvent.action, `${action}.%`)
+      : eq(auditEvent.action, action);
+  }
+  return [
+    input.actorId ? eq(auditEvent.actorId, input.actorId) : undefined,
+    byAction,
+    input.entityType ? eq(auditEvent.entityType, input.entityType) : undefined,
+    input.entityId ? eq(auditEvent.entityId, input.entityId) : undefined,
+    input.from ? gte(auditEvent.createdAt, vietnamDayStart(input.from)) : undefined,
+    input.to ? lt(auditEvent.createdAt, vietnamDayStart(addDays(input.to, 1))) : undefined,
+  ];
+}
+
+/** The people who appear in the organisation's log, by the name they last acted under, for the filter by person. */
+export async function listAuditActors(db: Db, actor: Actor, input: { organisationId?: string }) {
+  assertCan(actor, "audit.read");
+  const orgId = targetOrganisation(actor, input.organisationId);
   const rows = await db
-    .select({ id: document.id })
-    .from(document)
-    .where(and(inArray(document.id, uuids), withheldFrom(actor)));
-  return new Set(rows.map((r) => r.id));
+    .selectDistinctOn([auditEvent.actorId], { id: auditEvent.actorId, name: auditEvent.actorName })
+    .from(auditEvent)
+    .where(and(eq(auditEvent.organisationId, orgId), isNotNull(auditEvent.actorId)))
+    .orderBy(asc(auditEvent.actorId), desc(auditEvent.seq));
+  return rows
+    .flatMap((r) => (r.id ? [{ id: r.id, name: r.name ?? r.id }] : []))
+    .sort((a, b) => a.name.localeCompare(b.name, "vi"));
 }
 
 export async function verifyOrganisationChain(

@@ -39,10 +39,12 @@ export async function recordDocumentEvent(
     action: `incoming.${event.action}`,
     entityType: "document",
     entityId: event.documentId,
+    // The statuses under their own names: an event's `from` and `to` (the deadlines of an
+    // extension, whom a part went back to) are what the audit log's sentence says.
     data: {
       ...data,
-      ...(event.fromStatus ? { from: event.fromStatus } : {}),
-      ...(event.toStatus ? { to: event.toStatus } : {}),
+      ...(event.fromStatus ? { fromStatus: event.fromStatus } : {}),
+      ...(event.toStatus ? { toStatus: event.toStatus } : {}),
       ...(event.note ? { note: event.note } : {}),
     },
   });

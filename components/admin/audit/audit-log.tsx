@@ -1,13 +1,27 @@
 "use client";
 
-import { Alert, Badge, Button, Card, EmptyState, Group, Stack, Text } from "@mantine/core";
-import { IconListCheck, IconShieldCheck, IconShieldX } from "@tabler/icons-react";
-import { useInfiniteQuery, useMutation } from "@tanstack/react-query";
+import { Alert, Badge, Button, Card, EmptyState, Group, Loader, Stack, Text } from "@mantine/core";
+import { IconFilterOff, IconListCheck, IconShieldCheck, IconShieldX } from "@tabler/icons-react";
+import { useInfiniteQuery, useMutation, useQuery } from "@tanstack/react-query";
 import { useTranslations } from "next-intl";
+import { useEffect, useState } from "react";
 import { useTRPC } from "@/components/providers/trpc";
-import { showServerError } from "@/components/ui/server-errors";
+import { fieldErrorsOf, messageOf, showServerError } from "@/components/ui/server-errors";
+import type { AuditEntityType } from "@/lib/audit-actions";
 import type { BrokenReason, ChainReport } from "@/server/audit/verify";
-import { AuditEvents } from "./audit-events";
+import { AuditEvents, type Drill } from "./audit-events";
+import { AuditFilterFields } from "./audit-filters";
+import {
+  auditHref,
+  fieldOfInput,
+  filtersFromParams,
+  hasFilters,
+  listFilters,
+  noFilters,
+  type AuditFilters,
+} from "./audit-params";
+
+const PAGE_SIZE = 50;
 
 const reasonKey = {
   hash: "reasonHash",
@@ -36,16 +50,44 @@ function ChainResult({ report }: { report: ChainReport }) {
 export function AuditLog({
   organisationName,
   canVerifyAll,
+  linkTypes,
+  initialFilters,
 }: {
   organisationName: string;
   canVerifyAll: boolean;
+  /** Kinds of record whose admin page the reader may open. */
+  linkTypes: AuditEntityType[];
+  /** The filters the page's address opened with. */
+  initialFilters: AuditFilters;
 }) {
   const t = useTranslations();
   const trpc = useTRPC();
+  const links = new Set(linkTypes);
+  // The fields follow this state at once; the address mirrors it, so that the view can be
+  // reloaded and shared, and Back returns from "only this record" to the wider view.
+  const [filters, setFilters] = useState(initialFilters);
+  useEffect(() => {
+    const restore = () =>
+      setFilters(filtersFromParams(new URLSearchParams(window.location.search)));
+    window.addEventListener("popstate", restore);
+    return () => window.removeEventListener("popstate", restore);
+  }, []);
+  const go = (next: AuditFilters, remember = false) => {
+    setFilters(next);
+    if (remember) window.history.pushState(null, "", auditHref(next));
+    else window.history.replaceState(null, "", auditHref(next));
+  };
+  const update = (change: Partial<AuditFilters>) => go({ ...filters, ...change });
+  const drill: Drill = (filter) => {
+    go({ ...filters, ...filter }, true);
+    window.scrollTo({ top: 0, behavior: "smooth" });
+  };
+
+  const actors = useQuery(trpc.audit.actors.queryOptions({}));
   const events = useInfiniteQuery(
     trpc.audit.list.infiniteQueryOptions(
-      { limit: 50 },
-      { getNextPageParam: (last) => last.nextCursor },
+      { ...listFilters(filters), limit: PAGE_SIZE },
+      { getNextPageParam: (last) => last.nextCursor, placeholderData: (previous) => previous },
     ),
   );
   const verify = useMutation(
@@ -57,6 +99,72 @@ export function AuditLog({
     }),
   );
   const items = events.data?.pages.flatMap((p) => p.items) ?? [];
+  const filtered = hasFilters(filters);
+  const errors = Object.fromEntries(
+    Object.entries(events.isError ? fieldErrorsOf(events.error) : {}).map(([field, message]) => [
+      fieldOfInput[field] ?? field,
+      message,
+    ]),
+  );
+
+  let body;
+  if (events.isError) {
+    body = (
+      <Alert color="red" variant="light" data-testid="audit-error">
+        {messageOf(events.error, t("audit.loadError"))}
+      </Alert>
+    );
+  } else if (events.isPending) {
+    body = (
+      <Group justify="center" py="xl">
+        <Loader aria-label={t("common.loading")} />
+      </Group>
+    );
+  } else if (items.length === 0) {
+    body = filtered ? (
+      <EmptyState
+        icon={<IconFilterOff />}
+        withIndicatorBackground
+        title={t("audit.noMatch")}
+        description={t("audit.noMatchHint")}
+        data-testid="audit-no-match"
+        py="xl"
+      >
+        <EmptyState.Actions>
+          <Button variant="default" onClick={() => go(noFilters)}>
+            {t("audit.filters.clear")}
+          </Button>
+        </EmptyState.Actions>
+      </EmptyState>
+    ) : (
+      <EmptyState
+        icon={<IconListCheck />}
+        title={t("audit.empty")}
+        description={t("audit.emptyHint")}
+      />
+    );
+  } else {
+    body = (
+      <Stack gap="sm" style={{ opacity: events.isPlaceholderData ? 0.6 : 1 }}>
+        <AuditEvents items={items} links={links} onDrill={drill} />
+        <Group justify="space-between" wrap="wrap">
+          <Text size="sm" c="dimmed" data-testid="audit-shown">
+            {t("audit.shown", { count: items.length })}
+          </Text>
+          {events.hasNextPage && (
+            <Button
+              variant="default"
+              onClick={() => void events.fetchNextPage()}
+              loading={events.isFetchingNextPage}
+              data-testid="audit-load-more"
+            >
+              {t("common.loadMore")}
+            </Button>
+          )}
+        </Group>
+      </Stack>
+    );
+  }
 
   return (
     <Stack gap="md">
@@ -109,24 +217,29 @@ export function AuditLog({
         )}
       </Card>
 
-      {events.isSuccess && items.length === 0 ? (
-        <EmptyState
-          icon={<IconListCheck />}
-          title={t("audit.empty")}
-          description={t("audit.emptyHint")}
+      <Card withBorder component="section" aria-label={t("audit.filters.title")}>
+        <AuditFilterFields
+          filters={filters}
+          onChange={update}
+          actors={actors.data ?? []}
+          errors={errors}
         />
-      ) : (
-        <AuditEvents items={items} />
-      )}
-      {events.hasNextPage && (
-        <Button
-          variant="default"
-          onClick={() => void events.fetchNextPage()}
-          loading={events.isFetchingNextPage}
-        >
-          {t("common.loadMore")}
-        </Button>
-      )}
+        {filtered && (
+          <Group justify="flex-end" mt="sm">
+            <Button
+              variant="subtle"
+              size="xs"
+              leftSection={<IconFilterOff size={14} />}
+              onClick={() => go(noFilters)}
+              data-testid="audit-clear-filters"
+            >
+              {t("audit.filters.clear")}
+            </Button>
+          </Group>
+        )}
+      </Card>
+
+      {body}
     </Stack>
   );
 }

@@ -35,14 +35,17 @@ export function UsersManager({
   organisationId,
   currentUserId,
   canGrantDeploymentAdmin,
+  initialQuery = "",
 }: {
   organisationId: string | null;
   currentUserId: string;
   canGrantDeploymentAdmin: boolean;
+  /** The search the page opens with (`?q=`), as a link from the audit log gives it. */
+  initialQuery?: string;
 }) {
   const t = useTranslations();
   const trpc = useTRPC();
-  const [search, setSearch] = useState("");
+  const [search, setSearch] = useState(initialQuery);
   const [query] = useDebouncedValue(search.trim(), 300);
   const [unitFilter, setUnitFilter] = useState<string>(ALL_UNITS);
   const [status, setStatus] = useState<UserStatusFilter>("all");

@@ -1,11 +1,20 @@
-import { auditListInput, auditVerifyInput } from "@/lib/schemas/audit";
-import { listAuditEvents, verifyAllChains, verifyOrganisationChain } from "../../audit/service";
+import { auditActorsInput, auditListInput, auditVerifyInput } from "@/lib/schemas/audit";
+import {
+  listAuditActors,
+  listAuditEvents,
+  verifyAllChains,
+  verifyOrganisationChain,
+} from "../../audit/service";
 import { permissionProcedure, router } from "../trpc";
 
 export const auditRouter = router({
   list: permissionProcedure("audit.read")
     .input(auditListInput)
     .query(({ ctx, input }) => listAuditEvents(ctx.db, ctx.actor, input)),
+
+  actors: permissionProcedure("audit.read")
+    .input(auditActorsInput)
+    .query(({ ctx, input }) => listAuditActors(ctx.db, ctx.actor, input)),
 
   verify: permissionProcedure("audit.read")
     .input(auditVerifyInput)

@@ -56,6 +56,7 @@ const recordTokens = (name: string, r: OrgRecords): Token[] => [
  */
 export const DEPLOYMENT_ADMIN_READS_ANY_ORGANISATION: ReadonlySet<string> = new Set([
   "audit.list",
+  "audit.actors",
   "audit.verify",
   "audit.verifyAll",
   "orgTree.list",

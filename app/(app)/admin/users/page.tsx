@@ -15,12 +15,13 @@ export async function generateMetadata(): Promise<Metadata> {
 export default async function UsersPage({
   searchParams,
 }: {
-  searchParams: Promise<{ organisationId?: string }>;
+  searchParams: Promise<{ organisationId?: string; q?: string }>;
 }) {
   const { actor, allowed } = await requireActor("user.manage");
   if (!allowed) return <ForbiddenNotice action="user.manage" />;
   const t = await getTranslations("users");
-  const target = await adminPageOrganisation(actor, (await searchParams).organisationId);
+  const params = await searchParams;
+  const target = await adminPageOrganisation(actor, params.organisationId);
   return (
     <>
       <PageHeader
@@ -31,6 +32,7 @@ export default async function UsersPage({
         organisationId={target.otherId}
         currentUserId={actor.userId}
         canGrantDeploymentAdmin={isDeploymentAdmin(actor)}
+        initialQuery={typeof params.q === "string" ? params.q.slice(0, 100) : ""}
       />
     </>
   );

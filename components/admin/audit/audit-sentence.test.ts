@@ -1,0 +1,288 @@
+import { createTranslator } from "next-intl";
+import { describe, expect, it } from "vitest";
+import {
+  auditActionNames,
+  auditEntityTypes,
+  auditActions,
+  type AuditAction,
+  type AuditRecord,
+} from "@/lib/audit-actions";
+import { messagesFor, type Locale } from "@/server/i18n/locale";
+import { auditSentence, type SentenceEvent, type Translate } from "./audit-sentence";
+
+function translator(locale: Locale): Translate {
+  const t = createTranslator({ locale, messages: messagesFor(locale) });
+  const translate = ((key: string, values?: Record<string, string | number>) =>
+    t(key as never, values as never)) as Translate;
+  translate.has = (key) => t.has(key as never);
+  return translate;
+}
+const vi = { t: translator("vi"), links: new Set(auditEntityTypes) };
+const en = { t: translator("en"), links: new Set(auditEntityTypes) };
+
+const UNIT_KT = "5b1f0c2e-7a4d-4c1e-9f00-000000000001";
+const UNIT_VH = "5b1f0c2e-7a4d-4c1e-9f00-000000000002";
+const ID = "0d9c8b7a-6e5f-4a3b-8c2d-1e0f9a8b7c6d";
+const record = (name: string, more: Partial<AuditRecord> = {}): AuditRecord => ({
+  name,
+  number: null,
+  username: null,
+  openable: false,
+  ...more,
+});
+const SUBJECT = "V/v tổ chức Hội nghị tổng kết công tác năm 2026";
+const recordOf: Record<string, AuditRecord> = {
+  document: record(SUBJECT, { number: 12, openable: true }),
+  user: record("Lê Minh Tuấn", { username: "chuyenvien.kt" }),
+  unit: record("Phòng Kinh tế"),
+  registry: record("Sổ văn bản đến"),
+  organisation: record("UBND phường Định Công"),
+};
+const hl = { id: ID, code: "H49.30", name: "UBND phường Hoàng Liệt" };
+const dc = { id: ID, code: "H49.29", name: "UBND phường Định Công" };
+
+/** Each action's data as its service writes it. */
+const dataOf: Record<AuditAction, Record<string, unknown>> = {
+  "incoming.registered": { registryNumber: 12, period: "2026", toStatus: "registered" },
+  "incoming.presented": { leader: "Nguyễn Đức Thắng", note: "Kính trình" },
+  "incoming.directed": {
+    lead: { name: "Phòng Kinh tế", deadline: "2026-12-20" },
+    co: [{ name: "Phòng Văn hóa - Xã hội", deadline: null }],
+    info: [],
+  },
+  "incoming.redirected": { lead: { name: "Phòng Văn hóa - Xã hội", deadline: null }, co: [] },
+  "incoming.assignedToSpecialist": {
+    specialist: "Lê Minh Tuấn",
+    deadline: "2026-12-18",
+    role: "lead",
+  },
+  "incoming.noted": { files: [], note: "Đã liên hệ" },
+  "incoming.extensionRequested": { from: "2026-12-20", to: "2026-12-31" },
+  "incoming.extensionApproved": { requested: "2026-12-31", granted: "2026-12-28" },
+  "incoming.extensionRefused": {},
+  "incoming.partCompleted": { role: "co", late: false, deadline: null },
+  "incoming.completed": { role: "lead", late: true, deadline: "2026-12-20" },
+  "incoming.partReturned": { to: "unit_head" },
+  "incoming.returned": { note: "Không thuộc thẩm quyền" },
+  "incoming.returnedToSender": { issuer: "Sở Nội vụ" },
+  "incoming.read": {},
+  "user.created": {
+    username: "chuyenvien.kt",
+    fullName: "Lê Minh Tuấn",
+    roles: ["specialist"],
+    unitId: UNIT_KT,
+  },
+  "user.updated": {
+    username: "chuyenvien.kt",
+    changes: { roles: { from: ["specialist"], to: ["unit_head"] } },
+  },
+  "user.reactivated": { username: "chuyenvien.kt" },
+  "user.deactivated": { username: "chuyenvien.kt" },
+  "user.passwordReset": { username: "chuyenvien.kt", wasLocked: true },
+  "user.passwordChanged": {},
+  "unit.created": { name: "Phòng Kinh tế", shortName: "KT" },
+  "unit.updated": { changes: { shortName: { from: "KT", to: "P.KT" } } },
+  "unit.reactivated": { name: "Phòng Kinh tế" },
+  "unit.deactivated": { name: "Phòng Kinh tế" },
+  "registry.created": { name: "Sổ văn bản đến", kind: "incoming", automatic: true },
+  "registry.updated": {
+    changes: { name: { from: "Sổ đến", to: "Sổ văn bản đến" }, version: { from: 1, to: 2 } },
+  },
+  "registry.defaultChosen": { name: "Sổ văn bản đến", kind: "incoming", automatic: true },
+  "organisation.created": { code: "H49.29", name: "UBND phường Định Công", level: "commune" },
+  "organisation.updated": { changes: { name: { from: "UBND phường ĐC", to: dc.name } } },
+  "organisation.moved": { from: null, to: hl },
+  "organisation.closed": { date: "2026-07-01", reason: "Sắp xếp đơn vị hành chính" },
+  "organisation.merged": { into: hl, date: "2026-07-01", users: ["a"], units: [] },
+  "organisation.absorbed": { from: dc, date: "2026-07-01", users: ["a", "b"], units: [{}] },
+  "demo.seeded": { units: 2, users: ["quantri.dc", "vanthu.dc", "chutich.dc"] },
+};
+
+function event(action: string, more: Partial<SentenceEvent> = {}): SentenceEvent {
+  const entityType = auditActions[action as AuditAction] ?? "test";
+  return {
+    action,
+    entityType,
+    entityId: ID,
+    actorName: "Nguyễn Văn Quản",
+    data: dataOf[action as AuditAction] ?? {},
+    redacted: false,
+    record: recordOf[entityType] ?? null,
+    unitNames: { [UNIT_KT]: "Phòng Kinh tế", [UNIT_VH]: "Phòng Văn hóa - Xã hội" },
+    ...more,
+  };
+}
+
+describe("every known action as a sentence", () => {
+  for (const [locale, context, generic] of [
+    ["vi", vi, "thực hiện thao tác"],
+    ["en", en, "performed “"],
+  ] as const) {
+    it(`has a sentence of its own in ${locale}, naming the actor and the record, with nothing left unfilled`, () => {
+      expect(auditSentence(event("nothing.known"), context).text).toContain(generic);
+      for (const action of auditActionNames) {
+        const { text } = auditSentence(event(action), context);
+        expect(text, action).toMatch(/^Nguyễn Văn Quản /);
+        expect(text, action).not.toMatch(/[{}]|audit\.|undefined|null|NaN|\uE000/);
+        expect(text, action).not.toContain(action);
+        expect(text, action).not.toContain(generic);
+        if (action !== "user.passwordChanged") {
+          expect(text, action).toContain(recordOf[auditActions[action]]!.name);
+        }
+      }
+    });
+  }
+
+  it("reads as the Vietnamese a clerk would write", () => {
+    const say = (action: AuditAction, more?: Partial<SentenceEvent>) =>
+      auditSentence(event(action, more), vi).text;
+    expect(say("user.updated")).toBe(
+      "Nguyễn Văn Quản đổi vai trò của Lê Minh Tuấn từ Chuyên viên thành Trưởng đơn vị.",
+    );
+    expect(say("incoming.registered", { actorName: "Phạm Thị Thu" })).toBe(
+      `Phạm Thị Thu vào sổ văn bản đến số 12 «${SUBJECT}».`,
+    );
+    expect(say("incoming.directed")).toBe(
+      `Nguyễn Văn Quản chỉ đạo xử lý văn bản «${SUBJECT}»: giao Phòng Kinh tế chủ trì, Phòng Văn hóa - Xã hội phối hợp, hạn 20/12/2026.`,
+    );
+    expect(say("incoming.extensionRequested")).toBe(
+      `Nguyễn Văn Quản đề nghị gia hạn xử lý văn bản «${SUBJECT}» từ 20/12/2026 đến 31/12/2026.`,
+    );
+    expect(say("user.created")).toBe(
+      "Nguyễn Văn Quản tạo tài khoản chuyenvien.kt cho Lê Minh Tuấn, vai trò Chuyên viên, thuộc Phòng Kinh tế.",
+    );
+    expect(say("user.passwordReset")).toBe(
+      "Nguyễn Văn Quản đặt lại mật khẩu cho Lê Minh Tuấn và mở khóa đăng nhập.",
+    );
+    expect(say("organisation.moved")).toBe(
+      "Nguyễn Văn Quản chuyển UBND phường Định Công sang trực thuộc UBND phường Hoàng Liệt (trước đây: không có cấp trên).",
+    );
+    expect(say("registry.created", { actorName: null })).toBe(
+      "Hệ thống tự động mở sổ đăng ký «Sổ văn bản đến» cho văn bản đến.",
+    );
+  });
+
+  it("reads as English in English", () => {
+    const say = (action: AuditAction, more?: Partial<SentenceEvent>) =>
+      auditSentence(event(action, more), en).text;
+    expect(say("user.updated")).toBe(
+      "Nguyễn Văn Quản changed the roles of Lê Minh Tuấn from Specialist to Unit head.",
+    );
+    expect(say("incoming.registered")).toBe(
+      `Nguyễn Văn Quản registered incoming document no. 12 «${SUBJECT}».`,
+    );
+    expect(say("organisation.absorbed")).toBe(
+      "Nguyễn Văn Quản merged UBND phường Định Công into this organisation as of 01/07/2026, bringing 2 users and 1 unit.",
+    );
+  });
+});
+
+describe("the data behind a sentence", () => {
+  it("lists several changes of one edit after the record, moving a person between units by name", () => {
+    const { text } = auditSentence(
+      event("user.updated", {
+        data: {
+          changes: {
+            jobTitle: { from: "", to: "Chuyên viên chính" },
+            unitId: { from: UNIT_KT, to: UNIT_VH },
+            roles: { from: ["specialist"], to: ["specialist", "unit_head"] },
+          },
+        },
+      }),
+      vi,
+    );
+    expect(text).toBe(
+      "Nguyễn Văn Quản sửa tài khoản của Lê Minh Tuấn: chức danh từ (trống) thành Chuyên viên chính; " +
+        "đơn vị từ Phòng Kinh tế thành Phòng Văn hóa - Xã hội; vai trò từ Chuyên viên thành Chuyên viên, Trưởng đơn vị.",
+    );
+  });
+
+  it("leaves out what the data does not say, rather than printing it empty", () => {
+    const { text } = auditSentence(
+      event("incoming.extensionRequested", { data: { from: "in_progress", to: "in_progress" } }),
+      vi,
+    );
+    expect(text).toBe(`Nguyễn Văn Quản đề nghị gia hạn xử lý văn bản «${SUBJECT}».`);
+    const bare = auditSentence(event("incoming.directed", { data: {} }), en).text;
+    expect(bare).toBe(`Nguyễn Văn Quản directed the handling of «${SUBJECT}».`);
+  });
+
+  it("names a record no longer found by what its event recorded, or by the start of its id", () => {
+    expect(auditSentence(event("user.deactivated", { record: null }), vi).text).toBe(
+      "Nguyễn Văn Quản khóa tài khoản của chuyenvien.kt.",
+    );
+    expect(auditSentence(event("incoming.read", { record: null }), vi).text).toBe(
+      `Nguyễn Văn Quản đã đọc văn bản «#${ID.slice(0, 8)}» để biết.`,
+    );
+  });
+
+  it("says an unknown action in a generic sentence with its code", () => {
+    const e = event("task.reopened", { entityType: "task", record: null, data: { x: 1 } });
+    expect(auditSentence(e, vi).text).toBe(
+      `Nguyễn Văn Quản thực hiện thao tác «task.reopened» với task #${ID.slice(0, 8)}.`,
+    );
+    const known = event("user.updated", { data: {} });
+    expect(auditSentence(known, en).text).toBe(
+      "Nguyễn Văn Quản performed “Account edited” on account Lê Minh Tuấn.",
+    );
+  });
+});
+
+describe("a withheld document's event", () => {
+  it("says who and what kind of action, never the subject or the data", () => {
+    for (const context of [vi, en]) {
+      const s = auditSentence(
+        event("incoming.presented", {
+          redacted: true,
+          record: record("CANARY subject", { openable: true }),
+          data: { leader: "CANARY leader", note: "CANARY note" },
+        }),
+        context,
+      );
+      expect(s.text).not.toContain("CANARY");
+      expect(s.text).toMatch(/^Nguyễn Văn Quản: .(Trình lãnh đạo|Presented for direction)/);
+      expect(s.href).toBeNull();
+      expect(s.parts.every((p) => !p.href)).toBe(true);
+    }
+  });
+});
+
+describe("the link to the record", () => {
+  it("opens a document the reader may open, and nothing for one they may not", () => {
+    const open = auditSentence(event("incoming.read"), vi);
+    expect(open.href).toBe(`/documents/${ID}`);
+    expect(open.parts).toContainEqual({ text: SUBJECT, href: `/documents/${ID}` });
+    const closed = auditSentence(
+      event("incoming.read", { record: record(SUBJECT, { openable: false }) }),
+      vi,
+    );
+    expect(closed.href).toBeNull();
+  });
+
+  it("opens the users page searched for the person, and the admin pages of other records", () => {
+    expect(auditSentence(event("user.deactivated"), vi).href).toBe("/admin/users?q=chuyenvien.kt");
+    expect(auditSentence(event("unit.created"), vi).href).toBe("/admin/units");
+    expect(auditSentence(event("registry.updated"), vi).href).toBe("/admin/registries");
+    expect(auditSentence(event("organisation.closed"), vi).href).toBe("/admin/organisations");
+  });
+
+  it("is left out where the reader may not open the page", () => {
+    const noPages = { t: vi.t, links: new Set<never>() };
+    for (const action of ["user.created", "unit.created", "organisation.moved"] as const) {
+      expect(auditSentence(event(action), noPages).href, action).toBeNull();
+    }
+  });
+
+  it("keeps the record's name whole and in place whatever characters it holds", () => {
+    const odd = "Báo cáo \uE000 «quý» {1}";
+    const s = auditSentence(
+      event("incoming.read", { record: record(odd, { openable: true }) }),
+      vi,
+    );
+    expect(s.parts.map((p) => p.text)).toEqual([
+      "Nguyễn Văn Quản đã đọc văn bản «",
+      "Báo cáo  «quý» {1}",
+      "» để biết.",
+    ]);
+  });
+});

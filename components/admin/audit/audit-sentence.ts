@@ -1,0 +1,350 @@
+// An audit event as one sentence in the reader's language: who did what to which record, from
+// what to what where the event's data says so. The one place sentences are made; the messages
+// hold one template per action (audit.sentences.*), this file only picks the template and fills
+// it from the event.
+import { formatDate } from "@/components/documents/document-format";
+import {
+  auditActions,
+  type AuditAction,
+  type AuditEntityType,
+  type AuditRecord,
+} from "@/lib/audit-actions";
+import { isCalendarDay } from "@/lib/dates";
+
+export type Translate = {
+  (key: string, values?: Record<string, string | number>): string;
+  has: (key: string) => boolean;
+};
+
+export type SentenceEvent = {
+  action: string;
+  entityType: string;
+  entityId: string;
+  actorName: string | null;
+  data: Record<string, unknown>;
+  redacted: boolean;
+  record: AuditRecord | null;
+  /** Names of units the data refers to by id. */
+  unitNames: Record<string, string>;
+};
+
+/** A piece of the sentence; the record's name carries the link to its page. */
+export type SentencePart = { text: string; href?: string };
+
+export type AuditSentence = { parts: SentencePart[]; text: string; href: string | null };
+
+export type SentenceContext = {
+  t: Translate;
+  /** Kinds of record whose admin page the reader may open (documents: each one says). */
+  links: ReadonlySet<AuditEntityType>;
+};
+
+type Values = Record<string, string | number>;
+type Built = { key: string; values?: Values } | null;
+type Builder = (e: SentenceEvent, h: Helpers) => Built;
+
+// Stands for the record in the formatted message, to be cut out and made a link.
+const RECORD = "\uE000";
+const MAX_NAME = 120;
+const MAX_VALUE = 80;
+
+/** The sentence for one event. Unknown actions, and known ones with too little data, get a generic one. */
+export function auditSentence(event: SentenceEvent, { t, links }: SentenceContext): AuditSentence {
+  const h = helpers(event, t);
+  const actor = event.actorName ?? t("audit.system");
+  const known = event.action in auditActions ? (event.action as AuditAction) : null;
+  let built: Built;
+  if (event.redacted) {
+    built = { key: "redacted", values: { action: h.actionLabel() } };
+  } else {
+    built = (known && builders[known](event, h)) || {
+      key: "generic",
+      values: { action: h.actionLabel(), entity: h.noun() },
+    };
+  }
+  const text = t(`audit.sentences.${built.key}`, {
+    ...clean(built.values ?? {}),
+    actor: clean({ actor }).actor!,
+    record: RECORD,
+  });
+  const href = event.redacted ? null : hrefFor(event, links);
+  const name = clean({ name: h.recordName() }).name as string;
+  const pieces = text.split(RECORD);
+  const parts: SentencePart[] = [];
+  pieces.forEach((piece, i) => {
+    if (i > 0) parts.push(href ? { text: name, href } : { text: name });
+    if (piece) parts.push({ text: piece });
+  });
+  return { parts, text: parts.map((p) => p.text).join(""), href };
+}
+
+const adminPages: Partial<Record<AuditEntityType, string>> = {
+  unit: "/admin/units",
+  registry: "/admin/registries",
+  organisation: "/admin/organisations",
+};
+
+function hrefFor(e: SentenceEvent, links: ReadonlySet<AuditEntityType>): string | null {
+  if (!e.record) return null;
+  if (e.entityType === "document") return e.record.openable ? `/documents/${e.entityId}` : null;
+  if (!links.has(e.entityType as AuditEntityType)) return null;
+  if (e.entityType === "user") {
+    // The users page opens already searched for the person.
+    return e.record.username
+      ? `/admin/users?q=${encodeURIComponent(e.record.username)}`
+      : "/admin/users";
+  }
+  return adminPages[e.entityType as AuditEntityType] ?? null;
+}
+
+/** Values are the organisation's own text: the stand-in for the record must not occur in them. */
+function clean(values: Values): Values {
+  return Object.fromEntries(
+    Object.entries(values).map(([k, v]) => [
+      k,
+      typeof v === "string" ? v.replaceAll(RECORD, "") : v,
+    ]),
+  );
+}
+
+const shorten = (s: string, max: number) => (s.length > max ? `${s.slice(0, max - 1)}…` : s);
+const str = (v: unknown): string | null => (typeof v === "string" && v.trim() ? v : null);
+const count = (v: unknown): number => (Array.isArray(v) ? v.length : typeof v === "number" ? v : 0);
+const yes = (b: boolean) => (b ? "yes" : "no");
+const obj = (v: unknown): Record<string, unknown> =>
+  v && typeof v === "object" && !Array.isArray(v) ? (v as Record<string, unknown>) : {};
+
+type Helpers = ReturnType<typeof helpers>;
+
+function helpers(e: SentenceEvent, t: Translate) {
+  const tr = (key: string, fallback: string) => (t.has(key) ? t(key) : fallback);
+  const day = (v: unknown) => (isCalendarDay(v) ? formatDate(v) : null);
+  const value = (field: string, v: unknown): string => {
+    if (v === null || v === undefined || v === "") {
+      return field === "unitId" ? t("audit.values.noUnit") : t("audit.values.empty");
+    }
+    if (field === "roles" && Array.isArray(v)) return roles(v);
+    if (field === "unitId" && typeof v === "string")
+      return e.unitNames[v] ?? t("audit.values.unknownUnit");
+    if (field === "kind") return tr(`audit.values.kind.${String(v)}`, String(v));
+    if (field === "periodKind") return tr(`audit.values.periodKind.${String(v)}`, String(v));
+    if (field === "level") return tr(`levels.${String(v)}`, String(v));
+    if (typeof v === "boolean") {
+      return tr(`audit.values.${field}.${v}`, t(v ? "common.yes" : "common.no"));
+    }
+    return shorten(typeof v === "object" ? JSON.stringify(v) : String(v), MAX_VALUE);
+  };
+  const roles = (v: unknown) =>
+    (Array.isArray(v) ? v : []).map((r) => tr(`roles.${String(r)}`, String(r))).join(", ");
+
+  return {
+    day,
+    roles,
+    actionLabel: () => tr(`audit.actions.${e.action}`, e.action),
+    noun: () => tr(`audit.nouns.${e.entityType}`, e.entityType),
+    kind: (v: unknown) => value("kind", v),
+    orgName: (v: unknown) => str(obj(v).name) ?? t("audit.values.noParent"),
+    recordName(): string {
+      const name =
+        e.record?.name ??
+        str(e.data.fullName) ??
+        str(e.data.username) ??
+        str(e.data.name) ??
+        `#${e.entityId.slice(0, 8)}`;
+      return shorten(name, MAX_NAME);
+    },
+    /** An edit: one change as its own sentence, several listed after the record. */
+    edit(key: string): Built {
+      const changes = Object.entries(obj(e.data.changes))
+        .filter(([field]) => field !== "version")
+        .map(([field, c]) => ({
+          field: tr(`audit.fields.${field}`, field),
+          from: value(field, obj(c).from),
+          to: value(field, obj(c).to),
+        }));
+      if (changes.length === 0) return null;
+      if (changes.length === 1) return { key: "changedOne", values: changes[0]! };
+      return {
+        key,
+        values: { changes: changes.map((c) => t("audit.change", c)).join("; ") },
+      };
+    },
+  };
+}
+
+/** Directions name the lead, the co-handlers and the deadline. */
+function direction(e: SentenceEvent, h: Helpers): Values {
+  const lead = obj(e.data.lead);
+  const co = (Array.isArray(e.data.co) ? e.data.co : [])
+    .map((c) => str(obj(c).name))
+    .filter(Boolean);
+  const deadline = h.day(lead.deadline);
+  return {
+    lead: str(lead.name) ?? "",
+    hasLead: yes(Boolean(str(lead.name))),
+    deadline: deadline ?? "",
+    hasDeadline: yes(Boolean(deadline)),
+    co: co.join(", "),
+    hasCo: yes(co.length > 0),
+  };
+}
+
+const simple = (key: string) => () => ({ key });
+
+const builders: Record<AuditAction, Builder> = {
+  "incoming.registered": (e) => {
+    const n = typeof e.data.registryNumber === "number" ? e.data.registryNumber : e.record?.number;
+    return {
+      key: "incoming.registered",
+      values: { number: n ?? "", hasNumber: yes(typeof n === "number") },
+    };
+  },
+  "incoming.presented": (e) => ({
+    key: "incoming.presented",
+    values: { leader: str(e.data.leader) ?? "", hasLeader: yes(Boolean(str(e.data.leader))) },
+  }),
+  "incoming.directed": (e, h) => ({ key: "incoming.directed", values: direction(e, h) }),
+  "incoming.redirected": (e, h) => ({ key: "incoming.redirected", values: direction(e, h) }),
+  "incoming.assignedToSpecialist": (e, h) => {
+    const deadline = h.day(e.data.deadline);
+    return {
+      key: "incoming.assignedToSpecialist",
+      values: {
+        specialist: str(e.data.specialist) ?? "",
+        hasSpecialist: yes(Boolean(str(e.data.specialist))),
+        deadline: deadline ?? "",
+        hasDeadline: yes(Boolean(deadline)),
+      },
+    };
+  },
+  "incoming.noted": simple("incoming.noted"),
+  "incoming.extensionRequested": (e, h) => {
+    // Before statuses had keys of their own, `from` and `to` held statuses, not days.
+    const from = h.day(e.data.from);
+    const to = h.day(e.data.to);
+    return {
+      key: "incoming.extensionRequested",
+      values: { from: from ?? "", to: to ?? "", hasDates: yes(Boolean(from && to)) },
+    };
+  },
+  "incoming.extensionApproved": (e, h) => {
+    const granted = h.day(e.data.granted);
+    return {
+      key: "incoming.extensionApproved",
+      values: { granted: granted ?? "", hasGranted: yes(Boolean(granted)) },
+    };
+  },
+  "incoming.extensionRefused": simple("incoming.extensionRefused"),
+  "incoming.partCompleted": (e) => ({
+    key: "incoming.partCompleted",
+    values: { role: String(e.data.role ?? ""), late: yes(e.data.late === true) },
+  }),
+  "incoming.completed": (e) => ({
+    key: "incoming.completed",
+    values: { late: yes(e.data.late === true) },
+  }),
+  "incoming.partReturned": (e) => ({
+    key: "incoming.partReturned",
+    values: { to: e.data.to === "unit_head" || e.data.to === "leader" ? e.data.to : "none" },
+  }),
+  "incoming.returned": simple("incoming.returned"),
+  "incoming.returnedToSender": (e) => ({
+    key: "incoming.returnedToSender",
+    values: { issuer: str(e.data.issuer) ?? "", hasIssuer: yes(Boolean(str(e.data.issuer))) },
+  }),
+  "incoming.read": simple("incoming.read"),
+
+  "user.created": (e, h) => {
+    const unit = str(e.data.unitId) ? e.unitNames[e.data.unitId as string] : undefined;
+    return {
+      key: "user.created",
+      values: {
+        username: str(e.data.username) ?? "",
+        hasUsername: yes(Boolean(str(e.data.username))),
+        roles: h.roles(e.data.roles),
+        hasRoles: yes(count(e.data.roles) > 0),
+        unit: unit ?? "",
+        hasUnit: yes(Boolean(unit)),
+      },
+    };
+  },
+  "user.updated": (_e, h) => h.edit("user.updated"),
+  "user.reactivated": simple("user.reactivated"),
+  "user.deactivated": simple("user.deactivated"),
+  "user.passwordReset": (e) => ({
+    key: "user.passwordReset",
+    values: { wasLocked: yes(e.data.wasLocked === true) },
+  }),
+  "user.passwordChanged": simple("user.passwordChanged"),
+
+  "unit.created": (e) => ({
+    key: "unit.created",
+    values: {
+      shortName: str(e.data.shortName) ?? "",
+      hasShortName: yes(Boolean(str(e.data.shortName))),
+    },
+  }),
+  "unit.updated": (_e, h) => h.edit("unit.updated"),
+  "unit.reactivated": simple("unit.reactivated"),
+  "unit.deactivated": simple("unit.deactivated"),
+
+  "registry.created": (e, h) => ({
+    key: "registry.created",
+    values: { kind: h.kind(e.data.kind), automatic: yes(e.data.automatic === true) },
+  }),
+  "registry.updated": (_e, h) => h.edit("registry.updated"),
+  "registry.defaultChosen": (e, h) => ({
+    key: "registry.defaultChosen",
+    values: { kind: h.kind(e.data.kind) },
+  }),
+
+  "organisation.created": (e) => ({
+    key: "organisation.created",
+    values: { code: str(e.data.code) ?? "", hasCode: yes(Boolean(str(e.data.code))) },
+  }),
+  "organisation.updated": (_e, h) => h.edit("organisation.updated"),
+  "organisation.moved": (e, h) => ({
+    key: "organisation.moved",
+    values: {
+      from: h.orgName(e.data.from),
+      to: h.orgName(e.data.to),
+      hasTo: yes(Boolean(str(obj(e.data.to).name))),
+      merge: yes(e.data.because === "merge"),
+    },
+  }),
+  "organisation.closed": (e, h) => {
+    const date = h.day(e.data.date);
+    return {
+      key: "organisation.closed",
+      values: {
+        date: date ?? "",
+        hasDate: yes(Boolean(date)),
+        reason: str(e.data.reason) ? shorten(e.data.reason as string, MAX_VALUE) : "",
+        hasReason: yes(Boolean(str(e.data.reason))),
+      },
+    };
+  },
+  "organisation.merged": (e, h) => {
+    const date = h.day(e.data.date);
+    return {
+      key: "organisation.merged",
+      values: { into: h.orgName(e.data.into), date: date ?? "", hasDate: yes(Boolean(date)) },
+    };
+  },
+  "organisation.absorbed": (e, h) => {
+    const date = h.day(e.data.date);
+    return {
+      key: "organisation.absorbed",
+      values: {
+        date: date ?? "",
+        hasDate: yes(Boolean(date)),
+        users: count(e.data.users),
+        units: count(e.data.units),
+      },
+    };
+  },
+  "demo.seeded": (e) => ({
+    key: "demo.seeded",
+    values: { units: count(e.data.units), users: count(e.data.users) },
+  }),
+};

@@ -1,0 +1,80 @@
+// The actions written to the audit chain today, with the kind of record each one is about. Read
+// by the list's filters (server and page) and by the sentences the log is shown in; an action
+// missing here is still listed, in a generic sentence, but cannot be picked as a filter.
+
+export const auditEntityTypes = ["document", "user", "unit", "registry", "organisation"] as const;
+export type AuditEntityType = (typeof auditEntityTypes)[number];
+
+export const auditActions = {
+  "incoming.registered": "document",
+  "incoming.presented": "document",
+  "incoming.directed": "document",
+  "incoming.redirected": "document",
+  "incoming.assignedToSpecialist": "document",
+  "incoming.noted": "document",
+  "incoming.extensionRequested": "document",
+  "incoming.extensionApproved": "document",
+  "incoming.extensionRefused": "document",
+  "incoming.partCompleted": "document",
+  "incoming.completed": "document",
+  "incoming.partReturned": "document",
+  "incoming.returned": "document",
+  "incoming.returnedToSender": "document",
+  "incoming.read": "document",
+  "user.created": "user",
+  "user.updated": "user",
+  "user.reactivated": "user",
+  "user.deactivated": "user",
+  "user.passwordReset": "user",
+  "user.passwordChanged": "user",
+  "unit.created": "unit",
+  "unit.updated": "unit",
+  "unit.reactivated": "unit",
+  "unit.deactivated": "unit",
+  "registry.created": "registry",
+  "registry.updated": "registry",
+  "registry.defaultChosen": "registry",
+  "organisation.created": "organisation",
+  "organisation.updated": "organisation",
+  "organisation.moved": "organisation",
+  "organisation.closed": "organisation",
+  "organisation.merged": "organisation",
+  "organisation.absorbed": "organisation",
+  "demo.seeded": "organisation",
+} as const satisfies Record<string, AuditEntityType>;
+
+export type AuditAction = keyof typeof auditActions;
+export const auditActionNames = Object.keys(auditActions) as AuditAction[];
+
+/** An action's group is the part before the dot: "user.updated" belongs to "user". */
+export const auditActionGroups = [
+  "incoming",
+  "user",
+  "unit",
+  "registry",
+  "organisation",
+  "demo",
+] as const;
+export type AuditActionGroup = (typeof auditActionGroups)[number];
+
+export const groupOf = (action: string) => action.slice(0, action.indexOf("."));
+
+/** What the action filter accepts: one action, or every action of a group. */
+export const auditActionFilters = [...auditActionGroups, ...auditActionNames] as [
+  AuditActionGroup | AuditAction,
+  ...(AuditActionGroup | AuditAction)[],
+];
+
+export const isAuditActionGroup = (v: string): v is AuditActionGroup =>
+  (auditActionGroups as readonly string[]).includes(v);
+
+/**
+ * What the server knows of an event's record as it is now: its name (a document's subject), a
+ * document's arrival number, a user's username, and whether the reader may open the document.
+ */
+export type AuditRecord = {
+  name: string;
+  number: number | null;
+  username: string | null;
+  openable: boolean;
+};
