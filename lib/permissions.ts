@@ -58,7 +58,8 @@ export const permissions = [
   },
   {
     action: "incoming.handle",
-    description: "Handle the documents one is assigned: notes, extensions, results and their review, return",
+    description:
+      "Handle the documents one is assigned: notes, extensions, results and their review, return",
     roles: ["clerk", "specialist", "unit_head", "leader"],
   },
   {

@@ -66,6 +66,11 @@ const dataOf: Record<AuditAction, Record<string, unknown>> = {
   "incoming.returned": { note: "Không thuộc thẩm quyền" },
   "incoming.returnedToSender": { issuer: "Sở Nội vụ" },
   "incoming.read": {},
+  "incoming.resultSubmitted": { role: "lead", late: true },
+  "incoming.resultAccepted": { role: "co", onBehalfOf: "Nguyễn Đức Thắng" },
+  "incoming.resultSentBack": { role: "lead", onBehalfOf: null },
+  "incoming.directionWithdrawn": {},
+  "incoming.forwarded": { to: ["Phòng Kinh tế", "Đỗ Thị Hạnh"] },
   "user.created": {
     username: "chuyenvien.kt",
     fullName: "Lê Minh Tuấn",
@@ -136,6 +141,9 @@ describe("every known action as a sentence", () => {
   it("reads as the Vietnamese a clerk would write", () => {
     const say = (action: AuditAction, more?: Partial<SentenceEvent>) =>
       auditSentence(event(action, more), vi).text;
+    expect(say("incoming.resultAccepted")).toBe(
+      `Nguyễn Văn Quản (thay mặt Nguyễn Đức Thắng) chấp nhận kết quả phần việc phối hợp xử lý văn bản «${SUBJECT}».`,
+    );
     expect(say("user.updated")).toBe(
       "Nguyễn Văn Quản đổi vai trò của Lê Minh Tuấn từ Chuyên viên thành Trưởng đơn vị.",
     );

@@ -191,6 +191,9 @@ function direction(e: SentenceEvent, h: Helpers): Values {
 
 const simple = (key: string) => () => ({ key });
 
+/** The absent leader a delegate acted for, as the ICU select `onBehalf` ("no" when none). */
+const onBehalf = (e: { data: Record<string, unknown> }) => str(e.data.onBehalfOf) ?? "no";
+
 const builders: Record<AuditAction, Builder> = {
   "incoming.registered": (e) => {
     const n = typeof e.data.registryNumber === "number" ? e.data.registryNumber : e.record?.number;
@@ -253,6 +256,26 @@ const builders: Record<AuditAction, Builder> = {
     values: { issuer: str(e.data.issuer) ?? "", hasIssuer: yes(Boolean(str(e.data.issuer))) },
   }),
   "incoming.read": simple("incoming.read"),
+  "incoming.resultSubmitted": (e) => ({
+    key: "incoming.resultSubmitted",
+    values: { role: String(e.data.role ?? ""), late: yes(e.data.late === true) },
+  }),
+  "incoming.resultAccepted": (e) => ({
+    key: "incoming.resultAccepted",
+    values: { role: String(e.data.role ?? ""), onBehalf: onBehalf(e) },
+  }),
+  "incoming.resultSentBack": (e) => ({
+    key: "incoming.resultSentBack",
+    values: { role: String(e.data.role ?? ""), onBehalf: onBehalf(e) },
+  }),
+  "incoming.directionWithdrawn": (e) => ({
+    key: "incoming.directionWithdrawn",
+    values: { onBehalf: onBehalf(e) },
+  }),
+  "incoming.forwarded": (e) => ({
+    key: "incoming.forwarded",
+    values: { to: Array.isArray(e.data.to) ? (e.data.to as string[]).join(", ") : "" },
+  }),
 
   "user.created": (e, h) => {
     const unit = str(e.data.unitId) ? e.unitNames[e.data.unitId as string] : undefined;

@@ -1,0 +1,2 @@
+CREATE INDEX "audit_event_org_entity_seq_idx" ON "audit_event" USING btree ("organisation_id","entity_id","seq");--> statement-breakpoint
+CREATE INDEX "audit_event_org_created_idx" ON "audit_event" USING btree ("organisation_id","created_at");
