@@ -1,6 +1,7 @@
 import "@mantine/core/styles.css";
 import "@mantine/dates/styles.css";
 import "@mantine/notifications/styles.css";
+import "./globals.css";
 import { ColorSchemeScript, MantineProvider, mantineHtmlProps } from "@mantine/core";
 import { Notifications } from "@mantine/notifications";
 import type { Metadata, Viewport } from "next";
@@ -8,7 +9,7 @@ import { NextIntlClientProvider } from "next-intl";
 import { getLocale, getTranslations } from "next-intl/server";
 import type { ReactNode } from "react";
 import { TrpcProvider } from "@/components/providers/trpc";
-import { cssVariablesResolver, theme } from "@/components/ui/theme";
+import { theme } from "@/components/ui/theme";
 import notificationClasses from "./notifications.module.css";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -30,11 +31,7 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
       </head>
       <body>
         <NextIntlClientProvider>
-          <MantineProvider
-            theme={theme}
-            cssVariablesResolver={cssVariablesResolver}
-            defaultColorScheme="light"
-          >
+          <MantineProvider theme={theme} defaultColorScheme="light">
             <Notifications position="top-right" classNames={notificationClasses} />
             <TrpcProvider>{children}</TrpcProvider>
           </MantineProvider>
