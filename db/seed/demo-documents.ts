@@ -168,7 +168,24 @@ export async function seedDemoDocuments(
   // Arrival numbers follow the order of arrival.
   planned.sort((a, b) => a.times[0]!.getTime() - b.times[0]!.getTime());
 
-  for (const { plan, steps, times } of planned) {
+  // Each letter is drawn while the database works on the document before it.
+  const recipients = Object.fromEntries(
+    await Promise.all(
+      Object.entries(people).map(async ([org, p]) => [org, (await as(p.clerk)).organisationName]),
+    ),
+  ) as Record<DemoDocumentPlan["org"], string>;
+  const drawLetter = (i: number) => {
+    const next = planned[i];
+    if (!next) return Promise.resolve(new Uint8Array());
+    const drawing = letterOf(next.plan, next.times[0]!, recipients[next.plan.org]);
+    drawing.catch(() => undefined);
+    return drawing;
+  };
+  let nextLetter = drawLetter(0);
+
+  for (const [i, { plan, steps, times }] of planned.entries()) {
+    const letter = nextLetter;
+    nextLetter = drawLetter(i + 1);
     // A deadline already past cannot be given through the services: a placeholder far ahead
     // stands in for it and is replaced afterwards, everywhere it was copied.
     const placeholders: DeadlineRemap[] = [];
@@ -211,7 +228,13 @@ export async function seedDemoDocuments(
       const from = await dbNow();
       switch (step) {
         case "register":
-          documentId = await register(plan, who.clerk, dayOf(plan.issuerDeadline), times[0]!);
+          documentId = await register(
+            plan,
+            who.clerk,
+            dayOf(plan.issuerDeadline),
+            documentDateOf(plan, times[0]!),
+            await letter,
+          );
           break;
         case "present":
           await act(who.clerk, {
@@ -312,26 +335,11 @@ export async function seedDemoDocuments(
     plan: DemoDocumentPlan,
     clerk: string,
     issuerDeadline: string | null,
-    at: Date,
+    documentDate: string,
+    pdf: Uint8Array,
   ): Promise<string> {
     const actor = await as(clerk);
     const issuer = demoIssuers[plan.issuer];
-    const arrival = vietnamToday(at);
-    const documentDate = addDays(arrival, -1 - (Number(plan.number) % 4));
-    const typeInfo = documentTypes.find((t) => t.key === plan.type)!;
-    const numberNotation = `${plan.number}/${plan.notation}`;
-    const pdf = await renderDemoLetter({
-      issuerName: issuer.name,
-      numberNotation,
-      place: issuer.place,
-      date: documentDate,
-      typeTitle: typeInfo.abbr ? (typeTitles[plan.type] ?? null) : null,
-      subject: plan.subject,
-      body: plan.body,
-      signature: issuer.signature,
-      signerName: issuer.signer,
-      recipient: actor.organisationName,
-    });
     const fileName = `${plan.number}-${plan.notation}.pdf`.replace(/[^\p{L}\p{N}.-]+/gu, "-");
     const upload = await receiveUpload(
       db,
@@ -357,6 +365,27 @@ export async function seedDemoDocuments(
     });
     return (await receiveDocument(db, actor, input)).id;
   }
+}
+
+const documentDateOf = (plan: DemoDocumentPlan, arrival: Date) =>
+  addDays(vietnamToday(arrival), -1 - (Number(plan.number) % 4));
+
+/** The issuer's letter, as it arrived at `recipient`. */
+function letterOf(plan: DemoDocumentPlan, arrival: Date, recipient: string): Promise<Uint8Array> {
+  const issuer = demoIssuers[plan.issuer];
+  const typeInfo = documentTypes.find((t) => t.key === plan.type)!;
+  return renderDemoLetter({
+    issuerName: issuer.name,
+    numberNotation: `${plan.number}/${plan.notation}`,
+    place: issuer.place,
+    date: documentDateOf(plan, arrival),
+    typeTitle: typeInfo.abbr ? (typeTitles[plan.type] ?? null) : null,
+    subject: plan.subject,
+    body: plan.body,
+    signature: issuer.signature,
+    signerName: issuer.signer,
+    recipient,
+  });
 }
 
 const typeTitles: Partial<Record<DemoDocumentPlan["type"], string>> = {

@@ -35,6 +35,20 @@ function fonts() {
   return fontBytes;
 }
 
+// One parse of each font serves every letter: fontkit's fonts are read-only once loaded.
+const parsed = new Map<Uint8Array, ReturnType<typeof fontkit.create>>();
+const cachingFontkit: typeof fontkit = {
+  ...fontkit,
+  create(buffer: Uint8Array, postscriptName?: string) {
+    let font = parsed.get(buffer);
+    if (!font) {
+      font = fontkit.create(buffer, postscriptName);
+      parsed.set(buffer, font);
+    }
+    return font;
+  },
+};
+
 const MM = 72 / 25.4;
 const PAGE = { width: 210 * MM, height: 297 * MM };
 const LEFT = 30 * MM;
@@ -68,7 +82,7 @@ const writerFor =
 
 export async function renderDemoLetter(letter: DemoLetter): Promise<Uint8Array> {
   const pdf = await PDFDocument.create();
-  pdf.registerFontkit(fontkit);
+  pdf.registerFontkit(cachingFontkit);
   pdf.setTitle(letter.subject);
   pdf.setCreationDate(new Date(`${letter.date}T09:00:00+07:00`));
   const bytes = fonts();
@@ -78,10 +92,11 @@ export async function renderDemoLetter(letter: DemoLetter): Promise<Uint8Array> 
   const page = pdf.addPage([PAGE.width, PAGE.height]);
   const write = writerFor(page);
 
-  const leftCentre = LEFT + 38 * MM;
-  const rightCentre = RIGHT - 52 * MM;
+  // The header's two blocks keep apart: the issuer's within 20-94 mm, the motto's right of it.
+  const leftCentre = 57 * MM;
+  const rightCentre = RIGHT - 47 * MM;
   let y = PAGE.height - 22 * MM;
-  const issuerLines = wrap(letter.issuerName.toUpperCase(), bold, 11.5, 80 * MM);
+  const issuerLines = wrap(letter.issuerName.toUpperCase(), bold, 11.5, 66 * MM);
   issuerLines.forEach((line, i) =>
     write(line, { x: leftCentre, y: y - i * 14, size: 11.5, font: bold, center: true }),
   );
@@ -100,8 +115,8 @@ export async function renderDemoLetter(letter: DemoLetter): Promise<Uint8Array> 
     center: true,
   });
   page.drawLine({
-    start: { x: rightCentre - 42, y: y - 19 },
-    end: { x: rightCentre + 42, y: y - 19 },
+    start: { x: rightCentre - 55, y: y - 23 },
+    end: { x: rightCentre + 55, y: y - 23 },
     thickness: 0.6,
   });
   y -= Math.max(issuerLines.length, 2) * 14 + 10;
