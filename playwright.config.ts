@@ -68,6 +68,8 @@ export default defineConfig({
       AUTH_LOCK_THRESHOLD: "5",
       AUTH_LOCK_MINUTES: "15",
       EMBEDDED_PG_PORT: PG_PORT,
+      // The specs expect the demo organisations and people without documents.
+      LIEN_THONG_DEMO_DOCUMENTS: "0",
     },
   },
 });

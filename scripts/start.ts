@@ -10,6 +10,9 @@ import { parseArgs } from "node:util";
 import { createDb } from "@/db/client";
 import { migrateDatabase } from "@/db/migrate";
 import { isDatabaseEmpty, seedDemo } from "@/db/seed/demo";
+import { seedDemoDocuments } from "@/db/seed/demo-documents";
+import { closePdfInspector } from "@/server/files/pdf-inspect";
+import { DiskFileStore } from "@/server/files/store";
 import {
   computeBuildFingerprint,
   isBuildCurrent,
@@ -251,9 +254,22 @@ async function main() {
   try {
     if (await isDatabaseEmpty(client)) {
       log("Empty database: loading the demo organisations and accounts ...");
-      await seedDemo(client);
+      const seeded = await seedDemo(client);
+      if (process.env.LIEN_THONG_DEMO_DOCUMENTS !== "0") {
+        log("Loading four weeks of demo documents ...");
+        const started = Date.now();
+        // The files go where the server will look for them (FILES_DIR, else DATA_DIR/files).
+        const store = new DiskFileStore(
+          process.env.FILES_DIR || path.join(options.dataDir, "files"),
+        );
+        const { documents } = await seedDemoDocuments(client, seeded, { store });
+        log(
+          `${documents} demo documents loaded in ${((Date.now() - started) / 1000).toFixed(1)} s.`,
+        );
+      }
     }
   } finally {
+    await closePdfInspector();
     await pool.end();
   }
   const authSecret = ensureAuthSecret(options.dataDir);

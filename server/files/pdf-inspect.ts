@@ -105,6 +105,13 @@ export function inspectPdf(
   return globalForPdf.lienThongPdfInspector.inspect(bytes, options);
 }
 
+/** Stops the inspection workers, for a script that uploaded files and now wants to exit. */
+export async function closePdfInspector(): Promise<void> {
+  const inspector = globalForPdf.lienThongPdfInspector;
+  globalForPdf.lienThongPdfInspector = undefined;
+  await inspector?.close();
+}
+
 function endsWithEofMarker(bytes: Uint8Array): boolean {
   const tail = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).subarray(-1024);
   return tail.includes("%%EOF", 0, "latin1");
