@@ -1,4 +1,5 @@
 import type { ComboboxItem, ComboboxItemGroup } from "@mantine/core";
+import { sortByRank } from "@/lib/rank";
 import type { StaffDirectory } from "./document-types";
 
 /** A Select value naming a unit or a person: `unit:<id>` or `user:<id>`. */
@@ -16,8 +17,9 @@ export function targetOf(value: TargetValue, deadline?: string | null) {
 type Labels = { units: string; people: string; noHead: string };
 
 /**
- * Units and people to hand a document to, grouped. A unit without a head cannot take a part (its
- * part would reach nobody), so it is shown but disabled with the reason.
+ * Units and people to hand a document to, grouped; people by rank across units (leaders, unit
+ * heads, specialists, others). A unit without a head cannot take a part (its part would reach
+ * nobody), so it is shown but disabled with the reason.
  */
 export function targetOptions(
   directory: StaffDirectory,
@@ -31,15 +33,17 @@ export function targetOptions(
       disabled: !hasHead,
     };
   });
-  const person = (p: StaffDirectory["leadership"][number], where: string | null) => ({
+  const unitName = new Map(directory.units.map((u) => [u.id, u.name]));
+  const people = sortByRank([
+    ...directory.leadership,
+    ...directory.units.flatMap((u) => u.staff),
+    ...directory.unassigned,
+  ]).map((p) => ({
     value: userTarget(p.id),
-    label: [p.fullName, p.jobTitle || where].filter(Boolean).join(" — "),
-  });
-  const people = [
-    ...directory.leadership.map((p) => person(p, null)),
-    ...directory.units.flatMap((u) => u.staff.map((p) => person(p, u.name))),
-    ...directory.unassigned.map((p) => person(p, null)),
-  ];
+    label: [p.fullName, p.jobTitle || (p.unitId && unitName.get(p.unitId))]
+      .filter(Boolean)
+      .join(" — "),
+  }));
   return [
     { group: labels.units, items: units },
     { group: labels.people, items: people },
