@@ -1,6 +1,6 @@
 "use client";
 
-import { Alert, Badge, Card, DataList, Group, Stack, Text, Title } from "@mantine/core";
+import { Alert, Badge, Card, DataList, Group, Spoiler, Stack, Text, Title } from "@mantine/core";
 import { IconAlertTriangle, IconArrowBackUp, IconCircleCheck, IconLock } from "@tabler/icons-react";
 import { useTranslations } from "next-intl";
 import type { ReactNode } from "react";
@@ -99,6 +99,10 @@ function Outcome({ doc, history }: { doc: DocumentInfo; history: HistoryEvent[] 
   return null;
 }
 
+// Three lines of the subject's heading (1.375rem at a line height of 1.4); a longer subject opens
+// with "Xem thêm", so the facts below stay in view.
+const SUBJECT_HEIGHT = 3 * 22 * 1.4;
+
 /**
  * What the document is, at a glance: its state, its subject, its arrival number and the
  * deadlines. On a phone this comes first, then what is asked of the reader, then the details.
@@ -110,9 +114,19 @@ export function DocumentTitle({ doc }: { doc: DocumentInfo }) {
     <Card withBorder padding="lg" data-testid="document-header">
       <Stack gap="sm">
         <Badges doc={doc} />
-        <Title order={3} style={{ overflowWrap: "anywhere" }} data-testid="doc-subject">
-          {doc.subject}
-        </Title>
+        <Spoiler
+          maxHeight={SUBJECT_HEIGHT}
+          showLabel={tp("subjectMore")}
+          hideLabel={tp("subjectLess")}
+          showAriaLabel={tp("subjectMoreLabel")}
+          hideAriaLabel={tp("subjectLessLabel")}
+          transitionDuration={0}
+          data-testid="doc-subject-spoiler"
+        >
+          <Title order={3} style={{ overflowWrap: "anywhere" }} data-testid="doc-subject">
+            {doc.subject}
+          </Title>
+        </Spoiler>
         <Group gap="xs" wrap="wrap">
           <Text fw={700} size="lg" c="indigo.8" data-testid="doc-arrival">
             {doc.registryNumber != null && doc.arrivalDate

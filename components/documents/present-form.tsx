@@ -4,6 +4,7 @@ import { Alert, Select, Stack, Textarea } from "@mantine/core";
 import { useForm } from "@mantine/form";
 import { useTranslations } from "next-intl";
 import { DialogButtons } from "@/components/ui/dialog-buttons";
+import { sortByRank } from "@/lib/rank";
 import { ActionDialog } from "./action-dialog";
 import type { DocumentInfo, StaffDirectory } from "./document-types";
 import { useDocumentAction } from "./use-document-action";
@@ -20,7 +21,7 @@ export function PresentForm({
 }) {
   const t = useTranslations("documentPage");
   const tv = useTranslations("validation");
-  const leaders = directory.leadership;
+  const leaders = sortByRank(directory.leadership);
   const form = useForm({
     initialValues: {
       leaderId: doc.presentedToId ?? (leaders.length === 1 ? leaders[0]!.id : null),

@@ -69,6 +69,51 @@ describe("targetOptions", () => {
   });
 });
 
+describe("people to hand a document to", () => {
+  it("come by rank across units: chair, deputy chair, unit heads, specialists, others", () => {
+    const withTitle = (p: ReturnType<typeof person>, jobTitle: string) => ({ ...p, jobTitle });
+    const wide = {
+      leadership: [
+        withTitle(person("l2", "Hoàng Thị Mai", ["leader"]), "Phó Chủ tịch UBND phường"),
+        withTitle(person("l1", "Nguyễn Đức Thắng", ["leader"]), "Chủ tịch UBND phường"),
+      ],
+      unassigned: [person("x1", "Bùi Văn An", ["clerk"])],
+      units: [
+        {
+          id: "u1",
+          name: "Phòng Văn hóa - Xã hội",
+          shortName: "VHXH",
+          staff: [
+            person("s1", "Đỗ Thị Hạnh", ["specialist"], "u1"),
+            person("h1", "Vũ Thị Lan", ["unit_head"], "u1"),
+          ],
+        },
+        {
+          id: "u2",
+          name: "Phòng Kinh tế",
+          shortName: "KT",
+          staff: [
+            person("s2", "Lê Minh Tuấn", ["specialist"], "u2"),
+            person("h2", "Trần Quốc Bảo", ["unit_head"], "u2"),
+          ],
+        },
+      ],
+    } as unknown as StaffDirectory;
+    const [, people] = targetOptions(wide, labels);
+    expect(people!.items.map((i) => i.value)).toEqual([
+      "user:l1",
+      "user:l2",
+      "user:h2",
+      "user:h1",
+      "user:s1",
+      "user:s2",
+      "user:x1",
+    ]);
+    expect(people!.items[1]!.label).toBe("Hoàng Thị Mai — Phó Chủ tịch UBND phường");
+    expect(people!.items[4]!.label).toBe("Đỗ Thị Hạnh — Phòng Văn hóa - Xã hội");
+  });
+});
+
 describe("targetOf", () => {
   it("turns a choice into the unit or person the server expects", () => {
     expect(targetOf("unit:u1", "2026-11-30")).toEqual({ unitId: "u1", deadline: "2026-11-30" });

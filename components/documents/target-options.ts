@@ -1,4 +1,5 @@
 import type { ComboboxItem, ComboboxItemGroup } from "@mantine/core";
+import { sortByRank } from "@/lib/rank";
 import type { StaffDirectory } from "./document-types";
 
 /** A Select value naming a unit or a person: `unit:<id>` or `user:<id>`. */
@@ -21,9 +22,10 @@ type Person = StaffDirectory["leadership"][number];
 const works = (p: Person) => p.roles.some((r) => r !== "admin" && r !== "deployment_admin");
 
 /**
- * Units and people to hand a document to, grouped. A unit without a head cannot take a part (its
- * part would reach nobody), so it is shown but disabled with the reason. `exclude` leaves out
- * people (the leader directing, who cannot hand a part to themselves).
+ * Units and people to hand a document to, grouped; people by rank across units (leaders, unit
+ * heads, specialists, others). A unit without a head cannot take a part (its part would reach
+ * nobody), so it is shown but disabled with the reason. `exclude` leaves out people (the leader
+ * directing, who cannot hand a part to themselves).
  */
 export function targetOptions(
   directory: StaffDirectory,
@@ -40,15 +42,19 @@ export function targetOptions(
       disabled: !hasHead,
     };
   });
-  const person = (p: Person, where: string | null) => ({
+  const unitName = new Map(directory.units.map((u) => [u.id, u.name]));
+  const people = sortByRank(
+    [
+      ...directory.leadership,
+      ...directory.units.flatMap((u) => u.staff),
+      ...directory.unassigned,
+    ].filter(eligible),
+  ).map((p) => ({
     value: userTarget(p.id),
-    label: [p.fullName, p.jobTitle || where].filter(Boolean).join(" — "),
-  });
-  const people = [
-    ...directory.leadership.filter(eligible).map((p) => person(p, null)),
-    ...directory.units.flatMap((u) => u.staff.filter(eligible).map((p) => person(p, u.name))),
-    ...directory.unassigned.filter(eligible).map((p) => person(p, null)),
-  ];
+    label: [p.fullName, p.jobTitle || (p.unitId && unitName.get(p.unitId))]
+      .filter(Boolean)
+      .join(" — "),
+  }));
   return [
     { group: labels.units, items: units },
     { group: labels.people, items: people },

@@ -42,22 +42,23 @@ export type DocumentListRow = {
 
 /**
  * Documents in the order the server gives (most urgent, then nearest deadline): a table on
- * wide screens, cards on a phone, where seven columns would not fit.
+ * wide screens whose cells wrap to fit beside the menu, cards on a phone, where seven columns
+ * would not fit.
  */
 export function DocumentList({ rows, testId }: { rows: DocumentListRow[]; testId: string }) {
   const t = useTranslations("inboxPage.columns");
   return (
     <>
-      <Table.ScrollContainer minWidth={960} visibleFrom="sm">
+      <Box visibleFrom="sm">
         <Table verticalSpacing="sm" highlightOnHover data-testid={testId}>
           <Table.Thead>
             <Table.Tr>
-              <Table.Th w={90}>{t("arrivalNumber")}</Table.Th>
-              <Table.Th w={140}>{t("numberNotation")}</Table.Th>
-              <Table.Th miw={280}>{t("subject")}</Table.Th>
-              <Table.Th w={190}>{t("issuer")}</Table.Th>
-              <Table.Th w={120}>{t("deadline")}</Table.Th>
-              <Table.Th w={160}>{t("status")}</Table.Th>
+              <Table.Th>{t("arrivalNumber")}</Table.Th>
+              <Table.Th>{t("numberNotation")}</Table.Th>
+              <Table.Th miw={220}>{t("subject")}</Table.Th>
+              <Table.Th miw={150}>{t("issuer")}</Table.Th>
+              <Table.Th>{t("deadline")}</Table.Th>
+              <Table.Th>{t("status")}</Table.Th>
             </Table.Tr>
           </Table.Thead>
           <Table.Tbody>
@@ -79,7 +80,7 @@ export function DocumentList({ rows, testId }: { rows: DocumentListRow[]; testId
                   </Text>
                 </Table.Td>
                 <Table.Td>
-                  <Subject row={row} />
+                  <Subject row={row} lines={2} />
                 </Table.Td>
                 <Table.Td>
                   <Text size="sm">{row.issuerName}</Text>
@@ -94,7 +95,7 @@ export function DocumentList({ rows, testId }: { rows: DocumentListRow[]; testId
             ))}
           </Table.Tbody>
         </Table>
-      </Table.ScrollContainer>
+      </Box>
       <Stack gap="sm" hiddenFrom="sm" data-testid={`${testId}-cards`}>
         {rows.map((row) => (
           <DocumentCard key={row.id} row={row} />
@@ -117,7 +118,7 @@ function DocumentCard({ row }: { row: DocumentListRow }) {
     >
       <Stack gap={6}>
         <Flags row={row} withUrgency />
-        <Subject row={row} withUrgency={false} />
+        <Subject row={row} lines={3} withUrgency={false} />
         <Text size="xs" c="dimmed">
           {[
             row.registryNumber !== null
@@ -163,8 +164,19 @@ function ArrivalNumber({ row }: { row: DocumentListRow }) {
   );
 }
 
-/** Urgency and type above the subject, which links to the document. */
-function Subject({ row, withUrgency = true }: { row: DocumentListRow; withUrgency?: boolean }) {
+/**
+ * Urgency and type above the subject, which links to the document: cut to two lines in the table
+ * and three on a card, whole in its tooltip and on the document's page.
+ */
+function Subject({
+  row,
+  lines,
+  withUrgency = true,
+}: {
+  row: DocumentListRow;
+  lines: number;
+  withUrgency?: boolean;
+}) {
   const t = useTranslations();
   return (
     <Box>
@@ -179,6 +191,8 @@ function Subject({ row, withUrgency = true }: { row: DocumentListRow; withUrgenc
         size="sm"
         fw={row.unread ? 700 : 500}
         c="var(--mantine-color-text)"
+        lineClamp={lines}
+        title={row.subject}
         data-testid="document-link"
       >
         {row.subject}

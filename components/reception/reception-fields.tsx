@@ -28,7 +28,9 @@ import {
   type Urgency,
 } from "@/lib/documents";
 import { vietnamToday } from "@/lib/dates";
+import { CharacterCount } from "@/components/ui/character-count";
 import { DateField } from "@/components/ui/date-field";
+import { SUBJECT_MAX } from "@/lib/schemas/incoming";
 import { foldedFilter } from "./fold-search";
 import { IssuerField } from "./issuer-field";
 import { RegistryField } from "./registry-field";
@@ -150,7 +152,12 @@ export function IdentityFields({ form, duplicate }: { form: Form; duplicate: Rea
         autosize
         minRows={2}
         maxRows={8}
-        maxLength={2000}
+        maxLength={SUBJECT_MAX}
+        description={
+          <CharacterCount value={values.subject} max={SUBJECT_MAX} testId="subject-count" />
+        }
+        inputWrapperOrder={["label", "input", "description", "error"]}
+        styles={{ description: { textAlign: "end", marginTop: 4 } }}
         data-testid="subject-input"
         {...form.getInputProps("subject")}
       />

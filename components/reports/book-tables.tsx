@@ -1,13 +1,16 @@
 "use client";
 
-import { Badge, Stack, Table, Text, type MantineColor } from "@mantine/core";
+import { Badge, Group, Stack, Text, type MantineColor } from "@mantine/core";
 import type { inferRouterOutputs } from "@trpc/server";
 import { useTranslations } from "next-intl";
 import { formatDate } from "@/components/documents/document-format";
 import { DeadlineText } from "@/components/inbox/document-badges";
 import { AnchorLink } from "@/components/ui/anchor-link";
+import { ColumnsMenu, useColumnChoice } from "@/components/ui/columns-menu";
+import { DataTable, type DataColumn } from "@/components/ui/data-table";
 import { padNumber } from "@/lib/documents";
 import type { AppRouter } from "@/server/api/root";
+import classes from "./book-tables.module.css";
 
 type Outputs = inferRouterOutputs<AppRouter>["reports"];
 export type IncomingBookRow = Outputs["registryBook"]["rows"][number];
@@ -27,59 +30,102 @@ const progressColor: Record<Progress, MantineColor> = {
 const stillOpen = new Set<Progress>(["not_directed", "in_progress", "overdue"]);
 
 /**
- * Sổ đăng ký văn bản đến with every column of Decree 30, Appendix IV, in the printed order.
- * The "Ký nhận" column stays empty on screen as on paper: it is signed by hand in print.
+ * Sổ đăng ký văn bản đến with every column of Decree 30, Appendix IV, in the printed order. The
+ * "Ký nhận" column, signed by hand in print, is left out on screen until asked for; the lesser
+ * columns can be left out too, so that the book fits a computer's screen without scrolling.
  */
 export function IncomingBookTable({ rows }: { rows: IncomingBookRow[] }) {
-  const t = useTranslations("reports.incomingColumns");
+  const t = useTranslations("reports");
+  const h = (key: string) => t(`incomingColumns.${key}`);
+  const columns: DataColumn<IncomingBookRow>[] = [
+    {
+      key: "arrivalDate",
+      header: h("arrivalDate"),
+      fixed: true,
+      nowrap: true,
+      align: "center",
+      render: (row) => formatDate(row.arrivalDate),
+    },
+    {
+      key: "arrivalNumber",
+      header: h("arrivalNumber"),
+      fixed: true,
+      align: "center",
+      card: "title",
+      titleLabel: true,
+      render: (row) => (
+        <Text span fw={700} inherit>
+          {padNumber(row.registryNumber)}
+        </Text>
+      ),
+    },
+    {
+      key: "issuer",
+      header: h("issuer"),
+      cardLabel: t("cardLabels.issuer"),
+      fixed: true,
+      minWidth: 130,
+      render: (row) => row.issuerName,
+    },
+    { key: "numberNotation", header: h("numberNotation"), render: (row) => row.numberNotation },
+    {
+      key: "documentDate",
+      header: h("documentDate"),
+      cardLabel: t("cardLabels.documentDate"),
+      nowrap: true,
+      align: "center",
+      render: (row) => formatDate(row.documentDate),
+    },
+    {
+      key: "typeAndSubject",
+      header: h("typeAndSubject"),
+      cardLabel: t("cardLabels.subject"),
+      fixed: true,
+      minWidth: 220,
+      card: "wide",
+      render: (row) => <TypeAndSubject row={row} />,
+    },
+    {
+      key: "recipient",
+      header: h("recipient"),
+      cardLabel: t("cardLabels.recipient"),
+      minWidth: 130,
+      render: (row) => <Recipient row={row} />,
+    },
+    {
+      key: "transferredOn",
+      header: h("transferredOn"),
+      nowrap: true,
+      align: "center",
+      render: (row) => formatDate(row.transferredOn),
+    },
+    {
+      key: "signature",
+      header: h("signature"),
+      defaultHidden: true,
+      card: "hidden",
+      render: () => null,
+    },
+    { key: "notes", header: h("notes"), render: (row) => row.notes },
+  ];
+  const choice = useColumnChoice("books.incoming", columns);
   return (
-    <Table.ScrollContainer minWidth={1280}>
-      <Table
-        withTableBorder
-        withColumnBorders
-        striped
-        verticalSpacing="xs"
+    <Stack gap="xs">
+      <Group justify="flex-end">
+        <ColumnsMenu columns={columns} choice={choice} testId="book-columns" />
+      </Group>
+      <DataTable
+        label={t("incomingBook")}
+        columns={columns}
+        hidden={choice.hidden}
+        rows={rows}
+        rowKey={(row) => row.id}
+        rowTestId={() => "book-row"}
+        bordered
         fz="sm"
-        data-testid="incoming-book-table"
-      >
-        <Table.Thead>
-          <Table.Tr>
-            <Table.Th w={96}>{t("arrivalDate")}</Table.Th>
-            <Table.Th w={64}>{t("arrivalNumber")}</Table.Th>
-            <Table.Th w={180}>{t("issuer")}</Table.Th>
-            <Table.Th w={130}>{t("numberNotation")}</Table.Th>
-            <Table.Th w={96}>{t("documentDate")}</Table.Th>
-            <Table.Th>{t("typeAndSubject")}</Table.Th>
-            <Table.Th w={190}>{t("recipient")}</Table.Th>
-            <Table.Th w={96}>{t("transferredOn")}</Table.Th>
-            <Table.Th w={80}>{t("signature")}</Table.Th>
-            <Table.Th w={120}>{t("notes")}</Table.Th>
-          </Table.Tr>
-        </Table.Thead>
-        <Table.Tbody>
-          {rows.map((row) => (
-            <Table.Tr key={row.id} data-testid="book-row">
-              <Table.Td ta="center">{formatDate(row.arrivalDate)}</Table.Td>
-              <Table.Td ta="center" fw={600}>
-                {padNumber(row.registryNumber)}
-              </Table.Td>
-              <Table.Td>{row.issuerName}</Table.Td>
-              <Table.Td>{row.numberNotation}</Table.Td>
-              <Table.Td ta="center">{formatDate(row.documentDate)}</Table.Td>
-              <Table.Td>
-                <TypeAndSubject row={row} />
-              </Table.Td>
-              <Table.Td>
-                <Recipient row={row} />
-              </Table.Td>
-              <Table.Td ta="center">{formatDate(row.transferredOn)}</Table.Td>
-              <Table.Td />
-              <Table.Td>{row.notes}</Table.Td>
-            </Table.Tr>
-          ))}
-        </Table.Tbody>
-      </Table>
-    </Table.ScrollContainer>
+        testId="incoming-book-table"
+      />
+    </Stack>
   );
 }
 
@@ -87,84 +133,112 @@ export function IncomingBookTable({ rows }: { rows: IncomingBookRow[] }) {
 export function FollowUpBookTable({ rows }: { rows: FollowUpBookRow[] }) {
   const t = useTranslations("reports");
   const h = (key: string) => t(`followUpColumns.${key}`);
+  const columns: DataColumn<FollowUpBookRow>[] = [
+    {
+      key: "arrivalNumber",
+      header: h("arrivalNumber"),
+      fixed: true,
+      align: "center",
+      card: "title",
+      titleLabel: true,
+      render: (row) => (
+        <Text span fw={700} inherit>
+          {padNumber(row.registryNumber)}
+        </Text>
+      ),
+    },
+    {
+      key: "document",
+      header: h("document"),
+      cardLabel: t("cardLabels.document"),
+      fixed: true,
+      minWidth: 240,
+      card: "wide",
+      render: (row) => (
+        <Stack gap={2}>
+          <Text size="sm" fw={500}>
+            {[row.numberNotation, formatDate(row.documentDate)].filter(Boolean).join(", ")}
+          </Text>
+          <Text size="xs" c="dimmed">
+            {row.issuerName}
+          </Text>
+          <TypeAndSubject row={row} />
+        </Stack>
+      ),
+    },
+    {
+      key: "recipient",
+      header: h("recipient"),
+      cardLabel: t("cardLabels.recipient"),
+      minWidth: 130,
+      render: (row) => <Recipient row={row} />,
+    },
+    {
+      key: "deadline",
+      header: h("deadline"),
+      cardLabel: t("cardLabels.deadline"),
+      fixed: true,
+      render: (row) => <DeadlineText deadline={row.deadline} open={stillOpen.has(row.progress)} />,
+    },
+    {
+      key: "progress",
+      header: h("progress"),
+      cardLabel: t("cardLabels.progress"),
+      fixed: true,
+      render: (row) => (
+        <Stack gap={2} align="flex-start">
+          <Badge
+            color={progressColor[row.progress]}
+            variant="light"
+            size="sm"
+            tt="none"
+            miw="max-content"
+          >
+            {t(`progress.${row.progress}`)}
+          </Badge>
+          {row.completedOn && (
+            <Text size="xs" c="dimmed">
+              {t("completedOn", { date: formatDate(row.completedOn) })}
+            </Text>
+          )}
+        </Stack>
+      ),
+    },
+    {
+      key: "reply",
+      header: h("reply"),
+      cardLabel: t("cardLabels.reply"),
+      render: (row) => row.replyNumberNotation,
+    },
+    { key: "notes", header: h("notes"), render: (row) => row.notes },
+  ];
+  const choice = useColumnChoice("books.followUp", columns);
   return (
-    <Table.ScrollContainer minWidth={1180}>
-      <Table
-        withTableBorder
-        withColumnBorders
-        striped
-        verticalSpacing="xs"
+    <Stack gap="xs">
+      <Group justify="flex-end">
+        <ColumnsMenu columns={columns} choice={choice} testId="book-columns" />
+      </Group>
+      <DataTable
+        label={t("followUpBook")}
+        columns={columns}
+        hidden={choice.hidden}
+        rows={rows}
+        rowKey={(row) => row.id}
+        rowTestId={() => "book-row"}
+        bordered
         fz="sm"
-        data-testid="follow-up-book-table"
-      >
-        <Table.Thead>
-          <Table.Tr>
-            <Table.Th w={64}>{h("arrivalNumber")}</Table.Th>
-            <Table.Th>{h("document")}</Table.Th>
-            <Table.Th w={200}>{h("recipient")}</Table.Th>
-            <Table.Th w={110}>{h("deadline")}</Table.Th>
-            <Table.Th w={190}>{h("progress")}</Table.Th>
-            <Table.Th w={130}>{h("reply")}</Table.Th>
-            <Table.Th w={120}>{h("notes")}</Table.Th>
-          </Table.Tr>
-        </Table.Thead>
-        <Table.Tbody>
-          {rows.map((row) => (
-            <Table.Tr key={row.id} data-testid="book-row">
-              <Table.Td ta="center" fw={600}>
-                {padNumber(row.registryNumber)}
-              </Table.Td>
-              <Table.Td>
-                <Stack gap={2}>
-                  <Text size="sm" fw={500}>
-                    {[row.numberNotation, formatDate(row.documentDate)].filter(Boolean).join(", ")}
-                  </Text>
-                  <Text size="xs" c="dimmed">
-                    {row.issuerName}
-                  </Text>
-                  <TypeAndSubject row={row} />
-                </Stack>
-              </Table.Td>
-              <Table.Td>
-                <Recipient row={row} />
-              </Table.Td>
-              <Table.Td>
-                <DeadlineText deadline={row.deadline} open={stillOpen.has(row.progress)} />
-              </Table.Td>
-              <Table.Td>
-                <Stack gap={2} align="flex-start">
-                  <Badge
-                    color={progressColor[row.progress]}
-                    variant="light"
-                    size="sm"
-                    tt="none"
-                    style={{ whiteSpace: "normal", height: "auto" }}
-                  >
-                    {t(`progress.${row.progress}`)}
-                  </Badge>
-                  {row.completedOn && (
-                    <Text size="xs" c="dimmed">
-                      {t("completedOn", { date: formatDate(row.completedOn) })}
-                    </Text>
-                  )}
-                </Stack>
-              </Table.Td>
-              <Table.Td>{row.replyNumberNotation}</Table.Td>
-              <Table.Td>{row.notes}</Table.Td>
-            </Table.Tr>
-          ))}
-        </Table.Tbody>
-      </Table>
-    </Table.ScrollContainer>
+        testId="follow-up-book-table"
+      />
+    </Stack>
   );
 }
 
 function TypeAndSubject({ row }: { row: { id: string; documentType: string; subject: string } }) {
   const t = useTranslations("documentTypes");
   return (
-    <Text size="sm">
+    <Text size="sm" className={classes.subject}>
       {t(row.documentType)}:{" "}
-      <AnchorLink href={`/documents/${row.id}`} size="sm">
+      <AnchorLink href={`/documents/${row.id}`} size="sm" title={row.subject}>
         {row.subject}
       </AnchorLink>
     </Text>
@@ -173,6 +247,7 @@ function TypeAndSubject({ row }: { row: { id: string; documentType: string; subj
 
 function Recipient({ row }: { row: { lead: string | null; coHandlers: string[] } }) {
   const t = useTranslations("reports");
+  if (!row.lead && row.coHandlers.length === 0) return null;
   return (
     <Stack gap={2}>
       {row.lead && <Text size="sm">{t("lead", { name: row.lead })}</Text>}

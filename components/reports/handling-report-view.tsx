@@ -1,6 +1,6 @@
 "use client";
 
-import { Alert, EmptyState, Group, Loader, Stack, Table, Text } from "@mantine/core";
+import { Alert, EmptyState, Group, Loader, Stack, Text } from "@mantine/core";
 import { IconChartBar } from "@tabler/icons-react";
 import { useQuery } from "@tanstack/react-query";
 import type { inferRouterOutputs } from "@trpc/server";
@@ -8,6 +8,8 @@ import { useSearchParams } from "next/navigation";
 import { useTranslations } from "next-intl";
 import { formatDate } from "@/components/documents/document-format";
 import { useTRPC } from "@/components/providers/trpc";
+import { ColumnsMenu, useColumnChoice } from "@/components/ui/columns-menu";
+import { DataTable, type DataColumn } from "@/components/ui/data-table";
 import { messageOf } from "@/components/ui/server-errors";
 import { vietnamToday } from "@/lib/dates";
 import type { AppRouter } from "@/server/api/root";
@@ -62,9 +64,6 @@ export function HandlingReportView() {
   } else {
     body = (
       <Stack gap="lg">
-        <Text size="sm" c="dimmed">
-          {t("reports.asOf", { date: formatDate(report.data.asOf) })}
-        </Text>
         <HandlingTable report={report.data} />
         <HandlingChart rows={report.data.rows} label={(row) => groupLabel(t, row)} />
       </Stack>
@@ -97,58 +96,63 @@ type Translate = ReturnType<typeof useTranslations>;
 const groupLabel = (t: Translate, row: ReportRow) =>
   row.group === "unit" ? (row.unitName ?? "") : t(`reports.groups.${row.group}`);
 
+type CountKey = (typeof countColumns)[number]["key"];
+
+// The lead, how many they have and how many are late say what the report is for; the rest may go.
+const alwaysShown = new Set<CountKey>(["total", "inProgressOverdue"]);
+
 function HandlingTable({ report }: { report: Report }) {
   const t = useTranslations();
+  const count = (key: CountKey, value: number) => (
+    <Text span inherit c={key === "inProgressOverdue" && value > 0 ? "red" : undefined}>
+      {value}
+    </Text>
+  );
+  const columns: DataColumn<ReportRow>[] = [
+    {
+      key: "lead",
+      header: t("reports.handlingColumns.lead"),
+      fixed: true,
+      card: "title",
+      minWidth: 200,
+      render: (row) => groupLabel(t, row),
+    },
+    ...countColumns.map((c): DataColumn<ReportRow> => ({
+      key: c.key,
+      header: t(`reports.handlingColumns.${c.key}`),
+      fixed: alwaysShown.has(c.key),
+      align: "right",
+      render: (row) => count(c.key, row[c.key]),
+    })),
+  ];
+  const choice = useColumnChoice("reports.handling", columns);
   return (
-    <Table.ScrollContainer minWidth={820}>
-      <Table
-        withTableBorder
-        withColumnBorders
-        striped
-        verticalSpacing="xs"
-        data-testid="handling-table"
-      >
-        <Table.Thead>
-          <Table.Tr>
-            <Table.Th>{t("reports.handlingColumns.lead")}</Table.Th>
-            {countColumns.map((c) => (
-              <Table.Th key={c.key} w={110} ta="right">
-                {t(`reports.handlingColumns.${c.key}`)}
-              </Table.Th>
-            ))}
-          </Table.Tr>
-        </Table.Thead>
-        <Table.Tbody>
-          {report.rows.map((row) => (
-            <Table.Tr key={`${row.group}:${row.unitId ?? ""}`} data-testid="handling-row">
-              <Table.Td>{groupLabel(t, row)}</Table.Td>
-              {countColumns.map((c) => (
-                <Table.Td
-                  key={c.key}
-                  ta="right"
-                  c={c.key === "inProgressOverdue" && row[c.key] > 0 ? "red" : undefined}
-                >
-                  {row[c.key]}
-                </Table.Td>
-              ))}
-            </Table.Tr>
-          ))}
-        </Table.Tbody>
-        <Table.Tfoot>
-          <Table.Tr
-            fw={700}
-            style={{ borderTop: "2px solid var(--mantine-color-default-border)" }}
-            data-testid="handling-totals"
-          >
-            <Table.Td>{t("reports.groups.totals")}</Table.Td>
-            {countColumns.map((c) => (
-              <Table.Td key={c.key} ta="right">
-                {report.totals[c.key]}
-              </Table.Td>
-            ))}
-          </Table.Tr>
-        </Table.Tfoot>
-      </Table>
-    </Table.ScrollContainer>
+    <Stack gap="xs">
+      <Group justify="space-between" align="flex-end">
+        <Text size="sm" c="dimmed">
+          {t("reports.asOf", { date: formatDate(report.asOf) })}
+        </Text>
+        <ColumnsMenu columns={columns} choice={choice} testId="handling-columns" />
+      </Group>
+      <DataTable
+        label={t("reports.handling")}
+        columns={columns}
+        hidden={choice.hidden}
+        rows={report.rows}
+        rowKey={(row) => `${row.group}:${row.unitId ?? ""}`}
+        rowTestId={() => "handling-row"}
+        footer={{
+          testId: "handling-totals",
+          cells: {
+            lead: t("reports.groups.totals"),
+            ...Object.fromEntries(
+              countColumns.map((c) => [c.key, count(c.key, report.totals[c.key])]),
+            ),
+          },
+        }}
+        bordered
+        testId="handling-table"
+      />
+    </Stack>
   );
 }

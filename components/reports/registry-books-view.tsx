@@ -1,17 +1,6 @@
 "use client";
 
-import {
-  Alert,
-  Button,
-  EmptyState,
-  Group,
-  Loader,
-  Scroller,
-  Select,
-  Stack,
-  Tabs,
-  Text,
-} from "@mantine/core";
+import { Alert, Button, EmptyState, Group, Loader, Select, Stack, Tabs, Text } from "@mantine/core";
 import { IconBook } from "@tabler/icons-react";
 import { useInfiniteQuery } from "@tanstack/react-query";
 import { useSearchParams } from "next/navigation";
@@ -24,6 +13,7 @@ import { FollowUpBookTable, IncomingBookTable } from "./book-tables";
 import { DateRangeField } from "./date-range-field";
 import { rangeFromParams, thisMonth } from "./date-ranges";
 import { DownloadButtons } from "./download-buttons";
+import classes from "./registry-books-view.module.css";
 
 export type BookRegistryOption = {
   id: string;
@@ -83,17 +73,19 @@ export function RegistryBooksView({ registries }: { registries: BookRegistryOpti
 
   return (
     <Stack gap="md">
-      <Tabs value={book} onChange={(v) => v && go({ book: v as Book })}>
-        <Scroller>
-          <Tabs.List style={{ flexWrap: "nowrap" }}>
-            <Tabs.Tab value="incoming" data-testid="book-tab-incoming">
-              {t("reports.incomingBook")}
-            </Tabs.Tab>
-            <Tabs.Tab value="follow_up" data-testid="book-tab-follow-up">
-              {t("reports.followUpBook")}
-            </Tabs.Tab>
-          </Tabs.List>
-        </Scroller>
+      <Tabs
+        value={book}
+        onChange={(v) => v && go({ book: v as Book })}
+        classNames={{ tab: classes.tab, tabLabel: classes.tabLabel }}
+      >
+        <Tabs.List>
+          <Tabs.Tab value="incoming" data-testid="book-tab-incoming">
+            {t("reports.incomingBook")}
+          </Tabs.Tab>
+          <Tabs.Tab value="follow_up" data-testid="book-tab-follow-up">
+            {t("reports.followUpBook")}
+          </Tabs.Tab>
+        </Tabs.List>
       </Tabs>
       <Group align="flex-end" gap="sm" wrap="wrap">
         <Select

@@ -9,7 +9,7 @@ export function AnchorLink({
   href,
   children,
   ...props
-}: AnchorProps & { href: string; children: ReactNode }) {
+}: AnchorProps & { href: string; children: ReactNode; title?: string }) {
   return (
     <Anchor component={Link} href={href} {...props}>
       {children}

@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import type { z } from "zod";
 import { zodFieldErrors } from "@/server/zod-errors";
 import {
+  countCharacters,
   cursorField,
   dayField,
   INT32_MAX,
@@ -67,6 +68,18 @@ describe("text", () => {
       key: "validation.tooLong",
       params: { max: 3 },
     });
+  });
+
+  it("gives a form's counter the count the limit is checked against", () => {
+    expect(countCharacters("📅📅📅")).toBe(3);
+    expect(countCharacters("Quyết định")).toBe(10);
+    expect(countCharacters("")).toBe(0);
+    for (const text of ["📅".repeat(2000), "Quyết định ".repeat(182).slice(0, 2000)]) {
+      expect(verdict(requiredText(countCharacters(text)), text)).toBe("ok");
+      expect(verdict(requiredText(countCharacters(text) - 1), text)).toEqual([
+        "validation.tooLong",
+      ]);
+    }
   });
 
   it("treats white space alone as empty: required refuses it, optional keeps null", () => {

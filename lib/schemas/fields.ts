@@ -28,7 +28,8 @@ type TextOptions = {
   trim?: boolean;
 };
 
-const characterCount = (v: string) => {
+/** Characters as a person counts them: Unicode code points, not UTF-16 units. */
+export const countCharacters = (v: string) => {
   let n = 0;
   for (const _ of v) n++;
   return n;
@@ -59,7 +60,7 @@ export function textField({ max, min = 0, multiline = false, trim = true }: Text
       ctx.addIssue({ code: "custom", message: "validation.controlCharacters" });
       return z.NEVER;
     }
-    const length = characterCount(s);
+    const length = countCharacters(s);
     if (length > max) {
       ctx.addIssue(tooLong(s));
       return z.NEVER;

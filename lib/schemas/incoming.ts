@@ -6,6 +6,9 @@ import { vietnamToday } from "@/lib/dates";
 
 const optionalId = idField.nullish().transform((v) => v ?? null);
 
+/** The longest subject (trích yếu) a document may have, in characters. */
+export const SUBJECT_MAX = 2000;
+
 const isoDate = dayField;
 
 /** What the clerk can type to identify a document: enough to find it again, and to flag a duplicate. */
@@ -77,7 +80,7 @@ export const receiveDocumentInput = z
   .object({
     ...identityFields,
     documentType: z.enum(documentTypeKeys),
-    subject: requiredText(2000, { multiline: true }),
+    subject: requiredText(SUBJECT_MAX, { multiline: true }),
     signerName: optionalText(255),
     urgency: z.enum(urgencies).default("normal"),
     confidentiality: z.enum(confidentialities).default("normal"),

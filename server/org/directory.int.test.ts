@@ -16,25 +16,27 @@ beforeAll(async () => {
 });
 
 describe("staff directory", () => {
-  it("lists the active staff of the caller's organisation only, by unit", async () => {
+  it("lists the active staff of the caller's organisation only, by unit and rank", async () => {
     await db
       .update(appUser)
       .set({ active: false })
       .where(eq(appUser.id, users["truongphong.vhxh"]!));
     const actor = (await loadActor(db, { userId: users["chuyenvien.kt"]!, sessionEpoch: 1 }))!;
     const directory = await listStaffDirectory(db, actor);
-    expect(directory.leadership.map((p) => p.fullName).sort()).toEqual([
-      "Hoàng Thị Mai",
+    // The chair before the deputy chair, though "Mai" comes before "Thắng".
+    expect(directory.leadership.map((p) => p.fullName)).toEqual([
       "Nguyễn Đức Thắng",
+      "Hoàng Thị Mai",
     ]);
     const names = directory.units.flatMap((u) => u.staff.map((p) => p.fullName));
     expect(names).toContain("Lê Minh Tuấn");
     expect(names).not.toContain("Vũ Thị Lan"); // deactivated
     expect(names).not.toContain("Trương Thị Huyền"); // Phường Hoàng Liệt
     const kt = directory.units.find((u) => u.shortName === "KT")!;
+    // The head before the specialist, whatever their names.
     expect(kt.staff.map((p) => [p.fullName, p.roles])).toEqual([
-      ["Lê Minh Tuấn", ["specialist"]],
       ["Trần Quốc Bảo", ["unit_head"]],
+      ["Lê Minh Tuấn", ["specialist"]],
     ]);
   });
 });

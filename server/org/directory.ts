@@ -3,6 +3,7 @@ import type { DbOrTx } from "@/db/client";
 import { unit } from "@/db/schema/org";
 import { appUser, userRole } from "@/db/schema/users";
 import type { Role } from "@/lib/permissions";
+import { sortByRank } from "@/lib/rank";
 import { assertCan, type Actor } from "../authz/actor";
 
 export type DirectoryEntry = {
@@ -16,7 +17,7 @@ export type DirectoryEntry = {
 
 /**
  * The active staff of the actor's organisation, grouped by unit, with the leadership (leaders outside
- * any unit) first and people not yet placed in a unit last:
+ * any unit) first and people not yet placed in a unit last, each group by rank (lib/rank.ts):
  * who is who, for everyone who needs to know whom to hand a document to.
  */
 export async function listStaffDirectory(db: DbOrTx, actor: Actor) {
@@ -37,8 +38,7 @@ export async function listStaffDirectory(db: DbOrTx, actor: Actor) {
         unitId: appUser.unitId,
       })
       .from(appUser)
-      .where(and(eq(appUser.organisationId, orgId), eq(appUser.active, true)))
-      .orderBy(asc(appUser.fullName)),
+      .where(and(eq(appUser.organisationId, orgId), eq(appUser.active, true))),
   ]);
   const roleRows = people.length
     ? await db
@@ -56,7 +56,9 @@ export async function listStaffDirectory(db: DbOrTx, actor: Actor) {
     : [];
   const rolesOf = new Map<string, Role[]>();
   for (const r of roleRows) rolesOf.set(r.userId, [...(rolesOf.get(r.userId) ?? []), r.role]);
-  const entries: DirectoryEntry[] = people.map((p) => ({ ...p, roles: rolesOf.get(p.id) ?? [] }));
+  const entries: DirectoryEntry[] = sortByRank(
+    people.map((p) => ({ ...p, roles: rolesOf.get(p.id) ?? [] })),
+  );
   const outsideUnits = entries.filter((e) => e.unitId === null);
   return {
     leadership: outsideUnits.filter((e) => e.roles.includes("leader")),

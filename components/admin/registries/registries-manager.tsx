@@ -1,27 +1,16 @@
 "use client";
 
-import {
-  ActionIcon,
-  Alert,
-  Badge,
-  Button,
-  EmptyState,
-  Group,
-  Loader,
-  Switch,
-  Table,
-  Text,
-  Tooltip,
-} from "@mantine/core";
+import { Alert, Badge, Button, EmptyState, Group, Loader, Switch, Text } from "@mantine/core";
 import { IconBook2, IconPencil, IconPlus } from "@tabler/icons-react";
 import { useQuery } from "@tanstack/react-query";
 import { useTranslations } from "next-intl";
 import { useState } from "react";
 import { useTRPC } from "@/components/providers/trpc";
+import { ColumnsMenu, useColumnChoice } from "@/components/ui/columns-menu";
+import { DataTable, type DataColumn } from "@/components/ui/data-table";
+import { RowAction } from "@/components/ui/row-action";
 import { RegistryFormModal } from "./registry-form-modal";
 import type { RegistryRow } from "./registry-types";
-
-const nowrap = { whiteSpace: "nowrap" } as const;
 
 type Dialog = { kind: "create" } | { kind: "edit"; registry: RegistryRow } | null;
 
@@ -33,6 +22,8 @@ export function RegistriesManager() {
   const registries = useQuery(trpc.registries.list.queryOptions({ includeInactive: showInactive }));
   const [dialog, setDialog] = useState<Dialog>(null);
   const close = () => setDialog(null);
+  const columns = useRegistryColumns();
+  const choice = useColumnChoice("admin.registries", columns);
 
   const createButton = (
     <Button
@@ -72,34 +63,25 @@ export function RegistriesManager() {
     );
   } else {
     body = (
-      <Table.ScrollContainer minWidth={920}>
-        <Table striped highlightOnHover verticalSpacing="sm" data-testid="registries-table">
-          <Table.Thead>
-            <Table.Tr>
-              <Table.Th miw={220}>{t("registry.name")}</Table.Th>
-              <Table.Th style={nowrap}>{t("registry.kind")}</Table.Th>
-              <Table.Th style={nowrap}>{t("registry.periodKind")}</Table.Th>
-              <Table.Th style={nowrap}>{t("registry.currentPeriod")}</Table.Th>
-              <Table.Th style={nowrap} ta="right">
-                {t("registry.lastNumber")}
-              </Table.Th>
-              <Table.Th style={nowrap}>{t("registry.status")}</Table.Th>
-              <Table.Th style={nowrap} ta="right">
-                {t("common.actions")}
-              </Table.Th>
-            </Table.Tr>
-          </Table.Thead>
-          <Table.Tbody>
-            {registries.data.map((registry) => (
-              <RegistryTableRow
-                key={registry.id}
-                registry={registry}
-                onEdit={() => setDialog({ kind: "edit", registry })}
-              />
-            ))}
-          </Table.Tbody>
-        </Table>
-      </Table.ScrollContainer>
+      <DataTable
+        label={t("registry.title")}
+        columns={columns}
+        hidden={choice.hidden}
+        rows={registries.data}
+        rowKey={(registry) => registry.id}
+        rowTestId={() => "registry-row"}
+        rowDimmed={(registry) => !registry.active}
+        actions={(registry) => (
+          <RowAction
+            label={t("common.edit")}
+            name={t("registry.edit", { name: registry.name })}
+            icon={<IconPencil size={18} />}
+            onClick={() => setDialog({ kind: "edit", registry })}
+            testId="edit-registry-button"
+          />
+        )}
+        testId="registries-table"
+      />
     );
   }
 
@@ -112,7 +94,12 @@ export function RegistriesManager() {
           onChange={(e) => setShowInactive(e.currentTarget.checked)}
           data-testid="show-inactive-registries"
         />
-        {registries.isSuccess && registries.data.length > 0 && createButton}
+        {registries.isSuccess && registries.data.length > 0 && (
+          <Group gap="xs">
+            <ColumnsMenu columns={columns} choice={choice} />
+            {createButton}
+          </Group>
+        )}
       </Group>
       {body}
       {dialog?.kind === "create" && <RegistryFormModal registry={null} onClose={close} />}
@@ -121,31 +108,39 @@ export function RegistriesManager() {
   );
 }
 
-function RegistryTableRow({ registry, onEdit }: { registry: RegistryRow; onEdit: () => void }) {
+function useRegistryColumns(): DataColumn<RegistryRow>[] {
   const t = useTranslations();
-  const editLabel = t("registry.edit", { name: registry.name });
-  const period =
+  const period = (registry: RegistryRow) =>
     registry.periodKind === "year"
       ? t("registry.periodYear")
       : t("registry.periodTerm", {
           start: registry.termStartYear ?? "",
           years: registry.termYears ?? "",
         });
-  return (
-    <Table.Tr data-testid="registry-row" c={registry.active ? undefined : "dimmed"}>
-      <Table.Td>
+  return [
+    {
+      key: "name",
+      header: t("registry.name"),
+      fixed: true,
+      card: "title",
+      minWidth: 200,
+      render: (registry) => (
         <Group gap={6} wrap="wrap">
-          <Text fw={500} size="sm">
+          <Text fw={600} size="sm">
             {registry.name}
           </Text>
           {registry.isDefault && (
-            <Badge size="sm" variant="light" color="indigo">
+            <Badge size="sm" variant="light" color="indigo" miw="max-content">
               {t("registry.defaultBadge")}
             </Badge>
           )}
         </Group>
-      </Table.Td>
-      <Table.Td>
+      ),
+    },
+    {
+      key: "kind",
+      header: t("registry.kind"),
+      render: (registry) => (
         <Badge
           variant="light"
           color={registry.kind === "secret" ? "grape" : "gray"}
@@ -153,11 +148,22 @@ function RegistryTableRow({ registry, onEdit }: { registry: RegistryRow; onEdit:
         >
           {t(`registry.kinds.${registry.kind}`)}
         </Badge>
-      </Table.Td>
-      <Table.Td>{period}</Table.Td>
-      <Table.Td>{registry.currentPeriod}</Table.Td>
-      <Table.Td ta="right" data-testid="registry-last-number">
-        {registry.lastNumber > 0 ? (
+      ),
+    },
+    { key: "periodKind", header: t("registry.periodKind"), render: period },
+    {
+      key: "currentPeriod",
+      header: t("registry.currentPeriod"),
+      nowrap: true,
+      render: (registry) => registry.currentPeriod,
+    },
+    {
+      key: "lastNumber",
+      header: t("registry.lastNumber"),
+      align: "right",
+      testId: "registry-last-number",
+      render: (registry) =>
+        registry.lastNumber > 0 ? (
           <Text fw={600} size="sm">
             {registry.lastNumber}
           </Text>
@@ -165,27 +171,17 @@ function RegistryTableRow({ registry, onEdit }: { registry: RegistryRow; onEdit:
           <Text c="dimmed" size="sm">
             {t("registry.noNumberYet")}
           </Text>
-        )}
-      </Table.Td>
-      <Table.Td>
+        ),
+    },
+    {
+      key: "status",
+      header: t("registry.status"),
+      fixed: true,
+      render: (registry) => (
         <Badge color={registry.active ? "teal" : "gray"} variant="light" miw="max-content">
           {t(registry.active ? "registry.active" : "registry.inactiveBadge")}
         </Badge>
-      </Table.Td>
-      <Table.Td>
-        <Group justify="flex-end">
-          <Tooltip label={editLabel}>
-            <ActionIcon
-              variant="subtle"
-              aria-label={editLabel}
-              onClick={onEdit}
-              data-testid="edit-registry-button"
-            >
-              <IconPencil size={18} />
-            </ActionIcon>
-          </Tooltip>
-        </Group>
-      </Table.Td>
-    </Table.Tr>
-  );
+      ),
+    },
+  ];
 }

@@ -1,16 +1,6 @@
 "use client";
 
-import {
-  ActionIcon,
-  Alert,
-  Badge,
-  Button,
-  EmptyState,
-  Group,
-  Loader,
-  Table,
-  Tooltip,
-} from "@mantine/core";
+import { Alert, Badge, Button, EmptyState, Group, Loader, Text } from "@mantine/core";
 import {
   IconBuildingCommunity,
   IconPencil,
@@ -22,6 +12,9 @@ import { useQuery } from "@tanstack/react-query";
 import { useTranslations } from "next-intl";
 import { useState } from "react";
 import { useTRPC } from "@/components/providers/trpc";
+import { ColumnsMenu, useColumnChoice } from "@/components/ui/columns-menu";
+import { DataTable, type DataColumn } from "@/components/ui/data-table";
+import { RowAction } from "@/components/ui/row-action";
 import { UnitFormModal } from "./unit-form-modal";
 import { UnitStatusModal } from "./unit-status-modal";
 import type { UnitRow } from "./unit-types";
@@ -36,6 +29,8 @@ export function UnitsManager({ organisationId }: { organisationId: string | null
   const units = useQuery(trpc.units.list.queryOptions({ organisationId }));
   const [dialog, setDialog] = useState<Dialog>(null);
   const close = () => setDialog(null);
+  const columns = useUnitColumns();
+  const choice = useColumnChoice("admin.units", columns);
 
   const createButton = (
     <Button
@@ -75,36 +70,31 @@ export function UnitsManager({ organisationId }: { organisationId: string | null
     );
   } else {
     body = (
-      <Table.ScrollContainer minWidth={640}>
-        <Table striped highlightOnHover verticalSpacing="sm" data-testid="units-table">
-          <Table.Thead>
-            <Table.Tr>
-              <Table.Th miw={200}>{t("units.name")}</Table.Th>
-              <Table.Th>{t("units.shortName")}</Table.Th>
-              <Table.Th ta="right">{t("units.userCount")}</Table.Th>
-              <Table.Th>{t("units.status")}</Table.Th>
-              <Table.Th ta="right">{t("common.actions")}</Table.Th>
-            </Table.Tr>
-          </Table.Thead>
-          <Table.Tbody>
-            {units.data.map((unit) => (
-              <UnitTableRow
-                key={unit.id}
-                unit={unit}
-                onEdit={() => setDialog({ kind: "edit", unit })}
-                onToggle={() => setDialog({ kind: "status", unit })}
-              />
-            ))}
-          </Table.Tbody>
-        </Table>
-      </Table.ScrollContainer>
+      <DataTable
+        label={t("units.title")}
+        columns={columns}
+        hidden={choice.hidden}
+        rows={units.data}
+        rowKey={(unit) => unit.id}
+        rowTestId={(unit) => `unit-row-${unit.shortName}`}
+        rowDimmed={(unit) => !unit.active}
+        actions={(unit) => (
+          <UnitActions
+            unit={unit}
+            onEdit={() => setDialog({ kind: "edit", unit })}
+            onToggle={() => setDialog({ kind: "status", unit })}
+          />
+        )}
+        testId="units-table"
+      />
     );
   }
 
   return (
     <>
       {units.isSuccess && units.data.length > 0 && (
-        <Group justify="flex-end" mb="sm">
+        <Group justify="flex-end" mb="sm" gap="xs">
+          <ColumnsMenu columns={columns} choice={choice} />
           {createButton}
         </Group>
       )}
@@ -122,7 +112,42 @@ export function UnitsManager({ organisationId }: { organisationId: string | null
   );
 }
 
-function UnitTableRow({
+function useUnitColumns(): DataColumn<UnitRow>[] {
+  const t = useTranslations();
+  return [
+    {
+      key: "name",
+      header: t("units.name"),
+      fixed: true,
+      card: "title",
+      minWidth: 200,
+      render: (unit) => (
+        <Text size="sm" fw={600}>
+          {unit.name}
+        </Text>
+      ),
+    },
+    { key: "shortName", header: t("units.shortName"), render: (unit) => unit.shortName },
+    {
+      key: "userCount",
+      header: t("units.userCount"),
+      align: "right",
+      render: (unit) => unit.activeUserCount,
+    },
+    {
+      key: "status",
+      header: t("units.status"),
+      fixed: true,
+      render: (unit) => (
+        <Badge color={unit.active ? "teal" : "gray"} variant="light" miw="max-content">
+          {t(unit.active ? "common.active" : "common.inactive")}
+        </Badge>
+      ),
+    },
+  ];
+}
+
+function UnitActions({
   unit,
   onEdit,
   onToggle,
@@ -132,41 +157,23 @@ function UnitTableRow({
   onToggle: () => void;
 }) {
   const t = useTranslations();
-  const editLabel = t("units.edit", { name: unit.name });
   return (
-    <Table.Tr data-testid={`unit-row-${unit.shortName}`} c={unit.active ? undefined : "dimmed"}>
-      <Table.Td fw={500}>{unit.name}</Table.Td>
-      <Table.Td>{unit.shortName}</Table.Td>
-      <Table.Td ta="right">{unit.activeUserCount}</Table.Td>
-      <Table.Td>
-        <Badge color={unit.active ? "teal" : "gray"} variant="light" miw="max-content">
-          {t(unit.active ? "common.active" : "common.inactive")}
-        </Badge>
-      </Table.Td>
-      <Table.Td>
-        <Group gap={6} justify="flex-end" wrap="nowrap">
-          <Tooltip label={editLabel}>
-            <ActionIcon
-              variant="subtle"
-              aria-label={editLabel}
-              onClick={onEdit}
-              data-testid="edit-unit-button"
-            >
-              <IconPencil size={18} />
-            </ActionIcon>
-          </Tooltip>
-          <Button
-            size="xs"
-            variant="light"
-            color={unit.active ? "red" : "teal"}
-            leftSection={unit.active ? <IconPlayerStop size={14} /> : <IconPlayerPlay size={14} />}
-            onClick={onToggle}
-            data-testid={unit.active ? "deactivate-unit-button" : "reactivate-unit-button"}
-          >
-            {t(unit.active ? "units.deactivate" : "units.reactivate")}
-          </Button>
-        </Group>
-      </Table.Td>
-    </Table.Tr>
+    <>
+      <RowAction
+        label={t("common.edit")}
+        name={t("units.edit", { name: unit.name })}
+        icon={<IconPencil size={18} />}
+        onClick={onEdit}
+        testId="edit-unit-button"
+      />
+      <RowAction
+        label={t(unit.active ? "units.deactivate" : "units.reactivate")}
+        icon={unit.active ? <IconPlayerStop size={16} /> : <IconPlayerPlay size={16} />}
+        color={unit.active ? "red" : "teal"}
+        onClick={onToggle}
+        testId={unit.active ? "deactivate-unit-button" : "reactivate-unit-button"}
+        showLabel
+      />
+    </>
   );
 }

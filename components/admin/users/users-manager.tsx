@@ -19,12 +19,13 @@ import { useInfiniteQuery, useQuery } from "@tanstack/react-query";
 import { useTranslations } from "next-intl";
 import { useState } from "react";
 import { useTRPC } from "@/components/providers/trpc";
+import { ColumnsMenu, useColumnChoice } from "@/components/ui/columns-menu";
 import type { UserStatusFilter } from "@/lib/schemas/users";
 import { ResetPasswordModal } from "./reset-password-modal";
 import { UserFormModal } from "./user-form-modal";
 import { UserStatusModal } from "./user-status-modal";
 import type { UserRow } from "./user-types";
-import { UsersTable, type UserAction } from "./users-table";
+import { UsersTable, useUserColumns, type UserAction } from "./users-table";
 
 const PAGE_SIZE = 50;
 const ALL_UNITS = "all";
@@ -51,6 +52,8 @@ export function UsersManager({
   const [status, setStatus] = useState<UserStatusFilter>("all");
   const [dialog, setDialog] = useState<Dialog>(null);
   const close = () => setDialog(null);
+  const columns = useUserColumns(currentUserId);
+  const choice = useColumnChoice("admin.users", columns);
 
   const units = useQuery(trpc.units.list.queryOptions({ organisationId }));
   const list = useInfiniteQuery(
@@ -137,6 +140,8 @@ export function UsersManager({
       <Stack gap="sm">
         <UsersTable
           users={rows}
+          columns={columns}
+          choice={choice}
           currentUserId={currentUserId}
           onAction={(kind, user) => setDialog({ kind, user })}
         />
@@ -199,7 +204,10 @@ export function UsersManager({
             data-testid="user-status-filter"
           />
         </SimpleGrid>
-        <Group justify="flex-end">{createButton}</Group>
+        <Group justify="flex-end" gap="xs">
+          {rows.length > 0 && <ColumnsMenu columns={columns} choice={choice} />}
+          {createButton}
+        </Group>
       </Flex>
       {body}
       {dialog?.kind === "create" && (

@@ -1,78 +1,71 @@
 "use client";
 
-import { ActionIcon, Badge, Group, Stack, Table, Text, Tooltip } from "@mantine/core";
+import { Badge, Group, Stack, Text } from "@mantine/core";
 import { IconKey, IconPencil, IconPlayerPlay, IconPlayerStop } from "@tabler/icons-react";
 import { useTranslations } from "next-intl";
-import { useState, type ReactNode } from "react";
+import { useState } from "react";
+import type { ColumnChoiceState } from "@/components/ui/columns-menu";
+import { DataTable, type DataColumn } from "@/components/ui/data-table";
+import { RowAction } from "@/components/ui/row-action";
 import type { UserRow } from "./user-types";
 
 export type UserAction = "edit" | "reset" | "status";
 
-/** Wide on purpose: on a phone it scrolls sideways rather than squeezing names into slivers. */
+/** The organisation's users: a table on a computer, a card each on a phone. */
 export function UsersTable({
   users,
+  columns,
+  choice,
   currentUserId,
   onAction,
 }: {
   users: UserRow[];
+  columns: DataColumn<UserRow>[];
+  choice: ColumnChoiceState;
   currentUserId: string;
   onAction: (action: UserAction, user: UserRow) => void;
 }) {
   const t = useTranslations();
-  // Fixed when the list mounts: a lock that expires meanwhile shows until the next refresh.
-  const [now] = useState(() => Date.now());
   return (
-    <Table.ScrollContainer minWidth={920}>
-      <Table striped highlightOnHover verticalSpacing="sm" data-testid="users-table">
-        <Table.Thead>
-          <Table.Tr>
-            <Table.Th>{t("users.fullName")}</Table.Th>
-            <Table.Th>{t("users.username")}</Table.Th>
-            <Table.Th miw={170}>{t("users.unit")}</Table.Th>
-            <Table.Th miw={150}>{t("users.jobTitle")}</Table.Th>
-            <Table.Th>{t("users.roles")}</Table.Th>
-            <Table.Th>{t("users.status")}</Table.Th>
-            <Table.Th ta="right">{t("common.actions")}</Table.Th>
-          </Table.Tr>
-        </Table.Thead>
-        <Table.Tbody>
-          {users.map((user) => (
-            <UserTableRow
-              key={user.id}
-              user={user}
-              isSelf={user.id === currentUserId}
-              locked={user.lockedUntil !== null && new Date(user.lockedUntil).getTime() > now}
-              onAction={(action) => onAction(action, user)}
-            />
-          ))}
-        </Table.Tbody>
-      </Table>
-    </Table.ScrollContainer>
+    <DataTable
+      label={t("users.title")}
+      columns={columns}
+      hidden={choice.hidden}
+      rows={users}
+      rowKey={(user) => user.id}
+      rowTestId={(user) => `user-row-${user.username}`}
+      rowDimmed={(user) => !user.active}
+      actions={(user) => (
+        <UserActions
+          user={user}
+          isSelf={user.id === currentUserId}
+          onAction={(action) => onAction(action, user)}
+        />
+      )}
+      testId="users-table"
+    />
   );
 }
 
-function UserTableRow({
-  user,
-  isSelf,
-  locked,
-  onAction,
-}: {
-  user: UserRow;
-  isSelf: boolean;
-  locked: boolean;
-  onAction: (action: UserAction) => void;
-}) {
+/** The columns of the users table; the name and the state always show. */
+export function useUserColumns(currentUserId: string): DataColumn<UserRow>[] {
   const t = useTranslations();
-  const toggleLabel = t(user.active ? "users.deactivate" : "users.reactivate");
-  return (
-    <Table.Tr data-testid={`user-row-${user.username}`} c={user.active ? undefined : "dimmed"}>
-      <Table.Td>
+  // Fixed when the list mounts: a lock that expires meanwhile shows until the next refresh.
+  const [now] = useState(() => Date.now());
+  return [
+    {
+      key: "fullName",
+      header: t("users.fullName"),
+      fixed: true,
+      card: "title",
+      minWidth: 180,
+      render: (user) => (
         <Stack gap={0}>
-          <Group gap={6} wrap="nowrap">
+          <Group gap={6} wrap="wrap">
             <Text size="sm" fw={600}>
               {user.fullName}
             </Text>
-            {isSelf && (
+            {user.id === currentUserId && (
               <Badge size="xs" variant="outline" miw="max-content">
                 {t("users.you")}
               </Badge>
@@ -84,21 +77,36 @@ function UserTableRow({
             </Text>
           )}
         </Stack>
-      </Table.Td>
-      <Table.Td>
+      ),
+    },
+    {
+      key: "username",
+      header: t("users.username"),
+      render: (user) => (
         <Text size="sm" ff="monospace">
           {user.username}
         </Text>
-      </Table.Td>
-      <Table.Td>
-        {user.unitName ?? (
+      ),
+    },
+    {
+      key: "unit",
+      header: t("users.unit"),
+      render: (user) =>
+        user.unitName ?? (
           <Text c="dimmed" size="sm">
             {t("users.noUnit")}
           </Text>
-        )}
-      </Table.Td>
-      <Table.Td>{user.jobTitle || t("common.none")}</Table.Td>
-      <Table.Td>
+        ),
+    },
+    {
+      key: "jobTitle",
+      header: t("users.jobTitle"),
+      render: (user) => user.jobTitle || t("common.none"),
+    },
+    {
+      key: "roles",
+      header: t("users.roles"),
+      render: (user) => (
         <Group gap={4}>
           {user.roles.map((role) => (
             <Badge key={role} variant="light" size="sm" miw="max-content">
@@ -106,83 +114,76 @@ function UserTableRow({
             </Badge>
           ))}
         </Group>
-      </Table.Td>
-      <Table.Td>
-        <Group gap={4}>
-          <Badge color={user.active ? "teal" : "gray"} variant="light" size="sm" miw="max-content">
-            {t(user.active ? "common.active" : "common.inactive")}
-          </Badge>
-          {locked && (
-            <Badge color="orange" variant="light" size="sm" miw="max-content">
-              {t("users.locked")}
-            </Badge>
-          )}
-          {user.active && user.mustChangePassword && (
-            <Badge color="yellow" variant="light" size="sm" miw="max-content">
-              {t("users.mustChangePassword")}
-            </Badge>
-          )}
-        </Group>
-      </Table.Td>
-      <Table.Td>
-        <Group gap={4} justify="flex-end" wrap="nowrap">
-          <RowAction
-            label={t("users.edit")}
-            testId="edit-user-button"
-            onClick={() => onAction("edit")}
-          >
-            <IconPencil size={18} />
-          </RowAction>
-          {!isSelf && (
-            <RowAction
-              label={t("users.resetPassword")}
-              testId="reset-password-button"
-              onClick={() => onAction("reset")}
+      ),
+    },
+    {
+      key: "status",
+      header: t("users.status"),
+      fixed: true,
+      render: (user) => {
+        const locked = user.lockedUntil !== null && new Date(user.lockedUntil).getTime() > now;
+        return (
+          <Group gap={4}>
+            <Badge
+              color={user.active ? "teal" : "gray"}
+              variant="light"
+              size="sm"
+              miw="max-content"
             >
-              <IconKey size={18} />
-            </RowAction>
-          )}
-          {!isSelf && (
-            <RowAction
-              label={toggleLabel}
-              color={user.active ? "red" : "teal"}
-              testId={user.active ? "deactivate-user-button" : "reactivate-user-button"}
-              onClick={() => onAction("status")}
-            >
-              {user.active ? <IconPlayerStop size={18} /> : <IconPlayerPlay size={18} />}
-            </RowAction>
-          )}
-        </Group>
-      </Table.Td>
-    </Table.Tr>
-  );
+              {t(user.active ? "common.active" : "common.inactive")}
+            </Badge>
+            {locked && (
+              <Badge color="orange" variant="light" size="sm" miw="max-content">
+                {t("users.locked")}
+              </Badge>
+            )}
+            {user.active && user.mustChangePassword && (
+              <Badge color="yellow" variant="light" size="sm" miw="max-content">
+                {t("users.mustChangePassword")}
+              </Badge>
+            )}
+          </Group>
+        );
+      },
+    },
+  ];
 }
 
-function RowAction({
-  label,
-  testId,
-  color,
-  onClick,
-  children,
+function UserActions({
+  user,
+  isSelf,
+  onAction,
 }: {
-  label: string;
-  testId: string;
-  color?: string;
-  onClick: () => void;
-  children: ReactNode;
+  user: UserRow;
+  isSelf: boolean;
+  onAction: (action: UserAction) => void;
 }) {
+  const t = useTranslations();
   return (
-    <Tooltip label={label}>
-      <ActionIcon
-        variant="subtle"
-        color={color}
-        size="lg"
-        aria-label={label}
-        onClick={onClick}
-        data-testid={testId}
-      >
-        {children}
-      </ActionIcon>
-    </Tooltip>
+    <>
+      <RowAction
+        label={t("users.edit")}
+        icon={<IconPencil size={18} />}
+        onClick={() => onAction("edit")}
+        testId="edit-user-button"
+      />
+      {!isSelf && (
+        <RowAction
+          label={t("users.resetPassword")}
+          icon={<IconKey size={18} />}
+          onClick={() => onAction("reset")}
+          testId="reset-password-button"
+        />
+      )}
+      {!isSelf && (
+        <RowAction
+          label={t(user.active ? "users.deactivate" : "users.reactivate")}
+          icon={user.active ? <IconPlayerStop size={18} /> : <IconPlayerPlay size={18} />}
+          color={user.active ? "red" : "teal"}
+          onClick={() => onAction("status")}
+          testId={user.active ? "deactivate-user-button" : "reactivate-user-button"}
+        />
+      )}
+    </>
   );
 }
