@@ -217,6 +217,8 @@ export function NotificationBell() {
       shadow="md"
       withinPortal
       trapFocus={false}
+      // The button, not the badge around it, says that it opens the list.
+      withRoles={false}
     >
       <Popover.Target>
         <Indicator
@@ -232,6 +234,8 @@ export function NotificationBell() {
             color="gray"
             size="lg"
             aria-label={t("bell", { count })}
+            aria-haspopup="dialog"
+            aria-expanded={opened}
             onClick={() => setOpened((o) => !o)}
             data-testid="notification-bell"
           >
