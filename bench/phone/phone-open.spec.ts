@@ -18,13 +18,16 @@ async function letter(): Promise<Buffer> {
   for (let p = 0; p < 3; p++) {
     const page = pdf.addPage([595, 842]);
     for (let i = 0; i < 30; i++) {
-      page.drawText(`Dòng ${i + 1} trang ${p + 1}: phòng, chống lụt bão năm 2026 trên địa bàn phường`, {
-        x: 50,
-        y: 790 - i * 24,
-        size: 11,
-        font,
-        color: rgb(0, 0, 0),
-      });
+      page.drawText(
+        `Dòng ${i + 1} trang ${p + 1}: phòng, chống lụt bão năm 2026 trên địa bàn phường`,
+        {
+          x: 50,
+          y: 790 - i * 24,
+          size: 11,
+          font,
+          color: rgb(0, 0, 0),
+        },
+      );
     }
   }
   return Buffer.from(await pdf.save());
@@ -40,7 +43,10 @@ async function registerAndPresent(page: Page): Promise<string> {
   });
   await expect(page.getByTestId("file-sha256").first()).toBeVisible();
   await page.getByTestId("issuer-input").fill("Ủy ban nhân dân quận Hoàng");
-  await page.getByRole("option", { name: /quận Hoàng Mai/ }).first().click();
+  await page
+    .getByRole("option", { name: /quận Hoàng Mai/ })
+    .first()
+    .click();
   await page.getByTestId("code-number-input").fill("88");
   await page.getByTestId("code-notation-input").fill("UBND-PCTT");
   await page.getByTestId("document-date-input").fill("hôm qua");
@@ -53,7 +59,10 @@ async function registerAndPresent(page: Page): Promise<string> {
   await page.getByTestId("open-registered").click();
   await page.getByTestId("action-present").click();
   await page.getByTestId("present-leader").click();
-  await page.getByRole("option", { name: /Nguyễn Đức Thắng/ }).first().click();
+  await page
+    .getByRole("option", { name: /Nguyễn Đức Thắng/ })
+    .first()
+    .click();
   await page.getByTestId("present-submit").click();
   await expect(page.getByTestId("event-presented")).toBeVisible();
   return page.url();

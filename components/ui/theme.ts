@@ -12,4 +12,3 @@ export const theme = createTheme({
     "system-ui, -apple-system, 'Segoe UI', Roboto, 'Noto Sans', 'DejaVu Sans', Arial, sans-serif",
   headings: { fontWeight: "650" },
 });
-
