@@ -179,6 +179,49 @@ const cases: Record<string, Case> = {
     input: () => undefined,
     otherOrganisation: { none: "takes no input; counts the caller's own boxes" },
   },
+  "inbox.today": {
+    permission: "incoming.read",
+    input: () => undefined,
+    otherOrganisation: { none: "takes no input; reads the caller's own boxes and unit" },
+  },
+  "leader.delegations": {
+    permission: "incoming.direct",
+    input: () => undefined,
+    otherOrganisation: { none: "takes no input; lists the caller's own delegations" },
+  },
+  "leader.delegateCandidates": {
+    permission: "incoming.direct",
+    input: () => undefined,
+    otherOrganisation: { none: "takes no input; lists the caller's organisation's leaders" },
+  },
+  "leader.delegate": {
+    permission: "incoming.direct",
+    input: (ids) => ({
+      toUserId: ids.users["phochutich.dc"],
+      startsOn: "2099-01-01",
+      endsOn: "2099-01-05",
+    }),
+    otherOrganisation: (ids) => ({
+      toUserId: ids.users["chutich.hl"],
+      startsOn: "2099-01-01",
+      endsOn: "2099-01-05",
+    }),
+  },
+  "leader.revokeDelegation": {
+    permission: "incoming.direct",
+    input: () => ({ id: "00000000-0000-4000-8000-000000000000" }),
+    otherOrganisation: () => ({ id: "00000000-0000-4000-8000-000000000000" }),
+  },
+  "leader.phrases": {
+    permission: "incoming.direct",
+    input: () => undefined,
+    otherOrganisation: { none: "takes no input; the caller's own phrases" },
+  },
+  "leader.savePhrases": {
+    permission: "incoming.direct",
+    input: () => ({ phrases: ["Giao chủ trì."] }),
+    otherOrganisation: { none: "takes no ids; the caller's own phrases" },
+  },
   "search.documents": {
     permission: "incoming.read",
     input: () => ({ q: "quyết định", limit: 20 }),
