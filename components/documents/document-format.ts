@@ -46,7 +46,8 @@ export const urgencyStyle: Record<
   { color: MantineColor; variant: "filled" | "light" } | null
 > = {
   normal: null,
-  urgent: { color: "orange", variant: "light" },
+  // Filled, so that the theme's automatic contrast writes them in black on yellow and orange.
+  urgent: { color: "yellow", variant: "filled" },
   very_urgent: { color: "orange", variant: "filled" },
   flash: { color: "red", variant: "filled" },
 };
