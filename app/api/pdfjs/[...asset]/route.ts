@@ -1,6 +1,5 @@
 import { readFile } from "node:fs/promises";
 import path from "node:path";
-import { compressedAsset, preferredEncoding } from "@/server/files/compressed-assets";
 
 const PDFJS_DIR = path.join(process.cwd(), "node_modules", "pdfjs-dist");
 
@@ -45,7 +44,7 @@ async function resolveAsset(segments: string[]): Promise<string | null> {
 
 /** The pdf.js worker and its data files, public like any script of the app. */
 export async function GET(
-  request: Request,
+  _request: Request,
   { params }: { params: Promise<{ asset: string[] }> },
 ): Promise<Response> {
   const file = await resolveAsset((await params).asset);
@@ -53,20 +52,11 @@ export async function GET(
   // the bundler to trace.
   const body = file ? await readFile(/* turbopackIgnore: true */ file).catch(() => null) : null;
   if (!file || !body) return new Response("Not found", { status: 404 });
-  const type = CONTENT_TYPES[path.extname(file)] ?? "application/octet-stream";
-  const headers: Record<string, string> = {
-    "content-type": type,
-    "cache-control": "public, max-age=31536000, immutable",
-    "x-content-type-options": "nosniff",
-    vary: "accept-encoding",
-  };
-  // The 1.3 MB worker is a quarter of that in brotli: seconds saved on a slow phone.
-  const encoding = CONTENT_TYPES[path.extname(file)]
-    ? preferredEncoding(request.headers.get("accept-encoding"))
-    : null;
-  if (!encoding) return new Response(new Uint8Array(body), { headers });
-  const packed = await compressedAsset(file, body, encoding);
-  return new Response(new Uint8Array(packed), {
-    headers: { ...headers, "content-encoding": encoding, "content-length": String(packed.length) },
+  return new Response(new Uint8Array(body), {
+    headers: {
+      "content-type": CONTENT_TYPES[path.extname(file)] ?? "application/octet-stream",
+      "cache-control": "public, max-age=31536000, immutable",
+      "x-content-type-options": "nosniff",
+    },
   });
 }
