@@ -83,86 +83,98 @@ test.describe("the audit log", () => {
       roles: ["unit_head"],
     });
 
-    await page.goto("/admin/audit");
-    const table = page.getByTestId("audit-table");
-    const sentences = table.getByTestId("audit-sentence");
-    await expect(sentences.first()).toHaveText(
-      "Nguyễn Văn Quản đổi vai trò của Lê Minh Tuấn từ Chuyên viên thành Trưởng đơn vị.",
-    );
-    await expect(table.getByRole("link", { name: "Lê Minh Tuấn" }).first()).toHaveAttribute(
-      "href",
-      "/admin/users?q=chuyenvien.kt",
-    );
-    await expect(table).toContainText(
-      `Phạm Thị Thu vào sổ văn bản đến số ${ordinary.registryNumber} «${ORDINARY_SUBJECT}».`,
-    );
-    // The secret document: who and what kind of thing, not what.
-    await expect(table).toContainText(
-      "Phạm Thị Thu: «Vào sổ văn bản đến» trên một văn bản mật mà bạn không được giao",
-    );
-    await expect(table).not.toContainText(SECRET_SUBJECT);
-    expect(await noSideScroll(page)).toBe(true);
+    try {
+      await page.goto("/admin/audit");
+      const table = page.getByTestId("audit-table");
+      const sentences = table.getByTestId("audit-sentence");
+      await expect(sentences.first()).toHaveText(
+        "Nguyễn Văn Quản đổi vai trò của Lê Minh Tuấn từ Chuyên viên thành Trưởng đơn vị.",
+      );
+      await expect(table.getByRole("link", { name: "Lê Minh Tuấn" }).first()).toHaveAttribute(
+        "href",
+        "/admin/users?q=chuyenvien.kt",
+      );
+      await expect(table).toContainText(
+        `Phạm Thị Thu vào sổ văn bản đến số ${ordinary.registryNumber} «${ORDINARY_SUBJECT}».`,
+      );
+      // The secret document: who and what kind of thing, not what.
+      await expect(table).toContainText(
+        "Phạm Thị Thu: «Vào sổ văn bản đến» trên một văn bản mật mà bạn không được giao",
+      );
+      await expect(table).not.toContainText(SECRET_SUBJECT);
+      expect(await noSideScroll(page)).toBe(true);
 
-    // By person: only what the clerk did, kept in the address.
-    await choose(page, "audit-filter-actor", "thu", "Phạm Thị Thu");
-    await expect(page).toHaveURL(/actor=/);
-    await expect(sentences.first()).toContainText("Phạm Thị Thu");
-    for (const text of await sentences.allTextContents()) expect(text).toMatch(/^Phạm Thị Thu/);
+      // By person: only what the clerk did, kept in the address.
+      await choose(page, "audit-filter-actor", "thu", "Phạm Thị Thu");
+      await expect(page).toHaveURL(/actor=/);
+      await expect(sentences.first()).toContainText("Phạm Thị Thu");
+      for (const text of await sentences.allTextContents()) expect(text).toMatch(/^Phạm Thị Thu/);
 
-    // By action group, then one record from an event's details.
-    await choose(page, "audit-filter-action", "van ban den", "Mọi thao tác: Văn bản đến");
-    await expect(page).toHaveURL(/action=incoming/);
-    const row = table.getByTestId("audit-row").filter({ hasText: ORDINARY_SUBJECT }).first();
-    await expect(row.getByTestId("audit-details")).toBeHidden();
-    await row.getByTestId("audit-details-toggle").click();
-    await expect(row.getByTestId("audit-details-toggle")).toHaveAttribute("aria-expanded", "true");
-    await expect(row.getByTestId("audit-data")).toContainText('"registryNumber"');
-    await expect(row.getByTestId("audit-details")).toContainText(ordinary.id);
-    await row.getByTestId("audit-only-record").click();
-    await expect(page).toHaveURL(new RegExp(`type=document&record=${ordinary.id}`));
-    await expect(page.getByTestId("audit-filter-record")).toHaveValue(ordinary.id);
-    await expect(table.getByTestId("audit-row")).toHaveCount(1);
-    await shot(page, "audit-log-filtered");
-    // Back returns to the wider view.
-    await page.goBack();
-    await expect(page.getByTestId("audit-filter-record")).toHaveValue("");
-    await expect(page).toHaveURL(/action=incoming/);
-    await expect(table.getByTestId("audit-row")).toHaveCount(2);
+      // By action group, then one record from an event's details.
+      await choose(page, "audit-filter-action", "van ban den", "Mọi thao tác: Văn bản đến");
+      await expect(page).toHaveURL(/action=incoming/);
+      const row = table.getByTestId("audit-row").filter({ hasText: ORDINARY_SUBJECT }).first();
+      await expect(row.getByTestId("audit-details")).toBeHidden();
+      await row.getByTestId("audit-details-toggle").click();
+      await expect(row.getByTestId("audit-details-toggle")).toHaveAttribute(
+        "aria-expanded",
+        "true",
+      );
+      await expect(row.getByTestId("audit-data")).toContainText('"registryNumber"');
+      await expect(row.getByTestId("audit-details")).toContainText(ordinary.id);
+      await row.getByTestId("audit-only-record").click();
+      await expect(page).toHaveURL(new RegExp(`type=document&record=${ordinary.id}`));
+      await expect(page.getByTestId("audit-filter-record")).toHaveValue(ordinary.id);
+      await expect(table.getByTestId("audit-row")).toHaveCount(1);
+      await shot(page, "audit-log-filtered");
+      // Back returns to the wider view.
+      await page.goBack();
+      await expect(page.getByTestId("audit-filter-record")).toHaveValue("");
+      await expect(page).toHaveURL(/action=incoming/);
+      await expect(table.getByTestId("audit-row")).toHaveCount(2);
 
-    // A secret event's details stay withheld when opened.
-    await page.goto(`/admin/audit?record=${secret.id}`);
-    const withheld = table.getByTestId("audit-row").first();
-    await withheld.getByTestId("audit-details-toggle").click();
-    await expect(withheld.getByTestId("audit-redacted")).toContainText(
-      "Chi tiết được ẩn: văn bản mật",
-    );
-    await expect(withheld.getByTestId("audit-data")).toHaveCount(0);
+      // A secret event's details stay withheld when opened.
+      await page.goto(`/admin/audit?record=${secret.id}`);
+      const withheld = table.getByTestId("audit-row").first();
+      await withheld.getByTestId("audit-details-toggle").click();
+      await expect(withheld.getByTestId("audit-redacted")).toContainText(
+        "Chi tiết được ẩn: văn bản mật",
+      );
+      await expect(withheld.getByTestId("audit-data")).toHaveCount(0);
 
-    // A shared address opens the same view; the filters show what it is filtered by.
-    const today = vietnamToday();
-    await page.goto(`/admin/audit?action=user&from=${today}&to=${today}`);
-    await expect(page.getByTestId("audit-filter-action")).toHaveValue("Mọi thao tác: Tài khoản");
-    await expect(page.getByTestId("audit-filter-from")).toHaveValue(ddMMyyyy(today));
-    await expect(sentences).toHaveCount(1);
-    await sentences.first().getByRole("link", { name: "Lê Minh Tuấn" }).click();
-    await expect(page).toHaveURL(/\/admin\/users\?q=chuyenvien\.kt/);
-    await expect(page.getByTestId("user-search")).toHaveValue("chuyenvien.kt");
-    await expect(page.getByTestId("user-row-chuyenvien.kt")).toBeVisible();
-
-    // The other specs work with Lê Minh Tuấn as the specialist he is in the demo.
-    const { items: after } = await query<{ items: Record<string, unknown>[] }>(page, "users.list", {
-      query: "chuyenvien.kt",
-    });
-    const promoted = after[0]!;
-    await mutate(page.request, "users.update", {
-      id: promoted.id,
-      version: promoted.version,
-      fullName: promoted.fullName,
-      email: promoted.email,
-      jobTitle: promoted.jobTitle,
-      unitId: promoted.unitId,
-      roles: ["specialist"],
-    });
+      // A shared address opens the same view; the filters show what it is filtered by.
+      const today = vietnamToday();
+      // (Other specs create and change other accounts today: this view names Lê Minh Tuấn's record.)
+      await page.goto(
+        `/admin/audit?action=user&type=user&record=${String(tuan.id)}&from=${today}&to=${today}`,
+      );
+      await expect(page.getByTestId("audit-filter-action")).toHaveValue("Mọi thao tác: Tài khoản");
+      await expect(page.getByTestId("audit-filter-from")).toHaveValue(ddMMyyyy(today));
+      await expect(sentences).toHaveCount(1);
+      await sentences.first().getByRole("link", { name: "Lê Minh Tuấn" }).click();
+      await expect(page).toHaveURL(/\/admin\/users\?q=chuyenvien\.kt/);
+      await expect(page.getByTestId("user-search")).toHaveValue("chuyenvien.kt");
+      await expect(page.getByTestId("user-row-chuyenvien.kt")).toBeVisible();
+    } finally {
+      // The other specs work with Lê Minh Tuấn as the specialist he is in the demo.
+      const { items: after } = await query<{ items: Record<string, unknown>[] }>(
+        page,
+        "users.list",
+        {
+          query: "chuyenvien.kt",
+        },
+      );
+      const promoted = after[0]!;
+      await mutate(page.request, "users.update", {
+        id: promoted.id,
+        version: promoted.version,
+        fullName: promoted.fullName,
+        email: promoted.email,
+        jobTitle: promoted.jobTitle,
+        unitId: promoted.unitId,
+        roles: ["specialist"],
+      });
+    }
   });
 
   test("says what is wrong with a filter, and why nothing matches", async ({
