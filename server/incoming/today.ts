@@ -93,19 +93,23 @@ async function unitFigures(db: Db, actor: Actor, today: string) {
     from assignment a
     where a.organisation_id = ${actor.organisationId} and a.role <> 'info' and ${unitParts}`)
   ).rows;
+  // A document once, at its earliest overdue part (the unit's, or a specialist's within it).
   const overdue = await db.execute<Row>(sql`
-    select d.id, d.subject, d.issuer_name as "issuerName", d.urgency, d.confidentiality,
-      'to_handle' as box, a.deadline::text as deadline, d.registry_number as "registryNumber",
-      coalesce(u.full_name, un.name) as holder
-    from assignment a
-    join document d on d.id = a.document_id
-    left join app_user u on u.id = a.user_id
-    left join unit un on un.id = a.unit_id
-    where a.organisation_id = ${actor.organisationId} and a.role <> 'info'
-      and a.status in ('pending', 'in_progress') and a.deadline < ${today}::date and ${unitParts}
-      and (d.confidentiality = 'normal' or exists (select 1 from document_participant p
-        where p.document_id = d.id and p.user_id = ${actor.userId}))
-    order by a.deadline, d.id
+    select * from (
+      select distinct on (d.id) d.id, d.subject, d.issuer_name as "issuerName", d.urgency,
+        d.confidentiality, 'to_handle' as box, a.deadline::text as deadline,
+        d.registry_number as "registryNumber", coalesce(u.full_name, un.name) as holder
+      from assignment a
+      join document d on d.id = a.document_id
+      left join app_user u on u.id = a.user_id
+      left join unit un on un.id = a.unit_id
+      where a.organisation_id = ${actor.organisationId} and a.role <> 'info'
+        and a.status in ('pending', 'in_progress') and a.deadline < ${today}::date and ${unitParts}
+        and (d.confidentiality = 'normal' or exists (select 1 from document_participant p
+          where p.document_id = d.id and p.user_id = ${actor.userId}))
+      order by d.id, a.deadline, a.parent_id nulls first
+    ) x
+    order by x.deadline, x.id
     limit ${LIST}`);
   return { ...counts!, overdueParts: fromRows(overdue.rows) };
 }
