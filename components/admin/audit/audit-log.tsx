@@ -4,7 +4,7 @@ import { Alert, Badge, Button, Card, EmptyState, Group, Loader, Stack, Text } fr
 import { IconFilterOff, IconListCheck, IconShieldCheck, IconShieldX } from "@tabler/icons-react";
 import { useInfiniteQuery, useMutation, useQuery } from "@tanstack/react-query";
 import { useTranslations } from "next-intl";
-import { useEffect, useState } from "react";
+import { useEffect, useRef, useState } from "react";
 import { useTRPC } from "@/components/providers/trpc";
 import { fieldErrorsOf, messageOf, showServerError } from "@/components/ui/server-errors";
 import type { AuditEntityType } from "@/lib/audit-actions";
@@ -72,14 +72,23 @@ export function AuditLog({
     window.addEventListener("popstate", restore);
     return () => window.removeEventListener("popstate", restore);
   }, []);
-  const go = (next: AuditFilters, remember = false) => {
+  // Every change is applied to the latest filters (a field's late change event never brings back
+  // an older view), and the address follows the state once it is set.
+  const history = useRef<"push" | "replace">("replace");
+  useEffect(() => {
+    const href = auditHref(filters);
+    if (href === `${window.location.pathname}${window.location.search}`) return;
+    if (history.current === "push") window.history.pushState(null, "", href);
+    else window.history.replaceState(null, "", href);
+    history.current = "replace";
+  }, [filters]);
+  const go = (next: AuditFilters | ((current: AuditFilters) => AuditFilters), remember = false) => {
+    if (remember) history.current = "push";
     setFilters(next);
-    if (remember) window.history.pushState(null, "", auditHref(next));
-    else window.history.replaceState(null, "", auditHref(next));
   };
-  const update = (change: Partial<AuditFilters>) => go({ ...filters, ...change });
+  const update = (change: Partial<AuditFilters>) => go((current) => ({ ...current, ...change }));
   const drill: Drill = (filter) => {
-    go({ ...filters, ...filter }, true);
+    go((current) => ({ ...current, ...filter }), true);
     window.scrollTo({ top: 0, behavior: "smooth" });
   };
 
