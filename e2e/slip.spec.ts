@@ -81,7 +81,11 @@ async function registerLetter(page: Page): Promise<{ id: string; number: number 
 
 /** Saves a PDF the app serves, its first page as a PNG beside the screenshots, and its text. */
 async function savePdf(page: Page, href: string, name: string) {
-  const response = await page.request.get(href);
+  // A kept-alive connection the server has just closed answers ECONNRESET; a second try opens
+  // a new one.
+  const response = await page.request
+    .get(href)
+    .catch(() => page.request.get(href, { headers: { connection: "close" } }));
   expect(response.status()).toBe(200);
   expect(response.headers()["content-type"]).toBe("application/pdf");
   expect(response.headers()["cache-control"]).toBe("private, no-store");
