@@ -1,15 +1,6 @@
 "use client";
 
-import {
-  Alert,
-  Group,
-  MultiSelect,
-  Paper,
-  SegmentedControl,
-  Stack,
-  Text,
-  Textarea,
-} from "@mantine/core";
+import { Alert, MultiSelect, Paper, SegmentedControl, Stack, Text, Textarea } from "@mantine/core";
 import { useForm } from "@mantine/form";
 import { useTranslations } from "next-intl";
 import { DialogButtons } from "@/components/ui/dialog-buttons";
@@ -210,7 +201,6 @@ export function ForwardForm({
             maxLength={2000}
             {...form.getInputProps("note")}
           />
-          <Group />
         </Stack>
         <DialogButtons
           onCancel={onClose}

@@ -68,6 +68,31 @@ async function ItemList({
   );
 }
 
+/** A row of figures, each a number over its label, coloured when it is not zero. */
+async function Figures({
+  items,
+  prefix,
+  cols,
+}: {
+  items: readonly (readonly [string, number, string | undefined])[];
+  prefix: string;
+  cols: number | Record<string, number>;
+}) {
+  const t = await getTranslations();
+  return (
+    <SimpleGrid cols={cols} spacing="xs">
+      {items.map(([key, value, color]) => (
+        <Stack key={key} gap={0}>
+          <Text fz={24} fw={700} c={value > 0 ? color : "dimmed"}>
+            {value}
+          </Text>
+          <Text size="xs">{t(`${prefix}.${key}`)}</Text>
+        </Stack>
+      ))}
+    </SimpleGrid>
+  );
+}
+
 /** The day's work on the home page, with the figures of the person's unit or organisation. */
 export async function DayWork({ day }: { day: Day }) {
   const t = await getTranslations();
@@ -103,23 +128,16 @@ export async function DayWork({ day }: { day: Day }) {
             <Text size="xs" tt="uppercase" fw={700} c="dimmed" mb="xs">
               {t("home.unitTitle")}
             </Text>
-            <SimpleGrid cols={2} spacing="xs">
-              {(
-                [
-                  ["open", day.unit.open, undefined],
-                  ["overdue", day.unit.overdue, "red"],
-                  ["done", day.unit.done, "green"],
-                  ["late", day.unit.late, "orange"],
-                ] as const
-              ).map(([key, value, color]) => (
-                <Stack key={key} gap={0}>
-                  <Text fz={24} fw={700} c={value > 0 ? color : "dimmed"}>
-                    {value}
-                  </Text>
-                  <Text size="xs">{t(`home.unitFigures.${key}`)}</Text>
-                </Stack>
-              ))}
-            </SimpleGrid>
+            <Figures
+              cols={2}
+              prefix="home.unitFigures"
+              items={[
+                ["open", day.unit.open, undefined],
+                ["overdue", day.unit.overdue, "red"],
+                ["done", day.unit.done, "green"],
+                ["late", day.unit.late, "orange"],
+              ]}
+            />
           </Card>
           <ItemList
             title={t("home.unitOverdueTitle")}
@@ -140,25 +158,18 @@ export async function DayWork({ day }: { day: Day }) {
               {t("home.openReport")}
             </AnchorLink>
           </Group>
-          <SimpleGrid cols={{ base: 2, sm: 3, md: 6 }} spacing="xs">
-            {(
-              [
-                ["total", figures.total, undefined],
-                ["notDirected", figures.notDirected, "indigo"],
-                ["inProgressOnTime", figures.inProgressOnTime, "blue"],
-                ["inProgressOverdue", figures.inProgressOverdue, "red"],
-                ["completedOnTime", figures.completedOnTime, "green"],
-                ["completedLate", figures.completedLate, "orange"],
-              ] as const
-            ).map(([key, value, color]) => (
-              <Stack key={key} gap={0}>
-                <Text fz={24} fw={700} c={value > 0 ? color : "dimmed"}>
-                  {value}
-                </Text>
-                <Text size="xs">{t(`home.organisationFigures.${key}`)}</Text>
-              </Stack>
-            ))}
-          </SimpleGrid>
+          <Figures
+            cols={{ base: 2, sm: 3, md: 6 }}
+            prefix="home.organisationFigures"
+            items={[
+              ["total", figures.total, undefined],
+              ["notDirected", figures.notDirected, "indigo"],
+              ["inProgressOnTime", figures.inProgressOnTime, "blue"],
+              ["inProgressOverdue", figures.inProgressOverdue, "red"],
+              ["completedOnTime", figures.completedOnTime, "green"],
+              ["completedLate", figures.completedLate, "orange"],
+            ]}
+          />
         </Card>
       )}
     </Stack>

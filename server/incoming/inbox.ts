@@ -71,7 +71,7 @@ const isUrgency = (v: unknown): v is Urgency => urgencies.includes(v as Urgency)
 const boxRank = (box: SQL) => sql`case ${box}
     when 'to_review' then 0 when 'to_direct' then 1 when 'to_handle' then 2
     when 'info_unread' then 3 when 'handled' then 4 when 'info_read' then 5 else 6 end`;
-const outranked = sql`exists (select 1 from document_participant q
+export const outranked = sql`exists (select 1 from document_participant q
     where q.document_id = p.document_id and q.user_id = p.user_id
       and ${boxRank(sql`q.box`)} < ${boxRank(sql`p.box`)})`;
 

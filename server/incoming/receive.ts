@@ -120,8 +120,6 @@ export async function receiveDocument(
         registryNumber: number,
         period,
         mainFileSha256: mainSha256,
-        // The issuer's deadline: a direction later replaces the document's with the lead's.
-        deadline: input.deadline ?? null,
       },
     });
     return { id: documentId, registryId, registryNumber: number, period, arrivalDate: today };

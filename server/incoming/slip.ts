@@ -103,13 +103,7 @@ export async function loadHandlingSlip(
   });
   const presented = events.findLast((e) => e.action === "presented");
   const directions = events.filter((e) => e.action === "directed" || e.action === "redirected");
-  const registered = events.find((e) => e.action === "registered")?.data;
-  const issuerDeadline =
-    registered && "deadline" in registered
-      ? ((registered.deadline as string | null) ?? null)
-      : directions.length === 0
-        ? doc.deadline
-        : null;
+  const issuerDeadline = doc.issuerDeadline;
   return {
     organisationName: actor.organisationName,
     document: { ...doc, registryName },

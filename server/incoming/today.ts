@@ -7,6 +7,7 @@ import type { Urgency } from "@/lib/documents";
 import { addDays, vietnamToday } from "@/lib/dates";
 import { assertCan, type Actor } from "../authz/actor";
 import { handlingReport } from "../reports/handling-report";
+import { outranked } from "./inbox";
 import { NO_DEADLINE } from "./participants";
 
 export type DayItem = {
@@ -37,7 +38,7 @@ function personal(actor: Actor, where: ReturnType<typeof sql>, limit = LIST) {
     from document_participant p
     join document d on d.id = p.document_id and d.organisation_id = p.organisation_id
     where p.user_id = ${actor.userId} and p.organisation_id = ${actor.organisationId}
-      and ${where}
+      and ${where} and not ${outranked}
     order by p.urgency desc, p.deadline, d.id
     limit ${limit}`;
 }
