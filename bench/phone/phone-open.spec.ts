@@ -1,78 +1,23 @@
 // A leader opens an urgent document on a slow phone: 4× slower CPU, 1.6 Mbit/s, 150 ms round
-// trips, nothing cached. Measured from the tap on the link to page 1 of the PDF drawn, and to
-// the action button usable. Target: the PDF visible within 5 s.
-import { readFileSync } from "node:fs";
-import fontkit from "@pdf-lib/fontkit";
-import { expect, test, type Page } from "@playwright/test";
-import { PDFDocument, rgb } from "pdf-lib";
+// trips, nothing cached. Measured from the tap on the link to page 1 of the PDF visible (the
+// server's picture of it, or pdf.js's drawing, whichever comes first), to pdf.js's drawing, and
+// to the action button usable. Target: the PDF visible within 5 s.
+import { expect, test } from "@playwright/test";
+import { letterPdf, registerAndPresent } from "../../e2e/documents";
 import { signIn } from "../../e2e/fixtures";
 
 const TARGET_MS = 5000;
 const RUNS = 3;
 
-/** A three-page letter with an embedded Vietnamese font, as offices send them. */
-async function letter(): Promise<Buffer> {
-  const pdf = await PDFDocument.create();
-  pdf.registerFontkit(fontkit);
-  const font = await pdf.embedFont(readFileSync("server/pdf/fonts/LiberationSerif-Regular.ttf"));
-  for (let p = 0; p < 3; p++) {
-    const page = pdf.addPage([595, 842]);
-    for (let i = 0; i < 30; i++) {
-      page.drawText(
-        `Dòng ${i + 1} trang ${p + 1}: phòng, chống lụt bão năm 2026 trên địa bàn phường`,
-        {
-          x: 50,
-          y: 790 - i * 24,
-          size: 11,
-          font,
-          color: rgb(0, 0, 0),
-        },
-      );
-    }
-  }
-  return Buffer.from(await pdf.save());
-}
-
-async function registerAndPresent(page: Page): Promise<string> {
-  await signIn(page, "vanthu.dc");
-  await page.goto("/incoming/new");
-  await page.locator('[data-testid="reception-dropzone"] input[type="file"]').setInputFiles({
-    name: "88-UBND.pdf",
-    mimeType: "application/pdf",
-    buffer: await letter(),
-  });
-  await expect(page.getByTestId("file-sha256").first()).toBeVisible();
-  await page.getByTestId("issuer-input").fill("Ủy ban nhân dân quận Hoàng");
-  await page
-    .getByRole("option", { name: /quận Hoàng Mai/ })
-    .first()
-    .click();
-  await page.getByTestId("code-number-input").fill("88");
-  await page.getByTestId("code-notation-input").fill("UBND-PCTT");
-  await page.getByTestId("document-date-input").fill("hôm qua");
-  await page.getByTestId("document-date-input").press("Tab");
-  await page.getByTestId("document-type-select").click();
-  await page.getByRole("option", { name: "Công văn" }).first().click();
-  await page.getByTestId("subject-input").fill("Về việc ứng phó bão số 9");
-  await page.getByTestId("urgency-control").getByText("Hỏa tốc").click();
-  await page.getByTestId("reception-submit").click();
-  await page.getByTestId("open-registered").click();
-  await page.getByTestId("action-present").click();
-  await page.getByTestId("present-leader").click();
-  await page
-    .getByRole("option", { name: /Nguyễn Đức Thắng/ })
-    .first()
-    .click();
-  await page.getByTestId("present-submit").click();
-  await expect(page.getByTestId("event-presented")).toBeVisible();
-  return page.url();
-}
-
 test("a leader opens an urgent document on a slow phone", async ({ browser }) => {
   test.setTimeout(240_000);
   const clerk = await (await browser.newContext()).newPage();
-  const url = await registerAndPresent(clerk);
-  const results: { pdf: number; action: number }[] = [];
+  const url = await registerAndPresent(clerk, {
+    pdf: await letterPdf(3),
+    number: "88",
+    subject: "Về việc ứng phó bão số 9",
+  });
+  const results: { visible: number; pdf: number; action: number }[] = [];
   for (let run = 0; run < RUNS; run++) {
     const context = await browser.newContext({
       viewport: { width: 390, height: 844 },
@@ -98,17 +43,38 @@ test("a leader opens an urgent document on a slow phone", async ({ browser }) =>
     await page.getByTestId("action-direct").waitFor({ state: "visible", timeout: 60_000 });
     const action = Date.now() - started;
     await page
+      .locator(
+        '[data-testid="pdf-preview"][data-loaded="true"], [data-testid="pdf-page"][data-page-number="1"][data-rendered="true"]',
+      )
+      .first()
+      .waitFor({ timeout: 120_000 });
+    const visible = Date.now() - started;
+    await page
       .locator('[data-testid="pdf-page"][data-page-number="1"][data-rendered="true"]')
       .waitFor({ timeout: 120_000 });
     const pdf = Date.now() - started;
-    results.push({ pdf, action });
-    console.log(`run ${run + 1}: action usable ${action} ms, PDF page 1 drawn ${pdf} ms`);
+    results.push({ visible, pdf, action });
+    if (process.env.PHONE_BENCH_DETAIL) {
+      // What took the time: each resource's bytes on the wire and when it started and ended.
+      const entries = await page.evaluate(() =>
+        performance.getEntriesByType("resource").map((e) => {
+          const r = e as PerformanceResourceTiming;
+          return `${Math.round(r.startTime)}-${Math.round(r.responseEnd)} ms ${r.transferSize} B ${r.name.replace(location.origin, "")}`;
+        }),
+      );
+      console.log(entries.join("\n"));
+    }
+    console.log(
+      `run ${run + 1}: action usable ${action} ms, page 1 visible ${visible} ms, drawn by pdf.js ${pdf} ms`,
+    );
     await context.close();
   }
   const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
-  const pdfMedian = median(results.map((r) => r.pdf));
+  const visibleMedian = median(results.map((r) => r.visible));
   console.log(
-    `phone-open: median action ${median(results.map((r) => r.action))} ms, median PDF ${pdfMedian} ms (target ${TARGET_MS} ms)`,
+    `phone-open: median action ${median(results.map((r) => r.action))} ms, ` +
+      `page 1 visible ${visibleMedian} ms, drawn by pdf.js ${median(results.map((r) => r.pdf))} ms ` +
+      `(target ${TARGET_MS} ms to visible)`,
   );
-  expect(pdfMedian).toBeLessThanOrEqual(TARGET_MS);
+  expect(visibleMedian).toBeLessThanOrEqual(TARGET_MS);
 });

@@ -22,7 +22,7 @@ import {
   IconFileTypePdf,
 } from "@tabler/icons-react";
 import { useLocale, useTranslations } from "next-intl";
-import { fileUrl, formatDateTime, formatFileSize } from "./document-format";
+import { fileUrl, formatDateTime, formatFileSize, previewUrl } from "./document-format";
 import { PrintButtons, stampLayers, type DocumentPrints } from "./document-prints";
 import type { DocumentFileView } from "./document-types";
 import { PdfViewer } from "./pdf-viewer";
@@ -174,6 +174,7 @@ export function DocumentFiles({
               <PdfViewer
                 key={main.id}
                 url={fileUrl(main.id, true)}
+                previewUrl={previewUrl(main.id)}
                 fileName={main.fileName}
                 {...stampLayers(prints)}
               />

@@ -83,6 +83,9 @@ export function formatFileSize(bytes: number, locale: string): string {
 export const fileUrl = (documentFileId: string, inline = false) =>
   `/api/files/${documentFileId}${inline ? "?inline=1" : ""}`;
 
+/** A picture of page 1 of a document's PDF, drawn by the server (app/api/files/[fileId]/preview). */
+export const previewUrl = (documentFileId: string) => `/api/files/${documentFileId}/preview`;
+
 const partsFormat = new Intl.DateTimeFormat("en-GB", {
   timeZone: "Asia/Ho_Chi_Minh",
   day: "2-digit",

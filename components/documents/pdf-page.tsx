@@ -47,13 +47,24 @@ type Props = {
   register: (pageNumber: number, element: HTMLElement | null) => void;
   /** Drawn over the page in HTML (never into the file), e.g. the arrival stamp. */
   overlay?: (page: PageGeometry) => ReactNode;
+  /** A picture of the page shown until pdf.js has drawn it. */
+  placeholder?: string;
 };
 
 /**
  * One page: a placeholder of the right size until it comes near the view, then a canvas at the
  * screen's density and pdf.js's text layer over it.
  */
-export function PdfPage({ doc, pageNumber, size, zoom, near, register, overlay }: Props) {
+export function PdfPage({
+  doc,
+  pageNumber,
+  size,
+  zoom,
+  near,
+  register,
+  overlay,
+  placeholder,
+}: Props) {
   const t = useTranslations("documentPage");
   const canvasHost = useRef<HTMLDivElement>(null);
   const textHost = useRef<HTMLDivElement>(null);
@@ -169,6 +180,7 @@ export function PdfPage({ doc, pageNumber, size, zoom, near, register, overlay }
           width,
           height,
           "--total-scale-factor": scale * size.userUnit,
+          backgroundImage: placeholder && !drawn ? `url("${placeholder}")` : undefined,
         } as CSSProperties
       }
       data-testid="pdf-page"

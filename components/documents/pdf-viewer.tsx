@@ -15,6 +15,8 @@ import { useMediaQuery } from "@mantine/hooks";
 import {
   IconAlertTriangle,
   IconArrowAutofitWidth,
+  IconChevronLeft,
+  IconChevronRight,
   IconZoomIn,
   IconZoomOut,
 } from "@tabler/icons-react";
@@ -28,15 +30,20 @@ import { useCallback, useEffect, useLayoutEffect, useRef, useState, type ReactNo
 import { fitZoom, pageInView, stepZoom, ZOOM_STEPS } from "./pdf-geometry";
 import { PdfPage, type PageGeometry, type PageSize } from "./pdf-page";
 import classes from "./pdf-viewer.module.css";
-import { classifyPdfError, loadPdfjs, openPdf, type PdfLoadError } from "./pdfjs-client";
+import { classifyPdfError, fetchPdf, loadPdfjs, openPdf, type PdfLoadError } from "./pdfjs-client";
 
 type State =
   | { status: "loading" }
   | { status: "error"; error: PdfLoadError }
   | { status: "ready"; doc: PDFDocumentProxy; sizes: PageSize[] };
 
+/** How long pdf.js waits for the preview of page 1 before it loads anyway. */
+const PREVIEW_WAIT_MS = 4000;
+
 /** Pages this far above or below the view (in heights of the view) are drawn ahead of time. */
 const NEAR_MARGIN = "100% 0px";
+/** Side by side on a phone: the pages either side of the one shown. */
+const SWIPE_NEAR_MARGIN = "0px 100%";
 
 function sizeOf(page: PDFPageProxy): PageSize {
   const { width, height } = page.getViewport({ scale: 1 });
@@ -53,11 +60,17 @@ const sameSize = (a: PageSize, b: PageSize) =>
  */
 export function PdfViewer({
   url,
+  previewUrl,
   fileName,
   tools,
   firstPageOverlay,
 }: {
   url: string;
+  /**
+   * A picture of page 1 drawn by the server (app/api/files/[fileId]/preview): shown at once, and
+   * pdf.js is fetched only after it, so a slow phone shows the page in seconds, not after 1 MB.
+   */
+  previewUrl?: string;
   fileName: string;
   /** More buttons in the toolbar, before the zoom. */
   tools?: ReactNode;
@@ -66,6 +79,14 @@ export function PdfViewer({
 }) {
   const t = useTranslations("documentPage");
   const [state, setState] = useState<State>({ status: "loading" });
+  // The preview has loaded or failed (or there is none): pdf.js may take the bandwidth now.
+  const [previewSettled, setPreviewSettled] = useState(!previewUrl);
+  useEffect(() => {
+    if (previewSettled) return;
+    // A preview that never answers does not hold the document back for long.
+    const timer = setTimeout(() => setPreviewSettled(true), PREVIEW_WAIT_MS);
+    return () => clearTimeout(timer);
+  }, [previewSettled]);
   const [attempt, setAttempt] = useState(0);
   const [zoom, setZoom] = useState<number | "fit">("fit");
   const [scroller, setScroller] = useState<HTMLDivElement | null>(null);
@@ -78,17 +99,24 @@ export function PdfViewer({
   // Read in effects only (never rendered), so the server's guess does not matter.
   const framed = useMediaQuery("(min-width: 48em)", false, { getInitialValueInEffect: false });
 
+  // On a phone at fit width, pages sit side by side and a swipe turns one page; zoomed in, they
+  // stack and scroll like on a computer, so a finger can pan a page without turning it.
+  const swipe = !framed && zoom === "fit";
+
   const doc = state.status === "ready" ? state.doc : null;
   const sizes = state.status === "ready" ? state.sizes : null;
 
   // The file: read once per URL (the parent keys this component by file), let go of on unmount.
   useEffect(() => {
+    if (!previewSettled) return;
     let cancelled = false;
     let task: PDFDocumentLoadingTask | null = null;
+    const download = new AbortController();
     const open = async () => {
-      const pdfjs = await loadPdfjs();
+      // pdf.js and the file come at once rather than one after the other.
+      const [pdfjs, data] = await Promise.all([loadPdfjs(), fetchPdf(url, download.signal)]);
       if (cancelled) return;
-      task = openPdf(pdfjs, url);
+      task = openPdf(pdfjs, data);
       const loaded = await task.promise;
       const first = sizeOf(await loaded.getPage(1));
       if (cancelled) return;
@@ -121,9 +149,10 @@ export function PdfViewer({
     return () => {
       cancelled = true;
       // Ends the download, the document and its worker.
+      download.abort();
       void task?.destroy();
     };
-  }, [url, attempt]);
+  }, [url, attempt, previewSettled]);
 
   // The width the pages fit.
   useEffect(() => {
@@ -149,7 +178,9 @@ export function PdfViewer({
           }
           return next;
         }),
-      { root: framed ? scroller : null, rootMargin: NEAR_MARGIN },
+      swipe
+        ? { root: scroller, rootMargin: SWIPE_NEAR_MARGIN }
+        : { root: framed ? scroller : null, rootMargin: NEAR_MARGIN },
     );
     for (const element of pages.current.values()) io.observe(element);
     observer.current = io;
@@ -157,7 +188,7 @@ export function PdfViewer({
       io.disconnect();
       observer.current = null;
     };
-  }, [doc, scroller, framed]);
+  }, [doc, scroller, framed, swipe]);
 
   const register = useCallback((pageNumber: number, element: HTMLElement | null) => {
     const previous = pages.current.get(pageNumber);
@@ -173,18 +204,24 @@ export function PdfViewer({
   // The page number shown in the toolbar follows the scrolling.
   useEffect(() => {
     if (!doc || !scroller) return;
-    const target: HTMLElement | Window = framed ? scroller : window;
+    const target: HTMLElement | Window = framed || swipe ? scroller : window;
     let frame = 0;
     const update = () => {
       frame = 0;
-      const view = framed
-        ? scroller.getBoundingClientRect()
-        : { top: 0, bottom: window.innerHeight };
       const rects: DOMRect[] = [];
       for (let n = 1; n <= doc.numPages; n += 1) {
         const element = pages.current.get(n);
         if (element) rects.push(element.getBoundingClientRect());
       }
+      if (swipe) {
+        const view = scroller.getBoundingClientRect();
+        const across = rects.map((r) => ({ top: r.left, bottom: r.right }));
+        setCurrent(pageInView(across, view.left, view.right));
+        return;
+      }
+      const view = framed
+        ? scroller.getBoundingClientRect()
+        : { top: 0, bottom: window.innerHeight };
       setCurrent(pageInView(rects, view.top, view.bottom));
     };
     const onScroll = () => {
@@ -197,7 +234,23 @@ export function PdfViewer({
       window.removeEventListener("resize", onScroll);
       cancelAnimationFrame(frame);
     };
-  }, [doc, scroller, framed]);
+  }, [doc, scroller, framed, swipe]);
+
+  // The buttons beside the page number: to the page before or after, in either layout.
+  const goToPage = (n: number) => {
+    const element = pages.current.get(n);
+    if (!element || !scroller) return;
+    const page = element.getBoundingClientRect();
+    const view = scroller.getBoundingClientRect();
+    if (swipe) {
+      const left = scroller.scrollLeft + page.left - view.left - (view.width - page.width) / 2;
+      scroller.scrollTo({ left, behavior: "smooth" });
+    } else if (framed) {
+      scroller.scrollTo({ top: scroller.scrollTop + page.top - view.top, behavior: "smooth" });
+    } else {
+      element.scrollIntoView({ behavior: "smooth", block: "start" });
+    }
+  };
 
   const effectiveZoom = zoom === "fit" ? fitZoom(width, sizes?.[0]?.width ?? 0) : zoom;
 
@@ -209,13 +262,14 @@ export function PdfViewer({
     if (!scroller || before === null || shownZoom.current === null) return;
     const ratio = shownZoom.current / before;
     if (ratio === 1) return;
+    if (swipe) return;
     if (framed) {
       scroller.scrollTo({ top: scroller.scrollTop * ratio });
     } else {
       const top = scroller.getBoundingClientRect().top + window.scrollY;
       if (window.scrollY > top) window.scrollTo({ top: top + (window.scrollY - top) * ratio });
     }
-  }, [effectiveZoom, width, doc, scroller, framed]);
+  }, [effectiveZoom, width, doc, scroller, framed, swipe]);
 
   const retry = () => {
     setState({ status: "loading" });
@@ -232,9 +286,35 @@ export function PdfViewer({
         py={4}
         wrap="nowrap"
       >
-        <Text size="sm" c="dimmed" data-testid="pdf-page-indicator">
-          {doc ? t("viewerPageOf", { current, total: doc.numPages }) : "\u00a0"}
-        </Text>
+        <Group gap={2} wrap="nowrap">
+          {doc && doc.numPages > 1 && (
+            <ActionIcon
+              variant="subtle"
+              color="gray"
+              onClick={() => goToPage(current - 1)}
+              disabled={current <= 1}
+              aria-label={t("viewerPreviousPage")}
+              data-testid="pdf-previous-page"
+            >
+              <IconChevronLeft size={18} />
+            </ActionIcon>
+          )}
+          <Text size="sm" c="dimmed" data-testid="pdf-page-indicator" aria-live="polite">
+            {doc ? t("viewerPageOf", { current, total: doc.numPages }) : "\u00a0"}
+          </Text>
+          {doc && doc.numPages > 1 && (
+            <ActionIcon
+              variant="subtle"
+              color="gray"
+              onClick={() => goToPage(current + 1)}
+              disabled={current >= doc.numPages}
+              aria-label={t("viewerNextPage")}
+              data-testid="pdf-next-page"
+            >
+              <IconChevronRight size={18} />
+            </ActionIcon>
+          )}
+        </Group>
         <Group gap={2} wrap="nowrap">
           {tools}
           <Tooltip label={t("viewerZoomOut")}>
@@ -279,11 +359,30 @@ export function PdfViewer({
       <div
         ref={setScroller}
         className={classes.scroller}
+        data-swipe={swipe || undefined}
+        data-testid="pdf-scroller"
         role="region"
         aria-label={fileName}
         tabIndex={0}
       >
-        {state.status === "loading" && (
+        {state.status === "loading" && previewUrl && (
+          // eslint-disable-next-line @next/next/no-img-element -- a private, per-file picture
+          <img
+            src={previewUrl}
+            alt={t("viewerPage", { page: 1 })}
+            className={classes.preview}
+            data-testid="pdf-preview"
+            onLoad={(event) => {
+              event.currentTarget.dataset.loaded = "true";
+              setPreviewSettled(true);
+            }}
+            onError={(event) => {
+              event.currentTarget.hidden = true;
+              setPreviewSettled(true);
+            }}
+          />
+        )}
+        {state.status === "loading" && !previewUrl && (
           <Center className={classes.status}>
             <Stack align="center" gap="xs">
               <Loader size="sm" />
@@ -323,6 +422,7 @@ export function PdfViewer({
                 near={near.has(i + 1)}
                 register={register}
                 overlay={i === 0 ? firstPageOverlay : undefined}
+                placeholder={i === 0 ? previewUrl : undefined}
               />
             ))}
           </div>

@@ -9,9 +9,12 @@ export type Pdfjs = typeof PdfjsModule;
 
 let loading: Promise<Pdfjs> | null = null;
 
-/** Where app/api/pdfjs serves the worker and data files of this pdf.js version. */
+/**
+ * Where the worker and data files of this pdf.js version are served from: static files that
+ * `npm start` copies into public/pdfjs (scripts/pdfjs-assets.ts), compressed and cached for good.
+ */
 const assetUrl = (version: string, file: string) =>
-  new URL(`/api/pdfjs/${version}/${file}`, window.location.origin).href;
+  new URL(`/pdfjs/${version}/${file}`, window.location.origin).href;
 
 export function loadPdfjs(): Promise<Pdfjs> {
   loading ??= import("pdfjs-dist/legacy/build/pdf.mjs").then(
@@ -28,10 +31,27 @@ export function loadPdfjs(): Promise<Pdfjs> {
   return loading;
 }
 
-/** Starts reading the PDF at `url` (same origin, so the session cookie goes with it). */
-export function openPdf(pdfjs: Pdfjs, url: string): PDFDocumentLoadingTask {
+/**
+ * The bytes of the PDF at `url` (same origin, so the session cookie goes with it), fetched while
+ * pdf.js itself is still loading. A refusal takes the shape of pdf.js's own, for
+ * `classifyPdfError`.
+ */
+export async function fetchPdf(url: string, signal: AbortSignal): Promise<Uint8Array> {
+  const response = await fetch(new URL(url, window.location.origin), { signal });
+  if (!response.ok) {
+    await response.body?.cancel();
+    throw Object.assign(new Error(`HTTP ${response.status}`), {
+      name: "ResponseException",
+      status: response.status,
+    });
+  }
+  return new Uint8Array(await response.arrayBuffer());
+}
+
+/** Opens a PDF from its bytes (handed over to the worker). */
+export function openPdf(pdfjs: Pdfjs, data: Uint8Array): PDFDocumentLoadingTask {
   return pdfjs.getDocument({
-    url: new URL(url, window.location.origin).href,
+    data,
     cMapUrl: assetUrl(pdfjs.version, "cmaps/"),
     cMapPacked: true,
     standardFontDataUrl: assetUrl(pdfjs.version, "standard_fonts/"),

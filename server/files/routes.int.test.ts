@@ -32,6 +32,7 @@ vi.mock("@/db/client", async (original) => ({
 
 const { POST } = await import("@/app/api/files/route");
 const { GET } = await import("@/app/api/files/[fileId]/route");
+const { GET: GET_PREVIEW } = await import("@/app/api/files/[fileId]/preview/route");
 
 let db: Db;
 let users: Record<string, string>;
@@ -189,6 +190,69 @@ describe("GET /api/files/:id", () => {
       const response = await get(id, "", { cookie: "NEXT_LOCALE=en" });
       expect(response.status).toBe(404);
       expect((await errorOf(response)).code).toBe("NOT_FOUND");
+    }
+  });
+
+  const preview = (fileId: string, headers: Record<string, string> = {}) =>
+    GET_PREVIEW(new Request(`${base}/${fileId}/preview`, { headers }), {
+      params: Promise.resolve({ fileId }),
+    });
+
+  it("draws page 1 as a small picture for those who may see the file, the same to two at once", async () => {
+    signIn("vanthu.dc");
+    const id = await attachedFile();
+    const [first, second] = await Promise.all([preview(id), preview(id)]);
+    expect(first.status).toBe(200);
+    const type = first.headers.get("content-type");
+    expect(["image/png", "image/webp"]).toContain(type);
+    const bytes = Buffer.from(await first.arrayBuffer());
+    expect(Buffer.compare(bytes, Buffer.from(await second.arrayBuffer()))).toBe(0);
+    const { default: sharp } = await import("sharp");
+    const image = await sharp(bytes).metadata();
+    expect(image.width).toBe(800);
+    // An A4 page keeps its proportions.
+    expect(image.height).toBe(Math.round((800 * 842) / 595));
+    // The line of text is drawn: the picture is not a blank page.
+    const { channels } = await sharp(bytes).greyscale().stats();
+    expect(channels[0]!.min).toBeLessThan(100);
+    expect(bytes.length).toBeLessThan(60_000);
+
+    const sha256 = createHash("sha256").update(pdf).digest("hex");
+    expect((await preview(id, { "if-none-match": `"${sha256}-p1"` })).status).toBe(304);
+
+    for (const username of ["vanthu.hl", "chuyenvien.kt"]) {
+      signIn(username);
+      const refused = await preview(id, { cookie: "NEXT_LOCALE=en" });
+      expect(refused.status).toBe(404);
+      expect((await errorOf(refused)).code).toBe("NOT_FOUND");
+    }
+  });
+
+  it("answers 404 with a translated message when the PDF cannot be drawn", async () => {
+    signIn("vanthu.dc");
+    const id = await attachedFile();
+    const [row] = await db
+      .select({ sha256: fileBlob.sha256 })
+      .from(fileBlob)
+      .where(eq(fileBlob.mimeType, "application/pdf"));
+    // The stored bytes went missing (a restore without the files folder).
+    const stored = path.join(
+      process.env.FILES_DIR!,
+      row!.sha256.slice(0, 2),
+      row!.sha256.slice(2, 4),
+      row!.sha256,
+    );
+    const { renameSync } = await import("node:fs");
+    rmSync(path.join(process.env.FILES_DIR!, "previews"), { recursive: true, force: true });
+    renameSync(stored, `${stored}.away`);
+    try {
+      const response = await preview(id, { cookie: "NEXT_LOCALE=vi" });
+      expect(response.status).toBe(404);
+      expect((await errorOf(response)).message).toBe(
+        "Không có ảnh xem trước trang đầu của tệp này.",
+      );
+    } finally {
+      renameSync(`${stored}.away`, stored);
     }
   });
 });

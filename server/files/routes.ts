@@ -1,4 +1,5 @@
 import "server-only";
+import path from "node:path";
 import { Readable } from "node:stream";
 import { getDb } from "@/db/client";
 import { currentSession } from "../auth/auth";
@@ -8,7 +9,8 @@ import { localeFromCookieHeader } from "../i18n/locale";
 import { findDocumentFile } from "./download";
 import { isPdfMime } from "./file-type";
 import { contentDisposition, fileErrorResponse } from "./http";
-import { getFileStore } from "./store";
+import { previewOf } from "./preview";
+import { DiskFileStore, filesDirectory, getFileStore } from "./store";
 import { receiveUpload, tooLarge, uploadLimitBytes } from "./upload";
 
 // The two file routes (app/api/files), which cannot be tRPC: they carry raw bytes.
@@ -75,6 +77,38 @@ export async function answerDownload(request: Request, fileId: string): Promise<
         "content-length": String(file.size),
         "content-disposition": contentDisposition(file.fileName, inline),
       },
+    });
+  } catch (error) {
+    return fileErrorResponse(error, locale);
+  }
+}
+
+/**
+ * Page 1 of a document's PDF as a small picture (see preview.ts), for the same people as the
+ * file, with the same caching. 404 when there is none: the viewer then simply waits for pdf.js.
+ */
+export async function answerPreview(request: Request, fileId: string): Promise<Response> {
+  const locale = localeFromCookieHeader(request.headers.get("cookie"));
+  try {
+    const db = getDb();
+    const actor = await actorOfRequest(db, await currentSession());
+    const file = await findDocumentFile(db, actor, fileId);
+    const store = getFileStore();
+    if (!isPdfMime(file.mimeType) || !(store instanceof DiskFileStore)) {
+      throw new AppError("NOT_FOUND", "files.noPreview");
+    }
+    const etag = `"${file.sha256}-p1"`;
+    const headers = {
+      etag,
+      "cache-control": "private, no-cache",
+      "x-content-type-options": "nosniff",
+    };
+    if (request.headers.get("if-none-match") === etag) {
+      return new Response(null, { status: 304, headers });
+    }
+    const preview = await previewOf(store, path.join(filesDirectory(), "previews"), file.sha256);
+    return new Response(new Uint8Array(preview.bytes), {
+      headers: { ...headers, "content-type": preview.mimeType },
     });
   } catch (error) {
     return fileErrorResponse(error, locale);
