@@ -27,6 +27,7 @@ import {
   type OpenDatabase,
 } from "./database";
 import { ensurePdfjsAssets } from "./pdfjs-assets";
+import { appPackages, ensureSystemPackages } from "./system-check";
 import { isRunning, npmAncestors, processId, type ProcessId } from "./processes";
 import { printBanner } from "./start-banner";
 
@@ -280,6 +281,11 @@ async function main() {
   if (stopping) return;
 
   ensurePdfjsAssets(repoRoot);
+  try {
+    ensureSystemPackages(appPackages, log);
+  } catch (error) {
+    log(`${(error as Error).message}\nThe application runs without them, with less (see above).`);
+  }
   const mode = options.dev ? "dev" : "start";
   log(`Starting Next.js (next ${mode}) on ${options.hostname}:${options.port} ...`);
   const next = runNext([mode, "--port", String(options.port), "--hostname", options.hostname], {

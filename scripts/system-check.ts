@@ -24,6 +24,15 @@ export const testPackages: SystemPackage[] = [
   },
 ];
 
+/** What the application itself uses; without it, it still runs, with less. */
+export const appPackages: SystemPackage[] = [
+  {
+    command: "pdftoppm",
+    debian: "poppler-utils",
+    why: "draws page 1 of a PDF as a picture that a slow phone shows at once",
+  },
+];
+
 function isExecutable(file: string): boolean {
   try {
     accessSync(file, constants.X_OK);
