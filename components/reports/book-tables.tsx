@@ -181,6 +181,15 @@ export function FollowUpBookTable({ rows }: { rows: FollowUpBookRow[] }) {
       render: (row) => <DeadlineText deadline={row.deadline} open={stillOpen.has(row.progress)} />,
     },
     {
+      key: "issuerDeadline",
+      header: h("issuerDeadline"),
+      cardLabel: t("cardLabels.issuerDeadline"),
+      render: (row) =>
+        row.issuerDeadline && (
+          <DeadlineText deadline={row.issuerDeadline} open={stillOpen.has(row.progress)} />
+        ),
+    },
+    {
       key: "progress",
       header: h("progress"),
       cardLabel: t("cardLabels.progress"),
@@ -199,6 +208,11 @@ export function FollowUpBookTable({ rows }: { rows: FollowUpBookRow[] }) {
           {row.completedOn && (
             <Text size="xs" c="dimmed">
               {t("completedOn", { date: formatDate(row.completedOn) })}
+            </Text>
+          )}
+          {row.lateForIssuer && (
+            <Text size="xs" c="red.8" fw={500} data-testid="late-for-issuer">
+              {t(row.completedOn ? "completedAfterIssuerDeadline" : "lateForIssuer")}
             </Text>
           )}
         </Stack>
@@ -245,15 +259,23 @@ function TypeAndSubject({ row }: { row: { id: string; documentType: string; subj
   );
 }
 
-function Recipient({ row }: { row: { lead: string | null; coHandlers: string[] } }) {
+function Recipient({
+  row,
+}: {
+  row: { lead: string | null; coHandlers: string[]; closedCoHandlers?: string[] };
+}) {
   const t = useTranslations("reports");
   if (!row.lead && row.coHandlers.length === 0) return null;
+  const closed = new Set(row.closedCoHandlers ?? []);
+  const names = row.coHandlers
+    .map((name) => (closed.has(name) ? t("closedUnfinished", { name }) : name))
+    .join(", ");
   return (
     <Stack gap={2}>
       {row.lead && <Text size="sm">{t("lead", { name: row.lead })}</Text>}
       {row.coHandlers.length > 0 && (
         <Text size="xs" c="dimmed">
-          {t("coHandlers", { names: row.coHandlers.join(", ") })}
+          {t("coHandlers", { names })}
         </Text>
       )}
     </Stack>

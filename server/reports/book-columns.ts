@@ -34,11 +34,25 @@ export const formatDay = (day: string | null) =>
 
 const day = (value: string | null): Cell => (value ? { date: value } : null);
 
-function recipient(t: Translate, row: { lead: string | null; coHandlers: string[] }): string {
+/** Co-handlers by name, those whose part closed unfinished marked so. */
+function coHandlerList(
+  t: Translate,
+  row: { coHandlers: string[]; closedCoHandlers?: string[] },
+): string {
+  const closed = new Set(row.closedCoHandlers ?? []);
+  return row.coHandlers
+    .map((name) => (closed.has(name) ? t("reports.closedUnfinished", { name }) : name))
+    .join(", ");
+}
+
+function recipient(
+  t: Translate,
+  row: { lead: string | null; coHandlers: string[]; closedCoHandlers?: string[] },
+): string {
   const lines: string[] = [];
   if (row.lead) lines.push(t("reports.lead", { name: row.lead }));
   if (row.coHandlers.length > 0) {
-    lines.push(t("reports.coHandlers", { names: row.coHandlers.join(", ") }));
+    lines.push(t("reports.coHandlers", { names: coHandlerList(t, row) }));
   }
   return lines.join("\n");
 }
@@ -101,9 +115,12 @@ function documentIdentity(t: Translate, row: FollowUpBookRow): string {
 
 function progress(t: Translate, row: FollowUpBookRow): string {
   const words = t(`reports.progress.${row.progress}`);
-  return row.completedOn
+  const said = row.completedOn
     ? `${words} ${t("reports.completedOn", { date: formatDay(row.completedOn) })}`
     : words;
+  if (!row.lateForIssuer) return said;
+  const late = row.completedOn ? "completedAfterIssuerDeadline" : "lateForIssuer";
+  return `${said}\n${t(`reports.${late}`)}`;
 }
 
 export function followUpBookColumns(t: Translate): Column<FollowUpBookRow>[] {
@@ -125,6 +142,14 @@ export function followUpBookColumns(t: Translate): Column<FollowUpBookRow>[] {
       align: "center",
       date: true,
       value: (r) => day(r.deadline),
+    },
+    {
+      header: h("issuerDeadline"),
+      pdfWidth: 50,
+      xlsxWidth: 12,
+      align: "center",
+      date: true,
+      value: (r) => day(r.issuerDeadline),
     },
     { header: h("progress"), pdfWidth: 100, xlsxWidth: 28, value: (r) => progress(t, r) },
     { header: h("reply"), pdfWidth: 75, xlsxWidth: 20, value: (r) => r.replyNumberNotation },

@@ -215,11 +215,20 @@ describe("spreadsheets", () => {
     const followUp = await workbook(
       await download("vanthu.dc", "followUpBook", "from=2026-03-01&to=2026-03-31&format=xlsx"),
     );
-    expect(followUp.getRow(1).getCell(5).value).toBe("Tiến độ giải quyết");
+    expect(followUp.getRow(1).getCell(4).value).toBe("Hạn giải quyết nội bộ");
+    expect(followUp.getRow(1).getCell(5).value).toBe("Hạn theo văn bản");
+    expect(followUp.getRow(1).getCell(6).value).toBe("Tiến độ giải quyết");
     const third = followUp.getRow(4);
     expect(third.getCell(1).value).toBe(3);
-    expect(third.getCell(5).value).toBe("Đã hoàn thành đúng hạn (ngày 18/03/2026)");
-    expect(third.getCell(6).value).toBe("05/UBND-VP");
+    expect(third.getCell(3).value).toBe(
+      "Phòng Văn hóa - Xã hội (chủ trì)\n" +
+        "Phối hợp: Phòng Kinh tế, Hạ tầng và Đô thị (khép lại khi chưa xong)",
+    );
+    expect(third.getCell(5).value).toEqual(new Date("2026-03-17T00:00:00Z"));
+    expect(third.getCell(6).value).toBe(
+      "Đã hoàn thành đúng hạn (ngày 18/03/2026)\nHoàn thành sau hạn theo văn bản",
+    );
+    expect(third.getCell(7).value).toBe("05/UBND-VP");
 
     const handling = await workbook(
       await download("chutich.dc", "handling", "from=2026-03-01&to=2026-03-31&format=xlsx"),

@@ -90,6 +90,28 @@ export const coHandlerNames = () => sql<string[]>`coalesce((
     where a.document_id = ${document.id} and ${activeTopLevel("co")}
   ), '{}')`;
 
+/** Co-handlers whose part was still open when the lead completed the document (closed unfinished). */
+export const closedCoHandlerNames = () => sql<string[]>`coalesce((
+    select array_agg(coalesce(u.name, p.full_name) order by a.created_at, a.id)
+    from ${assignment} a
+    left join ${unit} u on u.id = a.unit_id
+    left join ${appUser} p on p.id = a.user_id
+    where a.document_id = ${document.id} and a.role = 'co' and a.parent_id is null
+      and a.status = 'closed'
+  ), '{}')`;
+
+/**
+ * Past the issuer's own deadline (hạn theo văn bản), which the office's internal deadline may
+ * not be: completed after it, or still open on `today` beyond it.
+ */
+export const lateForIssuer = (today: string) => sql<boolean>`coalesce(
+    ${document.issuerDeadline} is not null and (
+      (${document.status} = 'completed'
+        and ${vietnamDate(document.completedAt)} > ${document.issuerDeadline})
+      or (${document.status} not in ('completed', 'returned_to_sender')
+        and ${document.issuerDeadline} < ${today}::date)
+    ), false)`;
+
 /** The day the document was handed to its handlers: its first direction. */
 export const transferredOn = () => sql<string | null>`(
     select to_char(min(a.created_at) at time zone 'Asia/Ho_Chi_Minh', 'YYYY-MM-DD')

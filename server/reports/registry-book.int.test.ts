@@ -192,13 +192,25 @@ describe("follow-up book", () => {
       lead: "Phòng Kinh tế, Hạ tầng và Đô thị",
       coHandlers: ["Phòng Văn hóa - Xã hội", "Lê Minh Tuấn"],
       deadline: daysFromToday(5),
+      issuerDeadline: daysFromToday(-1),
       progress: "in_progress",
+      lateForIssuer: true,
       completedOn: null,
       replyNumberNotation: "",
     });
-    expect(byNumber[2]).toMatchObject({ progress: "overdue", deadline: daysFromToday(-3) });
+    expect(byNumber[2]).toMatchObject({
+      progress: "overdue",
+      deadline: daysFromToday(-3),
+      issuerDeadline: null,
+      lateForIssuer: false,
+    });
+    // On time by the office's deadline, late by the issuer's; the co-handler closed unfinished.
     expect(byNumber[3]).toMatchObject({
       progress: "completed_on_time",
+      issuerDeadline: "2026-03-17",
+      lateForIssuer: true,
+      coHandlers: ["Phòng Kinh tế, Hạ tầng và Đô thị"],
+      closedCoHandlers: ["Phòng Kinh tế, Hạ tầng và Đô thị"],
       completedOn: "2026-03-18",
       replyNumberNotation: "05/UBND-VP",
       notes: "Đã trả lời bằng văn bản",

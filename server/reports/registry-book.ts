@@ -12,8 +12,10 @@ import { assertCan, type Actor } from "../authz/actor";
 import { AppError, fieldError, notFound } from "../errors";
 import { visibleTo } from "../incoming/visibility";
 import {
+  closedCoHandlerNames,
   coHandlerNames,
   effectiveDeadline,
+  lateForIssuer,
   leadAssignment,
   progressOf,
   transferredOn,
@@ -64,8 +66,11 @@ export type FollowUpBookRow = {
   subject: string;
   lead: string | null;
   coHandlers: string[];
+  closedCoHandlers: string[];
   deadline: string | null;
+  issuerDeadline: string | null;
   progress: Progress;
+  lateForIssuer: boolean;
   completedOn: string | null;
   replyNumberNotation: string;
   notes: string | null;
@@ -218,6 +223,7 @@ export async function followUpBook(
   const lead = leadAssignment(db);
   const reply = alias(document, "reply");
   const deadline = effectiveDeadline(lead);
+  const today = vietnamToday();
   const rows = await db
     .select({
       id: document.id,
@@ -232,8 +238,11 @@ export async function followUpBook(
       subject: document.subject,
       lead: lead.name,
       coHandlers: coHandlerNames(),
+      closedCoHandlers: closedCoHandlerNames(),
       deadline: sql<string | null>`(${deadline})::text`,
-      progress: progressOf(lead, vietnamToday()),
+      issuerDeadline: document.issuerDeadline,
+      progress: progressOf(lead, today),
+      lateForIssuer: lateForIssuer(today),
       completedOn: sql<string | null>`(${vietnamDate(document.completedAt)})::text`,
       replyNumber: reply.codeNumber,
       replyNotation: reply.codeNotation,

@@ -89,6 +89,8 @@ export async function seedReportFixtures(db: Db) {
     documentDate: "2026-03-08",
     status: "completed",
     deadline: "2026-03-20",
+    // The office gave itself until the 20th; the district had asked for the 17th.
+    issuerDeadline: "2026-03-17",
     completedAt: new Date("2026-03-18T10:00:00+07:00"),
     notes: "Đã trả lời bằng văn bản",
   });
@@ -98,6 +100,13 @@ export async function seedReportFixtures(db: Db) {
     deadline: "2026-03-20",
     status: "completed",
     createdAt: new Date("2026-03-11T08:00:00+07:00"),
+  });
+  // A co-handler still at work when the lead's result was accepted.
+  await assign(d3, {
+    role: "co",
+    unitId: units.KT,
+    status: "closed",
+    createdAt: new Date("2026-03-11T08:00:01+07:00"),
   });
   const [reply] = await db
     .insert(document)
@@ -125,6 +134,8 @@ export async function seedReportFixtures(db: Db) {
     documentDate: "2026-02-27",
     status: "in_progress",
     deadline: daysFromToday(5),
+    // Within the office's own deadline, but past the one the issuer set.
+    issuerDeadline: daysFromToday(-1),
   });
   await assign(d1, {
     role: "lead",
