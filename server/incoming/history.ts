@@ -14,6 +14,8 @@ export async function recordDocumentEvent(
   actor: Actor,
   event: {
     documentId: string;
+    /** The workflow the step belongs to, which names it in the audit log (default incoming). */
+    area?: "incoming" | "outgoing" | "internal";
     action: string;
     fromStatus?: Status | null;
     toStatus?: Status | null;
@@ -36,7 +38,7 @@ export async function recordDocumentEvent(
   await appendAudit(tx, {
     organisationId: actor.organisationId,
     actor,
-    action: `incoming.${event.action}`,
+    action: `${event.area ?? "incoming"}.${event.action}`,
     entityType: "document",
     entityId: event.documentId,
     // The statuses under their own names: an event's `from` and `to` (the deadlines of an

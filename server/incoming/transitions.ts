@@ -1,10 +1,9 @@
 // The incoming workflow as data: for each action, the states it may start from, the states it may
 // lead to, who may take it (a permission of lib/permissions.ts) and the guard-and-effect that
 // checks the finer conditions and writes the change. Nothing else changes a document's status.
-import type { Action } from "@/lib/permissions";
 import type { IncomingActionInput, IncomingActionName } from "@/lib/schemas/incoming-actions";
-import type { document } from "@/db/schema/documents";
-import type { NotificationInput } from "../notify/notify";
+import type { DocumentOutcome } from "../workflow/documents";
+import type { Transition as EngineTransition } from "../workflow/engine";
 import { forwardDocument, withdrawDirection } from "./actions-direction";
 import {
   addNote,
@@ -22,21 +21,14 @@ import {
 import { reviewResult, submitResult } from "./actions-results";
 import type { ActionContext, IncomingStatus } from "./workflow-support";
 
-export type ActionOutcome = {
-  /** The new status; absent when the document stays where it is. */
-  to?: IncomingStatus;
-  documentPatch?: Partial<typeof document.$inferInsert>;
-  event: { action: string; note?: string | null; data?: Record<string, unknown> };
-  notifications?: Omit<NotificationInput, "organisationId" | "documentId">[];
-};
+export type ActionOutcome = DocumentOutcome & { to?: IncomingStatus };
 
-export type Transition = {
-  action: IncomingActionName;
-  from: readonly IncomingStatus[];
-  to: readonly IncomingStatus[];
-  who: Action;
-  run: (ctx: ActionContext, payload: IncomingActionInput) => Promise<ActionOutcome>;
-};
+export type Transition = EngineTransition<
+  IncomingStatus,
+  ActionContext,
+  IncomingActionInput,
+  ActionOutcome
+> & { action: IncomingActionName };
 
 // Each `run` receives the payload of its own action (the union is narrowed by `action`).
 const as = <A extends IncomingActionName>(
@@ -141,9 +133,3 @@ export const incomingTransitions: readonly Transition[] = [
     run: as<"returnToSender">(returnToSender),
   },
 ];
-
-export function transitionFor(action: IncomingActionName): Transition {
-  const t = incomingTransitions.find((x) => x.action === action);
-  if (!t) throw new Error(`No transition for ${action}`);
-  return t;
-}
