@@ -6,6 +6,7 @@ import * as documents from "./schema/documents";
 import * as files from "./schema/files";
 import * as notify from "./schema/notify";
 import * as org from "./schema/org";
+import * as outgoing from "./schema/outgoing";
 import * as registry from "./schema/registry";
 import * as users from "./schema/users";
 
@@ -16,6 +17,7 @@ export const schema = {
   ...registry,
   ...files,
   ...documents,
+  ...outgoing,
   ...notify,
 };
 export type Db = NodePgDatabase<typeof schema>;

@@ -38,6 +38,12 @@ export const statusColor: Record<DocumentInfo["status"], MantineColor> = {
   returned: "orange",
   completed: "green",
   returned_to_sender: "dark",
+  draft: "gray",
+  on_route: "violet",
+  returned_to_drafter: "orange",
+  signed: "indigo",
+  issued: "green",
+  refused: "red",
 };
 
 /** Hỏa tốc in red, Thượng khẩn and Khẩn in orange, strongest first; a normal document shows none. */

@@ -10,7 +10,7 @@ import {
   urgencyStyle,
 } from "@/components/documents/document-format";
 import type { Urgency } from "@/lib/documents";
-import type { IncomingStatus } from "@/lib/schemas/search";
+import type { DocumentStatus } from "@/lib/schemas/search";
 
 /** Hỏa tốc, Thượng khẩn, Khẩn; a normal document shows nothing, so the urgent ones stand out. */
 export function UrgencyBadge({ urgency }: { urgency: Urgency }) {
@@ -24,7 +24,7 @@ export function UrgencyBadge({ urgency }: { urgency: Urgency }) {
   );
 }
 
-export function StatusBadge({ status }: { status: IncomingStatus }) {
+export function StatusBadge({ status }: { status: DocumentStatus }) {
   const t = useTranslations("documentStatus");
   return (
     <Badge color={statusColor[status]} variant="light" size="sm" miw="max-content" tt="none">

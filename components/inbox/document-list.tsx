@@ -6,7 +6,7 @@ import type { ReactNode } from "react";
 import { formatDate } from "@/components/documents/document-format";
 import { AnchorLink } from "@/components/ui/anchor-link";
 import { padNumber, type Confidentiality, type DocumentType, type Urgency } from "@/lib/documents";
-import type { IncomingStatus } from "@/lib/schemas/search";
+import type { DocumentStatus } from "@/lib/schemas/search";
 import {
   DeadlineText,
   StatusBadge,
@@ -29,7 +29,7 @@ export type DocumentListRow = {
   deadline: string | null;
   /** Whether the deadline still matters (work open), so it turns orange and red. */
   deadlineOpen: boolean;
-  status: IncomingStatus;
+  status: DocumentStatus;
   /** Sent for information and not opened yet: shown in bold. */
   unread?: boolean;
   /** Handed back to this person (a part returned to the leader, a document to the clerk). */

@@ -17,6 +17,7 @@ import {
   type AnyPgColumn,
 } from "drizzle-orm/pg-core";
 import { confidentialities, documentTypeKeys, receptionChannels, urgencies } from "@/lib/documents";
+import { documentStatuses } from "@/lib/schemas/search";
 import { fileBlob } from "./files";
 import { organisation, unit } from "./org";
 import { registry } from "./registry";
@@ -25,15 +26,9 @@ import { appUser } from "./users";
 const tsvector = customType<{ data: string }>({ dataType: () => "tsvector" });
 
 export const documentDirection = pgEnum("document_direction", ["incoming", "outgoing", "internal"]);
-export const documentStatus = pgEnum("document_status", [
-  "received",
-  "registered",
-  "presented",
-  "in_progress",
-  "returned",
-  "completed",
-  "returned_to_sender",
-]);
+// Incoming statuses, then outgoing ones: draft, on its approval route, sent back to its drafter,
+// signed, issued (numbered, sealed), or refused on the way.
+export const documentStatus = pgEnum("document_status", documentStatuses);
 export const documentType = pgEnum("document_type", documentTypeKeys);
 export const urgency = pgEnum("urgency", urgencies);
 export const confidentiality = pgEnum("confidentiality", confidentialities);
@@ -312,6 +307,12 @@ export const participantKind = pgEnum("participant_kind", [
   "reviewer",
   // Directs for an absent leader (ủy quyền) the documents presented to them.
   "delegate",
+  // Outgoing: who wrote the draft, who decides at a step of its route, and the clerks who number,
+  // seal and issue it; after issue, the units and people it is distributed to inside.
+  "drafter",
+  "approver",
+  "issuing_clerk",
+  "distributed",
 ]);
 export const inboxBox = pgEnum("inbox_box", [
   "to_direct",
@@ -321,6 +322,13 @@ export const inboxBox = pgEnum("inbox_box", [
   "info_unread",
   "info_read",
   "none",
+  // Outgoing: my drafts being written, drafts sent back to me, drafts waiting for my review mark or
+  // format check, for my signature, and signed documents waiting for the clerk to issue.
+  "drafting",
+  "draft_returned",
+  "draft_review",
+  "to_sign",
+  "to_issue",
 ]);
 
 /**

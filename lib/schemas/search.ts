@@ -15,6 +15,21 @@ export const incomingStatuses = [
 ] as const;
 export type IncomingStatus = (typeof incomingStatuses)[number];
 
+/** The statuses of an outgoing document, from draft to issued. */
+export const outgoingStatuses = [
+  "draft",
+  "on_route",
+  "returned_to_drafter",
+  "signed",
+  "issued",
+  "refused",
+] as const;
+export type OutgoingStatus = (typeof outgoingStatuses)[number];
+
+/** Every status of `document_status`, in the order of the database enum. */
+export const documentStatuses = [...incomingStatuses, ...outgoingStatuses] as const;
+export type DocumentStatus = (typeof documentStatuses)[number];
+
 export const searchDocumentsInput = z
   .object({
     /** Words, a number and notation ("15/QĐ-UBND") or part of one; diacritics are ignored. */

@@ -9,7 +9,7 @@ import { AppError, fieldError } from "../errors";
 import type { DocumentRow } from "./visibility";
 
 export type AssignmentRow = typeof assignment.$inferSelect;
-export type IncomingStatus = DocumentRow["status"];
+export type { IncomingStatus } from "@/lib/schemas/search";
 
 export type ActionContext = {
   tx: Tx;

@@ -1,0 +1,53 @@
+// Vocabulary of outgoing documents shared by server and client: signing authority (Decree 30,
+// Art. 13), recipients, the saved fields of a draft, and the approval route's steps.
+import type { DocumentType, Confidentiality, Urgency } from "./documents";
+
+/** Signing on someone's behalf: TM. (a collective), KT. (a deputy for the head), Q. (acting),
+ * TL. (by order), TUQ. (by authorisation); "none" when the head signs in their own name. */
+export const signingAuthorities = ["none", "tm", "kt", "q", "tl", "tuq"] as const;
+export type SigningAuthority = (typeof signingAuthorities)[number];
+
+/** The prefix printed before the authority line. */
+export const authorityPrefix: Record<SigningAuthority, string> = {
+  none: "",
+  tm: "TM.",
+  kt: "KT.",
+  q: "Q.",
+  tl: "TL.",
+  tuq: "TUQ.",
+};
+
+/** Who a document goes to: an organisation of the tree, a body outside it, or, inside, a unit or person. */
+export type DraftRecipient =
+  | { kind: "organisation"; organisationId: string; name: string }
+  | { kind: "outside"; name: string }
+  | { kind: "unit"; unitId: string; name: string }
+  | { kind: "person"; userId: string; name: string };
+
+/** The fields of a draft as saved in each version (the body is kept beside them). */
+export type DraftFields = {
+  documentType: DocumentType;
+  subject: string;
+  urgency: Urgency;
+  confidentiality: Confidentiality;
+  recipients: DraftRecipient[];
+  copiesTo: string[];
+  signerId: string | null;
+  signingAuthority: SigningAuthority;
+  signerTitle: string | null;
+  draftingUnitId: string | null;
+  answersDocumentId: string | null;
+  attachments: { sha256: string; fileName: string }[];
+};
+
+export const approvalStepKinds = ["review", "format_check", "sign"] as const;
+export type ApprovalStepKind = (typeof approvalStepKinds)[number];
+export const approvalRules = ["all", "any"] as const;
+export type ApprovalRule = (typeof approvalRules)[number];
+
+/** A step of a route template or of a route the drafter chooses. */
+export type RouteTemplateStep = { kind: ApprovalStepKind; rule: ApprovalRule; userIds: string[] };
+
+/** "V/v" before a công văn's subject, as printed under its number. */
+export const subjectLine = (documentType: DocumentType, subject: string) =>
+  documentType === "cong_van" ? `V/v ${subject}` : subject;
