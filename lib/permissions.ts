@@ -78,6 +78,22 @@ export const permissions = [
     roles: ["leader", "clerk"],
   },
   {
+    action: "outgoing.draft",
+    description: "Draft outgoing documents, send them on their approval route, revise them",
+    roles: ["clerk", "specialist", "unit_head", "leader"],
+  },
+  {
+    action: "outgoing.approve",
+    description:
+      "Decide at a step of a draft's route one is on: review mark, format check, signature",
+    roles: ["clerk", "specialist", "unit_head", "leader"],
+  },
+  {
+    action: "outgoing.issue",
+    description: "Number, seal and issue signed outgoing documents",
+    roles: ["clerk"],
+  },
+  {
     action: "orgTree.manage",
     description: "Create, rename, move, close and merge organisations",
     roles: ["deployment_admin"],

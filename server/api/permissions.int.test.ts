@@ -70,6 +70,43 @@ const cases: Record<string, Case> = {
     input: () => undefined,
     otherOrganisation: { none: "takes no input; lists the caller's organisation" },
   },
+  "outgoing.create": {
+    permission: "outgoing.draft",
+    input: () => ({
+      documentType: "cong_van",
+      subject: "Về việc báo cáo",
+      body: { type: "doc", content: [] },
+    }),
+    otherOrganisation: (ids) => ({
+      documentType: "cong_van",
+      subject: "Về việc báo cáo",
+      body: { type: "doc", content: [] },
+      recipients: [{ kind: "unit", unitId: ids.hlUnit, name: "Đơn vị khác" }],
+    }),
+  },
+  "outgoing.get": {
+    permission: "outgoing.approve",
+    input: () => ({ id: "00000000-0000-4000-8000-000000000000" }),
+    otherOrganisation: (ids) => ({ id: ids.hlDocument }),
+  },
+  "outgoing.compare": {
+    permission: "outgoing.approve",
+    input: () => ({ id: "00000000-0000-4000-8000-000000000000", from: 1, to: 2 }),
+    otherOrganisation: (ids) => ({ id: ids.hlDocument, from: 1, to: 2 }),
+  },
+  "outgoing.act": {
+    permission: "outgoing.approve",
+    input: () => ({
+      documentId: "00000000-0000-4000-8000-000000000000",
+      version: 1,
+      input: { action: "comment", comment: "Góp ý" },
+    }),
+    otherOrganisation: (ids) => ({
+      documentId: ids.hlDocument,
+      version: 1,
+      input: { action: "comment", comment: "Góp ý" },
+    }),
+  },
   "incoming.get": {
     permission: "incoming.read",
     input: () => ({ id: "00000000-0000-4000-8000-000000000000" }),
@@ -401,6 +438,9 @@ const lacking: Record<Action, string | null> = {
   "registry.read": "chuyenvien.kt",
   "registry.manage": "chuyenvien.kt",
   "incoming.report": "chuyenvien.kt",
+  "outgoing.draft": "quantri.dc",
+  "outgoing.approve": "quantri.dc",
+  "outgoing.issue": "chuyenvien.kt",
 };
 
 let db: Db;

@@ -2,6 +2,7 @@ import { accountRouter } from "./routers/account";
 import { auditRouter } from "./routers/audit";
 import { directoryRouter } from "./routers/directory";
 import { incomingRouter } from "./routers/incoming";
+import { outgoingRouter } from "./routers/outgoing";
 import { incomingReceptionRouter } from "./routers/incoming-reception";
 import { inboxRouter } from "./routers/inbox";
 import { leaderRouter } from "./routers/leader";
@@ -20,6 +21,7 @@ export const appRouter = router({
   directory: directoryRouter,
   inbox: inboxRouter,
   incoming: incomingRouter,
+  outgoing: outgoingRouter,
   leader: leaderRouter,
   notifications: notificationsRouter,
   orgTree: orgTreeRouter,

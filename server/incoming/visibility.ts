@@ -9,16 +9,23 @@ export const seesAllOrdinary = (actor: Actor) =>
   actor.roles.includes("clerk") || actor.roles.includes("leader");
 
 /**
- * The rule for who sees an incoming document, as a SQL condition on `document`: it belongs to the
- * actor's organisation, and either the actor takes part in it, or it is not secret and the
- * actor is a clerk or leader. Secret documents are seen only by the people explicitly on them.
+ * The rule for who sees a document, as a SQL condition on `document`: it belongs to the actor's
+ * organisation, and either the actor takes part in it, or it is not secret, not an outgoing
+ * document still being written or approved, and the actor is a clerk or leader. Secret
+ * documents, and drafts, are seen only by the people on them.
  */
 export function visibleTo(actor: Actor): SQL {
   const participates = takesPart(actor);
   return and(
     eq(document.organisationId, actor.organisationId),
     seesAllOrdinary(actor)
-      ? or(eq(document.confidentiality, "normal"), participates)
+      ? or(
+          and(
+            eq(document.confidentiality, "normal"),
+            sql`(${document.direction} <> 'outgoing' or ${document.status} = 'issued')`,
+          ),
+          participates,
+        )
       : participates,
   )!;
 }

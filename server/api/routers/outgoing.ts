@@ -1,0 +1,31 @@
+import { z } from "zod";
+import { idField, int32Field } from "@/lib/schemas/fields";
+import { draftInput, outgoingActionRequest } from "@/lib/schemas/outgoing";
+import { compareDraftVersions, createDraft, getOutgoingDocument } from "../../outgoing/drafts";
+import { applyOutgoingAction } from "../../outgoing/workflow";
+import { permissionProcedure, router } from "../trpc";
+
+export const outgoingRouter = router({
+  create: permissionProcedure("outgoing.draft")
+    .input(draftInput)
+    .mutation(({ ctx, input }) => createDraft(ctx.db, ctx.actor, input)),
+
+  get: permissionProcedure("outgoing.approve")
+    .input(z.object({ id: idField }))
+    .query(({ ctx, input }) => getOutgoingDocument(ctx.db, ctx.actor, input)),
+
+  compare: permissionProcedure("outgoing.approve")
+    .input(
+      z.object({
+        id: idField,
+        from: int32Field({ min: 1 }),
+        to: int32Field({ min: 1 }),
+      }),
+    )
+    .query(({ ctx, input }) => compareDraftVersions(ctx.db, ctx.actor, input)),
+
+  /** Every workflow action; the transition table decides who may take it and from which state. */
+  act: permissionProcedure("outgoing.approve")
+    .input(outgoingActionRequest)
+    .mutation(({ ctx, input }) => applyOutgoingAction(ctx.db, ctx.actor, input)),
+});
