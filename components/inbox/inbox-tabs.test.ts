@@ -18,6 +18,7 @@ const nothing: InboxCounters = {
   overdue: 0,
   returned: 0,
   infoUnread: 0,
+  outgoing: { to_sign: 0, draft_review: 0, to_issue: 0, draft_returned: 0, drafting: 0 },
 };
 const clerk: InboxCounters = {
   ...nothing,

@@ -5,6 +5,19 @@ import { cursorField, pageLimit } from "./fields";
 export const inboxBoxes = ["to_direct", "to_handle", "to_review", "handled", "info"] as const;
 export type InboxBox = (typeof inboxBoxes)[number];
 
+/**
+ * A person's boxes of outgoing documents, in the order of their day: to sign, to review (review
+ * mark or format check), to number and seal (clerks), sent back to me, my drafts.
+ */
+export const outgoingBoxes = [
+  "to_sign",
+  "draft_review",
+  "to_issue",
+  "draft_returned",
+  "drafting",
+] as const;
+export type OutgoingBox = (typeof outgoingBoxes)[number];
+
 /** Due soon: the deadline falls within the next 3 days (today included); overdue: it has passed. */
 export const inboxFilters = ["due_soon", "overdue", "returned"] as const;
 export type InboxFilter = (typeof inboxFilters)[number];
@@ -28,7 +41,7 @@ export type ClerkBox = (typeof clerkBoxes)[number];
 export const pageLimitField = pageLimit(100, 50);
 
 export const listInboxInput = z.object({
-  box: z.enum(inboxBoxes),
+  box: z.enum([...inboxBoxes, ...outgoingBoxes]),
   filter: z.enum(inboxFilters).nullish(),
   cursor: cursorField,
   limit: pageLimitField,

@@ -1,22 +1,32 @@
 import { and, asc, desc, eq, inArray, sql, type SQL } from "drizzle-orm";
 import type { DbOrTx } from "@/db/client";
-import { document } from "@/db/schema/documents";
+import { document, documentParticipant } from "@/db/schema/documents";
 import type { Confidentiality, DocumentType, Urgency } from "@/lib/documents";
 import { formatNumberNotation, urgencies } from "@/lib/documents";
-import type { ClerkBox, ClerkBoxInput, InboxBox, ListInboxInput } from "@/lib/schemas/inbox";
+import type {
+  ClerkBox,
+  ClerkBoxInput,
+  InboxBox,
+  ListInboxInput,
+  OutgoingBox,
+} from "@/lib/schemas/inbox";
 import { addDays, isCalendarDay, vietnamToday } from "@/lib/dates";
 import { isUuid } from "@/lib/schemas/fields";
-import type { IncomingStatus } from "@/lib/schemas/search";
+import type { DocumentStatus, IncomingStatus } from "@/lib/schemas/search";
 import { assertCan, type Actor } from "../authz/actor";
 import { fieldError } from "../errors";
 import { NO_DEADLINE } from "./participants";
 import { visibleTo } from "./visibility";
 
-type ParticipantBox =
-  "to_direct" | "to_handle" | "to_review" | "handled" | "info_unread" | "info_read";
+type ParticipantBox = Exclude<(typeof documentParticipant.$inferSelect)["box"], "none">;
 
 /** The participant boxes behind each inbox box, in the order they are listed. */
-const boxesOf: Record<InboxBox, ParticipantBox[]> = {
+const boxesOf: Record<InboxBox | OutgoingBox, ParticipantBox[]> = {
+  to_sign: ["to_sign"],
+  draft_review: ["draft_review"],
+  to_issue: ["to_issue"],
+  draft_returned: ["draft_returned"],
+  drafting: ["drafting"],
   to_direct: ["to_direct"],
   to_handle: ["to_handle"],
   to_review: ["to_review"],
@@ -70,7 +80,9 @@ const isUrgency = (v: unknown): v is Urgency => urgencies.includes(v as Urgency)
  */
 const boxRank = (box: SQL) => sql`case ${box}
     when 'to_review' then 0 when 'to_direct' then 1 when 'to_handle' then 2
-    when 'info_unread' then 3 when 'handled' then 4 when 'info_read' then 5 else 6 end`;
+    when 'info_unread' then 3 when 'handled' then 4 when 'info_read' then 5
+    when 'to_sign' then 6 when 'draft_review' then 7 when 'to_issue' then 8
+    when 'draft_returned' then 9 when 'drafting' then 10 else 11 end`;
 export const outranked = sql`exists (select 1 from document_participant q
     where q.document_id = p.document_id and q.user_id = p.user_id
       and ${boxRank(sql`q.box`)} < ${boxRank(sql`p.box`)})`;
@@ -162,7 +174,7 @@ type InboxRow = {
   issuerName: string;
   documentType: DocumentType;
   confidentiality: Confidentiality;
-  status: IncomingStatus;
+  status: DocumentStatus;
   documentDeadline: string | null;
   registeredAt: Date | string | null;
 };
@@ -321,6 +333,8 @@ export type InboxCounters = {
   overdue: number;
   returned: number;
   infoUnread: number;
+  /** Outgoing documents waiting for this person, by box. */
+  outgoing: Record<OutgoingBox, number>;
 };
 
 /**
@@ -340,10 +354,16 @@ function personalCountersQuery(actor: Actor, today = vietnamToday()): SQL {
         and p.deadline between ${today}::date and ${addDays(today, DUE_SOON_DAYS)}::date)::int as "dueSoon",
       count(distinct p.document_id) filter (where ${toHandle} and p.deadline < ${today}::date)::int as "overdue",
       count(distinct p.document_id) filter (where ${toHandle} and p.returned = 1)::int as "returned",
-      count(*) filter (where p.box = 'info_unread')::int as "infoUnread"
+      count(*) filter (where p.box = 'info_unread')::int as "infoUnread",
+      count(*) filter (where p.box = 'to_sign')::int as "to_sign",
+      count(*) filter (where p.box = 'draft_review')::int as "draft_review",
+      count(*) filter (where p.box = 'to_issue')::int as "to_issue",
+      count(*) filter (where p.box = 'draft_returned')::int as "draft_returned",
+      count(*) filter (where p.box = 'drafting')::int as "drafting"
     from document_participant p
     where p.user_id = ${actor.userId} and p.organisation_id = ${actor.organisationId}
-      and p.box in ('to_direct', 'to_handle', 'to_review', 'info_unread') and not ${outranked}`;
+      and p.box in ('to_direct', 'to_handle', 'to_review', 'info_unread', 'to_sign',
+        'draft_review', 'to_issue', 'draft_returned', 'drafting') and not ${outranked}`;
 }
 
 /** How many documents wait in each box of the clerk's own work. */
@@ -375,23 +395,27 @@ export async function inboxCounters(db: DbOrTx, actor: Actor): Promise<InboxCoun
   const today = vietnamToday();
   const isClerk = actor.roles.includes("clerk");
   const [personal, clerk] = await Promise.all([
-    db.execute<{
-      toDirect: number;
-      toReview: number;
-      toHandle: number;
-      dueSoon: number;
-      overdue: number;
-      returned: number;
-      infoUnread: number;
-    }>(personalCountersQuery(actor, today)),
+    db.execute<
+      {
+        toDirect: number;
+        toReview: number;
+        toHandle: number;
+        dueSoon: number;
+        overdue: number;
+        returned: number;
+        infoUnread: number;
+      } & Record<OutgoingBox, number>
+    >(personalCountersQuery(actor, today)),
     isClerk ? clerkCountersQuery(db, actor) : Promise.resolve([]),
   ]);
-  const { toDirect, toReview, ...mine } = personal.rows[0]!;
+  const { toDirect, toReview, to_sign, draft_review, to_issue, draft_returned, drafting, ...mine } =
+    personal.rows[0]!;
   const assigns = actor.roles.includes("leader") || actor.roles.includes("unit_head");
   return {
     clerk: clerk[0] ?? null,
     leader: actor.roles.includes("leader") ? { toDirect } : null,
     toReview: assigns || toReview > 0 ? toReview : null,
     ...mine,
+    outgoing: { to_sign, draft_review, to_issue, draft_returned, drafting },
   };
 }
