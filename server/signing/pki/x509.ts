@@ -1,6 +1,6 @@
 // Building and reading X.509 certificates: node-forge's asn1 lays out the structures, node:crypto
 // makes the keys and the signatures. Certificates travel as node's X509Certificate.
-import { createHash, createPublicKey, randomBytes, sign, X509Certificate } from "node:crypto";
+import { createHash, randomBytes, sign, X509Certificate } from "node:crypto";
 import type { KeyObject } from "node:crypto";
 import {
   algorithm,
@@ -265,7 +265,7 @@ export function certificateParts(certificate: X509Certificate): CertificateParts
 export function certificateKeyIdentifier(certificate: X509Certificate): Buffer {
   const extension = certificateParts(certificate).extensions.get(OID.subjectKeyIdentifier);
   if (extension) return readOctets(parseExactDer(extension.value));
-  return keyIdentifier(createPublicKey(certificate.publicKey));
+  return keyIdentifier(certificate.publicKey);
 }
 
 /** The certificate's extended key usages (empty when it has none). */
