@@ -218,9 +218,10 @@ export function readTime(element: Asn1 | undefined): Date {
 /** A directory string's text: UTF8String, BMPString, or one of the single-byte string types. */
 export function readString(element: Asn1): string {
   if (typeof element.value !== "string") throw new Error("Expected a string");
+  // node-forge has already turned a BMPSTRING into a JavaScript string.
+  if (element.type === Type.BMPSTRING) return element.value;
   const bytes = fromBinary(element.value);
   if (element.type === Type.UTF8) return bytes.toString("utf8");
-  if (element.type === Type.BMPSTRING) return bytes.swap16().toString("utf16le");
   if ((element.type as number) === 28 /* UniversalString */) {
     let text = "";
     for (let i = 0; i + 3 < bytes.length; i += 4)
