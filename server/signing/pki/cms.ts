@@ -72,6 +72,8 @@ export async function signDetached(options: {
       signedAttributesDer: prepared.signedAttributesDer,
     };
   }
+  // Checked before anything is timestamped; assembleCms checks again.
+  checkSignature(prepared.signedAttributesDer, result.signature, signer.certificate);
   const cms = assembleCms({
     signedAttributesDer: prepared.signedAttributesDer,
     signatureValue: result.signature,
