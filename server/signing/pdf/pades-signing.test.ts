@@ -195,6 +195,17 @@ describe("signing both signature fields by incremental updates", () => {
     expect(text).toContain("/ContactInfo (vanthu@dinhcong.hanoi.gov.vn)");
   });
 
+  it("stores the filled values in /V as UTF-16 text", () => {
+    const objects = qpdfJson(sealed).qpdf[1];
+    const values = Object.values(objects).map((o) => (o.value ?? {}) as Record<string, unknown>);
+    const valueOf = (name: string) => values.find((v) => v["/T"] === `u:${name}`)?.["/V"];
+    expect(valueOf("SoKyHieu")).toBe(`u:${NUMBER}`);
+    expect(valueOf("NgayBanHanh")).toBe(`u:${DATE}`);
+    expect(Buffer.from(sealed).toString("latin1")).toContain(
+      `/V <FEFF${Buffer.from(NUMBER, "utf16le").swap16().toString("hex").toUpperCase()}>`,
+    );
+  });
+
   it("shows the filled number and date as text", () => {
     expect(pdftotext(form.bytes)).not.toContain(NUMBER);
     const text = pdftotext(sealed);
