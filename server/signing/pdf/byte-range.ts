@@ -11,8 +11,15 @@ export const BYTE_RANGE_PLACEHOLDER = "[0 0000000000 0000000000 0000000000]";
 
 /** The digest of the signed ranges, hashing views of the buffer: no concatenated copy. */
 export function hashByteRange(pdf: Uint8Array, byteRange: ByteRange, algorithm = "sha256"): Buffer {
-  const hash = createHash(algorithm);
   const [start1, length1, start2, length2] = byteRange;
+  if (
+    byteRange.some((n) => !Number.isInteger(n) || n < 0) ||
+    start1 + length1 > start2 ||
+    start2 + length2 > pdf.length
+  ) {
+    throw new Error(`The byte range [${byteRange.join(" ")}] does not fit the file`);
+  }
+  const hash = createHash(algorithm);
   hash.update(pdf.subarray(start1, start1 + length1));
   hash.update(pdf.subarray(start2, start2 + length2));
   return hash.digest();
