@@ -1,0 +1,70 @@
+// The Document Security Store (PAdES B-LT): certificates, CRLs and OCSP responses a verifier needs
+// to validate the signatures later without going online, added by incremental update.
+import "server-only";
+import { createHash } from "node:crypto";
+import { deflateSync } from "node:zlib";
+import { decodePDFRawStream, PDFName, PDFRawStream, PDFRef, type PDFObject } from "pdf-lib";
+import { IncrementalUpdate } from "./incremental-update";
+import { PdfReader } from "./pdf-reader";
+
+export type DssContents = { certificates: Buffer[]; crls: Buffer[]; ocsps?: Buffer[] };
+
+const sha256 = (bytes: Uint8Array) => createHash("sha256").update(bytes).digest("hex");
+
+/** The digest of a stored item, to skip adding it twice; undefined when it cannot be decoded. */
+function storedDigest(reader: PdfReader, value: PDFObject): string | undefined {
+  const stream = reader.resolve(value);
+  if (!(stream instanceof PDFRawStream)) return undefined;
+  try {
+    return sha256(decodePDFRawStream(stream).decode());
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * Adds the items to /DSS in the catalog, creating it or extending it; items already stored are not
+ * added again. Returns the input itself when there is nothing new to add.
+ */
+export function addDss(pdf: Uint8Array, contents: DssContents): Uint8Array {
+  const reader = new PdfReader(pdf);
+  const { context } = reader;
+  const catalog = reader.catalog();
+  const dssValue = catalog.get(PDFName.of("DSS"));
+  const dss = reader.dict(dssValue);
+  const update = new IncrementalUpdate(reader);
+  const newDss = dss ? dss.clone() : context.obj({});
+  const groups: [string, Buffer[]][] = [
+    ["Certs", contents.certificates],
+    ["CRLs", contents.crls],
+    ["OCSPs", contents.ocsps ?? []],
+  ];
+  let added = 0;
+  for (const [key, items] of groups) {
+    const stored = reader.array(dss?.get(PDFName.of(key)))?.asArray() ?? [];
+    const known = new Set(stored.map((value) => storedDigest(reader, value)));
+    const refs: PDFObject[] = [...stored];
+    for (const item of items) {
+      const digest = sha256(item);
+      if (known.has(digest)) continue;
+      known.add(digest);
+      const ref = update.newRef();
+      update.setStream(ref, context.obj({ Filter: "FlateDecode" }), deflateSync(item));
+      refs.push(ref);
+      added++;
+    }
+    if (refs.length > 0) newDss.set(PDFName.of(key), context.obj(refs));
+  }
+  if (added === 0) return pdf;
+
+  if (dssValue instanceof PDFRef) {
+    update.setObject(dssValue, newDss);
+  } else {
+    const dssRef = update.newRef();
+    update.setObject(dssRef, newDss);
+    const newCatalog = catalog.clone();
+    newCatalog.set(PDFName.of("DSS"), dssRef);
+    update.setObject(reader.rootRef, newCatalog);
+  }
+  return update.write().pdf;
+}
