@@ -8,6 +8,7 @@ import * as notify from "./schema/notify";
 import * as org from "./schema/org";
 import * as outgoing from "./schema/outgoing";
 import * as registry from "./schema/registry";
+import * as signing from "./schema/signing";
 import * as users from "./schema/users";
 
 export const schema = {
@@ -18,6 +19,7 @@ export const schema = {
   ...files,
   ...documents,
   ...outgoing,
+  ...signing,
   ...notify,
 };
 export type Db = NodePgDatabase<typeof schema>;

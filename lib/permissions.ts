@@ -94,6 +94,11 @@ export const permissions = [
     roles: ["clerk"],
   },
   {
+    action: "signing.manage",
+    description: "Issue, renew and revoke signing certificates; approve outside CAs",
+    roles: ["deployment_admin"],
+  },
+  {
     action: "orgTree.manage",
     description: "Create, rename, move, close and merge organisations",
     roles: ["deployment_admin"],

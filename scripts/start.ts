@@ -13,6 +13,7 @@ import { isDatabaseEmpty, seedDemo } from "@/db/seed/demo";
 import { seedDemoDocuments } from "@/db/seed/demo-documents";
 import { closePdfInspector } from "@/server/files/pdf-inspect";
 import { DiskFileStore } from "@/server/files/store";
+import { ensureAuthority } from "@/server/signing/service/authority";
 import {
   computeBuildFingerprint,
   isBuildCurrent,
@@ -250,6 +251,10 @@ async function main() {
   if (stopping) return;
   if (!db.embedded) log("Using the PostgreSQL server given by DATABASE_URL.");
 
+  // Before anything that keeps keys: the CA's keys are sealed with a key derived from it.
+  const authSecret = ensureAuthSecret(options.dataDir);
+  process.env.AUTH_SECRET = authSecret;
+
   log("Applying migrations ...");
   await migrateDatabase(db.url);
   const { db: client, pool } = createDb(db.url, 2);
@@ -270,11 +275,12 @@ async function main() {
         );
       }
     }
+    // The deployment's own certificate and time-stamping authority, made on the first start.
+    await ensureAuthority(client);
   } finally {
     await closePdfInspector();
     await pool.end();
   }
-  const authSecret = ensureAuthSecret(options.dataDir);
   if (stopping) return;
 
   if (!options.dev && options.build) await buildIfNeeded();

@@ -32,6 +32,11 @@ export const env = createEnv({
     PDF_WORKERS: z.coerce.number().int().min(1).max(8).default(1),
     /** Time allowed to read one PDF; a slower one is refused (files.pdfTooSlow). */
     PDF_INSPECT_TIMEOUT_S: z.coerce.number().int().min(1).max(3600).default(60),
+    /** The address people reach the application at: named in certificates (the CA's CRL). */
+    PUBLIC_URL: z.url().default("http://localhost:3000"),
+    /** Wrong PINs in a row before a signing key locks, and for how long. */
+    PIN_LOCK_THRESHOLD: z.coerce.number().int().min(1).max(20).default(5),
+    PIN_LOCK_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(15),
   },
   experimental__runtimeEnv: {},
   emptyStringAsUndefined: true,

@@ -441,6 +441,7 @@ const lacking: Record<Action, string | null> = {
   "outgoing.draft": "quantri.dc",
   "outgoing.approve": "quantri.dc",
   "outgoing.issue": "chuyenvien.kt",
+  "signing.manage": "quantri.dc",
 };
 
 let db: Db;

@@ -1,0 +1,309 @@
+import type { X509Certificate } from "node:crypto";
+import { randomBytes } from "node:crypto";
+import { and, desc, eq, isNull, sql } from "drizzle-orm";
+import type { Db, DbOrTx } from "@/db/client";
+import { organisation } from "@/db/schema/org";
+import { signingCertificate } from "@/db/schema/signing";
+import { appUser } from "@/db/schema/users";
+import { assertCan, type Actor } from "../../authz/actor";
+import { env } from "../../env";
+import { AppError, fieldError, notFound, stale } from "../../errors";
+import {
+  buildCrl,
+  issuePersonCertificate,
+  issueSealCertificate,
+  normalizeSerial,
+  Pkcs12Error,
+  unlockPkcs12,
+  wrapPkcs12,
+  type UnlockedPkcs12,
+} from "../pki";
+import { crlUrl, ensureAuthority } from "./authority";
+import { seal, unseal } from "./keystore";
+
+type CertificateRow = typeof signingCertificate.$inferSelect;
+
+const p12Context = (id: string) => `pkcs12:${id}`;
+const toPem = (cert: X509Certificate) => cert.toString();
+
+/**
+ * Issues a signing certificate from the deployment's CA: to a leader (their full name, title,
+ * organisation and its code, in UTF-8 Vietnamese), or the organisation's seal. The key is
+ * locked at once in a PKCS#12 under a one-time activation secret until the holder sets a PIN;
+ * an earlier active certificate of the same holder is superseded.
+ */
+export async function issueCertificate(
+  db: Db,
+  actor: Actor,
+  input: { organisationId: string; userId?: string | null; title?: string | null },
+): Promise<{ id: string; serial: string }> {
+  assertCan(actor, "signing.manage");
+  const authority = await ensureAuthority(db);
+  return db.transaction(async (tx) => {
+    const [org] = await tx
+      .select({ id: organisation.id, name: organisation.name, code: organisation.code })
+      .from(organisation)
+      .where(and(eq(organisation.id, input.organisationId), eq(organisation.status, "active")));
+    if (!org) throw fieldError({ organisationId: "signing.organisationUnknown" });
+    let holder: { id: string; fullName: string } | null = null;
+    if (input.userId) {
+      const [user] = await tx
+        .select({ id: appUser.id, fullName: appUser.fullName })
+        .from(appUser)
+        .where(
+          and(
+            eq(appUser.id, input.userId),
+            eq(appUser.organisationId, org.id),
+            eq(appUser.active, true),
+          ),
+        );
+      if (!user) throw fieldError({ userId: "signing.holderUnknown" });
+      holder = user;
+    }
+    const issued = holder
+      ? await issuePersonCertificate({
+          issuer: authority.issuing,
+          fullName: holder.fullName,
+          title: input.title ?? undefined,
+          organizationName: org.name,
+          organizationCode: org.code,
+          crlDistributionPointUrl: crlUrl(),
+        })
+      : await issueSealCertificate({
+          issuer: authority.issuing,
+          organizationName: org.name,
+          organizationCode: org.code,
+          crlDistributionPointUrl: crlUrl(),
+        });
+    const activation = randomBytes(24).toString("base64url");
+    const pkcs12 = await wrapPkcs12({
+      key: issued.privateKey,
+      certificate: issued.certificate,
+      chain: [authority.issuing.certificate, authority.root.certificate],
+      pin: activation,
+    });
+    await tx
+      .update(signingCertificate)
+      .set({ status: "superseded", version: sql`${signingCertificate.version} + 1` })
+      .where(
+        and(
+          eq(signingCertificate.organisationId, org.id),
+          holder ? eq(signingCertificate.userId, holder.id) : isNull(signingCertificate.userId),
+          eq(signingCertificate.status, "active"),
+        ),
+      );
+    const id = crypto.randomUUID();
+    const serial = normalizeSerial(issued.certificate.serialNumber);
+    await tx.insert(signingCertificate).values({
+      id,
+      organisationId: org.id,
+      userId: holder?.id ?? null,
+      purpose: holder ? "person" : "seal",
+      subjectName: holder?.fullName ?? org.name,
+      serial,
+      notBefore: new Date(issued.certificate.validFrom),
+      notAfter: new Date(issued.certificate.validTo),
+      certificate: issued.certificate.raw,
+      chainPem: [authority.issuing.certificate, authority.root.certificate].map(toPem).join(""),
+      sealedPkcs12: seal(pkcs12, p12Context(id)),
+      sealedActivation: seal(Buffer.from(activation), `activation:${id}`),
+      createdById: actor.userId,
+    });
+    return { id, serial };
+  });
+}
+
+/**
+ * Whether the actor holds the certificate: a leader their own; an organisation's seal, its
+ * clerks (who number and seal what leaders signed).
+ */
+function holds(actor: Actor, row: CertificateRow): boolean {
+  if (row.organisationId !== actor.organisationId) return false;
+  return row.purpose === "person" ? row.userId === actor.userId : actor.roles.includes("clerk");
+}
+
+async function loadHeld(tx: DbOrTx, actor: Actor, id: string): Promise<CertificateRow> {
+  const [row] = await tx
+    .select()
+    .from(signingCertificate)
+    .where(eq(signingCertificate.id, id))
+    .for("update");
+  if (!row || !holds(actor, row)) throw notFound("certificate");
+  return row;
+}
+
+const PIN = /^[0-9A-Za-z]{6,32}$/;
+
+/** The holder chooses the PIN that will lock their key from now on (first use only). */
+export async function setPin(
+  db: Db,
+  actor: Actor,
+  input: { certificateId: string; pin: string },
+): Promise<void> {
+  if (!PIN.test(input.pin)) throw fieldError({ pin: "signing.pinFormat" });
+  await db.transaction(async (tx) => {
+    const row = await loadHeld(tx, actor, input.certificateId);
+    if (!row.sealedActivation) throw new AppError("CONFLICT", "signing.pinAlreadySet");
+    if (row.status !== "active") throw new AppError("CONFLICT", "signing.certificateNotActive");
+    const activation = unseal(row.sealedActivation, `activation:${row.id}`).toString();
+    const unlocked = await unlockPkcs12(unseal(row.sealedPkcs12, p12Context(row.id)), activation);
+    const relocked = await wrapPkcs12({
+      key: unlocked.key,
+      certificate: unlocked.certificate,
+      chain: unlocked.chain,
+      pin: input.pin,
+    });
+    await tx
+      .update(signingCertificate)
+      .set({
+        sealedPkcs12: seal(relocked, p12Context(row.id)),
+        sealedActivation: null,
+        version: sql`${signingCertificate.version} + 1`,
+      })
+      .where(eq(signingCertificate.id, row.id));
+  });
+}
+
+/**
+ * The holder's key, opened with their PIN for one signature. Wrong PINs are counted: after
+ * PIN_LOCK_THRESHOLD in a row the key locks for PIN_LOCK_MINUTES, and each refusal says how many
+ * attempts are left. An expired or revoked certificate is refused before the PIN is tried.
+ */
+export async function unlockForSigning(
+  db: Db,
+  actor: Actor,
+  input: { certificateId: string; pin: string; now?: Date },
+): Promise<{ row: CertificateRow; unlocked: UnlockedPkcs12 }> {
+  const now = input.now ?? new Date();
+  // A wrong PIN is counted in a transaction that commits: the refusal is thrown after it.
+  const outcome = await db.transaction(async (tx) => {
+    const row = await loadHeld(tx, actor, input.certificateId);
+    if (row.status !== "active") throw new AppError("CONFLICT", "signing.certificateNotActive");
+    if (row.notAfter <= now || row.notBefore > now) {
+      throw new AppError("CONFLICT", "signing.certificateExpired");
+    }
+    if (row.sealedActivation) throw new AppError("CONFLICT", "signing.pinNotSet");
+    if (row.lockedUntil && row.lockedUntil > now) {
+      throw new AppError("TOO_MANY_REQUESTS", "signing.keyLocked", {
+        minutes: Math.ceil((row.lockedUntil.getTime() - now.getTime()) / 60_000),
+      });
+    }
+    try {
+      const unlocked = await unlockPkcs12(unseal(row.sealedPkcs12, p12Context(row.id)), input.pin);
+      if (row.failedAttempts > 0 || row.lockedUntil) {
+        await tx
+          .update(signingCertificate)
+          .set({ failedAttempts: 0, lockedUntil: null })
+          .where(eq(signingCertificate.id, row.id));
+      }
+      return { ok: true as const, row, unlocked };
+    } catch (error) {
+      if (!(error instanceof Pkcs12Error) || error.code !== "WRONG_PIN") throw error;
+      const failed = row.failedAttempts + 1;
+      const locks = failed >= env.PIN_LOCK_THRESHOLD;
+      await tx
+        .update(signingCertificate)
+        .set({
+          failedAttempts: locks ? 0 : failed,
+          lockedUntil: locks ? new Date(now.getTime() + env.PIN_LOCK_MINUTES * 60_000) : null,
+        })
+        .where(eq(signingCertificate.id, row.id));
+      return { ok: false as const, left: env.PIN_LOCK_THRESHOLD - failed, locks };
+    }
+  });
+  if (!outcome.ok) throw wrongPin(outcome.left, outcome.locks);
+  return { row: outcome.row, unlocked: outcome.unlocked };
+}
+
+const wrongPin = (left: number, locked: boolean) =>
+  locked
+    ? new AppError("TOO_MANY_REQUESTS", "signing.keyLocked", { minutes: env.PIN_LOCK_MINUTES })
+    : fieldError({ pin: { key: "signing.wrongPin", params: { left } } });
+
+/** Revokes a certificate: it signs nothing more, and the next CRL lists it. */
+export async function revokeCertificate(
+  db: Db,
+  actor: Actor,
+  input: { certificateId: string; version: number; reason: string },
+): Promise<void> {
+  assertCan(actor, "signing.manage");
+  await db.transaction(async (tx) => {
+    const [row] = await tx
+      .select()
+      .from(signingCertificate)
+      .where(eq(signingCertificate.id, input.certificateId))
+      .for("update");
+    if (!row) throw notFound("certificate");
+    if (row.version !== input.version) throw stale();
+    if (row.status === "revoked") throw new AppError("CONFLICT", "signing.alreadyRevoked");
+    await tx
+      .update(signingCertificate)
+      .set({
+        status: "revoked",
+        revokedAt: new Date(),
+        revocationReason: input.reason,
+        version: sql`${signingCertificate.version} + 1`,
+      })
+      .where(eq(signingCertificate.id, row.id));
+  });
+}
+
+/** The certificates of an organisation (the deployment admin's list), newest first. */
+export async function listCertificates(db: Db, actor: Actor, input: { organisationId: string }) {
+  assertCan(actor, "signing.manage");
+  return db
+    .select({
+      id: signingCertificate.id,
+      purpose: signingCertificate.purpose,
+      subjectName: signingCertificate.subjectName,
+      serial: signingCertificate.serial,
+      notBefore: signingCertificate.notBefore,
+      notAfter: signingCertificate.notAfter,
+      status: signingCertificate.status,
+      pinSet: sql<boolean>`${signingCertificate.sealedActivation} is null`,
+      revokedAt: signingCertificate.revokedAt,
+      version: signingCertificate.version,
+    })
+    .from(signingCertificate)
+    .where(eq(signingCertificate.organisationId, input.organisationId))
+    .orderBy(desc(signingCertificate.createdAt));
+}
+
+/** The actor's own active certificate (or their organisation's seal), if any. */
+export async function myCertificate(db: DbOrTx, actor: Actor, purpose: "person" | "seal") {
+  const [row] = await db
+    .select()
+    .from(signingCertificate)
+    .where(
+      and(
+        eq(signingCertificate.organisationId, actor.organisationId),
+        purpose === "person"
+          ? eq(signingCertificate.userId, actor.userId)
+          : isNull(signingCertificate.userId),
+        eq(signingCertificate.status, "active"),
+      ),
+    )
+    .orderBy(desc(signingCertificate.createdAt))
+    .limit(1);
+  return row && holds(actor, row) ? row : null;
+}
+
+/** The CA's current revocation list (DER), signed by the issuing CA, valid for a day. */
+export async function currentCrl(db: Db): Promise<Buffer> {
+  const authority = await ensureAuthority(db);
+  const revoked = await db
+    .select({
+      serial: signingCertificate.serial,
+      revokedAt: signingCertificate.revokedAt,
+    })
+    .from(signingCertificate)
+    .where(and(eq(signingCertificate.status, "revoked"), eq(signingCertificate.imported, false)));
+  const now = new Date();
+  return buildCrl({
+    issuer: authority.issuing,
+    revoked: revoked.map((r) => ({ serial: r.serial, revokedAt: r.revokedAt ?? now })),
+    crlNumber: BigInt(Math.floor(now.getTime() / 1000)),
+    thisUpdate: now,
+    nextUpdate: new Date(now.getTime() + 24 * 3600_000),
+  });
+}
