@@ -36,7 +36,21 @@ function compareDerSetElements(a: Buffer, b: Buffer): number {
   return 0;
 }
 
-export const oid = (dotted: string): Asn1 => primitive(Type.OID, asn1.oidToDer(dotted).getBytes());
+/** An OBJECT IDENTIFIER; arcs of any size (node-forge's encoder stops at 32 bits, too few for 2.25.<UUID>). */
+export const oid = (dotted: string): Asn1 => primitive(Type.OID, oidBytes(dotted));
+
+function oidBytes(dotted: string): string {
+  const arcs = dotted.split(".").map((a) => BigInt(a));
+  if (arcs.length < 2 || arcs[0]! > 2n) throw new Error(`Not an OID: ${dotted}`);
+  const values = [arcs[0]! * 40n + arcs[1]!, ...arcs.slice(2)];
+  let out = "";
+  for (const value of values) {
+    const base128: number[] = [Number(value & 0x7fn)];
+    for (let v = value >> 7n; v > 0n; v >>= 7n) base128.unshift(Number(v & 0x7fn) | 0x80);
+    out += String.fromCharCode(...base128);
+  }
+  return out;
+}
 
 export const nullValue = (): Asn1 => primitive(Type.NULL, "");
 
