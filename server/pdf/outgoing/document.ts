@@ -374,6 +374,7 @@ export function outgoingDefinition(
     pageOrientation: "portrait",
     pageMargins: [MARGINS.left, MARGINS.top, MARGINS.right, MARGINS.bottom],
     version: "1.7",
+    language: "vi-VN",
     info: {
       title: nfc(draft.subject),
       author: nfc(draft.issuer.name),

@@ -229,11 +229,12 @@ describe("the file's structure", () => {
     expect(xref.every((line) => /uncompressed/.test(line))).toBe(true);
   });
 
-  it("is PDF 1.7 with a file identifier and the draft's dates", async () => {
+  it("is PDF 1.7 in Vietnamese, with a file identifier and the draft's dates", async () => {
     const text = Buffer.from(bytes).toString("latin1");
     expect(text.startsWith("%PDF-1.7")).toBe(true);
     expect(text).toMatch(/\/ID \[ <[0-9A-Fa-f]{32}> <[0-9A-Fa-f]{32}> \]/);
     const pdf = await PDFDocument.load(bytes, { updateMetadata: false });
+    expect(pdf.catalog.get(PDFName.of("Lang"))?.toString()).toBe("(vi-VN)");
     expect(pdf.getCreationDate()?.toISOString()).toBe("2026-01-05T02:15:30.000Z");
     expect(pdf.getModificationDate()?.toISOString()).toBe("2026-01-05T02:15:30.000Z");
   });

@@ -132,6 +132,13 @@ describe("a công văn", () => {
       expect(text).toContain(part);
     }
     expect(lineStarting(lines, "Dòng sau ngắt dòng cứng.").xMin).toBeCloseTo(MARGINS.left, 0);
+    // Header cells centred over their column, body cells from its left edge; "STT" and the
+    // dates as wide as their text.
+    const header = lines.find((l) => l.text === "Nội dung")!;
+    const cell = lineStarting(lines, "Báo cáo kết quả rà soát");
+    expect(centreOf(header) - centreOf(cell)).toBeGreaterThan(50);
+    expect(Math.abs(cell.xMin - lineStarting(lines, "Tổng hợp, đề xuất").xMin)).toBeLessThan(0.5);
+    expect(lineStarting(lines, "STT").xMin).toBeCloseTo(MARGINS.left + 4.5, 0);
   });
 
   it("draws each run in its face: bold, italic, bold italic, regular", async () => {

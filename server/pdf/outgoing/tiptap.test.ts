@@ -87,7 +87,8 @@ describe("a tiptap body as pdfmake content", () => {
     expect(table.headerRows).toBe(1);
     expect(table.body).toHaveLength(3);
     expect(table.body.every((row) => row.length === 3)).toBe(true);
-    expect(table.body[0]![0]).toMatchObject({ bold: true, alignment: "center" });
+    expect(table.body[0]![0]).toMatchObject({ bold: true, stack: [{ alignment: "center" }] });
+    expect(table.body[1]![1]).toMatchObject({ stack: [{ alignment: "left" }] });
     expect(table.body[2]![1]).toMatchObject({ colSpan: 2 });
     expect(table.body[2]![2]).toEqual({});
     // "STT" and the dates are narrow: as wide as their text; the content column takes the rest.

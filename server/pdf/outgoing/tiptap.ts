@@ -21,8 +21,11 @@ type Inline = {
   decoration?: "underline" | "lineThrough";
 };
 
-/** Where a block sits: the body, or a table cell (smaller type, no indent, left aligned). */
-type Setting = { inCell: boolean; width: number };
+/**
+ * Where a block sits: the body, or a table cell (smaller type, no indent, left aligned; centred
+ * in a header cell).
+ */
+type Setting = { inCell: boolean; width: number; align?: Alignment };
 
 const BODY: Setting = { inCell: false, width: CONTENT_WIDTH };
 
@@ -33,7 +36,7 @@ function alignmentOf(node: TiptapNode, setting: Setting): Alignment {
   if (align === "left" || align === "center" || align === "right" || align === "justify") {
     return align;
   }
-  return setting.inCell ? "left" : "justify";
+  return setting.align ?? (setting.inCell ? "left" : "justify");
 }
 
 function inlines(nodes: TiptapNode[] | undefined): Inline[] {
@@ -149,8 +152,12 @@ function table(node: TiptapNode, setting: Setting): Content {
         natural[c] = Math.max(natural[c] ?? 0, widest);
       }
       const content: TableCell = {
-        stack: blocks(cell.content ?? [], { inCell: true, width: setting.width }, 0),
-        ...(header ? { bold: true, alignment: "center" as const } : {}),
+        stack: blocks(
+          cell.content ?? [],
+          { inCell: true, width: setting.width, ...(header ? { align: "center" as const } : {}) },
+          0,
+        ),
+        ...(header ? { bold: true } : {}),
         ...(colSpan > 1 ? { colSpan } : {}),
         ...(rowSpan > 1 ? { rowSpan } : {}),
       };
