@@ -2,18 +2,21 @@
 // embedded as Identity-H (two bytes a glyph), holding every character a number, a notation or a
 // date can need; whoever fills a field later writes its text with `encodeForFieldFont`, which
 // reads the glyph codes back from the font's ToUnicode map in the file itself.
+import fontkit from "@pdf-lib/fontkit";
 import {
   decodePDFRawStream,
+  PDFArray,
   PDFDict,
   PDFDocument,
+  PDFHexString,
   PDFName,
+  PDFObjectCopier,
   PDFRawStream,
   PDFRef,
   PDFStream,
   PDFString,
-  PDFHexString,
-  PDFArray,
 } from "pdf-lib";
+import { faceBytes } from "./fonts";
 
 const VIETNAMESE_LOWER =
   "aàáảãạăằắẳẵặâầấẩẫậbcdđeèéẻẽẹêềếểễệghiìíỉĩịklmnoòóỏõọôồốổỗộơờớởỡợpqrstuùúủũụưừứửữựvxyỳýỷỹỵ" +
@@ -35,6 +38,61 @@ export const FIELD_CHARSET: string = (() => {
   chars.add("–");
   return [...chars].join("");
 })();
+
+export type FieldFace = "Regular" | "Italic";
+
+/** The fonts' resource names in the AcroForm /DR, and their fixed subset names. */
+export const FIELD_FONTS: Record<FieldFace, { resource: string; baseFont: string }> = {
+  Regular: { resource: "LTSerif", baseFont: "LTFLDR+LiberationSerif" },
+  Italic: { resource: "LTSerifIt", baseFont: "LTFLDI+LiberationSerif-Italic" },
+};
+
+type FieldFontTemplate = {
+  pdf: PDFDocument;
+  fonts: Record<FieldFace, { ref: PDFRef; codes: Map<string, number> }>;
+};
+
+let template: Promise<FieldFontTemplate> | null = null;
+
+/**
+ * The two subsets, embedded once per process in a document of their own: every outgoing file
+ * gets a copy of the same objects, without subsetting and compressing the fonts again.
+ */
+function fieldFontTemplate(): Promise<FieldFontTemplate> {
+  template ??= (async () => {
+    const pdf = await PDFDocument.create({ updateMetadata: false });
+    pdf.registerFontkit(fontkit);
+    const embed = async (face: FieldFace) => {
+      const font = await pdf.embedFont(faceBytes(face), {
+        subset: true,
+        customName: FIELD_FONTS[face].baseFont,
+      });
+      // A subset holds only the glyphs encoded before it is embedded: every one a fill may
+      // need, one character at a time so no ligature stands for two.
+      const codes = new Map<string, number>();
+      for (const ch of FIELD_CHARSET) {
+        codes.set(ch, parseInt(font.encodeText(ch).toString().slice(1, -1), 16));
+      }
+      await font.embed();
+      return { ref: font.ref, codes };
+    };
+    return { pdf, fonts: { Regular: await embed("Regular"), Italic: await embed("Italic") } };
+  })();
+  return template;
+}
+
+/** Copies the field fonts into `pdf`: their references and a Unicode → glyph code map each. */
+export async function copyFieldFonts(
+  pdf: PDFDocument,
+): Promise<Record<FieldFace, { ref: PDFRef; codes: Map<string, number> }>> {
+  const source = await fieldFontTemplate();
+  const copier = PDFObjectCopier.for(source.pdf.context, pdf.context);
+  const copy = (face: FieldFace) => {
+    const dict = source.pdf.context.lookup(source.fonts[face].ref, PDFDict);
+    return { ref: pdf.context.register(copier.copy(dict)), codes: source.fonts[face].codes };
+  };
+  return { Regular: copy("Regular"), Italic: copy("Italic") };
+}
 
 /** Unicode text → glyph code, from a ToUnicode CMap (bfchar and both forms of bfrange). */
 export function parseToUnicode(cmap: string): Map<string, number> {

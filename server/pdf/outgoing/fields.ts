@@ -24,13 +24,12 @@ import {
   showText,
   type PDFDict,
   type PDFDocument,
-  type PDFFont,
   type PDFOperator,
   type PDFRef,
 } from "pdf-lib";
 import type { FieldAnchor, FieldAnchors, LaidOut } from "./document";
-import { FIELD_CHARSET } from "./field-font";
-import { faceBytes, lineMetrics } from "./fonts";
+import { copyFieldFonts, encodeWith, FIELD_FONTS } from "./field-font";
+import { lineMetrics } from "./fonts";
 import {
   LEFT_COLUMN,
   MARGINS,
@@ -82,12 +81,6 @@ export type OutgoingPdfLayout = {
   };
 };
 
-const FONT_RESOURCE: Record<"Regular" | "Italic", { name: string; baseFont: string }> = {
-  // Subset tags are fixed, so the same draft gives the same bytes.
-  Regular: { name: "LTSerif", baseFont: "LTFLDR+LiberationSerif" },
-  Italic: { name: "LTSerifIt", baseFont: "LTFLDI+LiberationSerif-Italic" },
-};
-
 const round = (n: number) => Math.round(n * 100) / 100;
 const roundRect = (r: Rect): Rect => ({
   x: round(r.x),
@@ -96,22 +89,6 @@ const roundRect = (r: Rect): Rect => ({
   height: round(r.height),
 });
 const rectArray = (r: Rect) => [r.x, r.y, round(r.x + r.width), round(r.y + r.height)];
-
-/** Glyph codes one character at a time, so no ligature ever replaces two characters. */
-const encode = (font: PDFFont, text: string) =>
-  PDFHexString.of(
-    [...text.normalize("NFC")].map((ch) => font.encodeText(ch).toString().slice(1, -1)).join(""),
-  );
-
-async function embedFieldFont(pdf: PDFDocument, face: "Regular" | "Italic") {
-  const font = await pdf.embedFont(faceBytes(face), {
-    subset: true,
-    customName: FONT_RESOURCE[face].baseFont,
-  });
-  // A subset holds only the glyphs encoded before saving: put in every one a fill may need.
-  for (const ch of FIELD_CHARSET) font.encodeText(ch);
-  return font;
-}
 
 /** The field's rectangle: the anchored line's height, with a little room above and below. */
 function textRect(anchor: FieldAnchor, top: number) {
@@ -133,10 +110,7 @@ export async function addOutgoingFields(
 ): Promise<OutgoingPdfLayout> {
   const ctx = pdf.context;
   const pages = pdf.getPages();
-  const fonts = {
-    Regular: await embedFieldFont(pdf, "Regular"),
-    Italic: await embedFieldFont(pdf, "Italic"),
-  };
+  const fonts = await copyFieldFonts(pdf);
   const fieldRefs: PDFRef[] = [];
 
   const widget = (pageIndex: number) => ({
@@ -161,7 +135,7 @@ export async function addOutgoingFields(
     const placeholder = anchor.placeholder;
     const face = anchor.face === "Italic" ? "Italic" : "Regular";
     const font = fonts[face];
-    const resource = FONT_RESOURCE[face].name;
+    const resource = FIELD_FONTS[face].resource;
     const { rect, baseline } = textRect(anchor, top);
     const operators: PDFOperator[] = [
       beginMarkedContent("Tx"),
@@ -170,7 +144,7 @@ export async function addOutgoingFields(
       setFontAndSize(resource, anchor.size),
       setFillingGrayscaleColor(0),
       moveText(0, baseline),
-      showText(encode(font, placeholder)),
+      showText(PDFHexString.of(encodeWith(font.codes, placeholder))),
       endText(),
       popGraphicsState(),
       endMarkedContent(),
@@ -280,11 +254,11 @@ export async function addOutgoingFields(
       Fields: fieldRefs,
       DR: {
         Font: {
-          [FONT_RESOURCE.Regular.name]: fonts.Regular.ref,
-          [FONT_RESOURCE.Italic.name]: fonts.Italic.ref,
+          [FIELD_FONTS.Regular.resource]: fonts.Regular.ref,
+          [FIELD_FONTS.Italic.resource]: fonts.Italic.ref,
         },
       },
-      DA: PDFString.of(`/${FONT_RESOURCE.Regular.name} 13 Tf 0 g`),
+      DA: PDFString.of(`/${FIELD_FONTS.Regular.resource} 13 Tf 0 g`),
     }),
   );
   return { pageCount: pages.length, fields: { number, date, leader, seal } };
