@@ -364,7 +364,12 @@ export function outgoingDefinition(
 ): OutgoingDefinition {
   const letter = isLetterType(draft.documentType.code);
   const body = bodyContent(draft.body);
-  const last = body.at(-1);
+  // The body's tail is its last block, with the headings right above it: they go together.
+  let tail = body.length - 1;
+  const isHeading = (c: Content | undefined) =>
+    typeof c === "object" && c !== null && "headlineLevel" in c;
+  while (tail > 0 && isHeading(body[tail - 1])) tail--;
+  const last = body[tail];
   if (last && typeof last === "object" && !Array.isArray(last)) withId(ID.tail, last);
   const { block, height } = closing(draft);
   const seen = new Map<string, Node>();

@@ -323,9 +323,14 @@ describe("the closing block", () => {
     "Ủy ban nhân dân phường đề nghị các đơn vị, tổ dân phố nghiêm túc quán triệt, tổ chức thực hiện đầy đủ các nội dung đã được giao, bảo đảm tiến độ và chất lượng.";
 
   it("is never split, nor left with less than two lines of the body above it", async () => {
-    // From bodies that end high on page 1 to ones that end at the foot of page 2.
+    // From bodies that end high on page 1 to ones that end at the foot of page 2; each ends
+    // with a heading and a one-line paragraph, which stay together.
     for (let n = 6; n <= 24; n++) {
       const content = Array.from({ length: n }, (_, i) => paragraph(`Đoạn ${i + 1}. ${filler}`));
+      content.push(
+        { type: "heading", attrs: { level: 2 }, content: [{ type: "text", text: "Kết luận" }] },
+        paragraph("Đề nghị các đơn vị thực hiện./."),
+      );
       const { pdf, layout } = await renderOutgoingPdf({
         ...letterDraft,
         body: { type: "doc", content },
@@ -341,6 +346,9 @@ describe("the closing block", () => {
         (l) => l.yMax < copies.yMin && l.text !== String(layout.pageCount),
       );
       expect(bodyAbove.length, `${n} paragraphs`).toBeGreaterThanOrEqual(2);
+      const heading = last.findIndex((l) => l.text === "Kết luận");
+      expect(heading, `${n} paragraphs: the heading with the last paragraph`).toBeGreaterThan(-1);
+      expect(last[heading + 1]!.text).toBe("Đề nghị các đơn vị thực hiện./.");
     }
   }, 60_000);
 });
