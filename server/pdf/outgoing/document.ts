@@ -8,7 +8,6 @@ import type {
   ContentColumns,
   ContentText,
   Node,
-  NodeQueries,
   TDocumentDefinitions,
 } from "pdfmake/interfaces";
 import {
@@ -22,29 +21,17 @@ import {
 } from "./draft";
 import { fitName, lineMetrics, OUTGOING_FONT, textWidth, wrapBalanced, type Face } from "./fonts";
 import {
-  BODY_LINE_HEIGHT,
   CONTENT_WIDTH,
   LEFT_COLUMN,
   MARGINS,
   MM,
-  PAGE,
   PARAGRAPH_GAP,
   RIGHT_COLUMN,
   SIGNATURE_SPACE,
   SIZE,
 } from "./geometry";
+import { ID, pageBreaks } from "./page-breaks";
 import { bodyContent, bodyStyle } from "./tiptap";
-
-/** Ids of the nodes whose final positions the fields need. */
-const ID = {
-  number: "so-ky-hieu",
-  date: "ngay-ban-hanh",
-  tail: "body-tail",
-  tailEnd: "body-tail-end",
-  block: "closing-block",
-  signer: "signer-name",
-  pageNumber: "page-number",
-} as const;
 
 /** Red of the urgency and secrecy stamps ("màu đỏ tươi"). */
 const STAMP_RED = "#e10600";
@@ -314,42 +301,6 @@ function closing(draft: OutgoingDraftForPdf): { block: Content; height: number }
       lineMetrics(SIZE.authority).height +
     SIGNATURE_SPACE;
   return { block, height: PARAGRAPH_GAP + Math.max(left, right) };
-}
-
-const INNER_HEIGHT = PAGE.height - MARGINS.top - MARGINS.bottom;
-/** Two lines of body text: the least of the body that must stand above the closing block. */
-const TWO_LINES = 2 * lineMetrics(SIZE.body, "Regular", BODY_LINE_HEIGHT).height;
-
-/**
- * Page breaks as offices make them: a heading never ends a page, and the closing block is never
- * split nor left on a page with less than two lines of the body — the last paragraph goes along
- * with it when both fit on one page.
- */
-function pageBreaks(blockHeight: number, seen: Map<string, Node>) {
-  const content = (nodes: Node[]) => nodes.filter((n) => n.id !== ID.pageNumber);
-  return (node: Node, q: NodeQueries): boolean => {
-    if (node.id) seen.set(node.id, node);
-    if (content(q.getPreviousNodesOnPage()).length === 0) return false;
-    if (node.headlineLevel && content(q.getFollowingNodesOnPage()).length === 0) return true;
-    if (node.id === ID.block) return node.pageNumbers.length > 1;
-    if (node.id !== ID.tail || node.pageNumbers.length > 2) return false;
-
-    const later = [...content(q.getFollowingNodesOnPage()), ...q.getNodesOnNextPage()];
-    const end = later.find((n) => n.id === ID.tailEnd);
-    const block = later.find((n) => n.id === ID.block);
-    if (!end || !block) return false;
-    const start = node.startPosition;
-    // A block that runs over a page break will start on the next page.
-    const blockPage = block.pageNumbers.at(-1)!;
-    if (start.pageNumber >= blockPage) return false;
-    const endPage = end.startPosition.pageNumber;
-    const onBlockPage = endPage === blockPage ? end.startPosition.top - MARGINS.top : 0;
-    const tailHeight =
-      endPage === start.pageNumber
-        ? end.startPosition.top - start.top
-        : PAGE.height - MARGINS.bottom - start.top + (end.startPosition.top - MARGINS.top);
-    return onBlockPage < TWO_LINES && tailHeight + blockHeight <= INNER_HEIGHT;
-  };
 }
 
 export type OutgoingDefinition = {

@@ -181,6 +181,7 @@ describe("the outgoing document's form fields", () => {
       date: issueDateText({ year: 2026, month: 1, day: 5 }),
     });
     const file = saveTo("cong-van-da-cap-so.pdf", filled);
+    expect(run("qpdf", ["--check", file])).toMatch(/No syntax or stream encoding errors found/);
     run("pdftoppm", [
       "-png",
       "-r",
