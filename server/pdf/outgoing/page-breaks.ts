@@ -1,7 +1,8 @@
 // Page breaks as offices make them, decided in pdfmake's `pageBreakBefore` from where its
 // latest pass put each node. The same callback records the positions of the nodes the form
-// fields are placed by: pdfmake asks about each node once, in document order, and a break it
-// adds moves only later nodes, so what a node was told is where it stays.
+// fields are placed by: pdfmake asks about each node once, in document order, and a break moves
+// only the node it is put before and the ones after it, so a node asked and not broken before
+// stays where it was told it is.
 import type { Node, NodeQueries } from "pdfmake/interfaces";
 import { lineMetrics } from "./fonts";
 import { BODY_LINE_HEIGHT, MARGINS, PAGE, SIZE } from "./geometry";
