@@ -37,6 +37,11 @@ const messages = {
     vi: "Có dữ liệu lạ được nối vào cuối tệp sau khi ký",
     en: "Unsigned bytes were appended after the end of the last revision",
   },
+  "file-revision-unreadable": {
+    severity: "fatal",
+    vi: "Phần cuối của tệp bị hỏng hoặc bị sửa, không đọc được",
+    en: "A revision at the end of the file cannot be read (damaged or tampered with)",
+  },
   "file-internal-error": {
     severity: "fatal",
     vi: "Lỗi khi kiểm tra tệp",

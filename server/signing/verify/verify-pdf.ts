@@ -81,8 +81,13 @@ function verifyFile(bytes: Uint8Array, options: VerifyOptions): VerifyResult {
       problems: [...problems, reason("file-unreadable")],
     };
   }
-  const appended = trailingBytes(buf, last.end);
-  if (appended) problems.push(reason("file-bytes-after-end"));
+  // Bytes after the last readable revision: a damaged update if they hold another %%EOF.
+  const appended = trailingBytes(buf, last.end)
+    ? buf.indexOf("%%EOF", last.end, "latin1") >= 0
+      ? reason("file-revision-unreadable")
+      : reason("file-bytes-after-end")
+    : null;
+  if (appended) problems.push(appended);
   if (last.trailer.has("Encrypt")) problems.push(reason("file-encrypted"));
 
   const structures = new Map<number, Structure>();
@@ -147,7 +152,7 @@ function verifyFile(bytes: Uint8Array, options: VerifyOptions): VerifyResult {
   });
 
   for (const { report, revision } of outcomes) {
-    if (appended) report.reasons.push(reason("file-bytes-after-end"));
+    if (appended) report.reasons.push(appended);
     if (revision) {
       const later = changes.slice(revision.index + 1).flat();
       const structure = structureOf(revision);
