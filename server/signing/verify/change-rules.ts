@@ -545,12 +545,14 @@ function appearanceChange(c: ChangeContext): Ruling {
   const { role } = c;
   if (role.field === undefined) return allowed(["annotations"]);
   if (role.fieldType !== "Sig") return allowed(["form-filling"]);
+  // The appearance of a new signature field: a document timestamp's needs no more than LTA.
   if (
     c.change === "added" &&
     role.owner !== undefined &&
     !c.beforeStructure.widgets.has(role.owner)
-  )
-    return allowed(["signing"]);
+  ) {
+    return allowed([newSignatureFieldLevel(c, role.owner) === "lta" ? "lta" : "signing"]);
+  }
   if (role.signed) return refused(c, { vi: "ô đã ký", en: "the field was already signed" });
   const signedNow = role.owner !== undefined && c.afterStructure.widgets.get(role.owner)?.signed;
   return signedNow
