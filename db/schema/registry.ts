@@ -12,9 +12,11 @@ import {
   uniqueIndex,
   uuid,
 } from "drizzle-orm/pg-core";
+import { registryKinds } from "@/lib/schemas/registry";
 import { organisation } from "./org";
 
-export const registryKind = pgEnum("registry_kind", ["incoming", "outgoing", "copy", "secret"]);
+// Secret documents are numbered in their own series, incoming and outgoing apart.
+export const registryKind = pgEnum("registry_kind", registryKinds);
 /** A year for state bodies; a committee term for Party bodies (Guideline 36). */
 export const registryPeriodKind = pgEnum("registry_period_kind", ["year", "term"]);
 

@@ -6,6 +6,7 @@ import {
   int32Field,
   optionalText,
   requiredText,
+  secretText,
   sha256Field,
   textField,
   versionField,
@@ -154,3 +155,12 @@ export const outgoingActionRequest = z.object({
   version: versionField,
   input: outgoingActionInput,
 });
+
+/** The leader's signature, or the clerk's number and seal: the document, its version, the PIN. */
+export const outgoingSignInput = z.object({
+  documentId: idField,
+  version: versionField,
+  pin: secretText(64),
+});
+
+export const outgoingIssueInput = outgoingSignInput.extend({ registryId: idField.nullish() });

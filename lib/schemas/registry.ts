@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { idField, int32Field, requiredText, versionField } from "./fields";
 
-export const registryKinds = ["incoming", "outgoing", "copy", "secret"] as const;
+export const registryKinds = ["incoming", "outgoing", "copy", "secret", "secret_outgoing"] as const;
 export type RegistryKind = (typeof registryKinds)[number];
 export const registryPeriodKinds = ["year", "term"] as const;
 export type RegistryPeriodKind = (typeof registryPeriodKinds)[number];
@@ -12,6 +12,7 @@ export const defaultRegistryNames: Record<RegistryKind, string> = {
   outgoing: "Sổ văn bản đi",
   copy: "Sổ văn bản sao",
   secret: "Sổ văn bản mật đến",
+  secret_outgoing: "Sổ văn bản mật đi",
 };
 
 const registryFields = {

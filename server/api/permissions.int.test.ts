@@ -107,6 +107,53 @@ const cases: Record<string, Case> = {
       input: { action: "comment", comment: "Góp ý" },
     }),
   },
+  "outgoing.sign": {
+    permission: "outgoing.approve",
+    input: () => ({
+      documentId: "00000000-0000-4000-8000-000000000000",
+      version: 1,
+      pin: "123456",
+    }),
+    otherOrganisation: (ids) => ({ documentId: ids.hlDocument, version: 1, pin: "123456" }),
+  },
+  "outgoing.issue": {
+    permission: "outgoing.issue",
+    input: () => ({
+      documentId: "00000000-0000-4000-8000-000000000000",
+      version: 1,
+      pin: "123456",
+    }),
+    otherOrganisation: (ids) => ({ documentId: ids.hlDocument, version: 1, pin: "123456" }),
+  },
+  "signing.myCertificates": {
+    permission: null,
+    input: () => undefined,
+    otherOrganisation: { none: "takes no input; lists the caller's own certificates" },
+  },
+  "signing.setPin": {
+    permission: null,
+    input: () => ({ certificateId: "00000000-0000-4000-8000-000000000000", pin: "123456" }),
+    otherOrganisation: { none: "a certificate id the caller does not hold is not found" },
+  },
+  "signing.list": {
+    permission: "signing.manage",
+    input: (ids) => ({ organisationId: ids.orgs.dinhcong }),
+    otherOrganisation: deploymentWide,
+  },
+  "signing.issue": {
+    permission: "signing.manage",
+    input: () => ({ organisationId: "00000000-0000-4000-8000-000000000000" }),
+    otherOrganisation: deploymentWide,
+  },
+  "signing.revoke": {
+    permission: "signing.manage",
+    input: () => ({
+      certificateId: "00000000-0000-4000-8000-000000000000",
+      version: 1,
+      reason: "x",
+    }),
+    otherOrganisation: deploymentWide,
+  },
   "incoming.get": {
     permission: "incoming.read",
     input: () => ({ id: "00000000-0000-4000-8000-000000000000" }),

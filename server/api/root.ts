@@ -3,6 +3,7 @@ import { auditRouter } from "./routers/audit";
 import { directoryRouter } from "./routers/directory";
 import { incomingRouter } from "./routers/incoming";
 import { outgoingRouter } from "./routers/outgoing";
+import { signingRouter } from "./routers/signing";
 import { incomingReceptionRouter } from "./routers/incoming-reception";
 import { inboxRouter } from "./routers/inbox";
 import { leaderRouter } from "./routers/leader";
@@ -22,6 +23,7 @@ export const appRouter = router({
   inbox: inboxRouter,
   incoming: incomingRouter,
   outgoing: outgoingRouter,
+  signing: signingRouter,
   leader: leaderRouter,
   notifications: notificationsRouter,
   orgTree: orgTreeRouter,

@@ -11,14 +11,16 @@ import {
   outgoingDraft,
 } from "@/db/schema/outgoing";
 import type { DraftFields } from "@/lib/outgoing";
-import type { DraftInput, OutgoingActionInput } from "@/lib/schemas/outgoing";
+import type { DraftInput } from "@/lib/schemas/outgoing";
 import type { Actor } from "../authz/actor";
 import { AppError, fieldError } from "../errors";
 import { loadMembers } from "../incoming/workflow-support";
 import type { DocumentRow } from "../incoming/visibility";
 import type { DocumentOutcome } from "../workflow/documents";
 import { bodyText } from "./body-text";
+import type { OutgoingEngineInput as OutgoingActionInput } from "./engine-input";
 import { checkDraftReferences } from "./references";
+import type { SigningMaterial } from "./signing";
 import {
   activateStep,
   activeStep,
@@ -29,7 +31,14 @@ import {
   type RouteStep,
 } from "./route";
 
-export type OutgoingContext = { tx: Tx; actor: Actor; doc: DocumentRow; today: string };
+export type OutgoingContext = {
+  tx: Tx;
+  actor: Actor;
+  doc: DocumentRow;
+  today: string;
+  /** What the signature or the issue prepared before the lock (the unlocked key). */
+  signing?: SigningMaterial;
+};
 export type OutgoingOutcome = DocumentOutcome;
 type Payload<A extends OutgoingActionInput["action"]> = Extract<OutgoingActionInput, { action: A }>;
 
@@ -94,7 +103,7 @@ export async function saveVersion(
   });
 }
 
-async function currentVersion(tx: Tx, documentId: string): Promise<number> {
+export async function currentVersion(tx: Tx, documentId: string): Promise<number> {
   const [row] = await tx
     .select({ n: outgoingDraft.currentVersion })
     .from(outgoingDraft)
@@ -220,7 +229,7 @@ export async function sendOnRoute(
 }
 
 /** The actor's pending place at the active step, or a refusal that says why not. */
-function myTurn(ctx: OutgoingContext, route: RouteStep[]) {
+export function myTurn(ctx: OutgoingContext, route: RouteStep[]) {
   const step = activeStep(route);
   const mine = step?.members.find((m) => m.userId === ctx.actor.userId);
   if (!step || !mine) throw refuse("outgoing.notYourTurn");

@@ -1,7 +1,10 @@
 // The outgoing workflow as data: for each action, the states it may start from and lead to, who
 // may take it, and its guard-and-effect (server/outgoing/actions.ts). The shared engine applies
 // it; nothing else changes an outgoing document's status.
-import type { OutgoingActionInput, OutgoingActionName } from "@/lib/schemas/outgoing";
+import type {
+  OutgoingEngineAction as OutgoingActionName,
+  OutgoingEngineInput as OutgoingActionInput,
+} from "./engine-input";
 import type { OutgoingStatus } from "@/lib/schemas/search";
 import type { Transition as EngineTransition } from "../workflow/engine";
 import {
@@ -14,6 +17,7 @@ import {
   type OutgoingContext,
   type OutgoingOutcome,
 } from "./actions";
+import { numberSealAndIssue, signAtStep } from "./signing";
 
 export type OutgoingTransition = EngineTransition<
   OutgoingStatus,
@@ -66,6 +70,20 @@ export const outgoingTransitions: readonly OutgoingTransition[] = [
     to: ["refused"],
     who: "outgoing.approve",
     run: as<"refuse">(refuseDraft),
+  },
+  {
+    action: "sign",
+    from: ["on_route"],
+    to: ["signed"],
+    who: "outgoing.approve",
+    run: as<"sign">(signAtStep),
+  },
+  {
+    action: "issue",
+    from: ["signed"],
+    to: ["issued"],
+    who: "outgoing.issue",
+    run: as<"issue">(numberSealAndIssue),
   },
   {
     action: "comment",

@@ -1,18 +1,26 @@
 import type { Db } from "@/db/client";
 import { vietnamToday } from "@/lib/dates";
-import { outgoingActionInput, type OutgoingActionInput } from "@/lib/schemas/outgoing";
+import type { OutgoingActionInput } from "@/lib/schemas/outgoing";
 import type { Actor } from "../authz/actor";
 import { documentWorkflow, type DocumentActionResult } from "../workflow/documents";
 import { applyAction } from "../workflow/engine";
+import { outgoingEngineInput } from "./engine-input";
+import type { SigningMaterial } from "./signing";
 import { outgoingTransitions } from "./transitions";
 
 /** The outgoing workflow: its transition table, run by the same engine as incoming documents. */
 export const outgoingWorkflow = documentWorkflow({
   name: "outgoing",
   direction: "outgoing",
-  input: outgoingActionInput,
+  input: outgoingEngineInput,
   transitions: outgoingTransitions,
-  context: (tx, actor, doc) => ({ tx, actor, doc, today: vietnamToday() }),
+  context: (tx, actor, doc, extra) => ({
+    tx,
+    actor,
+    doc,
+    today: vietnamToday(),
+    signing: extra as SigningMaterial | undefined,
+  }),
 });
 
 /** Applies one action of the outgoing workflow to a document (see `applyAction`). */

@@ -40,7 +40,8 @@ export type Workflow<
   transitions: readonly Transition<Status, Ctx, Payload, Outcome>[];
   /** The record, locked for this transaction, if the actor may see it (else NOT_FOUND). */
   load: (tx: Tx, actor: Actor, id: string) => Promise<Subject>;
-  context: (tx: Tx, actor: Actor, subject: Subject) => Ctx;
+  /** The context of an action's effect; `extra` is what the caller prepared outside the lock. */
+  context: (tx: Tx, actor: Actor, subject: Subject, extra?: unknown) => Ctx;
   /** Writes the new state and version (and the outcome's other changes of the record itself). */
   save: (tx: Tx, actor: Actor, subject: Subject, outcome: Outcome, to: Status) => Promise<Result>;
   /** History, audit event and notifications of the step, in the same transaction. */
@@ -76,6 +77,8 @@ export async function applyAction<
   actor: Actor,
   workflow: Workflow<Subject, Status, Payload, Ctx, Outcome, Result>,
   request: { id: string; version: number; input: unknown },
+  /** Prepared before the transaction (an unlocked signing key): handed to the context. */
+  extra?: unknown,
 ): Promise<Result> {
   // Callers other than the router (jobs, other services) get the same validation.
   const parsed = workflow.input.safeParse(request.input);
@@ -91,7 +94,7 @@ export async function applyAction<
     if (!transition.from.includes(subject.status)) {
       throw new AppError("CONFLICT", `${workflow.name}.notAllowedNow`, { status: subject.status });
     }
-    const outcome = await transition.run(workflow.context(tx, actor, subject), payload);
+    const outcome = await transition.run(workflow.context(tx, actor, subject, extra), payload);
     const to = outcome.to ?? subject.status;
     if (!transition.to.includes(to)) {
       throw new Error(`${workflow.name}.${payload.action} led to ${to}, not in its table`);

@@ -1,7 +1,13 @@
 import { z } from "zod";
 import { idField, int32Field } from "@/lib/schemas/fields";
-import { draftInput, outgoingActionRequest } from "@/lib/schemas/outgoing";
+import {
+  draftInput,
+  outgoingActionRequest,
+  outgoingIssueInput,
+  outgoingSignInput,
+} from "@/lib/schemas/outgoing";
 import { compareDraftVersions, createDraft, getOutgoingDocument } from "../../outgoing/drafts";
+import { issueSigned, signDraft } from "../../outgoing/sign-requests";
 import { applyOutgoingAction } from "../../outgoing/workflow";
 import { permissionProcedure, router } from "../trpc";
 
@@ -28,4 +34,14 @@ export const outgoingRouter = router({
   act: permissionProcedure("outgoing.approve")
     .input(outgoingActionRequest)
     .mutation(({ ctx, input }) => applyOutgoingAction(ctx.db, ctx.actor, input)),
+
+  /** The leader signs at the signature step with their certificate's PIN. */
+  sign: permissionProcedure("outgoing.approve")
+    .input(outgoingSignInput)
+    .mutation(({ ctx, input }) => signDraft(ctx.db, ctx.actor, input)),
+
+  /** A clerk numbers, seals (with the seal's PIN) and issues a signed document. */
+  issue: permissionProcedure("outgoing.issue")
+    .input(outgoingIssueInput)
+    .mutation(({ ctx, input }) => issueSigned(ctx.db, ctx.actor, input)),
 });

@@ -307,3 +307,28 @@ export async function currentCrl(db: Db): Promise<Buffer> {
     nextUpdate: new Date(now.getTime() + 24 * 3600_000),
   });
 }
+
+/** The caller's own certificates: their signing certificate, and for clerks the seal's. */
+export async function myCertificates(db: Db, actor: Actor) {
+  const rows = await db
+    .select()
+    .from(signingCertificate)
+    .where(
+      and(
+        eq(signingCertificate.organisationId, actor.organisationId),
+        eq(signingCertificate.status, "active"),
+      ),
+    )
+    .orderBy(desc(signingCertificate.createdAt));
+  return rows
+    .filter((row) => holds(actor, row))
+    .map((row) => ({
+      id: row.id,
+      purpose: row.purpose,
+      subjectName: row.subjectName,
+      notAfter: row.notAfter,
+      status: row.status,
+      pinSet: row.sealedActivation === null,
+      locked: row.lockedUntil !== null && row.lockedUntil > new Date(),
+    }));
+}

@@ -322,7 +322,11 @@ export function appearanceChange(c: ChangeContext): Ruling {
   ) {
     return allowed([newSignatureFieldLevel(c, role.owner) === "lta" ? "lta" : "signing"]);
   }
-  if (role.signed) return refused(c, { vi: "ô đã ký", en: "the field was already signed" });
+  // Whether the field was signed before this update: an object added by the update takes its
+  // role from after it, when the field it belongs to has just been signed.
+  const signedBefore =
+    role.owner !== undefined ? c.beforeStructure.widgets.get(role.owner)?.signed : role.signed;
+  if (signedBefore) return refused(c, { vi: "ô đã ký", en: "the field was already signed" });
   const signedNow = role.owner !== undefined && c.afterStructure.widgets.get(role.owner)?.signed;
   return signedNow
     ? allowed(["signing"])

@@ -1,0 +1,1 @@
+ALTER TYPE "public"."registry_kind" ADD VALUE 'secret_outgoing';

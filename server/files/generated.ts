@@ -1,0 +1,37 @@
+import { createHash } from "node:crypto";
+import { writeFile } from "node:fs/promises";
+import { sql } from "drizzle-orm";
+import type { Tx } from "@/db/client";
+import { fileBlob } from "@/db/schema/files";
+import { getFileStore, type FileStore } from "./store";
+import { lockBlob } from "./upload";
+
+/**
+ * Keeps bytes the application made itself (a signed PDF) as a blob, in the caller's
+ * transaction: stored under their hash, recorded in file_blob. Returns the hash.
+ */
+export async function storeGeneratedFile(
+  tx: Tx,
+  bytes: Uint8Array,
+  facts: { mimeType: string; pageCount?: number | null; text?: string | null },
+  store: FileStore = getFileStore(),
+): Promise<string> {
+  const sha256 = createHash("sha256").update(bytes).digest("hex");
+  await lockBlob(tx, sha256);
+  if (!(await store.has(sha256))) {
+    const temp = await store.tempPath();
+    await writeFile(temp, bytes);
+    await store.put(sha256, temp);
+  }
+  await tx
+    .insert(fileBlob)
+    .values({
+      sha256,
+      size: bytes.length,
+      mimeType: facts.mimeType,
+      pageCount: facts.pageCount ?? null,
+      textContent: facts.text ?? null,
+    })
+    .onConflictDoUpdate({ target: fileBlob.sha256, set: { createdAt: sql`now()` } });
+  return sha256;
+}

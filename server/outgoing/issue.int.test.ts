@@ -1,0 +1,199 @@
+import { spawnSync } from "node:child_process";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { and, eq } from "drizzle-orm";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { document, documentFile } from "@/db/schema/documents";
+import { delivery } from "@/db/schema/outgoing";
+import { documentSignature } from "@/db/schema/signing";
+import { draftInput, type OutgoingActionInput } from "@/lib/schemas/outgoing";
+import { getFileStore } from "../files/store";
+import { ensureAuthority } from "../signing/service/authority";
+import { issueCertificate, setPin } from "../signing/service/certificates";
+import { verifyPdf } from "../signing/verify/verify-pdf";
+import { createWorkflowWorld, refusedWith, type WorkflowWorld } from "../testing/incoming-workflow";
+import { createDraft, getOutgoingDocument } from "./drafts";
+import { issueSigned, signDraft } from "./sign-requests";
+import { applyOutgoingAction } from "./workflow";
+
+let world: WorkflowWorld;
+const dir = mkdtempSync(path.join(tmpdir(), "lien-thong-issue-"));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+beforeAll(async () => {
+  process.env.AUTH_SECRET ??= "a-test-secret-of-at-least-thirty-two-characters";
+  world = await createWorkflowWorld();
+  const admin = await world.as("quantri");
+  const leader = await issueCertificate(world.db, admin, {
+    organisationId: world.orgs.dinhcong!,
+    userId: world.users["chutich.dc"]!,
+    title: "Chủ tịch",
+  });
+  await setPin(world.db, await world.as("chutich.dc"), { certificateId: leader.id, pin: "246810" });
+  const seal = await issueCertificate(world.db, admin, { organisationId: world.orgs.dinhcong! });
+  await setPin(world.db, await world.as("vanthu.dc"), { certificateId: seal.id, pin: "135790" });
+});
+
+const version = async (id: string) =>
+  (await world.db.select({ v: document.version }).from(document).where(eq(document.id, id)))[0]!.v;
+
+async function act(username: string, id: string, input: OutgoingActionInput) {
+  return applyOutgoingAction(world.db, await world.as(username), {
+    documentId: id,
+    version: await version(id),
+    input,
+  });
+}
+
+async function readFile(sha256: string): Promise<Buffer> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of await getFileStore().open(sha256)) chunks.push(chunk as Buffer);
+  return Buffer.concat(chunks);
+}
+
+/** A công văn of the economic unit, along its whole route to the chairman's signature step. */
+async function draftAtSignature(subject: string) {
+  const { db, users, units } = world;
+  const created = await createDraft(
+    db,
+    await world.as("chuyenvien.kt"),
+    draftInput.parse({
+      documentType: "cong_van",
+      subject,
+      recipients: [
+        {
+          kind: "organisation",
+          organisationId: world.orgs.hoangliet!,
+          name: "UBND phường Hoàng Liệt",
+        },
+        { kind: "unit", unitId: units.VHXH!, name: "Phòng Văn hóa - Xã hội" },
+      ],
+      copiesTo: ["- Như trên;", "- Lưu: VT, KT."],
+      signerId: users["chutich.dc"],
+      signingAuthority: "tm",
+      signerTitle: "TM. ỦY BAN NHÂN DÂN\nCHỦ TỊCH",
+      draftingUnitId: units.KT,
+      body: {
+        type: "doc",
+        content: [
+          {
+            type: "paragraph",
+            content: [
+              { type: "text", text: "Ủy ban nhân dân phường Định Công đề nghị phối hợp rà soát." },
+            ],
+          },
+        ],
+      },
+    }),
+  );
+  await act("chuyenvien.kt", created.id, {
+    action: "sendOnRoute",
+    steps: [
+      { kind: "review", rule: "all", userIds: [users["truongphong.kt"]!] },
+      { kind: "format_check", rule: "any", userIds: [users["vanthu.dc"]!] },
+      { kind: "sign", rule: "any", userIds: [users["chutich.dc"]!] },
+    ],
+    comment: null,
+  });
+  await act("truongphong.kt", created.id, { action: "approveStep", comment: null });
+  await act("vanthu.dc", created.id, { action: "approveStep", comment: null });
+  return created.id;
+}
+
+describe("signing, numbering, sealing and issuing an outgoing document", () => {
+  it("gives a file with both signatures valid to pdfsig, qpdf and our verifier, numbered from the outgoing registry", async () => {
+    const { db } = world;
+    const id = await draftAtSignature("V/v phối hợp rà soát hộ nghèo năm 2026");
+    const leader = await world.as("chutich.dc");
+
+    // A wrong PIN: refused with the attempts left, nothing signed.
+    const wrong = await refusedWith(
+      signDraft(db, leader, { documentId: id, version: await version(id), pin: "000000" }),
+    );
+    expect(wrong.fieldErrors).toMatchObject({
+      pin: [{ key: "signing.wrongPin", params: { left: 4 } }],
+    });
+    expect((await getOutgoingDocument(db, leader, { id })).status).toBe("on_route");
+    // Out of turn: the clerk is not the signer.
+    expect(
+      (
+        await refusedWith(
+          signDraft(db, await world.as("vanthu.dc"), {
+            documentId: id,
+            version: await version(id),
+            pin: "135790",
+          }),
+        )
+      ).messageKey,
+    ).toBe("signing.noCertificate");
+
+    const at = await version(id);
+    const [first, second] = await Promise.all([
+      signDraft(db, leader, { documentId: id, version: at, pin: "246810" }),
+      signDraft(db, leader, { documentId: id, version: at, pin: "246810" }).catch(
+        (e: unknown) => e,
+      ),
+    ]);
+    expect(first.status).toBe("signed");
+    // The second of two taps signs nothing more: it finds the document changed, or signed by them.
+    expect(
+      second instanceof Error
+        ? (second as { code?: string }).code
+        : (second as { status: string }).status,
+    ).toMatch(/STALE|signed/);
+    const again = await signDraft(db, leader, { documentId: id, version: at, pin: "246810" });
+    expect(again.status).toBe("signed");
+    expect(
+      await db.select().from(documentSignature).where(eq(documentSignature.documentId, id)),
+    ).toHaveLength(1);
+    expect(await world.boxOf(id, "vanthu.dc")).toContainEqual(
+      expect.objectContaining({ kind: "issuing_clerk", box: "to_issue" }),
+    );
+
+    const clerk = await world.as("vanthu.dc");
+    const issued = await issueSigned(db, clerk, {
+      documentId: id,
+      version: await version(id),
+      pin: "135790",
+    });
+    expect(issued.status).toBe("issued");
+    const [doc] = await db.select().from(document).where(eq(document.id, id));
+    expect(doc).toMatchObject({ codeNumber: "01", codeNotation: "UBND-KT", registryNumber: 1 });
+    expect(await db.select().from(delivery).where(eq(delivery.documentId, id))).toEqual([
+      expect.objectContaining({ recipientName: "UBND phường Hoàng Liệt", status: "pending" }),
+    ]);
+    expect(await world.boxOf(id, "truongphong.vhxh")).toContainEqual(
+      expect.objectContaining({ kind: "distributed", box: "info_unread" }),
+    );
+
+    const [main] = await db
+      .select()
+      .from(documentFile)
+      .where(and(eq(documentFile.documentId, id), eq(documentFile.kind, "main")));
+    const pdf = await readFile(main!.sha256);
+    writeFileSync(path.join(dir, "issued.pdf"), pdf);
+    const pdfsig = spawnSync("pdfsig", [path.join(dir, "issued.pdf")], { encoding: "utf8" }).stdout;
+    expect(pdfsig.match(/Signature is Valid/g)).toHaveLength(2);
+    expect(pdfsig).toContain("Nguyễn Đức Thắng");
+    expect(pdfsig).toContain("Ủy ban nhân dân phường Định Công");
+    expect(spawnSync("qpdf", ["--check", path.join(dir, "issued.pdf")]).status).toBe(0);
+    const text = spawnSync("pdftotext", [path.join(dir, "issued.pdf"), "-"], {
+      encoding: "utf8",
+    }).stdout;
+    expect(text).toContain("01/UBND-KT");
+
+    const authority = await ensureAuthority(db);
+    const report = verifyPdf(pdf, { trustAnchors: [authority.root.certificate.raw] });
+    const verdicts = (await report).signatures;
+    expect(verdicts.map((s) => [s.field, s.signer, s.verdict])).toEqual([
+      ["LanhDaoKy", "Nguyễn Đức Thắng", "valid"],
+      ["DauCoQuan", "Ủy ban nhân dân phường Định Công", "valid"],
+    ]);
+    // Issued is final: a second issue answers with the same document.
+    expect(
+      (await issueSigned(db, clerk, { documentId: id, version: await version(id), pin: "135790" }))
+        .status,
+    ).toBe("issued");
+  });
+});
