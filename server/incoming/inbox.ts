@@ -1,6 +1,7 @@
 import { and, asc, desc, eq, inArray, sql, type SQL } from "drizzle-orm";
 import type { DbOrTx } from "@/db/client";
-import { document, documentParticipant } from "@/db/schema/documents";
+import type { documentParticipant } from "@/db/schema/documents";
+import { document } from "@/db/schema/documents";
 import type { Confidentiality, DocumentType, Urgency } from "@/lib/documents";
 import { formatNumberNotation, urgencies } from "@/lib/documents";
 import type {
