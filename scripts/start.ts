@@ -10,6 +10,7 @@ import { parseArgs } from "node:util";
 import { createDb } from "@/db/client";
 import { migrateDatabase } from "@/db/migrate";
 import { isDatabaseEmpty, seedDemo } from "@/db/seed/demo";
+import { seedDemoCertificates } from "@/db/seed/demo-certificates";
 import { seedDemoDocuments } from "@/db/seed/demo-documents";
 import { closePdfInspector } from "@/server/files/pdf-inspect";
 import { DiskFileStore } from "@/server/files/store";
@@ -258,10 +259,12 @@ async function main() {
   log("Applying migrations ...");
   await migrateDatabase(db.url);
   const { db: client, pool } = createDb(db.url, 2);
+  let seededNow: Awaited<ReturnType<typeof seedDemo>> | null = null;
   try {
     if (await isDatabaseEmpty(client)) {
       log("Empty database: loading the demo organisations and accounts ...");
       const seeded = await seedDemo(client);
+      seededNow = seeded;
       if (process.env.LIEN_THONG_DEMO_DOCUMENTS !== "0") {
         log("Loading four weeks of demo documents ...");
         const started = Date.now();
@@ -277,6 +280,10 @@ async function main() {
     }
     // The deployment's own certificate and time-stamping authority, made on the first start.
     await ensureAuthority(client);
+    if (seededNow) {
+      log("Issuing the demo leaders' and seals' signing certificates ...");
+      await seedDemoCertificates(client, seededNow);
+    }
   } finally {
     await closePdfInspector();
     await pool.end();
