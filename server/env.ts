@@ -36,7 +36,12 @@ export const env = createEnv({
     PUBLIC_URL: z.url().default("http://localhost:3000"),
     /** Wrong PINs in a row before a signing key locks, and for how long. */
     PIN_LOCK_THRESHOLD: z.coerce.number().int().min(1).max(20).default(5),
-    PIN_LOCK_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(15),
+    PIN_LOCK_MINUTES: z.coerce
+      .number()
+      .int()
+      .min(1)
+      .max(24 * 60)
+      .default(15),
   },
   experimental__runtimeEnv: {},
   emptyStringAsUndefined: true,

@@ -22,6 +22,7 @@ import {
   IconFileTypePdf,
 } from "@tabler/icons-react";
 import { useLocale, useTranslations } from "next-intl";
+import { SignatureVerdicts } from "./signature-verdicts";
 import { fileUrl, formatDateTime, formatFileSize, previewUrl } from "./document-format";
 import { PrintButtons, stampLayers, type DocumentPrints } from "./document-prints";
 import type { DocumentFileView } from "./document-types";
@@ -142,6 +143,7 @@ export function DocumentFiles({
                     .join(" · ")}
                 </Text>
                 <Fingerprint sha256={main.sha256} />
+                <SignatureVerdicts check={main.signatures} />
               </Stack>
               <Group gap="xs">
                 {isPdf(main) && (

@@ -1,9 +1,13 @@
+import type { SignatureCheck } from "@/lib/signature-check";
+
 export type UploadedFile = {
   sha256: string;
   size: number;
   mimeType: string;
   pageCount: number | null;
   fileName: string;
+  /** Our verifier's verdict on each digital signature of a PDF; null when it has none. */
+  signatures: SignatureCheck | null;
 };
 
 /** A refusal from the upload route, its message already in the user's language. */

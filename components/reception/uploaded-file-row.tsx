@@ -24,6 +24,7 @@ import {
 } from "@tabler/icons-react";
 import { useLocale, useTranslations } from "next-intl";
 import { formatFileSize } from "@/components/documents/document-format";
+import { SignatureVerdicts } from "@/components/documents/signature-verdicts";
 import type { UploadEntry } from "./use-uploads";
 
 /** The first characters of the hash, with the whole of it one click away. */
@@ -136,6 +137,7 @@ export function UploadedFileRow({
             </Stack>
           )}
           {entry.status === "done" && entry.result && <Fingerprint sha256={entry.result.sha256} />}
+          {entry.status === "done" && <SignatureVerdicts check={entry.result?.signatures} />}
           {error && (
             <Group gap={4} wrap="nowrap" align="flex-start">
               <IconAlertCircle

@@ -1,8 +1,10 @@
+import type { SignatureCheck } from "@/lib/signature-check";
 import { sql } from "drizzle-orm";
 import {
   bigint,
   check,
   index,
+  jsonb,
   pgTable,
   primaryKey,
   text,
@@ -25,6 +27,8 @@ export const fileBlob = pgTable(
     /** Text layer of a PDF, extracted once for search. */
     textContent: text(),
     pageCount: bigint({ mode: "number" }),
+    /** Our verifier's report on a signed PDF, made when the bytes first arrive. */
+    signatureCheck: jsonb().$type<SignatureCheck>(),
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [

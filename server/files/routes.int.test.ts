@@ -33,6 +33,7 @@ vi.mock("@/db/client", async (original) => ({
 const { POST } = await import("@/app/api/files/route");
 const { GET } = await import("@/app/api/files/[fileId]/route");
 const { GET: GET_PREVIEW } = await import("@/app/api/files/[fileId]/preview/route");
+const { POST: VERIFY } = await import("@/app/api/verify/route");
 
 let db: Db;
 let users: Record<string, string>;
@@ -88,6 +89,8 @@ describe("POST /api/files", () => {
       mimeType: "application/pdf",
       pageCount: 1,
       fileName: "Giấy mời họp.pdf",
+      // An unsigned letter: nothing to check.
+      signatures: null,
     });
     const stored = path.join(
       process.env.FILES_DIR!,
@@ -254,5 +257,90 @@ describe("GET /api/files/:id", () => {
     } finally {
       renameSync(`${stored}.away`, stored);
     }
+  });
+});
+
+describe("digital signatures of received PDFs", () => {
+  async function signedPdf(): Promise<Uint8Array> {
+    process.env.AUTH_SECRET ??= "a-test-secret-of-at-least-thirty-two-characters";
+    const { ensureAuthority } = await import("@/server/signing/service/authority");
+    const { signPdfPades } = await import("@/server/signing/service/pades");
+    const { buildFormPdf } = await import("@/server/signing/pdf/testing/form-pdf");
+    const { createLocalSigner, issuePersonCertificate } = await import("@/server/signing/pki");
+    const authority = await ensureAuthority(db);
+    const leader = await issuePersonCertificate({
+      issuer: authority.issuing,
+      fullName: "Trần Văn Bình",
+      title: "Chủ tịch",
+      organizationName: "Ủy ban nhân dân quận Hoàng Mai",
+      organizationCode: "000.00.28.H26",
+      crlDistributionPointUrl: "http://localhost:3000/api/ca/crl",
+    });
+    const form = await buildFormPdf({ texts: [] });
+    return signPdfPades({
+      pdf: form.bytes,
+      signer: createLocalSigner({
+        key: leader.privateKey,
+        certificate: leader.certificate,
+        chain: [authority.issuing.certificate, authority.root.certificate],
+      }),
+      authority,
+      crls: [],
+      signature: {
+        fieldName: "LanhDaoKy",
+        signerName: "Trần Văn Bình",
+        reason: "Ký ban hành",
+        location: "Hoàng Mai",
+        signingTime: new Date(),
+      },
+    });
+  }
+
+  it("tells the clerk on upload who signed a received PDF and whether it is intact", async () => {
+    signIn("vanthu.dc");
+    const pdfBytes = await signedPdf();
+    const response = await post(new Blob([Buffer.from(pdfBytes)]), "57-UBND.pdf", {
+      "content-type": "application/pdf",
+    });
+    expect(response.status).toBe(201);
+    const uploaded = (await response.json()) as { signatures: { signatures: unknown[] } };
+    expect(uploaded.signatures.signatures).toEqual([
+      expect.objectContaining({ field: "LanhDaoKy", signer: "Trần Văn Bình", verdict: "valid" }),
+    ]);
+
+    // Changed after signing, on the verify page: invalid, said in Vietnamese, nothing kept.
+    const tampered = Buffer.from(pdfBytes);
+    // One byte inside the signed bytes (the first range starts at the file's start).
+    tampered[100] = tampered[100] === 0x41 ? 0x42 : 0x41;
+    const before = await db.select({ sha256: fileBlob.sha256 }).from(fileBlob);
+    const verified = await VERIFY(
+      new Request("http://localhost:3000/api/verify", {
+        method: "POST",
+        body: tampered,
+        headers: { cookie: "NEXT_LOCALE=vi" },
+      }),
+    );
+    expect(verified.status).toBe(200);
+    const report = (await verified.json()) as {
+      signatures: { verdict: string; reasons: { vi: string }[] }[];
+    };
+    expect(report.signatures[0]!.verdict).toBe("invalid");
+    expect(report.signatures[0]!.reasons.length).toBeGreaterThan(0);
+    expect(await db.select({ sha256: fileBlob.sha256 }).from(fileBlob)).toHaveLength(before.length);
+
+    // Not a PDF: refused with the translated reason.
+    const refused = await VERIFY(
+      new Request("http://localhost:3000/api/verify", {
+        method: "POST",
+        body: "hello",
+        headers: { cookie: "NEXT_LOCALE=en" },
+      }),
+    );
+    expect(refused.status).toBe(400);
+    signIn(null);
+    const anonymous = await VERIFY(
+      new Request("http://localhost:3000/api/verify", { method: "POST", body: tampered }),
+    );
+    expect(anonymous.status).toBe(401);
   });
 });

@@ -9,6 +9,7 @@ import { localeFromCookieHeader } from "../i18n/locale";
 import { findDocumentFile } from "./download";
 import { isPdfMime } from "./file-type";
 import { contentDisposition, fileErrorResponse } from "./http";
+import { checkSignatures } from "../signing/service/verify-file";
 import { previewOf } from "./preview";
 import { DiskFileStore, filesDirectory, getFileStore } from "./store";
 import { receiveUpload, tooLarge, uploadLimitBytes } from "./upload";
@@ -110,6 +111,30 @@ export async function answerPreview(request: Request, fileId: string): Promise<R
     return new Response(new Uint8Array(preview.bytes), {
       headers: { ...headers, "content-type": preview.mimeType },
     });
+  } catch (error) {
+    return fileErrorResponse(error, locale);
+  }
+}
+
+/**
+ * Our verifier on a PDF anyone signed in uploads: the verdict of each signature, in the user's
+ * language and the other. The bytes are read, checked and let go of; nothing is stored.
+ */
+export async function answerVerify(request: Request): Promise<Response> {
+  const locale = localeFromCookieHeader(request.headers.get("cookie"));
+  try {
+    const db = getDb();
+    await actorOfRequest(db, await currentSession());
+    const maxBytes = uploadLimitBytes();
+    if (Number(request.headers.get("content-length") ?? 0) > maxBytes) throw tooLarge(maxBytes);
+    const bytes = new Uint8Array(await request.arrayBuffer());
+    if (bytes.length > maxBytes) throw tooLarge(maxBytes);
+    if (bytes.length === 0) throw new AppError("VALIDATION", "files.empty");
+    if (!Buffer.from(bytes.subarray(0, 1024)).includes("%PDF-")) {
+      throw new AppError("VALIDATION", "files.brokenPdf");
+    }
+    const check = await checkSignatures(db, bytes);
+    return Response.json({ signatures: check?.signatures ?? [], problems: check?.problems ?? [] });
   } catch (error) {
     return fileErrorResponse(error, locale);
   }

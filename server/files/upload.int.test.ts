@@ -108,6 +108,7 @@ describe("receiveUpload", () => {
       mimeType: "application/pdf",
       pageCount: 2,
       fileName: "Quyết định 125.pdf",
+      signatures: null,
     });
     const file = store.pathOf(result.sha256);
     expect(file).toBe(

@@ -7,12 +7,14 @@ import type { ReadableStream as NodeWebReadableStream } from "node:stream/web";
 import { eq, sql } from "drizzle-orm";
 import type { Db, DbOrTx } from "@/db/client";
 import { fileBlob } from "@/db/schema/files";
+import type { SignatureCheck } from "@/lib/signature-check";
 import { assertCan, type Actor } from "../authz/actor";
 import { env } from "../env";
 import { AppError } from "../errors";
 import { cleanFileName, detectFileType, SNIFF_BYTES } from "./file-type";
 import { recordUpload } from "./ownership";
 import { inspectPdf } from "./pdf-inspect";
+import { checkSignatures } from "../signing/service/verify-file";
 import { getFileStore, type FileStore } from "./store";
 
 export type UploadSource = {
@@ -28,6 +30,8 @@ export type UploadedFile = {
   mimeType: string;
   pageCount: number | null;
   fileName: string;
+  /** Our verifier's verdict on each digital signature of a PDF; null when it has none. */
+  signatures: SignatureCheck | null;
 };
 
 export type UploadOptions = { store?: FileStore; maxBytes?: number };
@@ -70,16 +74,25 @@ export async function receiveUpload(
     if (!type.ok) throw refuse(type.key);
 
     const [known] = await db
-      .select({ mimeType: fileBlob.mimeType, pageCount: fileBlob.pageCount })
+      .select({
+        mimeType: fileBlob.mimeType,
+        pageCount: fileBlob.pageCount,
+        signatureCheck: fileBlob.signatureCheck,
+      })
       .from(fileBlob)
       .where(eq(fileBlob.sha256, sha256))
       .limit(1);
     // Same bytes, same verdict: only new content is parsed.
     const facts = known
-      ? { mimeType: known.mimeType, pageCount: known.pageCount, text: null }
+      ? {
+          mimeType: known.mimeType,
+          pageCount: known.pageCount,
+          text: null,
+          signatures: known.signatureCheck,
+        }
       : type.isPdf
-        ? { mimeType: type.mimeType, ...(await inspectPdf(await readFile(temp))) }
-        : { mimeType: type.mimeType, pageCount: null, text: null };
+        ? await inspectReceivedPdf(db, await readFile(temp), type.mimeType)
+        : { mimeType: type.mimeType, pageCount: null, text: null, signatures: null };
 
     await db.transaction(async (tx) => {
       await lockBlob(tx, sha256);
@@ -92,6 +105,7 @@ export async function receiveUpload(
           mimeType: facts.mimeType,
           textContent: facts.text,
           pageCount: facts.pageCount,
+          signatureCheck: facts.signatures,
         })
         // Uploading known bytes again restarts the orphan sweep's clock for them.
         .onConflictDoUpdate({ target: fileBlob.sha256, set: { createdAt: sql`now()` } });
@@ -104,10 +118,22 @@ export async function receiveUpload(
       mimeType: facts.mimeType,
       pageCount: facts.pageCount,
       fileName: type.fileName,
+      signatures: facts.signatures,
     };
   } finally {
     await rm(temp, { force: true });
   }
+}
+
+/**
+ * What a received PDF holds: its pages and text, and the verdict of each of its digital
+ * signatures (checked once, when the bytes first arrive; a signed PDF is never rewritten).
+ */
+async function inspectReceivedPdf(db: Db, bytes: Buffer, mimeType: string) {
+  // First: reading the text hands the bytes over to a worker thread.
+  const signatures = await checkSignatures(db, bytes);
+  const inspected = await inspectPdf(bytes);
+  return { mimeType, ...inspected, signatures };
 }
 
 /**

@@ -37,6 +37,7 @@ export async function getIncomingDocument(db: Db, actor: Actor, input: { id: str
         size: fileBlob.size,
         mimeType: fileBlob.mimeType,
         pageCount: fileBlob.pageCount,
+        signatures: fileBlob.signatureCheck,
         uploadedBy: appUser.fullName,
         createdAt: documentFile.createdAt,
       })

@@ -289,7 +289,7 @@ export async function myCertificate(db: DbOrTx, actor: Actor, purpose: "person" 
 }
 
 /** The CA's current revocation list (DER), signed by the issuing CA, valid for a day. */
-export async function currentCrl(db: Db): Promise<Buffer> {
+export async function currentCrl(db: DbOrTx): Promise<Buffer> {
   const authority = await ensureAuthority(db);
   const revoked = await db
     .select({

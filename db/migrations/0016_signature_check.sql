@@ -1,0 +1,1 @@
+ALTER TABLE "file_blob" ADD COLUMN "signature_check" jsonb;
