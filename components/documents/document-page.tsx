@@ -16,6 +16,7 @@ import { printsOf } from "./document-prints";
 import classes from "./document-page.module.css";
 import { ExtensionsPanel } from "./extensions-panel";
 import { HistoryTimeline } from "./history-timeline";
+import { RepliesPanel } from "./replies-panel";
 
 const httpStatusOf = (error: unknown) =>
   (error as { data?: { httpStatus?: number } } | null)?.data?.httpStatus;
@@ -100,6 +101,7 @@ export function DocumentPage({ id, currentUserId }: { id: string; currentUserId:
         <ActionsPanel view={view} currentUserId={currentUserId} />
         <AssignmentsPanel assignments={view.assignments} currentUserId={currentUserId} />
         <ExtensionsPanel extensions={view.extensions} assignments={view.assignments} />
+        <RepliesPanel replies={view.replies} />
       </Stack>
       <Stack gap="md" className={classes.main}>
         <DocumentFiles files={view.files} prints={printsOf(view)} />

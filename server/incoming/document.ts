@@ -3,6 +3,7 @@ import { alias } from "drizzle-orm/pg-core";
 import type { Db } from "@/db/client";
 import {
   assignment,
+  document,
   documentEvent,
   documentFile,
   documentParticipant,
@@ -12,10 +13,12 @@ import { fileBlob } from "@/db/schema/files";
 import { unit } from "@/db/schema/org";
 import { registry } from "@/db/schema/registry";
 import { appUser } from "@/db/schema/users";
+import { outgoingDraft } from "@/db/schema/outgoing";
+import { formatNumberNotation } from "@/lib/documents";
 import { can } from "@/lib/permissions";
 import { assertCan, type Actor } from "../authz/actor";
 import { incomingTransitions } from "./transitions";
-import { loadVisibleDocument } from "./visibility";
+import { loadVisibleDocument, visibleTo } from "./visibility";
 import { handles, isOpen, isUnitHeadOf, type AssignmentRow } from "./workflow-support";
 
 const assignee = alias(appUser, "assignee");
@@ -112,6 +115,7 @@ export async function getIncomingDocument(db: Db, actor: Actor, input: { id: str
       decidedBy: e.decidedBy,
     })),
     history,
+    replies: await repliesTo(db, actor, doc.id),
     can: availableActions(
       actor,
       doc.status,
@@ -120,6 +124,33 @@ export async function getIncomingDocument(db: Db, actor: Actor, input: { id: str
       extensions.map((e) => e.row),
     ),
   };
+}
+
+/** The outgoing documents (drafts included) that answer this one, those the actor sees. */
+async function repliesTo(db: Db, actor: Actor, documentId: string) {
+  const rows = await db
+    .select({
+      id: document.id,
+      subject: document.subject,
+      status: document.status,
+      codeNumber: document.codeNumber,
+      codeNotation: document.codeNotation,
+      documentDate: document.documentDate,
+    })
+    .from(outgoingDraft)
+    .innerJoin(document, eq(document.id, outgoingDraft.documentId))
+    .where(
+      and(
+        eq(outgoingDraft.answersDocumentId, documentId),
+        eq(outgoingDraft.organisationId, actor.organisationId),
+        visibleTo(actor),
+      ),
+    )
+    .orderBy(asc(document.createdAt));
+  return rows.map((r) => ({
+    ...r,
+    numberNotation: formatNumberNotation(r.codeNumber, r.codeNotation),
+  }));
 }
 
 /**

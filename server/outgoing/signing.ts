@@ -2,9 +2,9 @@
 // issued document. Their services unlock the key with the holder's PIN first (a wrong PIN is
 // counted even though nothing else happens), then hand it to the workflow engine, which locks the
 // document and runs the effects below in one transaction with the history and the audit event.
-import { and, eq } from "drizzle-orm";
+import { and, eq, isNull } from "drizzle-orm";
 import type { Tx } from "@/db/client";
-import { documentFile, documentParticipant } from "@/db/schema/documents";
+import { document, documentFile, documentParticipant } from "@/db/schema/documents";
 import { approvalMember, approvalStep, delivery, outgoingDraft } from "@/db/schema/outgoing";
 import { documentSignature } from "@/db/schema/signing";
 import { isSecret } from "@/lib/documents";
@@ -210,6 +210,7 @@ export async function numberSealAndIssue(
     sha256,
   });
   const distributed = await distribute(tx, ctx);
+  await linkReply(tx, ctx);
   return {
     to: "issued",
     documentPatch: {
@@ -228,6 +229,29 @@ export async function numberSealAndIssue(
     },
     notifications: [{ userIds: distributed.inside, kind: "issued", messageKey: "outgoingIssued" }],
   };
+}
+
+/**
+ * The incoming document this one answers names it as its reply (the follow-up book's "number
+ * and notation of the reply"), unless it already has one.
+ */
+async function linkReply(tx: Tx, ctx: OutgoingContext) {
+  const [draft] = await tx
+    .select({ answers: outgoingDraft.answersDocumentId })
+    .from(outgoingDraft)
+    .where(eq(outgoingDraft.documentId, ctx.doc.id));
+  if (!draft?.answers) return;
+  await tx
+    .update(document)
+    .set({ replyDocumentId: ctx.doc.id })
+    .where(
+      and(
+        eq(document.id, draft.answers),
+        eq(document.organisationId, ctx.doc.organisationId),
+        eq(document.direction, "incoming"),
+        isNull(document.replyDocumentId),
+      ),
+    );
 }
 
 async function readStored(sha256: string): Promise<Uint8Array> {
