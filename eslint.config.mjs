@@ -14,6 +14,8 @@ const config = [
       "next-env.d.ts",
       "test-results/**",
       "playwright-report/**",
+      // Copied from pdfjs-dist at start (scripts/pdfjs-assets.ts).
+      "public/pdfjs/**",
     ],
   },
   {
