@@ -29,7 +29,11 @@ export default defineConfig({
           environment: "node",
           globalSetup: ["server/testing/global-setup.ts"],
           // Files stored by services under test go to a scratch folder, never the project's .data/.
-          env: { FILES_DIR: path.join(tmpdir(), "lien-thong-test-files") },
+          env: {
+            FILES_DIR: path.join(tmpdir(), "lien-thong-test-files"),
+            // Seals the test CA's keys at rest, as AUTH_SECRET does in a deployment.
+            AUTH_SECRET: "integration-tests-only-secret-not-for-deployments",
+          },
           testTimeout: 60_000,
           hookTimeout: 120_000,
           pool: "forks",

@@ -303,6 +303,8 @@ describe("a handler's inbox", () => {
       overdue: (await allPages(specialist, "to_handle", 100, "overdue")).length,
       returned: (await allPages(specialist, "to_handle", 100, "returned")).length,
       infoUnread: 2,
+      // No outgoing document waits for this specialist.
+      outgoing: { to_sign: 0, draft_review: 0, to_issue: 0, draft_returned: 0, drafting: 0 },
     });
     expect(counters).toMatchObject({ toHandle: 28, dueSoon: 2, overdue: 2, returned: 2 });
     expect(await inboxCounters(db, await actorOf("chutich.dc"))).toMatchObject({

@@ -1,6 +1,6 @@
-// A 10 MB signed file: the byte ranges are hashed where they lie, so verifying costs little more
-// than one SHA-256 pass over the file (the baseline measured in the same run).
-import { createHash, randomBytes } from "node:crypto";
+// A 10 MB signed file: the byte ranges are hashed where they lie (the time it takes is measured by
+// `npm run bench -- --only signing`, beside OpenSSL).
+import { randomBytes } from "node:crypto";
 import { describe, expect, it } from "vitest";
 import { appendUpdate, PdfView, serializeDict, signPdf, streamBody } from "./fixtures/pdf-builder";
 import { fixture, signedBy, verify } from "./fixtures/test-kit";
@@ -37,20 +37,13 @@ function tenMegabytePdf(): Buffer {
 }
 
 describe("a 10 MB signed file", () => {
-  it("verifies in a few SHA-256 passes' time", () => {
+  it("verifies, and a byte changed deep inside it is found", () => {
     const pdf = tenMegabytePdf();
     expect(pdf.length).toBeGreaterThan(7.5 * 1024 * 1024);
-    verify(pdf); // warm-up
-    const t0 = performance.now();
-    for (let i = 0; i < 3; i++) createHash("sha256").update(pdf).digest();
-    const hashMs = (performance.now() - t0) / 3;
-    const t1 = performance.now();
-    const result = verify(pdf);
-    const verifyMs = performance.now() - t1;
-    expect(result.signatures.map((s) => s.verdict)).toEqual(["valid"]);
-    console.log(
-      `${(pdf.length / 1048576).toFixed(1)} MB: verify ${verifyMs.toFixed(1)} ms, one SHA-256 pass ${hashMs.toFixed(1)} ms, ratio ${(verifyMs / hashMs).toFixed(2)}`,
-    );
-    expect(verifyMs / hashMs).toBeLessThan(20);
+    expect(verify(pdf).signatures.map((s) => s.verdict)).toEqual(["valid"]);
+    const changed = Buffer.from(pdf);
+    const middle = Math.floor(changed.length / 2);
+    changed[middle] = changed[middle]! ^ 0xff;
+    expect(verify(changed).signatures.map((s) => s.verdict)).toEqual(["invalid"]);
   });
 });
