@@ -1,8 +1,11 @@
-// `npm run bench -- [--documents N] [--samples N] [--keep]`: its own PostgreSQL and dataset, a
-// production build of the app, then the inbox, the registry book and search measured through
+// `npm run bench -- [--documents N] [--samples N] [--keep]`: first signing and verifying 1 MB and
+// 10 MB PDFs beside OpenSSL (signing.ts, no database), then its own PostgreSQL and dataset, a
+// production build of the app, and the inbox, the registry book and search measured through
 // the tRPC HTTP endpoint as signed-in users, each beside the same SQL run raw in the same run.
 // With `--load`, instead: many signed-in people at once over a day's mix of requests (load.ts).
-import type { ChildProcess } from "node:child_process";
+// The script runs under the react-server export condition, as the app's server code does, so
+// the signing modules' `import "server-only"` resolves to its empty marker.
+import { spawnSync, type ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { existsSync } from "node:fs";
 import { cpus, totalmem } from "node:os";
@@ -22,17 +25,25 @@ import { runLoad } from "./load";
 import { postmasterPid } from "./load-cpu";
 import { formatResult, run } from "./measure";
 import { defineMeasurements } from "./measurements";
+import { benchSigning } from "./signing";
 
 const log = (line: string) => console.log(`▸ ${line}`);
 const DATABASE = "lien_thong_bench";
+/** Runs of each side before the timed samples: the JIT and the file cache settle. */
+const SIGNING_WARMUP = 3;
+const ONLY = ["signing", "lists"] as const;
 
 const usage =
   "Usage: npm run bench -- [--documents N] [--samples N] [--warmup N] [--keep] [--data-dir DIR]\n" +
+  "                        [--only signing|lists] [--signing-samples N]\n" +
   "       npm run bench -- --load [--users N] [--duration S] [--think MS] [--documents N] [--keep]\n" +
   "  --load: N people (default 200), each signed in with their own session, go through a day's\n" +
   "  mix of requests for S seconds (default 60) with MS ms between requests on average (default\n" +
   "  0: none), after the health floor at the same concurrency for S/3 seconds. Prints only the\n" +
-  "  load-health and load-mix lines: the per-list measurements are skipped.";
+  "  load-health and load-mix lines: the per-list measurements are skipped.\n" +
+  "  --only signing: only the sign-1mb, sign-10mb, verify-1mb and verify-10mb lines, beside\n" +
+  "  OpenSSL, with no database and no build (a minute or so); --only lists: only the lines\n" +
+  "  measured through the app. --signing-samples: samples per signing line (default 40).";
 
 function readOptions() {
   const fail = (message: string): never => {
@@ -52,6 +63,8 @@ function readOptions() {
         duration: { type: "string", default: "60" },
         think: { type: "string", default: "0" },
         "data-dir": { type: "string", default: ".data-bench" },
+        only: { type: "string" },
+        "signing-samples": { type: "string", default: "40" },
       },
       strict: true,
     }));
@@ -64,7 +77,13 @@ function readOptions() {
       fail(`--${name} must be a whole number of at least ${min}, not "${v}".`);
     return n;
   };
+  const only = values.only;
+  if (only !== undefined && !ONLY.some((o) => o === only))
+    fail(`--only takes ${ONLY.join(" or ")}, not "${only}".`);
+  if (only !== undefined && values.load) fail("--only and --load do not go together.");
   return {
+    only: only as (typeof ONLY)[number] | undefined,
+    signingSamples: int("signing-samples", values["signing-samples"], 10),
     documents: int("documents", values.documents, 1000),
     samples: int("samples", values.samples, 10),
     warmup: int("warmup", values.warmup, 0),
@@ -136,8 +155,30 @@ async function prepareDatabase(adminUrl: string, url: string, documents: number)
   }
 }
 
+async function measureSigning(samples: number) {
+  const openssl = spawnSync("openssl", ["version"], { encoding: "utf8" });
+  log(
+    `Signing beside OpenSSL, ${samples} samples per measurement: ${cpus().length} cores ` +
+      `(${cpus()[0]?.model.trim()}), Node.js ${process.version}, ${openssl.stdout.trim()}.`,
+  );
+  await benchSigning({
+    samples,
+    warmup: SIGNING_WARMUP,
+    log,
+    print: (result, note) => {
+      console.log(formatResult(result));
+      log(
+        `  ${note}; openssl p50 ${result.baseP50.toFixed(2)} ms, ` +
+          `p50 ratio ${(result.p50 / result.baseP50).toFixed(2)}`,
+      );
+    },
+  });
+}
+
 async function main() {
   const options = readOptions();
+  if (!options.load && options.only !== "lists") await measureSigning(options.signingSamples);
+  if (options.only === "signing") return;
   if (!options.keep) removeOnExit = options.dataDir;
   const what = options.load
     ? `load test of ${options.users} people for ${options.duration} s`

@@ -1,7 +1,8 @@
 // The DSS is added, then extended: stored items are kept, new ones appended, repeats skipped;
 // checked through qpdf's view of the file.
 import { describe, expect, it } from "vitest";
-import { addDss } from "./dss";
+import { addDss, dssRoom } from "./dss";
+import { embedSignature, prepareSignature } from "./prepare-signature";
 import { buildFormPdf } from "./testing/form-pdf";
 import { qpdfCheck, qpdfJson } from "./testing/pdf-tools";
 
@@ -53,5 +54,37 @@ describe("the Document Security Store", () => {
     const { bytes } = await buildFormPdf({ texts: [] });
     const withDss = addDss(bytes, { certificates: [item("ca")], crls: [] });
     expect(addDss(withDss, { certificates: [item("ca")], crls: [] })).toBe(withDss);
+  });
+
+  it("goes into the room left after a prepared signature, never over a file returned before", async () => {
+    const { bytes } = await buildFormPdf({ texts: [] });
+    const contents = { certificates: [item("leader"), item("ca")], crls: [item("crl")] };
+    const prepared = await prepareSignature(bytes, {
+      fieldName: "LanhDaoKy",
+      signerName: "Nguyễn Đức Thắng",
+      reason: "Ký ban hành",
+      location: "Định Công",
+      signingTime: new Date("2026-03-05T02:00:00Z"),
+      reservedBytes: 64,
+      roomAfter: dssRoom(contents),
+    });
+    const signed = embedSignature(prepared, Buffer.from("3003020101", "hex"));
+    const signedCopy = Buffer.from(signed);
+
+    const withDss = addDss(signed, contents);
+    // Written after the signed bytes where they lie: the file was not copied a second time.
+    expect(withDss.buffer).toBe(signed.buffer);
+    expect(withDss.byteOffset).toBe(signed.byteOffset);
+    expect(Buffer.compare(withDss.subarray(0, signed.length), signedCopy)).toBe(0);
+    expect(qpdfCheck(withDss).status).toBe(0);
+    expect(dssOf(withDss).certs).toEqual(["DER bytes of leader", "DER bytes of ca"]);
+
+    // The same signed file again: the room after it is the first result's, so this one copies.
+    const other = addDss(signed, { certificates: [item("seal")], crls: [] });
+    expect(other.buffer).not.toBe(signed.buffer);
+    expect(Buffer.compare(signed, signedCopy)).toBe(0);
+    expect(dssOf(withDss).certs).toEqual(["DER bytes of leader", "DER bytes of ca"]);
+    expect(dssOf(other).certs).toEqual(["DER bytes of seal"]);
+    expect(qpdfCheck(other).status).toBe(0);
   });
 });

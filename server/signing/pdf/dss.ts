@@ -23,6 +23,16 @@ function storedDigest(reader: PdfReader, value: PDFObject): string | undefined {
 }
 
 /**
+ * Room enough after a file for addDss to add these items as the next revision: each item
+ * deflated (DER barely compresses and deflate adds little), the objects' headers and xref
+ * entries, the DSS and a new catalog. When a file's catalog is larger, addDss copies the file.
+ */
+export function dssRoom(contents: DssContents): number {
+  const items = [...contents.certificates, ...contents.crls, ...(contents.ocsps ?? [])];
+  return items.reduce((room, item) => room + item.length + (item.length >> 10) + 128, 16 * 1024);
+}
+
+/**
  * Adds the items to /DSS in the catalog, creating it or extending it; items already stored are not
  * added again. Returns the input itself when there is nothing new to add.
  */

@@ -15,6 +15,13 @@ export type WrittenUpdate = {
 
 type PendingObject = { ref: PDFRef; parts: Uint8Array[] };
 
+/**
+ * Buffers written with room after the file, and where the bytes in use end. A later update of
+ * exactly that file is written into the room: the file is not copied again. Only a view ending
+ * where the bytes in use end may grow, so a file returned earlier is never written over.
+ */
+const endInUse = new WeakMap<ArrayBufferLike, number>();
+
 const hex = (bytes: Uint8Array) => Buffer.from(bytes).toString("hex").toUpperCase();
 
 export class IncrementalUpdate {
@@ -48,9 +55,10 @@ export class IncrementalUpdate {
 
   /**
    * Lays the update out after the original bytes and returns the new file. The original is copied
-   * once, into the output buffer; nothing else copies it.
+   * once, into the output buffer; nothing else copies it. When an earlier write left room after
+   * the original (`room`), the update goes there and the original is not copied at all.
    */
-  write(): WrittenUpdate {
+  write(options: { room?: number } = {}): WrittenUpdate {
     const original = this.reader.bytes;
     const last = original[original.length - 1];
     const parts: Uint8Array[] = [];
@@ -92,8 +100,7 @@ export class IncrementalUpdate {
     ];
     push(latin1(`trailer\n<< ${trailer.join(" ")} >>\nstartxref\n${xrefOffset}\n%%EOF\n`));
 
-    const pdf = Buffer.allocUnsafe(position);
-    pdf.set(original, 0);
+    const pdf = outputFor(original, position, options.room ?? 0);
     let at = original.length;
     for (const part of parts) {
       pdf.set(part, at);
@@ -108,6 +115,25 @@ export class IncrementalUpdate {
       },
     };
   }
+}
+
+/**
+ * The buffer of the new file, `length` bytes starting with the original's: the original itself
+ * grown into the room a previous write left after it, or else a new buffer with the original
+ * copied in, and `room` bytes free after it for the next update.
+ */
+function outputFor(original: Uint8Array, length: number, room: number): Buffer {
+  const { buffer, byteOffset } = original;
+  const end = byteOffset + original.length;
+  if (endInUse.get(buffer) === end && byteOffset + length <= buffer.byteLength) {
+    endInUse.set(buffer, byteOffset + length);
+    return Buffer.from(buffer, byteOffset, length);
+  }
+  // Never from the shared pool: the room must belong to this file alone.
+  const grown = Buffer.allocUnsafeSlow(length + room);
+  grown.set(original, 0);
+  if (room > 0) endInUse.set(grown.buffer, length);
+  return grown.subarray(0, length);
 }
 
 /** Subsections of consecutive object numbers, each entry exactly 20 bytes. */

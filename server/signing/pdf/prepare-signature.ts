@@ -32,6 +32,11 @@ export type SignatureOptions = {
   fillTextFields?: TextFieldFill[];
   /** Room for the CMS in bytes; 32 KB holds a chain of three and a timestamp. */
   reservedBytes?: number;
+  /**
+   * Bytes to leave free after the prepared file for the next incremental update (the DSS of
+   * B-LT), which is then written there instead of copying the file a second time.
+   */
+  roomAfter?: number;
 };
 
 export type PreparedSignature = {
@@ -154,7 +159,7 @@ export async function prepareSignature(
     }
   }
 
-  const written = update.write();
+  const written = update.write({ room: options.roomAfter });
   const base = written.valueOffset(sigRef);
   const byteRange = byteRangeAround(
     written.pdf.length,

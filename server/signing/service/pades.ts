@@ -1,5 +1,5 @@
 import { AppError } from "../../errors";
-import { addDss } from "../pdf/dss";
+import { addDss, dssRoom } from "../pdf/dss";
 import { embedSignature, prepareSignature, type SignatureOptions } from "../pdf/prepare-signature";
 import { signDetached, timestampSignature, type Signer } from "../pki";
 import type { Authority } from "./authority";
@@ -21,7 +21,19 @@ export async function signPdfPades(options: {
   signature: SignatureOptions;
 }): Promise<Uint8Array> {
   const { authority } = options;
-  const prepared = await prepareSignature(options.pdf, options.signature);
+  const dss = {
+    certificates: [
+      options.signer.certificate,
+      ...options.signer.chain,
+      authority.tsa.certificate,
+    ].map((c) => Buffer.from(c.raw)),
+    crls: options.crls,
+  };
+  // The DSS revision goes into room left after the prepared file: a 10 MB file is copied once.
+  const prepared = await prepareSignature(options.pdf, {
+    ...options.signature,
+    roomAfter: dssRoom(dss),
+  });
   const signed = await signDetached({
     contentDigest: prepared.digest,
     signer: options.signer,
@@ -39,11 +51,5 @@ export async function signPdfPades(options: {
     // the prepared file until it does.
     throw new AppError("CONFLICT", "signing.pendingApproval", { reference: signed.reference });
   }
-  const withSignature = embedSignature(prepared, signed.cms);
-  const certificates = [
-    options.signer.certificate,
-    ...options.signer.chain,
-    authority.tsa.certificate,
-  ].map((c) => Buffer.from(c.raw));
-  return addDss(withSignature, { certificates, crls: options.crls });
+  return addDss(embedSignature(prepared, signed.cms), dss);
 }
