@@ -23,10 +23,11 @@ export function OutgoingBookTable({ rows }: { rows: OutgoingBookRow[] }) {
     {
       key: "numberNotation",
       header: h("numberNotation"),
+      cardLabel: t("cardLabels.numberNotation"),
       fixed: true,
+      nowrap: true,
       card: "title",
       titleLabel: true,
-      minWidth: 96,
       render: (row) => (
         <Text span fw={700} inherit>
           {row.numberNotation}
