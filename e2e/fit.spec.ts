@@ -1,6 +1,8 @@
 import { PDFDocument, StandardFonts } from "pdf-lib";
-import type { Browser, Page } from "@playwright/test";
+import type { Browser } from "@playwright/test";
 import { expect, signIn, test } from "./fixtures";
+import { call } from "./trpc";
+import { widthProblems } from "./width";
 
 // The widths people use: a phone held upright, and the most common laptop screen.
 const phone = { width: 390, height: 844 };
@@ -47,25 +49,6 @@ const LONG_SUBJECT =
 // specs count on, stay theirs.
 const BOOK_NAME = "Sổ văn bản đến của HĐND phường";
 let bookId = "";
-
-/**
- * Requests the way the app's own tRPC client sends them (superjson's `{ json }` envelope), as
- * the person signed in on `page`: a query (GET) unless `mutation` is set.
- */
-async function call<T>(
-  page: Page,
-  procedure: string,
-  input?: unknown,
-  { mutation = false } = {},
-): Promise<T> {
-  const url = `/api/trpc/${procedure}`;
-  const envelope = { json: input ?? null };
-  const response = mutation
-    ? await page.request.post(url, { data: envelope })
-    : await page.request.get(`${url}?input=${encodeURIComponent(JSON.stringify(envelope))}`);
-  expect(response.status(), `${procedure}: ${await response.text()}`).toBe(200);
-  return ((await response.json()) as { result: { data: { json: T } } }).result.data.json;
-}
 
 type Person = { id: string; fullName: string };
 type Directory = {
@@ -178,47 +161,6 @@ async function registerDocuments(browser: Browser) {
   );
   await clerk.context().close();
   await leader.context().close();
-}
-
-/**
- * What is wrong with the page's width, if anything: the page wider than the window, a box in
- * the page that scrolls sideways (an action hidden in it is as good as lost), or a button or
- * link outside the window or cut off by a box around it.
- */
-function widthProblems(page: Page): Promise<string[]> {
-  return page.evaluate(() => {
-    const problems: string[] = [];
-    const width = window.innerWidth;
-    const name = (el: Element) =>
-      `${el.tagName.toLowerCase()}${el.getAttribute("data-testid") ? `[${el.getAttribute("data-testid")}]` : ""} “${(el.textContent ?? "").trim().slice(0, 40)}”`;
-    if (document.documentElement.scrollWidth > width) {
-      problems.push(`page is ${document.documentElement.scrollWidth}px wide in ${width}px`);
-    }
-    const main = document.querySelector("main")!;
-    for (const el of main.querySelectorAll("*")) {
-      const overflow = getComputedStyle(el).overflowX;
-      if ((overflow === "auto" || overflow === "scroll") && el.scrollWidth > el.clientWidth + 1) {
-        problems.push(`scrolls sideways (${el.scrollWidth} in ${el.clientWidth}): ${name(el)}`);
-      }
-    }
-    for (const el of main.querySelectorAll("button, a[href], [role=button], [role=tab]")) {
-      const box = el.getBoundingClientRect();
-      if (box.width === 0 || box.height === 0) continue;
-      if (box.left < -0.5 || box.right > width + 0.5) {
-        problems.push(`off screen: ${name(el)}`);
-        continue;
-      }
-      for (let up = el.parentElement; up && up !== main; up = up.parentElement) {
-        if (getComputedStyle(up).overflowX === "visible") continue;
-        const frame = up.getBoundingClientRect();
-        if (box.left < frame.left - 0.5 || box.right > frame.right + 0.5) {
-          problems.push(`cut off: ${name(el)} in ${name(up)}`);
-          break;
-        }
-      }
-    }
-    return problems;
-  });
 }
 
 const inBook = (path: string) => `${path}&registryId=${bookId}`;

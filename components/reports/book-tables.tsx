@@ -247,7 +247,11 @@ export function FollowUpBookTable({ rows }: { rows: FollowUpBookRow[] }) {
   );
 }
 
-function TypeAndSubject({ row }: { row: { id: string; documentType: string; subject: string } }) {
+export function TypeAndSubject({
+  row,
+}: {
+  row: { id: string; documentType: string; subject: string };
+}) {
   const t = useTranslations("documentTypes");
   return (
     <Text size="sm" className={classes.subject}>

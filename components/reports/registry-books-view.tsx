@@ -13,35 +13,53 @@ import { FollowUpBookTable, IncomingBookTable } from "./book-tables";
 import { DateRangeField } from "./date-range-field";
 import { rangeFromParams, thisMonth } from "./date-ranges";
 import { DownloadButtons } from "./download-buttons";
+import { OutgoingBookTable } from "./outgoing-book-table";
 import classes from "./registry-books-view.module.css";
 
 export type BookRegistryOption = {
   id: string;
   name: string;
-  kind: "incoming" | "secret";
+  kind: "incoming" | "secret" | "outgoing" | "secret_outgoing";
   isDefault: boolean;
 };
 
-type Book = "incoming" | "follow_up";
+const books = ["incoming", "follow_up", "outgoing"] as const;
+type Book = (typeof books)[number];
 const PAGE_SIZE = 100;
 
 const downloadPath: Record<Book, string> = {
   incoming: "/api/reports/registry-book",
   follow_up: "/api/reports/follow-up-book",
+  outgoing: "/api/reports/outgoing-book",
 };
 
+/** The registries each book is kept in, the ordinary one first. */
+const registryKinds: Record<
+  Book,
+  readonly [BookRegistryOption["kind"], BookRegistryOption["kind"]]
+> = {
+  incoming: ["incoming", "secret"],
+  follow_up: ["incoming", "secret"],
+  outgoing: ["outgoing", "secret_outgoing"],
+};
+
+const isSecret = (r: BookRegistryOption) => r.kind === "secret" || r.kind === "secret_outgoing";
+
 /**
- * The two incoming books of one registry over a period, as on paper: the book, the registry
- * and the period live in the URL, and the print and spreadsheet links carry the same ones.
+ * The incoming books and the outgoing book of one registry over a period, as on paper: the
+ * book, the registry and the period live in the URL, and the print and spreadsheet links carry
+ * the same ones.
  */
-export function RegistryBooksView({ registries }: { registries: BookRegistryOption[] }) {
+export function RegistryBooksView({ registries: all }: { registries: BookRegistryOption[] }) {
   const t = useTranslations();
   const params = useSearchParams();
-  const book: Book = params.get("book") === "follow_up" ? "follow_up" : "incoming";
+  const book: Book = books.find((b) => b === params.get("book")) ?? "incoming";
+  const registries = all.filter((r) => registryKinds[book].includes(r.kind));
   const fallbackRegistry =
-    registries.find((r) => r.kind === "incoming" && r.isDefault) ?? registries[0];
+    registries.find((r) => r.kind === registryKinds[book][0] && r.isDefault) ?? registries[0];
   const registryId =
     registries.find((r) => r.id === params.get("registryId"))?.id ?? fallbackRegistry?.id ?? null;
+  const outgoing = book === "outgoing";
   const [from, to] = rangeFromParams(
     params.get("from"),
     params.get("to"),
@@ -50,21 +68,51 @@ export function RegistryBooksView({ registries }: { registries: BookRegistryOpti
 
   const go = (change: { book?: Book; registryId?: string | null; from?: string; to?: string }) => {
     const next = { book, registryId, from, to, ...change };
+    // A registry of incoming documents has no outgoing book, and the other way round.
+    const kept = all.find((r) => r.id === next.registryId);
+    if (kept && !registryKinds[next.book].includes(kept.kind)) next.registryId = null;
     const query = new URLSearchParams({ book: next.book, from: next.from, to: next.to });
     if (next.registryId) query.set("registryId", next.registryId);
     window.history.replaceState(null, "", `/registry-books?${query.toString()}`);
   };
 
+  const tabs = (
+    <Tabs
+      value={book}
+      onChange={(v) => v && go({ book: v as Book })}
+      classNames={{ tab: classes.tab, tabLabel: classes.tabLabel }}
+    >
+      <Tabs.List>
+        <Tabs.Tab value="incoming" data-testid="book-tab-incoming">
+          {t("reports.incomingBook")}
+        </Tabs.Tab>
+        <Tabs.Tab value="follow_up" data-testid="book-tab-follow-up">
+          {t("reports.followUpBook")}
+        </Tabs.Tab>
+        <Tabs.Tab value="outgoing" data-testid="book-tab-outgoing">
+          {t("reports.outgoingBook")}
+        </Tabs.Tab>
+      </Tabs.List>
+    </Tabs>
+  );
+
   if (!registryId) {
     return (
-      <EmptyState
-        icon={<IconBook size={28} />}
-        withIndicatorBackground
-        title={t("registryBooks.noRegistriesTitle")}
-        description={t("registryBooks.noRegistriesDescription")}
-        data-testid="books-no-registry"
-        py="xl"
-      />
+      <Stack gap="md">
+        {tabs}
+        <EmptyState
+          icon={<IconBook size={28} />}
+          withIndicatorBackground
+          title={t(
+            outgoing
+              ? "registryBooks.noOutgoingRegistriesTitle"
+              : "registryBooks.noRegistriesTitle",
+          )}
+          description={t("registryBooks.noRegistriesDescription")}
+          data-testid="books-no-registry"
+          py="xl"
+        />
+      </Stack>
     );
   }
 
@@ -73,27 +121,13 @@ export function RegistryBooksView({ registries }: { registries: BookRegistryOpti
 
   return (
     <Stack gap="md">
-      <Tabs
-        value={book}
-        onChange={(v) => v && go({ book: v as Book })}
-        classNames={{ tab: classes.tab, tabLabel: classes.tabLabel }}
-      >
-        <Tabs.List>
-          <Tabs.Tab value="incoming" data-testid="book-tab-incoming">
-            {t("reports.incomingBook")}
-          </Tabs.Tab>
-          <Tabs.Tab value="follow_up" data-testid="book-tab-follow-up">
-            {t("reports.followUpBook")}
-          </Tabs.Tab>
-        </Tabs.List>
-      </Tabs>
+      {tabs}
       <Group align="flex-end" gap="sm" wrap="wrap">
         <Select
           label={t("reports.chooseRegistry")}
           data={registries.map((r) => ({
             value: r.id,
-            label:
-              r.kind === "secret" ? t("registryBooks.secretRegistry", { name: r.name }) : r.name,
+            label: isSecret(r) ? t("registryBooks.secretRegistry", { name: r.name }) : r.name,
           }))}
           value={registryId}
           onChange={(v) => v && go({ registryId: v })}
@@ -102,7 +136,7 @@ export function RegistryBooksView({ registries }: { registries: BookRegistryOpti
           data-testid="book-registry"
         />
         <DateRangeField
-          label={t("registryBooks.range")}
+          label={t(outgoing ? "registryBooks.outgoingRange" : "registryBooks.range")}
           value={[from, to]}
           onCommit={([f, tt]) => f && tt && go({ from: f, to: tt })}
           w={{ base: "100%", xs: 280 }}
@@ -114,11 +148,9 @@ export function RegistryBooksView({ registries }: { registries: BookRegistryOpti
           pdfLabel={t("reports.downloadPdf")}
         />
       </Group>
-      {book === "incoming" ? (
-        <IncomingBook registryId={registryId} from={from} to={to} />
-      ) : (
-        <FollowUpBook registryId={registryId} from={from} to={to} />
-      )}
+      {book === "incoming" && <IncomingBook registryId={registryId} from={from} to={to} />}
+      {book === "follow_up" && <FollowUpBook registryId={registryId} from={from} to={to} />}
+      {outgoing && <OutgoingBook registryId={registryId} from={from} to={to} />}
     </Stack>
   );
 }
@@ -156,6 +188,28 @@ function FollowUpBook(props: BookProps) {
     </BookBody>
   );
 }
+
+function OutgoingBook(props: BookProps) {
+  const trpc = useTRPC();
+  const list = useInfiniteQuery(
+    trpc.reports.outgoingBook.infiniteQueryOptions(
+      { ...props, limit: PAGE_SIZE },
+      { getNextPageParam: (page) => page.nextCursor },
+    ),
+  );
+  const rows = list.data?.pages.flatMap((page) => page.rows) ?? [];
+  return (
+    <BookBody list={list} count={rows.length} emptyKey="outgoing">
+      <OutgoingBookTable rows={rows} />
+    </BookBody>
+  );
+}
+
+const emptyText: Record<Book, { title: string; hint: string }> = {
+  incoming: { title: "reports.empty", hint: "reports.emptyHint" },
+  follow_up: { title: "registryBooks.followUpEmpty", hint: "registryBooks.followUpEmptyHint" },
+  outgoing: { title: "reports.outgoingEmpty", hint: "reports.outgoingEmptyHint" },
+};
 
 function BookBody({
   list,
@@ -195,10 +249,8 @@ function BookBody({
       <EmptyState
         icon={<IconBook size={28} />}
         withIndicatorBackground
-        title={t(emptyKey === "incoming" ? "reports.empty" : "registryBooks.followUpEmpty")}
-        description={t(
-          emptyKey === "incoming" ? "reports.emptyHint" : "registryBooks.followUpEmptyHint",
-        )}
+        title={t(emptyText[emptyKey].title)}
+        description={t(emptyText[emptyKey].hint)}
         data-testid="book-empty"
         py="xl"
       />

@@ -58,6 +58,7 @@ const handlers: RouteHandlers = {
   reports: {
     "registry-book": (await import("@/app/api/reports/registry-book/route")).GET,
     "follow-up-book": (await import("@/app/api/reports/follow-up-book/route")).GET,
+    "outgoing-book": (await import("@/app/api/reports/outgoing-book/route")).GET,
     handling: (await import("@/app/api/reports/handling/route")).GET,
   },
   health: (await import("@/app/api/health/route")).GET,

@@ -330,6 +330,15 @@ const cases: Record<string, Case> = {
       to: "2026-12-31",
     }),
   },
+  "reports.outgoingBook": {
+    permission: "registry.read",
+    input: () => ({ from: "2026-01-01", to: "2026-12-31", limit: 50 }),
+    otherOrganisation: () => ({
+      registryId: "00000000-0000-4000-8000-000000000000",
+      from: "2026-01-01",
+      to: "2026-12-31",
+    }),
+  },
   "reports.handling": {
     permission: "incoming.report",
     input: () => ({ from: "2026-01-01", to: "2026-12-31" }),

@@ -3,6 +3,7 @@
 import { createTranslator } from "next-intl";
 import { messagesFor, type Locale } from "../i18n/locale";
 import type { HandlingCounts, HandlingReport, HandlingReportRow } from "./handling-report";
+import type { OutgoingBookRow } from "./outgoing-book";
 import type { FollowUpBookRow, IncomingBookRow } from "./registry-book";
 
 /** A cell: text, a number, or a calendar day (a date in the spreadsheet, dd/MM/yyyy in print). */
@@ -102,6 +103,64 @@ export function incomingBookColumns(t: Translate): Column<IncomingBookRow>[] {
       align: "center",
       date: true,
       value: (r) => day(r.transferredOn),
+    },
+    { header: h("signature"), pdfWidth: 50, xlsxWidth: 14, value: () => "" },
+    { header: h("notes"), pdfWidth: 50, xlsxWidth: 20, value: (r) => r.notes ?? "" },
+  ];
+}
+
+/**
+ * Nơi nhận: the organisations sent a copy, one a line; the units and people inside given it;
+ * then the other "Nơi nhận" lines as printed on the document.
+ */
+export function outgoingRecipients(t: Translate, row: OutgoingBookRow): string {
+  const lines = [...row.outsideRecipients];
+  if (row.internalRecipients.length > 0) {
+    lines.push(t("reports.internalRecipients", { names: row.internalRecipients.join(", ") }));
+  }
+  return [...lines, ...row.otherCopiesTo].join("\n");
+}
+
+export function outgoingBookColumns(t: Translate): Column<OutgoingBookRow>[] {
+  const h = (key: string) => t(`reports.outgoingColumns.${key}`);
+  return [
+    { header: h("numberNotation"), pdfWidth: 58, xlsxWidth: 18, value: (r) => r.numberNotation },
+    {
+      header: h("documentDate"),
+      pdfWidth: 46,
+      xlsxWidth: 12,
+      align: "center",
+      date: true,
+      value: (r) => day(r.documentDate),
+    },
+    {
+      header: h("typeAndSubject"),
+      pdfWidth: "*",
+      xlsxWidth: 50,
+      value: (r) => typeAndSubject(t, r),
+    },
+    { header: h("signer"), pdfWidth: 78, xlsxWidth: 22, value: (r) => r.signerName ?? "" },
+    {
+      header: h("recipients"),
+      pdfWidth: 112,
+      xlsxWidth: 36,
+      value: (r) => outgoingRecipients(t, r),
+    },
+    { header: h("fileCopy"), pdfWidth: 58, xlsxWidth: 24, value: (r) => r.fileCopy ?? "" },
+    {
+      header: h("copies"),
+      pdfWidth: 34,
+      xlsxWidth: 8,
+      align: "center",
+      value: (r) => r.copies,
+    },
+    {
+      header: h("sentOn"),
+      pdfWidth: 46,
+      xlsxWidth: 12,
+      align: "center",
+      date: true,
+      value: (r) => day(r.sentOn),
     },
     { header: h("signature"), pdfWidth: 50, xlsxWidth: 14, value: () => "" },
     { header: h("notes"), pdfWidth: 50, xlsxWidth: 20, value: (r) => r.notes ?? "" },

@@ -13,15 +13,27 @@ import { localeFromCookieHeader, type Locale } from "../i18n/locale";
 import { translate } from "../i18n/translate";
 import { reportTranslator } from "./book-columns";
 import { handlingReport } from "./handling-report";
-import { renderFollowUpBookPdf, renderHandlingReportPdf, renderIncomingBookPdf } from "./pdf";
+import { wholeOutgoingBook } from "./outgoing-book";
+import {
+  renderFollowUpBookPdf,
+  renderHandlingReportPdf,
+  renderIncomingBookPdf,
+  renderOutgoingBookPdf,
+} from "./pdf";
 import { wholeFollowUpBook, wholeIncomingBook } from "./registry-book";
-import { renderFollowUpBookXlsx, renderHandlingReportXlsx, renderIncomingBookXlsx } from "./xlsx";
+import {
+  renderFollowUpBookXlsx,
+  renderHandlingReportXlsx,
+  renderIncomingBookXlsx,
+  renderOutgoingBookXlsx,
+} from "./xlsx";
 
-export type ReportKind = "incomingBook" | "followUpBook" | "handling";
+export type ReportKind = "incomingBook" | "followUpBook" | "outgoingBook" | "handling";
 
 const permissionOf: Record<ReportKind, Action> = {
   incomingBook: "registry.read",
   followUpBook: "registry.read",
+  outgoingBook: "registry.read",
   handling: "incoming.report",
 };
 
@@ -84,6 +96,10 @@ async function render(
   if (kind === "followUpBook") {
     const book = await wholeFollowUpBook(db, actor, range);
     return pdf ? renderFollowUpBookPdf(book, ctx) : renderFollowUpBookXlsx(book, ctx);
+  }
+  if (kind === "outgoingBook") {
+    const book = await wholeOutgoingBook(db, actor, range);
+    return pdf ? renderOutgoingBookPdf(book, ctx) : renderOutgoingBookXlsx(book, ctx);
   }
   const report = await handlingReport(db, actor, { from: query.from, to: query.to });
   return pdf ? renderHandlingReportPdf(report, ctx) : renderHandlingReportXlsx(report, ctx);

@@ -30,6 +30,7 @@ afterAll(() => {
 const routes: Record<ReportKind, string> = {
   incomingBook: "registry-book",
   followUpBook: "follow-up-book",
+  outgoingBook: "outgoing-book",
   handling: "handling",
 };
 

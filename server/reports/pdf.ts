@@ -13,12 +13,14 @@ import {
   handlingColumns,
   handlingTableRows,
   incomingBookColumns,
+  outgoingBookColumns,
   reportTranslator,
   type Cell,
   type Column,
   type Translate,
 } from "./book-columns";
 import type { HandlingReport } from "./handling-report";
+import type { OutgoingBookRow } from "./outgoing-book";
 import type { BookPage, FollowUpBookRow, IncomingBookRow } from "./registry-book";
 
 export type PdfContext = { locale: Locale; organisationName: string };
@@ -151,6 +153,24 @@ export function renderFollowUpBookPdf(
       rows: book.rows,
       lines: bookLines(t, book),
       empty: book.rows.length === 0 ? t("reports.empty") : null,
+    },
+    ctx,
+    t,
+  );
+}
+
+export function renderOutgoingBookPdf(
+  book: BookPage<OutgoingBookRow>,
+  ctx: PdfContext,
+): Promise<Buffer> {
+  const t = reportTranslator(ctx.locale);
+  return renderSheet(
+    {
+      heading: t("reports.outgoingBookHeading"),
+      columns: outgoingBookColumns(t),
+      rows: book.rows,
+      lines: bookLines(t, book),
+      empty: book.rows.length === 0 ? t("reports.outgoingEmpty") : null,
     },
     ctx,
     t,

@@ -31,12 +31,36 @@ export type BookInput = {
   limit: number;
 };
 
+/** Which documents a book lists: those received, or those issued. */
+export type BookDirection = "incoming" | "outgoing";
+
 export type BookRegistry = {
   id: string;
   name: string;
-  kind: "incoming" | "secret";
+  kind: "incoming" | "secret" | "outgoing" | "secret_outgoing";
   periodKind: "year" | "term";
 };
+
+/** The registries each direction's books are kept in (the first is the ordinary one) and what to say when another is named. */
+const registryKindsOf = {
+  incoming: {
+    kinds: ["incoming", "secret"],
+    noDefault: "reports.errors.noDefaultRegistry",
+    wrongKind: "reports.errors.notIncomingRegistry",
+  },
+  outgoing: {
+    kinds: ["outgoing", "secret_outgoing"],
+    noDefault: "reports.errors.noDefaultOutgoingRegistry",
+    wrongKind: "reports.errors.notOutgoingRegistry",
+  },
+} as const satisfies Record<
+  BookDirection,
+  {
+    kinds: readonly [BookRegistry["kind"], BookRegistry["kind"]];
+    noDefault: string;
+    wrongKind: string;
+  }
+>;
 
 export type IncomingBookRow = {
   id: string;
@@ -86,14 +110,16 @@ export type BookPage<Row> = {
 
 /**
  * The registry the book is kept in: the one named (of the actor's organisation), else the
- * organisation's default incoming registry. Only incoming and secret (incoming) registries have
- * these books.
+ * organisation's default registry of the direction. Incoming books are kept only in incoming
+ * and secret (incoming) registries, the outgoing book only in outgoing and secret outgoing ones.
  */
 export async function resolveBookRegistry(
   db: DbOrTx,
   actor: Actor,
   registryId: string | null | undefined,
+  direction: BookDirection = "incoming",
 ): Promise<BookRegistry> {
+  const allowed = registryKindsOf[direction];
   const [row] = await db
     .select({
       id: registry.id,
@@ -107,23 +133,18 @@ export async function resolveBookRegistry(
         eq(registry.organisationId, actor.organisationId),
         registryId
           ? eq(registry.id, registryId)
-          : and(eq(registry.kind, "incoming"), eq(registry.isDefault, true)),
+          : and(eq(registry.kind, allowed.kinds[0]), eq(registry.isDefault, true)),
       ),
     )
     .limit(1);
   if (!row && registryId) throw notFound("registry");
-  if (!row) throw new AppError("NOT_FOUND", "reports.errors.noDefaultRegistry");
-  if (row.kind !== "incoming" && row.kind !== "secret") {
-    throw fieldError({ registryId: "reports.errors.notIncomingRegistry" });
-  }
-  return { id: row.id, name: row.name, kind: row.kind, periodKind: row.periodKind };
+  if (!row) throw new AppError("NOT_FOUND", allowed.noDefault);
+  const kind = allowed.kinds.find((k) => k === row.kind);
+  if (!kind) throw fieldError({ registryId: allowed.wrongKind });
+  return { id: row.id, name: row.name, kind, periodKind: row.periodKind };
 }
 
-/**
- * Which documents a book shows: registered in this registry, arrived within the range, and
- * visible to the actor. A secret document belongs only in the secret registry's book, and even
- * there only for the people on it (the visibility rule).
- */
+/** The years a range touches: a year registry's periods to read. */
 function yearsOf(input: { from: string; to: string }): string[] {
   const years: string[] = [];
   for (let y = Number(input.from.slice(0, 4)); y <= Number(input.to.slice(0, 4)); y++)
@@ -131,25 +152,37 @@ function yearsOf(input: { from: string; to: string }): string[] {
   return years;
 }
 
-function bookScope(actor: Actor, book: BookRegistry, input: BookInput): SQL {
+const isSecretBook = (book: BookRegistry) =>
+  book.kind === "secret" || book.kind === "secret_outgoing";
+
+/**
+ * Which documents a book shows: registered in this registry, arrived (incoming) or issued
+ * (outgoing) within the range, and visible to the actor. A secret document belongs only in the
+ * secret registry's book, and even there only for the people on it (the visibility rule).
+ */
+export function bookScope(actor: Actor, book: BookRegistry, input: BookInput): SQL {
+  const outgoing = book.kind === "outgoing" || book.kind === "secret_outgoing";
+  // An outgoing document's date is the day it was numbered and issued.
+  const day = outgoing ? document.documentDate : document.arrivalDate;
   return and(
     visibleTo(actor),
-    eq(document.direction, "incoming"),
+    eq(document.direction, outgoing ? "outgoing" : "incoming"),
     eq(document.registryId, book.id),
     // Numbers of a year registry are ordered within their year: naming the years of the range
     // lets the index start at this year instead of the registry's first one.
     book.periodKind === "year" ? inArray(document.registryPeriod, yearsOf(input)) : undefined,
     isNotNull(document.registryNumber),
-    gte(document.arrivalDate, input.from),
-    lte(document.arrivalDate, input.to),
-    book.kind === "secret" ? undefined : eq(document.confidentiality, "normal"),
+    gte(day, input.from),
+    lte(day, input.to),
+    isSecretBook(book) ? undefined : eq(document.confidentiality, "normal"),
     input.cursor
       ? sql`(${document.registryPeriod}, ${document.registryNumber}) > (${input.cursor.period}, ${input.cursor.number})`
       : undefined,
   )!;
 }
 
-function page<Row extends { registryPeriod: string; registryNumber: number }>(
+/** The rows of one page (one more was read to know whether another page follows). */
+export function bookPage<Row extends { registryPeriod: string; registryNumber: number }>(
   book: BookRegistry,
   input: BookInput,
   fetched: Row[],
@@ -199,7 +232,7 @@ export async function incomingRegistryBook(
     .where(bookScope(actor, book, input))
     .orderBy(asc(document.registryPeriod), asc(document.registryNumber))
     .limit(input.limit + 1);
-  return page(
+  return bookPage(
     book,
     input,
     rows.map(({ codeNumber, codeNotation, ...row }) => ({
@@ -262,7 +295,7 @@ export async function followUpBook(
     )
     .orderBy(asc(document.registryPeriod), asc(document.registryNumber))
     .limit(input.limit + 1);
-  return page(
+  return bookPage(
     book,
     input,
     rows.map(({ codeNumber, codeNotation, replyNumber, replyNotation, ...row }) => ({
@@ -273,7 +306,7 @@ export async function followUpBook(
   );
 }
 
-const DOWNLOAD_PAGE = 500;
+export const DOWNLOAD_PAGE = 500;
 
 /**
  * Every row of a book for a printed or exported copy, read page by page through the same

@@ -8,11 +8,13 @@ import {
   handlingColumns,
   handlingTableRows,
   incomingBookColumns,
+  outgoingBookColumns,
   reportTranslator,
   type Cell,
   type Column,
 } from "./book-columns";
 import type { HandlingReport } from "./handling-report";
+import type { OutgoingBookRow } from "./outgoing-book";
 import type { BookPage, FollowUpBookRow, IncomingBookRow } from "./registry-book";
 
 export type XlsxContext = { locale: Locale; organisationName: string };
@@ -96,6 +98,21 @@ export function renderFollowUpBookXlsx(
     t("reports.sheets.followUpBook"),
     title,
     followUpBookColumns(t),
+    book.rows,
+  );
+}
+
+export function renderOutgoingBookXlsx(
+  book: BookPage<OutgoingBookRow>,
+  ctx: XlsxContext,
+): Promise<Buffer> {
+  const t = reportTranslator(ctx.locale);
+  const title = `${t("reports.outgoingBook")} – ${book.registry.name}`;
+  return workbookOf(
+    ctx,
+    t("reports.sheets.outgoingBook"),
+    title,
+    outgoingBookColumns(t),
     book.rows,
   );
 }

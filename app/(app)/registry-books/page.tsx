@@ -18,12 +18,11 @@ export default async function RegistryBooksPage() {
   const { allowed } = await requireActor("registry.read");
   if (!allowed) return <ForbiddenNotice action="registry.read" />;
   const t = await getTranslations("registryBooks");
-  // Only incoming books (and the secret incoming one) have these two books.
+  // Incoming registries (the secret one too) keep the incoming books, outgoing ones the
+  // outgoing book; a registry of copies has none.
   const registries = (await (await serverApi()).registries.list({})).flatMap(
     (r): BookRegistryOption[] =>
-      r.kind === "incoming" || r.kind === "secret"
-        ? [{ id: r.id, name: r.name, kind: r.kind, isDefault: r.isDefault }]
-        : [],
+      r.kind === "copy" ? [] : [{ id: r.id, name: r.name, kind: r.kind, isDefault: r.isDefault }],
   );
   return (
     <>

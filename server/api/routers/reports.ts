@@ -1,5 +1,6 @@
 import { handlingReportInput, registryBookInput } from "@/lib/schemas/reports";
 import { handlingReport } from "../../reports/handling-report";
+import { outgoingRegistryBook } from "../../reports/outgoing-book";
 import { followUpBook, incomingRegistryBook } from "../../reports/registry-book";
 import { permissionProcedure, router } from "../trpc";
 
@@ -11,6 +12,10 @@ export const reportsRouter = router({
   followUpBook: permissionProcedure("registry.read")
     .input(registryBookInput)
     .query(({ ctx, input }) => followUpBook(ctx.db, ctx.actor, input)),
+
+  outgoingBook: permissionProcedure("registry.read")
+    .input(registryBookInput)
+    .query(({ ctx, input }) => outgoingRegistryBook(ctx.db, ctx.actor, input)),
 
   handling: permissionProcedure("incoming.report")
     .input(handlingReportInput)

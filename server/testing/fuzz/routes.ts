@@ -15,7 +15,7 @@ export type RouteHandlers = {
     context: { params: Promise<{ fileId: string }> },
   ) => Promise<Response>;
   reports: Record<
-    "registry-book" | "follow-up-book" | "handling",
+    "registry-book" | "follow-up-book" | "outgoing-book" | "handling",
     (request: Request) => Promise<Response>
   >;
   health: () => Promise<Response>;
@@ -200,7 +200,7 @@ export function routeFuzzes(
     },
   };
 
-  const reports = (["registry-book", "follow-up-book", "handling"] as const).map(
+  const reports = (["registry-book", "follow-up-book", "outgoing-book", "handling"] as const).map(
     (name): RouteFuzz => ({
       target: `GET /api/reports/${name}`,
       writes: false,
