@@ -38,7 +38,6 @@ export async function issueCertificate(
   input: { organisationId: string; userId?: string | null; title?: string | null },
 ): Promise<{ id: string; serial: string }> {
   assertCan(actor, "signing.manage");
-  const authority = await ensureAuthority(db);
   return db.transaction(async (tx) => {
     const [org] = await tx
       .select({ id: organisation.id, name: organisation.name, code: organisation.code })
@@ -60,6 +59,8 @@ export async function issueCertificate(
       if (!user) throw fieldError({ userId: "signing.holderUnknown" });
       holder = user;
     }
+    // Only once the request holds: a refused one leaves the deployment as it was.
+    const authority = await ensureAuthority(tx);
     const issued = holder
       ? await issuePersonCertificate({
           issuer: authority.issuing,
