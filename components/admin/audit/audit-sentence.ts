@@ -277,6 +277,30 @@ const builders: Record<AuditAction, Builder> = {
     values: { to: Array.isArray(e.data.to) ? (e.data.to as string[]).join(", ") : "" },
   }),
 
+  "outgoing.drafted": simple("outgoing.drafted"),
+  "outgoing.draftSaved": (e) => ({
+    key: "outgoing.draftSaved",
+    values: {
+      version: String(e.data.version ?? ""),
+      restarted: yes(e.data.restarted !== undefined),
+    },
+  }),
+  "outgoing.sentOnRoute": simple("outgoing.sentOnRoute"),
+  "outgoing.reviewMarked": simple("outgoing.reviewMarked"),
+  "outgoing.formatChecked": simple("outgoing.formatChecked"),
+  "outgoing.returnedToDrafter": simple("outgoing.returnedToDrafter"),
+  "outgoing.returnedToStep": (e) => ({
+    key: "outgoing.returnedToStep",
+    values: { step: String(e.data.step ?? "") },
+  }),
+  "outgoing.draftRefused": simple("outgoing.draftRefused"),
+  "outgoing.draftCommented": simple("outgoing.draftCommented"),
+  "outgoing.signed": simple("outgoing.signed"),
+  "outgoing.issued": (e) => ({
+    key: "outgoing.issued",
+    values: { number: str(e.data.number) ?? "", hasNumber: yes(Boolean(str(e.data.number))) },
+  }),
+
   "user.created": (e, h) => {
     const unit = str(e.data.unitId) ? e.unitNames[e.data.unitId as string] : undefined;
     return {
