@@ -15,7 +15,13 @@ import {
   urgentEdge,
 } from "./document-badges";
 
-/** One incoming document as the inbox and the search list it. */
+/**
+ * Incoming documents are listed by arrival number, issuer and deadline; outgoing ones by the
+ * number they get on issue, with no arrival and no deadline.
+ */
+export type DocumentListDirection = "incoming" | "outgoing";
+
+/** One document as the inbox and the search list it. */
 export type DocumentListRow = {
   id: string;
   urgency: Urgency;
@@ -45,19 +51,28 @@ export type DocumentListRow = {
  * wide screens whose cells wrap to fit beside the menu, cards on a phone, where seven columns
  * would not fit.
  */
-export function DocumentList({ rows, testId }: { rows: DocumentListRow[]; testId: string }) {
+export function DocumentList({
+  rows,
+  testId,
+  direction = "incoming",
+}: {
+  rows: DocumentListRow[];
+  testId: string;
+  direction?: DocumentListDirection;
+}) {
   const t = useTranslations("inboxPage.columns");
+  const incoming = direction === "incoming";
   return (
     <>
       <Box visibleFrom="sm">
         <Table verticalSpacing="sm" highlightOnHover data-testid={testId}>
           <Table.Thead>
             <Table.Tr>
-              <Table.Th>{t("arrivalNumber")}</Table.Th>
+              {incoming && <Table.Th>{t("arrivalNumber")}</Table.Th>}
               <Table.Th>{t("numberNotation")}</Table.Th>
               <Table.Th miw={220}>{t("subject")}</Table.Th>
-              <Table.Th miw={150}>{t("issuer")}</Table.Th>
-              <Table.Th>{t("deadline")}</Table.Th>
+              {incoming && <Table.Th miw={150}>{t("issuer")}</Table.Th>}
+              {incoming && <Table.Th>{t("deadline")}</Table.Th>}
               <Table.Th>{t("status")}</Table.Th>
             </Table.Tr>
           </Table.Thead>
@@ -71,23 +86,27 @@ export function DocumentList({ rows, testId }: { rows: DocumentListRow[]; testId
                 data-urgency={row.urgency}
                 data-unread={row.unread ? "true" : undefined}
               >
+                {incoming && (
+                  <Table.Td>
+                    <ArrivalNumber row={row} />
+                  </Table.Td>
+                )}
                 <Table.Td>
-                  <ArrivalNumber row={row} />
-                </Table.Td>
-                <Table.Td>
-                  <Text size="sm" fw={row.unread ? 700 : 500}>
-                    {row.numberNotation || "—"}
-                  </Text>
+                  <NumberNotation row={row} direction={direction} />
                 </Table.Td>
                 <Table.Td>
                   <Subject row={row} lines={2} />
                 </Table.Td>
-                <Table.Td>
-                  <Text size="sm">{row.issuerName}</Text>
-                </Table.Td>
-                <Table.Td>
-                  <DeadlineText deadline={row.deadline} open={row.deadlineOpen} />
-                </Table.Td>
+                {incoming && (
+                  <Table.Td>
+                    <Text size="sm">{row.issuerName}</Text>
+                  </Table.Td>
+                )}
+                {incoming && (
+                  <Table.Td>
+                    <DeadlineText deadline={row.deadline} open={row.deadlineOpen} />
+                  </Table.Td>
+                )}
                 <Table.Td>
                   <Flags row={row} />
                 </Table.Td>
@@ -98,15 +117,42 @@ export function DocumentList({ rows, testId }: { rows: DocumentListRow[]; testId
       </Box>
       <Stack gap="sm" hiddenFrom="sm" data-testid={`${testId}-cards`}>
         {rows.map((row) => (
-          <DocumentCard key={row.id} row={row} />
+          <DocumentCard key={row.id} row={row} direction={direction} />
         ))}
       </Stack>
     </>
   );
 }
 
-function DocumentCard({ row }: { row: DocumentListRow }) {
+function DocumentCard({
+  row,
+  direction,
+}: {
+  row: DocumentListRow;
+  direction: DocumentListDirection;
+}) {
   const t = useTranslations("inboxPage");
+  const tn = useTranslations("outgoingPage");
+  if (direction === "outgoing") {
+    return (
+      <Card
+        withBorder
+        padding="sm"
+        bg={urgentBackground(row.urgency)}
+        style={urgentEdge(row.urgency, "inset 4px 0 0")}
+        data-testid="document-card"
+        data-urgency={row.urgency}
+      >
+        <Stack gap={6}>
+          <Flags row={row} withUrgency />
+          <Subject row={row} lines={3} withUrgency={false} />
+          <Text size="xs" c="dimmed">
+            {row.numberNotation || tn("notNumbered")}
+          </Text>
+        </Stack>
+      </Card>
+    );
+  }
   return (
     <Card
       withBorder
@@ -138,6 +184,28 @@ function DocumentCard({ row }: { row: DocumentListRow }) {
         </Group>
       </Stack>
     </Card>
+  );
+}
+
+function NumberNotation({
+  row,
+  direction,
+}: {
+  row: DocumentListRow;
+  direction: DocumentListDirection;
+}) {
+  const t = useTranslations("outgoingPage");
+  if (!row.numberNotation && direction === "outgoing") {
+    return (
+      <Text size="xs" c="dimmed">
+        {t("notNumbered")}
+      </Text>
+    );
+  }
+  return (
+    <Text size="sm" fw={row.unread ? 700 : 500}>
+      {row.numberNotation || "—"}
+    </Text>
   );
 }
 

@@ -7,7 +7,7 @@ import type { ReactNode } from "react";
 import { isDocumentOpen } from "@/components/documents/document-format";
 import { useTRPC } from "@/components/providers/trpc";
 import type { ClerkBox, InboxFilter } from "@/lib/schemas/inbox";
-import { DocumentList, type DocumentListRow } from "./document-list";
+import { DocumentList, type DocumentListDirection, type DocumentListRow } from "./document-list";
 import { InboxEmpty } from "./inbox-empty";
 import { isClerkTab, type InboxTab } from "./inbox-tabs";
 
@@ -113,7 +113,7 @@ function ClerkBoxList({ box, canReceive }: { box: ClerkBox; canReceive: boolean 
   );
 }
 
-type ListState = {
+export type ListState = {
   isPending: boolean;
   isError: boolean;
   hasNextPage: boolean;
@@ -122,14 +122,17 @@ type ListState = {
   refetch: () => Promise<unknown>;
 };
 
-function ListBody({
+/** A list of documents, or its loading, error and empty states, with "Xem thêm" for the next page. */
+export function ListBody({
   rows,
   list,
   empty,
+  direction = "incoming",
 }: {
   rows: DocumentListRow[];
   list: ListState;
   empty: ReactNode;
+  direction?: DocumentListDirection;
 }) {
   const t = useTranslations();
   if (list.isPending) {
@@ -154,7 +157,7 @@ function ListBody({
   if (rows.length === 0) return empty;
   return (
     <Stack gap="sm">
-      <DocumentList rows={rows} testId="inbox-table" />
+      <DocumentList rows={rows} testId="inbox-table" direction={direction} />
       <Group justify="space-between" wrap="wrap">
         <Text size="sm" c="dimmed" data-testid="inbox-shown">
           {t("inboxPage.shown", { count: rows.length })}

@@ -20,12 +20,14 @@ import {
   IconChartBar,
   IconChevronDown,
   IconFileImport,
+  IconFilePencil,
   IconFileSearch,
   IconHome,
   IconInbox,
   IconNotebook,
   IconListCheck,
   IconLogout,
+  IconSend,
   IconSitemap,
   IconUserCircle,
   IconUsers,
@@ -37,6 +39,7 @@ import type { ReactNode } from "react";
 import type { Action, Role } from "@/lib/permissions";
 import { signOutAction } from "@/server/auth/actions";
 import { InboxNavBadge } from "../inbox/inbox-nav-badge";
+import { OutgoingNavBadge } from "../outgoing/outgoing-nav-badge";
 import { LanguageSwitch } from "./language-switch";
 import { NotificationBell } from "./notification-bell";
 import classes from "./app-shell-frame.module.css";
@@ -116,6 +119,24 @@ export function AppShellFrame({
     },
   ];
   const incoming = incomingItems.filter((item) => !item.action || actions.includes(item.action));
+  const outgoingItems: NavItem[] = [
+    {
+      href: "/outgoing",
+      label: t("nav.outgoingInbox"),
+      icon: <IconSend size={18} />,
+      action: "outgoing.approve",
+      // The counters are read with incoming.read, which everyone on a draft's route has.
+      badge: actions.includes("incoming.read") ? <OutgoingNavBadge /> : undefined,
+      exact: true,
+    },
+    {
+      href: "/outgoing/new",
+      label: t("nav.newDraft"),
+      icon: <IconFilePencil size={18} />,
+      action: "outgoing.draft",
+    },
+  ];
+  const outgoing = outgoingItems.filter((item) => item.action && actions.includes(item.action));
   const adminItems: NavItem[] = [
     {
       href: "/admin/units",
@@ -243,6 +264,14 @@ export function AppShellFrame({
                 {t("nav.incomingSection")}
               </Text>
               {incoming.map(link)}
+            </>
+          )}
+          {outgoing.length > 0 && (
+            <>
+              <Text size="xs" fw={700} c="dimmed" tt="uppercase" mt="md" mb={4} px="sm">
+                {t("nav.outgoingSection")}
+              </Text>
+              {outgoing.map(link)}
             </>
           )}
           {admin.length > 0 && (

@@ -1,0 +1,170 @@
+"use client";
+
+import { Badge, Button, EmptyState, Scroller, Stack, Tabs } from "@mantine/core";
+import {
+  IconArrowBackUp,
+  IconChecklist,
+  IconFilePencil,
+  IconRubberStamp,
+  IconSignature,
+} from "@tabler/icons-react";
+import { useInfiniteQuery, useQuery } from "@tanstack/react-query";
+import Link from "next/link";
+import { useSearchParams } from "next/navigation";
+import { useTranslations } from "next-intl";
+import type { ComponentType } from "react";
+import { ListBody } from "@/components/inbox/inbox-box-list";
+import type { DocumentListRow } from "@/components/inbox/document-list";
+import type { InboxCounters } from "@/components/inbox/inbox-tabs";
+import { useTRPC } from "@/components/providers/trpc";
+import { PageHeader } from "@/components/ui/page-header";
+import { subjectLine } from "@/lib/outgoing";
+import type { OutgoingBox } from "@/lib/schemas/inbox";
+import {
+  defaultOutgoingTab,
+  outgoingHref,
+  outgoingTabs,
+  parseOutgoingTab,
+  type OutgoingCounts,
+} from "./outgoing-tabs";
+
+const PAGE_SIZE = 30;
+
+const icons: Record<OutgoingBox, ComponentType<{ size?: number }>> = {
+  to_sign: IconSignature,
+  draft_review: IconChecklist,
+  to_issue: IconRubberStamp,
+  draft_returned: IconArrowBackUp,
+  drafting: IconFilePencil,
+};
+
+/** Why a box is empty, and for those who draft, the way to write one. */
+function OutgoingEmpty({ box, canDraft }: { box: OutgoingBox; canDraft: boolean }) {
+  const t = useTranslations("outgoingPage");
+  const Icon = icons[box];
+  return (
+    <EmptyState
+      icon={<Icon size={28} />}
+      withIndicatorBackground
+      title={t(`empty.${box}.title`)}
+      description={t(`empty.${box}.description`)}
+      data-testid="inbox-empty"
+      py="xl"
+    >
+      {canDraft && (box === "drafting" || box === "draft_returned") && (
+        <EmptyState.Actions>
+          <Button component={Link} href="/outgoing/new" leftSection={<IconFilePencil size={16} />}>
+            {t("newDraft")}
+          </Button>
+        </EmptyState.Actions>
+      )}
+    </EmptyState>
+  );
+}
+
+/** The documents of one box, a page at a time. */
+function OutgoingBoxList({ box, canDraft }: { box: OutgoingBox; canDraft: boolean }) {
+  const trpc = useTRPC();
+  const list = useInfiniteQuery(
+    trpc.inbox.list.infiniteQueryOptions(
+      { box, limit: PAGE_SIZE },
+      { getNextPageParam: (page) => page.nextCursor, staleTime: 0 },
+    ),
+  );
+  const rows: DocumentListRow[] =
+    list.data?.pages.flatMap((page) =>
+      page.items.map((item) => ({
+        ...item,
+        subject: subjectLine(item.documentType, item.subject),
+        deadlineOpen: false,
+        returned: item.box === "draft_returned",
+      })),
+    ) ?? [];
+  return (
+    <ListBody
+      rows={rows}
+      list={list}
+      direction="outgoing"
+      empty={<OutgoingEmpty box={box} canDraft={canDraft} />}
+    />
+  );
+}
+
+/**
+ * "Văn bản đi": one tab per box of outgoing documents the person has, with its count, and the
+ * list of the open tab. The tab lives in the URL (?box=…); switching only rewrites it.
+ */
+export function OutgoingInbox({
+  initialCounters,
+  available,
+  canDraft,
+}: {
+  initialCounters: InboxCounters;
+  /** The boxes the person's roles give them. */
+  available: OutgoingBox[];
+  canDraft: boolean;
+}) {
+  const t = useTranslations("outgoingPage");
+  const trpc = useTRPC();
+  const params = useSearchParams();
+  // Always fresh on arrival: coming back from a document one just signed must not show it here.
+  const counters =
+    useQuery(
+      trpc.inbox.counters.queryOptions(undefined, { initialData: initialCounters, staleTime: 0 }),
+    ).data ?? initialCounters;
+  const counts: OutgoingCounts = counters.outgoing;
+  const tab =
+    parseOutgoingTab(params.get("box"), available, counts) ?? defaultOutgoingTab(available, counts);
+  const go = (next: OutgoingBox) => window.history.pushState(null, "", outgoingHref(next));
+
+  return (
+    <Stack gap="md">
+      <PageHeader
+        title={t("inboxTitle")}
+        description={t("inboxDescription")}
+        actions={
+          canDraft && (
+            <Button
+              component={Link}
+              href="/outgoing/new"
+              leftSection={<IconFilePencil size={16} />}
+              data-testid="new-draft-button"
+            >
+              {t("newDraft")}
+            </Button>
+          )
+        }
+      />
+      <Tabs value={tab} onChange={(v) => v && go(v as OutgoingBox)}>
+        <Scroller>
+          <Tabs.List aria-label={t("tabsLabel")} style={{ flexWrap: "nowrap" }}>
+            {outgoingTabs(available, counts).map((box) => (
+              <Tabs.Tab
+                key={box}
+                value={box}
+                rightSection={
+                  <Badge
+                    size="sm"
+                    circle={counts[box] < 10}
+                    variant={counts[box] > 0 ? "filled" : "light"}
+                    color={
+                      counts[box] === 0 ? "gray" : box === "draft_returned" ? "orange" : undefined
+                    }
+                    data-testid={`outgoing-count-${box}`}
+                  >
+                    {counts[box]}
+                  </Badge>
+                }
+                data-testid={`outgoing-tab-${box}`}
+                style={{ whiteSpace: "nowrap" }}
+              >
+                {t(`boxes.${box}`)}
+              </Tabs.Tab>
+            ))}
+          </Tabs.List>
+        </Scroller>
+      </Tabs>
+      <OutgoingBoxList key={tab} box={tab} canDraft={canDraft} />
+    </Stack>
+  );
+}
