@@ -24,10 +24,27 @@ export function UrgencyBadge({ urgency }: { urgency: Urgency }) {
   );
 }
 
+/**
+ * The text colour of a light badge: orange, green, red and yellow text on their own pale tint
+ * stay under WCAG AA's 4.5:1, so those badges write in the body colour on the tint.
+ */
+export function lightBadgeText(color: MantineColor): string | undefined {
+  return ["orange", "green", "red", "yellow"].includes(color)
+    ? "var(--mantine-color-text)"
+    : undefined;
+}
+
 export function StatusBadge({ status }: { status: DocumentStatus }) {
   const t = useTranslations("documentStatus");
   return (
-    <Badge color={statusColor[status]} variant="light" size="sm" miw="max-content" tt="none">
+    <Badge
+      color={statusColor[status]}
+      c={lightBadgeText(statusColor[status])}
+      variant="light"
+      size="sm"
+      miw="max-content"
+      tt="none"
+    >
       {t(status)}
     </Badge>
   );

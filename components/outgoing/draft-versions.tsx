@@ -57,7 +57,7 @@ function Comparison({ result }: { result: VersionComparison }) {
           </Text>
         ) : (
           result.fieldsChanged.map((field) => (
-            <Badge key={field} variant="light" color="orange" tt="none" data-testid="field-changed">
+            <Badge key={field} variant="light" tt="none" data-testid="field-changed">
               {t(`fields.${field}`)}
             </Badge>
           ))

@@ -14,12 +14,14 @@ import { useTranslations } from "next-intl";
 import type { ReactNode } from "react";
 import {
   confidentialityColor,
+  formatDate,
   formatDateTime,
   statusColor,
   urgencyStyle,
 } from "@/components/documents/document-format";
-import { authorityPrefix, subjectLine } from "@/lib/outgoing";
-import type { OutgoingView } from "./outgoing-types";
+import { subjectLine } from "@/lib/outgoing";
+import { lightBadgeText } from "@/components/inbox/document-badges";
+import { issuedAs, type OutgoingView } from "./outgoing-types";
 import { activeStepOf } from "./route-state";
 
 function Badges({ view }: { view: OutgoingView }) {
@@ -28,7 +30,13 @@ function Badges({ view }: { view: OutgoingView }) {
   const secret = confidentialityColor[view.confidentiality];
   return (
     <Group gap={6} wrap="wrap">
-      <Badge color={statusColor[view.status]} variant="light" size="lg" data-testid="doc-status">
+      <Badge
+        color={statusColor[view.status]}
+        c={lightBadgeText(statusColor[view.status])}
+        variant="light"
+        size="lg"
+        data-testid="doc-status"
+      >
         {t(`documentStatus.${view.status}`)}
       </Badge>
       {urgency && (
@@ -57,6 +65,9 @@ function Badges({ view }: { view: OutgoingView }) {
   );
 }
 
+// The alert's title in the body colour: orange, red and green text on their tint stay under AA.
+const readableTitle = { label: { color: "var(--mantine-color-text)" } };
+
 /** Where the document stands: who holds it now, or how its road ended. */
 function Standing({ view, currentUserId }: { view: OutgoingView; currentUserId: string }) {
   const t = useTranslations("outgoingPage");
@@ -78,7 +89,13 @@ function Standing({ view, currentUserId }: { view: OutgoingView; currentUserId: 
   if (view.status === "returned_to_drafter") {
     const last = view.history.findLast((e) => e.action === "returnedToDrafter");
     return (
-      <Alert color="orange" variant="light" icon={<IconArrowBackUp />} title={t("returnedTitle")}>
+      <Alert
+        color="orange"
+        variant="light"
+        icon={<IconArrowBackUp />}
+        title={t("returnedTitle")}
+        styles={readableTitle}
+      >
         {last?.note && (
           <Text size="sm" style={{ whiteSpace: "pre-wrap" }} data-testid="returned-note">
             {t("returnedBy", { name: last.actorName ?? "" })}: {last.note}
@@ -90,7 +107,13 @@ function Standing({ view, currentUserId }: { view: OutgoingView; currentUserId: 
   if (view.status === "refused") {
     const last = view.history.findLast((e) => e.action === "draftRefused");
     return (
-      <Alert color="red" variant="light" icon={<IconX />} title={t("refusedTitle")}>
+      <Alert
+        color="red"
+        variant="light"
+        icon={<IconX />}
+        title={t("refusedTitle")}
+        styles={readableTitle}
+      >
         {last?.note && (
           <Text size="sm" style={{ whiteSpace: "pre-wrap" }}>
             {t("refusedBy", { name: last.actorName ?? "" })}: {last.note}
@@ -101,12 +124,24 @@ function Standing({ view, currentUserId }: { view: OutgoingView; currentUserId: 
   }
   if (view.status === "signed") {
     return (
-      <Alert color="indigo" variant="light" icon={<IconSignature />} title={t("signedTitle")} />
+      <Alert
+        color="indigo"
+        variant="light"
+        icon={<IconSignature />}
+        title={t("signedTitle")}
+        styles={readableTitle}
+      />
     );
   }
   if (view.status === "issued") {
     return (
-      <Alert color="green" variant="light" icon={<IconCircleCheck />} title={t("issuedTitle")} />
+      <Alert
+        color="green"
+        variant="light"
+        icon={<IconCircleCheck />}
+        title={t("issuedTitle")}
+        styles={readableTitle}
+      />
     );
   }
   if (view.status === "draft") {
@@ -135,10 +170,18 @@ export function OutgoingTitle({
 }) {
   const t = useTranslations();
   const tp = useTranslations("outgoingPage");
+  const issued = issuedAs(view);
   return (
     <Card withBorder padding="lg" data-testid="document-header">
       <Stack gap="sm">
         <Badges view={view} />
+        {issued && (
+          <Text fw={700} size="lg" c="indigo.8" data-testid="doc-number">
+            {issued.date
+              ? tp("numberLine", { number: issued.number, date: formatDate(issued.date) })
+              : tp("issuedNumber", { number: issued.number })}
+          </Text>
+        )}
         <Text size="sm" c="dimmed" data-testid="doc-type">
           {t(`documentTypes.${view.documentType}`)} ·{" "}
           {tp("versionShort", { number: view.draft.currentVersion })}
@@ -182,17 +225,13 @@ export function OutgoingFacts({ view }: { view: OutgoingView }) {
         ))}
       </Stack>
     );
-  const prefix = authorityPrefix[draft.signingAuthority];
+  // The title lines carry the authority ("TM. ỦY BAN NHÂN DÂN"), as they will be printed.
   const signature = draft.signerName
-    ? [
-        ...(draft.signerTitle ?? "")
-          .split("\n")
-          .filter(Boolean)
-          .map((line, i) => (i === 0 && prefix ? `${prefix} ${line}` : line)),
-        draft.signerName,
-      ]
+    ? [...(draft.signerTitle ?? "").split("\n").filter(Boolean), draft.signerName]
     : [];
+  const issued = issuedAs(view);
   const facts: [string, ReactNode, string?][] = [
+    [tp("facts.numberNotation"), issued ? issued.number : tp("notNumbered"), "fact-number"],
     [tp("facts.documentType"), t(`documentTypes.${view.documentType}`)],
     [tp("facts.issuer"), view.issuerName],
     [tp("facts.drafter"), view.drafter.name, "fact-drafter"],

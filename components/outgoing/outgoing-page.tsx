@@ -26,11 +26,14 @@ export function OutgoingPage({
   id,
   initial,
   currentUserId,
+  searchOrganisations,
 }: {
   id: string;
   /** The document as the server loaded it with the page. */
   initial: OutgoingView;
   currentUserId: string;
+  /** Whether the drafter may search the organisations of the tree to address them. */
+  searchOrganisations: boolean;
 }) {
   const t = useTranslations("outgoingPage");
   const trpc = useTRPC();
@@ -68,7 +71,11 @@ export function OutgoingPage({
             </Group>
           </Alert>
         )}
-        <OutgoingActions view={view} currentUserId={currentUserId} />
+        <OutgoingActions
+          view={view}
+          currentUserId={currentUserId}
+          searchOrganisations={searchOrganisations}
+        />
         <RoutePanel view={view} currentUserId={currentUserId} />
         <DraftComments view={view} />
       </Stack>

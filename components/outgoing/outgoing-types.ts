@@ -9,11 +9,18 @@ export type DraftVersionView = OutgoingView["versions"][number];
 export type OutgoingEvent = OutgoingView["history"][number];
 export type VersionComparison = inferRouterOutputs<AppRouter>["outgoing"]["compare"];
 
-/**
- * What this person may do now, as the server's `allowed` lists it; signing and issuing join
- * the workflow's own actions.
- */
-export type OutgoingAction = OutgoingView["allowed"][number] | "sign" | "issue";
+export type OutgoingAction = OutgoingView["allowed"][number];
 
+/** Whether the server offers this action to this person now (it checks again when taken). */
 export const isAllowed = (view: Pick<OutgoingView, "allowed">, action: OutgoingAction) =>
-  (view.allowed as readonly string[]).includes(action);
+  view.allowed.includes(action);
+export type MyCertificate = inferRouterOutputs<AppRouter>["signing"]["myCertificates"][number];
+
+/** The number and date the document was issued with, as its history records them. */
+export function issuedAs(view: Pick<OutgoingView, "history">) {
+  const data = view.history.findLast((e) => e.action === "issued")?.data as
+    { number?: unknown; date?: unknown } | null | undefined;
+  return typeof data?.number === "string"
+    ? { number: data.number, date: typeof data.date === "string" ? data.date : null }
+    : null;
+}

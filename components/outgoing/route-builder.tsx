@@ -107,7 +107,7 @@ export function RouteBuilder({
               key={step.key}
               withBorder
               p="sm"
-              data-testid={`route-step-${i + 1}`}
+              data-testid={`route-edit-step-${i + 1}`}
               data-kind={step.kind}
             >
               <Stack gap="xs">
@@ -122,7 +122,7 @@ export function RouteBuilder({
                       allowDeselect={false}
                       comboboxProps={{ withinPortal: true }}
                       style={{ flex: 1, minWidth: 0 }}
-                      data-testid={`route-step-${i + 1}-kind`}
+                      data-testid={`route-edit-step-${i + 1}-kind`}
                       {...form.getInputProps(`steps.${i}.kind`)}
                       onChange={(value) => {
                         if (!value) return;
@@ -178,7 +178,7 @@ export function RouteBuilder({
                   hidePickedOptions
                   nothingFoundMessage={t("nobodyFound")}
                   comboboxProps={{ withinPortal: true }}
-                  data-testid={`route-step-${i + 1}-people`}
+                  data-testid={`route-edit-step-${i + 1}-people`}
                   {...form.getInputProps(`steps.${i}.userIds`)}
                 />
                 {step.userIds.length > 1 && (
@@ -187,7 +187,7 @@ export function RouteBuilder({
                     fullWidth
                     data={approvalRules.map((r) => ({ value: r, label: t(`rule.${r}`) }))}
                     aria-label={t("ruleLabel")}
-                    data-testid={`route-step-${i + 1}-rule`}
+                    data-testid={`route-edit-step-${i + 1}-rule`}
                     {...form.getInputProps(`steps.${i}.rule`)}
                   />
                 )}

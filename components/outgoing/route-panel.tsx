@@ -23,6 +23,7 @@ import { useTranslations } from "next-intl";
 import { formatDateTime } from "@/components/documents/document-format";
 import type { OutgoingView, RouteMemberView, RouteStepView } from "./outgoing-types";
 
+// Badges carry their colour in a dot: green or orange text on a pale tint does not reach AA.
 const stepColor: Record<RouteStepView["status"], MantineColor> = {
   waiting: "gray",
   active: "indigo",
@@ -52,7 +53,12 @@ function StepIcon({ status }: { status: RouteStepView["status"] }) {
       <IconPointFilled size={12} />
     );
   return (
-    <ThemeIcon size={26} radius="xl" color={stepColor[status]}>
+    <ThemeIcon
+      size={26}
+      radius="xl"
+      color={stepColor[status]}
+      variant={status === "waiting" ? "light" : "filled"}
+    >
       {icon}
     </ThemeIcon>
   );
@@ -97,12 +103,7 @@ function Member({
           </Badge>
         ) : (
           member.decision !== "pending" && (
-            <Badge
-              size="sm"
-              variant="light"
-              color={decisionColor[member.decision]}
-              miw="max-content"
-            >
+            <Badge size="sm" variant="dot" color={decisionColor[member.decision]} miw="max-content">
               {t(`decision.${member.decision}`)}
             </Badge>
           )
@@ -141,7 +142,8 @@ function Member({
 export function RoutePanel({ view, currentUserId }: { view: OutgoingView; currentUserId: string }) {
   const t = useTranslations("outgoingPage");
   const onRoute = view.status === "on_route";
-  const active = view.route.findIndex((s) => s.status === "active");
+  // The line is coloured up to the step the draft waits at, or the last one that decided.
+  const reached = view.route.findLastIndex((s) => s.status !== "waiting");
   return (
     <Card withBorder padding="md" data-testid="route-panel">
       <Title order={4} mb="sm">
@@ -152,11 +154,7 @@ export function RoutePanel({ view, currentUserId }: { view: OutgoingView; curren
           {t("routeEmpty", { name: view.drafter.name })}
         </Text>
       ) : (
-        <Timeline
-          active={active >= 0 ? active : view.route.length - 1}
-          bulletSize={26}
-          lineWidth={2}
-        >
+        <Timeline active={reached} bulletSize={26} lineWidth={2}>
           {view.route.map((step) => (
             <Timeline.Item
               key={step.position}
@@ -169,7 +167,7 @@ export function RoutePanel({ view, currentUserId }: { view: OutgoingView; curren
                   <Text fw={700} size="sm">
                     {step.position}. {t(`stepKind.${step.kind}`)}
                   </Text>
-                  <Badge size="xs" variant="light" color={stepColor[step.status]}>
+                  <Badge size="xs" variant="dot" color={stepColor[step.status]}>
                     {t(`stepStatus.${step.status}`)}
                   </Badge>
                 </Group>

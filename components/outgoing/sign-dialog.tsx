@@ -2,17 +2,16 @@
 
 import { Alert, Button, Group, Loader, Stack, Text, Title } from "@mantine/core";
 import { notifications } from "@mantine/notifications";
-import { IconCertificateOff, IconCircleCheck } from "@tabler/icons-react";
+import { IconCertificateOff, IconCircleCheck, IconLock } from "@tabler/icons-react";
 import { useMutation, useQuery } from "@tanstack/react-query";
 import { useTranslations } from "next-intl";
 import { useState } from "react";
 import { ActionDialog } from "@/components/documents/action-dialog";
-import { formatDateTime } from "@/components/documents/document-format";
+import { formatDate, formatDateTime } from "@/components/documents/document-format";
+import { useTRPC, useTRPCClient } from "@/components/providers/trpc";
 import { appCodeOf, fieldErrorsOf, messageOf } from "@/components/ui/server-errors";
-import { formatNumberNotation } from "@/lib/documents";
-import type { OutgoingView } from "./outgoing-types";
+import { issuedAs, type MyCertificate, type OutgoingView } from "./outgoing-types";
 import { PinDialog } from "./pin-dialog";
-import { useSigningProcedures, type IssueResult, type MyCertificate } from "./signing-api";
 import { useRefreshOutgoing } from "./use-outgoing-action";
 
 export type SignMode = "sign" | "issue";
@@ -24,15 +23,6 @@ export function certificateFor(list: MyCertificate[], mode: SignMode): MyCertifi
   const own = list.filter((c) => c.purpose === purposeOf[mode]);
   return own.find((c) => c.status === "active") ?? own[0] ?? null;
 }
-
-const numberOf = (result: IssueResult) =>
-  result.numberNotation ??
-  formatNumberNotation(
-    result.codeNumber === null || result.codeNumber === undefined
-      ? null
-      : String(result.codeNumber),
-    result.codeNotation ?? null,
-  );
 
 /**
  * The leader's signature (mode "sign") or the clerk's number and seal (mode "issue"), each
@@ -49,40 +39,39 @@ export function SignDialog({
   onClose: () => void;
 }) {
   const t = useTranslations("outgoingPage");
-  const api = useSigningProcedures();
+  const trpc = useTRPC();
+  const client = useTRPCClient();
   const refresh = useRefreshOutgoing();
   const [pinError, setPinError] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
-  const [issued, setIssued] = useState<string | null>(null);
+  const [done, setDone] = useState(false);
   // Validity is judged as of the moment the dialog opened.
   const [openedAt] = useState(() => Date.now());
-  const certificates = useQuery({
-    queryKey: ["signing", "myCertificates"],
-    queryFn: () => api.signing.myCertificates.query(),
-    staleTime: 0,
-  });
+  const certificates = useQuery(
+    trpc.signing.myCertificates.queryOptions(undefined, { staleTime: 0 }),
+  );
   const certificate = certificates.data ? certificateFor(certificates.data, mode) : null;
 
   const run = useMutation({
     mutationFn: async ({ pin, choose }: { pin: string; choose: boolean }) => {
       if (choose && certificate) {
-        await api.signing.setPin.mutate({ certificateId: certificate.id, pin });
+        await client.signing.setPin.mutate({ certificateId: certificate.id, pin });
         // Chosen: a second try after a refused signature enters it rather than choosing again.
         void certificates.refetch();
       }
       const request = { documentId: view.id, version: view.version, pin };
       return mode === "sign"
-        ? ((await api.outgoing.sign.mutate(request)) as IssueResult | undefined)
-        : await api.outgoing.issue.mutate(request);
+        ? client.outgoing.sign.mutate(request)
+        : client.outgoing.issue.mutate(request);
     },
     onMutate: () => {
       setPinError(null);
       setError(null);
     },
-    onSuccess: (result) => {
-      void refresh();
+    onSuccess: async () => {
+      await refresh();
       if (mode === "issue") {
-        setIssued(result ? numberOf(result) : "");
+        setDone(true);
         return;
       }
       notifications.show({ color: "green", message: t("signDone") });
@@ -90,8 +79,8 @@ export function SignDialog({
     },
     onError: (failure) => {
       const code = appCodeOf(failure);
-      // A PIN chosen meanwhile, or the certificate changed: read it again.
-      if (code === "CONFLICT") void certificates.refetch();
+      // A PIN chosen meanwhile, a key locked, a certificate replaced: read it again.
+      if (code === "CONFLICT" || code === "TOO_MANY_REQUESTS") void certificates.refetch();
       if (code === "STALE" || code === "CONFLICT" || code === "NOT_FOUND") void refresh();
       const pin = fieldErrorsOf(failure).pin;
       if (pin) setPinError(pin);
@@ -100,14 +89,22 @@ export function SignDialog({
   });
 
   const title = t(mode === "sign" ? "signTitle" : "issueTitle");
-  if (issued !== null) {
+  const issued = done ? issuedAs(view) : null;
+  if (done) {
     return (
       <ActionDialog title={title} onClose={onClose} size="md">
-        <Stack gap="md" align="center" py="md" data-testid="issued-number">
+        <Stack gap="sm" align="center" py="md" data-testid="issued-number">
           <IconCircleCheck size={48} color="var(--mantine-color-green-6)" />
           <Text size="sm">{t("issuedAs")}</Text>
-          {issued && <Title order={2}>{issued}</Title>}
-          <Button onClick={onClose} data-testid="issued-close">
+          {issued && (
+            <>
+              <Title order={2}>{t("issuedNumber", { number: issued.number })}</Title>
+              {issued.date && (
+                <Text size="sm">{t("issuedOn", { date: formatDate(issued.date) })}</Text>
+              )}
+            </>
+          )}
+          <Button onClick={onClose} mt="sm" data-testid="issued-close">
             {t("close")}
           </Button>
         </Stack>
@@ -145,6 +142,21 @@ export function SignDialog({
     );
   }
 
+  if (certificate.locked) {
+    return (
+      <ActionDialog title={title} onClose={onClose} size="md">
+        <Alert
+          color="red"
+          variant="light"
+          icon={<IconLock />}
+          title={t("certificateLocked")}
+          data-testid="certificate-locked"
+        >
+          {t("certificateLockedHint")}
+        </Alert>
+      </ActionDialog>
+    );
+  }
   const expired = new Date(certificate.notAfter).getTime() <= openedAt;
   const unusable = certificate.status !== "active" || expired;
   if (unusable) {

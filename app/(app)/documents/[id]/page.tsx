@@ -39,7 +39,17 @@ export default async function DocumentRoutePage({ params }: Params) {
   const { actor } = await requireActor();
   const { id } = await params;
   const outgoing = await outgoingOf(id);
-  if (outgoing) return <OutgoingPage id={id} initial={outgoing} currentUserId={actor.userId} />;
+  if (outgoing) {
+    return (
+      <OutgoingPage
+        id={id}
+        initial={outgoing}
+        currentUserId={actor.userId}
+        // Searching the tree is the clerks' issuer search, as on the new draft's page.
+        searchOrganisations={can(actor.roles, "incoming.receive")}
+      />
+    );
+  }
   if (!can(actor.roles, "incoming.read")) return <ForbiddenNotice action="incoming.read" />;
   return <DocumentPage id={id} currentUserId={actor.userId} />;
 }

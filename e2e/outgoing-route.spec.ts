@@ -1,0 +1,275 @@
+import AxeBuilder from "@axe-core/playwright";
+import type { Page } from "@playwright/test";
+import { expect, signIn, test } from "./fixtures";
+
+const SUBJECT = "báo cáo tình hình triển khai chữ ký số trên địa bàn phường";
+const RETURN_COMMENT = "Đề nghị ghi rõ thời hạn báo cáo và bổ sung nơi nhận.";
+const ADDED_LINE = "Thời hạn gửi báo cáo: trước ngày 20/01/2026.";
+
+/** A tRPC query as the page makes it (GET, superjson), in the signed-in session of `page`. */
+async function query<T>(page: Page, path: string, input?: unknown): Promise<T> {
+  const search =
+    input === undefined ? "" : `?input=${encodeURIComponent(JSON.stringify({ json: input }))}`;
+  const res = await page.request.get(`/api/trpc/${path}${search}`);
+  expect(res.ok(), await res.text()).toBe(true);
+  return (await res.json()).result.data.json as T;
+}
+
+/** A tRPC mutation as the page makes it (POST, superjson). */
+async function mutate<T>(page: Page, path: string, input: unknown): Promise<T> {
+  const res = await page.request.post(`/api/trpc/${path}`, { data: { json: input } });
+  expect(res.ok(), await res.text()).toBe(true);
+  return (await res.json()).result.data.json as T;
+}
+
+type Person = { id: string; fullName: string };
+type Staff = {
+  leadership: Person[];
+  units: { id: string; shortName: string | null; staff: Person[] }[];
+};
+
+const paragraph = (text: string) => ({ type: "paragraph", content: [{ type: "text", text }] });
+
+/** As the specialist of the economic unit: a công văn for the chairman to sign. */
+async function createDraft(page: Page): Promise<string> {
+  const staff = await query<Staff>(page, "directory.staff");
+  const chairman = staff.leadership.find((p) => p.fullName === "Nguyễn Đức Thắng")!;
+  const unit = staff.units.find((u) => u.shortName === "KT")!;
+  const created = await mutate<{ id: string }>(page, "outgoing.create", {
+    documentType: "cong_van",
+    subject: SUBJECT,
+    urgency: "urgent",
+    recipients: [{ kind: "outside", name: "Ủy ban nhân dân quận Hoàng Mai" }],
+    copiesTo: ["- Như trên;", "- Lưu: VT, KT."],
+    signerId: chairman.id,
+    signingAuthority: "tm",
+    signerTitle: "TM. ỦY BAN NHÂN DÂN\nCHỦ TỊCH",
+    draftingUnitId: unit.id,
+    body: {
+      type: "doc",
+      content: [
+        paragraph("Thực hiện chỉ đạo của Ủy ban nhân dân quận Hoàng Mai,"),
+        paragraph(
+          "Ủy ban nhân dân phường Định Công báo cáo tình hình triển khai chữ ký số như sau:",
+        ),
+        paragraph("1. Toàn bộ lãnh đạo phường đã được cấp chứng thư số."),
+        paragraph("2. Văn bản đi được ký số và phát hành trên hệ thống."),
+      ],
+    },
+  });
+  return created.id;
+}
+
+/** Signs in as another person in the same browser: the previous session ends first. */
+async function switchTo(page: Page, username: string) {
+  await page.context().clearCookies();
+  await signIn(page, username);
+  await expect(page).not.toHaveURL(/sign-in/);
+}
+
+/** No serious or critical WCAG 2.1 AA violation on the page as it stands. */
+async function accessible(page: Page, where: string) {
+  const result = await new AxeBuilder({ page })
+    .withTags(["wcag2a", "wcag2aa", "wcag21aa"])
+    .analyze();
+  const found = result.violations
+    .filter((v) => v.impact === "serious" || v.impact === "critical")
+    .map((v) => `${where}: ${v.id} ${v.nodes.map((n) => n.html.slice(0, 160)).join(" | ")}`);
+  expect(found).toEqual([]);
+}
+
+/** The draft's PDF drawn on the page (for a screenshot that shows it). */
+async function previewDrawn(page: Page) {
+  // Pages are drawn as they come near the view.
+  await page.getByTestId("draft-preview").scrollIntoViewIfNeeded();
+  await expect(page.getByTestId("draft-preview").locator("canvas").first()).toBeVisible({
+    timeout: 20_000,
+  });
+  await page.evaluate(() => window.scrollTo(0, 0));
+}
+
+/** Opens a document from "Văn bản đi" (the box given must be the one shown). */
+async function openFromOutgoing(page: Page, box: string, screenshot?: () => Promise<void>) {
+  await page.goto("/outgoing");
+  await expect(page.getByTestId(`outgoing-tab-${box}`)).toHaveAttribute("aria-selected", "true");
+  await expect(page.getByTestId(`outgoing-count-${box}`)).toHaveText("1");
+  await screenshot?.();
+  await page
+    .getByTestId("document-link")
+    .filter({ hasText: SUBJECT })
+    .filter({ visible: true })
+    .click();
+  await expect(page.getByTestId("outgoing-page")).toBeVisible();
+}
+
+test("a draft goes on its route, is returned with a remark, revised, approved, signed on a phone and issued", async ({
+  page,
+  shot,
+}) => {
+  test.setTimeout(240_000);
+  await page.setViewportSize({ width: 1280, height: 900 });
+
+  // The specialist sends the draft on the usual road: the head of their unit, a clerk, the signer.
+  await switchTo(page, "chuyenvien.kt");
+  const id = await createDraft(page);
+  await page.goto(`/documents/${id}`);
+  await expect(page.getByTestId("doc-subject")).toHaveText(`V/v ${SUBJECT}`);
+  await expect(page.getByTestId("asked-title")).toHaveText("Dự thảo chưa trình duyệt");
+  await expect(page.getByTestId("route-empty")).toBeVisible();
+  await page.getByTestId("action-send").click();
+  const route = page.getByTestId("route-form");
+  await expect(route.getByTestId("route-edit-step-1")).toHaveAttribute("data-kind", "review");
+  await expect(route.getByTestId("route-edit-step-1")).toContainText("Trần Quốc Bảo");
+  await expect(route.getByTestId("route-edit-step-2")).toHaveAttribute("data-kind", "format_check");
+  await expect(route.getByTestId("route-edit-step-2")).toContainText("Phạm Thị Thu");
+  await expect(route.getByTestId("route-edit-step-3")).toHaveAttribute("data-kind", "sign");
+  await expect(route.getByTestId("route-edit-step-3")).toContainText("Nguyễn Đức Thắng");
+  await shot(page, "outgoing-route-builder");
+  await route.getByTestId("route-submit").click();
+  await expect(page.getByTestId("doc-status")).toHaveText("Đang trình duyệt");
+  const held = page.getByTestId("route-panel").locator('[data-holds="true"]');
+  await expect(held).toHaveCount(1);
+  await expect(held).toContainText("Trần Quốc Bảo");
+  await previewDrawn(page);
+  await shot(page, "outgoing-on-route");
+
+  // The head of the unit finds it in "Văn bản đi" and returns it to the drafter with a remark.
+  await switchTo(page, "truongphong.kt");
+  await openFromOutgoing(page, "draft_review", async () => {
+    await shot(page, "outgoing-inbox");
+    await accessible(page, "outgoing inbox");
+  });
+  await expect(page.getByTestId("asked-title")).toHaveText("Dự thảo chờ bạn ký nháy");
+  await page.getByTestId("action-return").click();
+  await page.getByTestId("return-comment").fill(RETURN_COMMENT);
+  await page.getByTestId("return-submit").click();
+  await expect(page.getByTestId("doc-status")).toHaveText("Bị trả lại, chờ sửa");
+  await expect(page.getByTestId("actions-panel")).toHaveCount(1);
+  await expect(page.getByTestId("action-return")).toHaveCount(0);
+
+  // The drafter sees the remark under the version it was made on, revises and sends it again.
+  await switchTo(page, "chuyenvien.kt");
+  await openFromOutgoing(page, "draft_returned");
+  await expect(page.getByTestId("asked-title")).toHaveText("Dự thảo bị trả lại để bạn sửa");
+  await expect(page.getByTestId("returned-note")).toContainText(RETURN_COMMENT);
+  const onV1 = page.getByTestId("comments-v1");
+  await expect(onV1).toContainText("Góp ý trên bản 1");
+  await expect(onV1).toContainText(RETURN_COMMENT);
+  await expect(onV1).toContainText("Trần Quốc Bảo");
+  await expect(page.getByTestId("route-step-1").getByTestId("route-member-comment")).toHaveText(
+    RETURN_COMMENT,
+  );
+  await previewDrawn(page);
+  await shot(page, "outgoing-returned");
+  await accessible(page, "returned draft");
+
+  await page.getByTestId("action-edit").click();
+  const editor = page.getByTestId("edit-draft").getByRole("textbox", { name: "Nội dung văn bản" });
+  await expect(editor).toContainText("Văn bản đi được ký số");
+  await editor.locator("p").last().click();
+  await page.keyboard.press("End");
+  await page.keyboard.press("Enter");
+  await page.keyboard.type(ADDED_LINE);
+  await page.getByTestId("edit-draft").getByTestId("subject-input").fill(`${SUBJECT} năm 2026`);
+  await page.getByTestId("draft-submit").click();
+  await expect(page.getByTestId("edit-draft")).toHaveCount(0);
+  await expect(page.getByTestId("fact-version")).toContainText("Bản 2");
+  await expect(page.getByTestId("doc-subject")).toHaveText(`V/v ${SUBJECT} năm 2026`);
+  await page.getByTestId("action-send").click();
+  await expect(page.getByTestId("route-edit-step-1")).toContainText("Trần Quốc Bảo");
+  await page.getByTestId("route-submit").click();
+  await expect(page.getByTestId("doc-status")).toHaveText("Đang trình duyệt");
+
+  // The head compares the two versions, then gives the review mark.
+  await switchTo(page, "truongphong.kt");
+  await page.goto(`/documents/${id}`);
+  await expect(page.getByTestId("asked-title")).toHaveText("Dự thảo chờ bạn ký nháy");
+  await page.getByTestId("compare-button").click();
+  const result = page.getByTestId("compare-result");
+  await expect(result.getByTestId("field-changed")).toHaveText(["Trích yếu"]);
+  await expect(result.getByTestId("line-added")).toHaveText(`+${ADDED_LINE}`);
+  await previewDrawn(page);
+  await shot(page, "outgoing-compare");
+  await accessible(page, "outgoing document with a comparison");
+  await page.getByTestId("action-approve").click();
+  await page.getByTestId("approve-submit").click();
+  await expect(page.getByTestId("route-step-1")).toHaveAttribute("data-status", "approved");
+
+  // The clerk checks the format.
+  await switchTo(page, "vanthu.dc");
+  await openFromOutgoing(page, "draft_review");
+  await expect(page.getByTestId("asked-title")).toHaveText("Dự thảo chờ bạn kiểm tra thể thức");
+  await page.getByTestId("action-approve").click();
+  await page.getByTestId("approve-submit").click();
+  await expect(page.getByTestId("route-step-2")).toHaveAttribute("data-status", "approved");
+
+  // The chairman, on his phone, opens it from "Văn bản đi": signing is the first thing offered.
+  await page.setViewportSize({ width: 390, height: 844 });
+  await switchTo(page, "chutich.dc");
+  await page.getByRole("button", { name: "Mở menu" }).click();
+  await page.getByRole("link", { name: "Hộp văn bản đi" }).click();
+  await expect(page.getByTestId("outgoing-tab-to_sign")).toHaveAttribute("aria-selected", "true");
+  await expect(page.getByTestId("document-card")).toHaveCount(1);
+  await shot(page, "outgoing-inbox-phone");
+  await page
+    .getByTestId("document-card")
+    .filter({ hasText: SUBJECT })
+    .getByTestId("document-link")
+    .click();
+  const actions = page.getByTestId("actions-panel");
+  await expect(actions.getByTestId("asked-title")).toHaveText("Văn bản chờ bạn ký ban hành");
+  await expect(actions.getByRole("button").first()).toHaveText("Ký ban hành");
+  // What is asked comes right after the title, before the route and the draft itself.
+  const actionsBox = (await actions.boundingBox())!;
+  expect(actionsBox.y).toBeLessThan((await page.getByTestId("route-panel").boundingBox())!.y);
+  expect(actionsBox.y).toBeLessThan(844);
+  await previewDrawn(page);
+  await shot(page, "outgoing-sign-phone");
+  await accessible(page, "outgoing document on a phone");
+
+  // His certificate has no PIN yet: he chooses one, twice, and signs with it.
+  await page.getByTestId("action-sign").click();
+  await expect(page.getByTestId("pin-certificate")).toContainText("Nguyễn Đức Thắng");
+  await expect(page.getByTestId("pin-choose-hint")).toBeVisible();
+  await expect(page.getByTestId("pin-input")).toHaveAttribute("inputmode", "numeric");
+  await page.getByTestId("pin-input").fill("246810");
+  await page.getByTestId("pin-repeat").fill("246801");
+  await page.getByTestId("pin-submit").click();
+  await expect(page.getByText("Hai lần nhập mã PIN không giống nhau.")).toBeVisible();
+  await page.getByTestId("pin-repeat").fill("246810");
+  await shot(page, "outgoing-pin-phone");
+  await page.getByTestId("pin-submit").click();
+  await expect(page.getByTestId("doc-status")).toHaveText("Đã ký, chờ phát hành", {
+    timeout: 30_000,
+  });
+  await expect(page.getByTestId("route-step-3")).toHaveAttribute("data-status", "approved");
+
+  // The clerk numbers and seals it; a wrong PIN is refused at the field with the attempts left.
+  await page.setViewportSize({ width: 1280, height: 900 });
+  await switchTo(page, "vanthu.dc");
+  const seal = (
+    await query<{ id: string; purpose: string; pinSet: boolean }[]>(page, "signing.myCertificates")
+  ).find((c) => c.purpose === "seal")!;
+  if (!seal.pinSet) await mutate(page, "signing.setPin", { certificateId: seal.id, pin: "135790" });
+  await openFromOutgoing(page, "to_issue");
+  await expect(page.getByTestId("asked-title")).toHaveText(
+    "Văn bản đã ký, chờ bạn cấp số và phát hành",
+  );
+  await page.getByTestId("action-issue").click();
+  await page.getByTestId("pin-input").fill("000000");
+  await page.getByTestId("pin-submit").click();
+  await expect(page.getByText(/Mã PIN không đúng\. Bạn còn 4 lần thử/)).toBeVisible();
+  await page.getByTestId("pin-input").fill("135790");
+  await page.getByTestId("pin-submit").click();
+  const issued = page.getByTestId("issued-number");
+  await expect(issued).toContainText(/Số \d{2}\/UBND-KT/, { timeout: 30_000 });
+  await shot(page, "outgoing-issued-number");
+  await page.getByTestId("issued-close").click();
+  await expect(page.getByTestId("doc-status")).toHaveText("Đã phát hành");
+  await expect(page.getByTestId("doc-number")).toContainText("/UBND-KT");
+  await expect(page.getByTestId("event-issued")).toBeVisible();
+  await expect(page.getByTestId("preview-unsigned")).toBeVisible();
+  await previewDrawn(page);
+  await shot(page, "outgoing-issued");
+  await accessible(page, "issued document");
+});
