@@ -276,8 +276,17 @@ test("a draft goes on its route, is returned with a remark, revised, approved, s
   await expect(page.getByTestId("doc-status")).toHaveText("Đã phát hành");
   await expect(page.getByTestId("doc-number")).toContainText("/UBND-KT");
   await expect(page.getByTestId("event-issued")).toBeVisible();
-  await expect(page.getByTestId("preview-unsigned")).toBeVisible();
-  await previewDrawn(page);
+  // The page now shows the signed file itself, both signatures checked by our verifier.
+  const verdicts = page.getByTestId("main-file").getByTestId("signature-verdict");
+  await expect(verdicts).toHaveCount(2);
+  for (const verdict of await verdicts.all()) {
+    await expect(verdict).toHaveAttribute("data-verdict", "valid");
+  }
+  await expect(page.getByTestId("draft-preview")).toHaveCount(0);
+  await page.getByTestId("main-file").locator("canvas").first().scrollIntoViewIfNeeded();
+  await expect(page.getByTestId("main-file").locator("canvas").first()).toBeVisible({
+    timeout: 20_000,
+  });
   await shot(page, "outgoing-issued");
   await accessible(page, "issued document");
 });

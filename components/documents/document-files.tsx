@@ -118,8 +118,6 @@ export function DocumentFiles({
   const t = useTranslations("documentPage");
   const locale = useLocale();
   const main = files.find((f) => f.kind === "main");
-  const attachments = files.filter((f) => f.kind === "attachment");
-  const progress = files.filter((f) => f.kind === "progress");
   return (
     <Stack gap="md">
       <Card withBorder padding="md" data-testid="main-file">
@@ -188,34 +186,43 @@ export function DocumentFiles({
           </Text>
         )}
       </Card>
-      {(attachments.length > 0 || progress.length > 0) && (
-        <Card withBorder padding="md" data-testid="attachments">
-          {attachments.length > 0 && (
-            <>
-              <Title order={5} mb="xs">
-                {t("attachmentsTitle", { count: attachments.length })}
-              </Title>
-              <Stack gap="xs" mb={progress.length ? "md" : 0}>
-                {attachments.map((f) => (
-                  <FileRow key={f.id} file={f} />
-                ))}
-              </Stack>
-            </>
-          )}
-          {progress.length > 0 && (
-            <>
-              <Title order={5} mb="xs">
-                {t("progressFilesTitle", { count: progress.length })}
-              </Title>
-              <Stack gap="xs">
-                {progress.map((f) => (
-                  <FileRow key={f.id} file={f} />
-                ))}
-              </Stack>
-            </>
-          )}
-        </Card>
-      )}
+      <AttachedFiles files={files} />
     </Stack>
+  );
+}
+
+/** The attachments, and the files added while handling the document, each to open or download. */
+export function AttachedFiles({ files }: { files: DocumentFileView[] }) {
+  const t = useTranslations("documentPage");
+  const attachments = files.filter((f) => f.kind === "attachment");
+  const progress = files.filter((f) => f.kind === "progress");
+  if (attachments.length === 0 && progress.length === 0) return null;
+  return (
+    <Card withBorder padding="md" data-testid="attachments">
+      {attachments.length > 0 && (
+        <>
+          <Title order={5} mb="xs">
+            {t("attachmentsTitle", { count: attachments.length })}
+          </Title>
+          <Stack gap="xs" mb={progress.length ? "md" : 0}>
+            {attachments.map((f) => (
+              <FileRow key={f.id} file={f} />
+            ))}
+          </Stack>
+        </>
+      )}
+      {progress.length > 0 && (
+        <>
+          <Title order={5} mb="xs">
+            {t("progressFilesTitle", { count: progress.length })}
+          </Title>
+          <Stack gap="xs">
+            {progress.map((f) => (
+              <FileRow key={f.id} file={f} />
+            ))}
+          </Stack>
+        </>
+      )}
+    </Card>
   );
 }

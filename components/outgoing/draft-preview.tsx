@@ -1,7 +1,7 @@
 "use client";
 
-import { Alert, Button, Card, Group, Text, Title } from "@mantine/core";
-import { IconExternalLink, IconInfoCircle } from "@tabler/icons-react";
+import { Button, Card, Group, Text, Title } from "@mantine/core";
+import { IconExternalLink } from "@tabler/icons-react";
 import { useTranslations } from "next-intl";
 import { PdfViewer } from "@/components/documents/pdf-viewer";
 import type { OutgoingView } from "./outgoing-types";
@@ -42,19 +42,6 @@ export function DraftPreview({ view }: { view: OutgoingView }) {
           {t("previewOpen")}
         </Button>
       </Group>
-      {(view.status === "signed" || view.status === "issued") && (
-        // The signed file is kept with the document; this is the layout it was signed from.
-        <Alert
-          color="gray"
-          variant="light"
-          icon={<IconInfoCircle />}
-          mb="sm"
-          p="xs"
-          data-testid="preview-unsigned"
-        >
-          <Text size="sm">{t("previewUnsigned")}</Text>
-        </Alert>
-      )}
       <PdfViewer key={url} url={url} fileName={`du-thao-v${version}.pdf`} />
     </Card>
   );

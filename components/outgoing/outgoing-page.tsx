@@ -7,6 +7,7 @@ import { useTranslations } from "next-intl";
 import { useEffect } from "react";
 import { useTRPC } from "@/components/providers/trpc";
 import { messageOf } from "@/components/ui/server-errors";
+import { AttachedFiles, DocumentFiles } from "@/components/documents/document-files";
 import { DraftComments } from "./draft-comments";
 import { DraftPreview } from "./draft-preview";
 import { DraftVersions } from "./draft-versions";
@@ -83,7 +84,15 @@ export function OutgoingPage({
         <OutgoingFacts view={view} />
       </div>
       <Stack gap="md" className={classes.main}>
-        <DraftPreview view={view} />
+        {view.files.some((f) => f.kind === "main") ? (
+          // Signed: the signed file itself, with what our verifier says of each signature.
+          <DocumentFiles files={view.files} />
+        ) : (
+          <>
+            <DraftPreview view={view} />
+            <AttachedFiles files={view.files} />
+          </>
+        )}
         <DraftVersions view={view} />
         <OutgoingHistory history={view.history} />
       </Stack>

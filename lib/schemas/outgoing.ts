@@ -163,4 +163,13 @@ export const outgoingSignInput = z.object({
   pin: secretText(64),
 });
 
+/** Batch signing: several documents the leader read, each at the version they read, one PIN. */
+export const outgoingSignManyInput = z.object({
+  items: z
+    .array(z.object({ documentId: idField, version: versionField }))
+    .min(1)
+    .max(50),
+  pin: secretText(64),
+});
+
 export const outgoingIssueInput = outgoingSignInput.extend({ registryId: idField.nullish() });

@@ -3,6 +3,7 @@ import { writeFile } from "node:fs/promises";
 import { sql } from "drizzle-orm";
 import type { Tx } from "@/db/client";
 import { fileBlob } from "@/db/schema/files";
+import type { SignatureCheck } from "@/lib/signature-check";
 import { getFileStore, type FileStore } from "./store";
 import { lockBlob } from "./upload";
 
@@ -13,7 +14,13 @@ import { lockBlob } from "./upload";
 export async function storeGeneratedFile(
   tx: Tx,
   bytes: Uint8Array,
-  facts: { mimeType: string; pageCount?: number | null; text?: string | null },
+  facts: {
+    mimeType: string;
+    pageCount?: number | null;
+    text?: string | null;
+    /** What our verifier found of the signatures in it. */
+    signatures?: SignatureCheck | null;
+  },
   store: FileStore = getFileStore(),
 ): Promise<string> {
   const sha256 = createHash("sha256").update(bytes).digest("hex");
@@ -31,6 +38,7 @@ export async function storeGeneratedFile(
       mimeType: facts.mimeType,
       pageCount: facts.pageCount ?? null,
       textContent: facts.text ?? null,
+      signatureCheck: facts.signatures ?? null,
     })
     .onConflictDoUpdate({ target: fileBlob.sha256, set: { createdAt: sql`now()` } });
   return sha256;

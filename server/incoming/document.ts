@@ -5,11 +5,9 @@ import {
   assignment,
   document,
   documentEvent,
-  documentFile,
   documentParticipant,
   extensionRequest,
 } from "@/db/schema/documents";
-import { fileBlob } from "@/db/schema/files";
 import { unit } from "@/db/schema/org";
 import { registry } from "@/db/schema/registry";
 import { appUser } from "@/db/schema/users";
@@ -17,6 +15,7 @@ import { outgoingDraft } from "@/db/schema/outgoing";
 import { formatNumberNotation } from "@/lib/documents";
 import { can } from "@/lib/permissions";
 import { assertCan, type Actor } from "../authz/actor";
+import { documentFilesOf } from "../files/document-files";
 import { incomingTransitions } from "./transitions";
 import { loadVisibleDocument, visibleTo } from "./visibility";
 import { handles, isOpen, isUnitHeadOf, type AssignmentRow } from "./workflow-support";
@@ -31,24 +30,7 @@ export async function getIncomingDocument(db: Db, actor: Actor, input: { id: str
   assertCan(actor, "incoming.read");
   const doc = await loadVisibleDocument(db, actor, input.id);
   const [files, parts, extensions, history, myRows, registryRow] = await Promise.all([
-    db
-      .select({
-        id: documentFile.id,
-        fileName: documentFile.fileName,
-        kind: documentFile.kind,
-        sha256: documentFile.sha256,
-        size: fileBlob.size,
-        mimeType: fileBlob.mimeType,
-        pageCount: fileBlob.pageCount,
-        signatures: fileBlob.signatureCheck,
-        uploadedBy: appUser.fullName,
-        createdAt: documentFile.createdAt,
-      })
-      .from(documentFile)
-      .innerJoin(fileBlob, eq(fileBlob.sha256, documentFile.sha256))
-      .innerJoin(appUser, eq(appUser.id, documentFile.uploadedById))
-      .where(eq(documentFile.documentId, doc.id))
-      .orderBy(asc(documentFile.createdAt)),
+    documentFilesOf(db, doc.id),
     db
       .select({
         row: assignment,

@@ -3,23 +3,15 @@
 // already locked the document, checked its version, its state and the permission.
 import { and, eq } from "drizzle-orm";
 import type { Tx } from "@/db/client";
-import {
-  approvalMember,
-  approvalStep,
-  draftComment,
-  draftVersion,
-  outgoingDraft,
-} from "@/db/schema/outgoing";
-import type { DraftFields } from "@/lib/outgoing";
-import type { DraftInput } from "@/lib/schemas/outgoing";
+import { approvalMember, approvalStep, draftComment, outgoingDraft } from "@/db/schema/outgoing";
 import type { Actor } from "../authz/actor";
 import { AppError, fieldError } from "../errors";
 import { loadMembers } from "../incoming/workflow-support";
 import type { DocumentRow } from "../incoming/visibility";
 import type { DocumentOutcome } from "../workflow/documents";
-import { bodyText } from "./body-text";
 import type { OutgoingEngineInput as OutgoingActionInput } from "./engine-input";
 import { checkDraftReferences } from "./references";
+import { currentVersion, draftColumns, saveVersion } from "./versions";
 import type { SigningMaterial } from "./signing";
 import {
   activateStep,
@@ -44,73 +36,6 @@ type Payload<A extends OutgoingActionInput["action"]> = Extract<OutgoingActionIn
 
 const refuse = (key: string, params: Record<string, string | number> = {}) =>
   new AppError("CONFLICT", key, params);
-
-export const fieldsOf = (draft: DraftInput): DraftFields => ({
-  documentType: draft.documentType,
-  subject: draft.subject,
-  urgency: draft.urgency,
-  confidentiality: draft.confidentiality,
-  recipients: draft.recipients,
-  copiesTo: draft.copiesTo,
-  signerId: draft.signerId ?? null,
-  signingAuthority: draft.signingAuthority,
-  signerTitle: draft.signerTitle,
-  draftingUnitId: draft.draftingUnitId ?? null,
-  answersDocumentId: draft.answersDocumentId ?? null,
-  attachments: draft.attachments,
-});
-
-/** The draft's Decree 30 fields as `document` and `outgoing_draft` keep them. */
-export function draftColumns(draft: DraftInput) {
-  return {
-    document: {
-      documentType: draft.documentType,
-      subject: draft.subject,
-      urgency: draft.urgency,
-      confidentiality: draft.confidentiality,
-      replyDocumentId: null,
-    },
-    outgoing: {
-      body: draft.body as Record<string, unknown>,
-      bodyText: bodyText(draft.body),
-      recipients: draft.recipients,
-      copiesTo: draft.copiesTo,
-      signerId: draft.signerId ?? null,
-      signingAuthority: draft.signingAuthority,
-      signerTitle: draft.signerTitle,
-      draftingUnitId: draft.draftingUnitId ?? null,
-      answersDocumentId: draft.answersDocumentId ?? null,
-    },
-  };
-}
-
-/** Saves the whole draft as its next version. */
-export async function saveVersion(
-  tx: Tx,
-  actor: Actor,
-  documentId: string,
-  draft: DraftInput,
-  number: number,
-): Promise<void> {
-  await tx.insert(draftVersion).values({
-    documentId,
-    organisationId: actor.organisationId,
-    number,
-    fields: fieldsOf(draft),
-    body: draft.body as Record<string, unknown>,
-    bodyText: bodyText(draft.body),
-    createdById: actor.userId,
-  });
-}
-
-export async function currentVersion(tx: Tx, documentId: string): Promise<number> {
-  const [row] = await tx
-    .select({ n: outgoingDraft.currentVersion })
-    .from(outgoingDraft)
-    .where(eq(outgoingDraft.documentId, documentId));
-  if (!row) throw new AppError("NOT_FOUND", "errors.notFound");
-  return row.n;
-}
 
 const isDrafter = (ctx: OutgoingContext) => ctx.doc.createdById === ctx.actor.userId;
 

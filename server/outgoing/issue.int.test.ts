@@ -2,19 +2,23 @@ import { spawnSync } from "node:child_process";
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { and, eq } from "drizzle-orm";
+import { Readable } from "node:stream";
+import { and, eq, inArray } from "drizzle-orm";
+import { PDFDocument, StandardFonts } from "pdf-lib";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { document, documentFile } from "@/db/schema/documents";
 import { delivery } from "@/db/schema/outgoing";
 import { documentSignature } from "@/db/schema/signing";
 import { draftInput, type OutgoingActionInput } from "@/lib/schemas/outgoing";
 import { getFileStore } from "../files/store";
+import { receiveUpload } from "../files/upload";
 import { ensureAuthority } from "../signing/service/authority";
 import { issueCertificate, setPin } from "../signing/service/certificates";
 import { verifyPdf } from "../signing/verify/verify-pdf";
 import { createWorkflowWorld, refusedWith, type WorkflowWorld } from "../testing/incoming-workflow";
-import { createDraft, getOutgoingDocument } from "./drafts";
-import { issueSigned, signDraft } from "./sign-requests";
+import { createDraft } from "./drafts";
+import { getOutgoingDocument } from "./document";
+import { issueSigned, signDraft, signMany } from "./sign-requests";
 import { applyOutgoingAction } from "./workflow";
 
 let world: WorkflowWorld;
@@ -52,8 +56,18 @@ async function readFile(sha256: string): Promise<Buffer> {
   return Buffer.concat(chunks);
 }
 
+async function annexPdf(): Promise<Buffer> {
+  const pdf = await PDFDocument.create();
+  const font = await pdf.embedFont(StandardFonts.Helvetica);
+  pdf.addPage().drawText("Danh sach ho ngheo: 12 ho", { x: 40, y: 780, size: 12, font });
+  return Buffer.from(await pdf.save());
+}
+
 /** A công văn of the economic unit, along its whole route to the chairman's signature step. */
-async function draftAtSignature(subject: string) {
+async function draftAtSignature(
+  subject: string,
+  attachments: { sha256: string; fileName: string }[] = [],
+) {
   const { db, users, units } = world;
   // It answers an incoming document the chairman gave the specialist.
   const incoming = await world.newDocument({ subject: "Về việc rà soát hộ nghèo" });
@@ -85,6 +99,7 @@ async function draftAtSignature(subject: string) {
       signerTitle: "TM. ỦY BAN NHÂN DÂN\nCHỦ TỊCH",
       draftingUnitId: units.KT,
       answersDocumentId: incoming.id,
+      attachments,
       body: {
         type: "doc",
         content: [
@@ -166,7 +181,8 @@ describe("signing, numbering, sealing and issuing an outgoing document", () => {
       version: await version(id),
       pin: "135790",
     });
-    expect(issued.status).toBe("issued");
+    expect(issued).toMatchObject({ status: "issued", numberNotation: "01/UBND-KT" });
+    expect(issued.documentDate).toMatch(/^\d{4}-\d{2}-\d{2}$/);
     const [doc] = await db.select().from(document).where(eq(document.id, id));
     expect(doc).toMatchObject({ codeNumber: "01", codeNotation: "UBND-KT", registryNumber: 1 });
     // The incoming document it answers names it as its reply.
@@ -202,10 +218,82 @@ describe("signing, numbering, sealing and issuing an outgoing document", () => {
       ["LanhDaoKy", "Nguyễn Đức Thắng", "valid"],
       ["DauCoQuan", "Ủy ban nhân dân phường Định Công", "valid"],
     ]);
+    // The page shows the signed file with both verdicts, and the number given.
+    const view = await getOutgoingDocument(db, clerk, { id });
+    expect(view.issued).toMatchObject({ numberNotation: "01/UBND-KT", registryNumber: 1 });
+    expect(view.signatures.map((s) => s.kind)).toEqual(["leader", "seal"]);
+    const mainView = view.files.find((f) => f.kind === "main");
+    expect(mainView?.fileName).toBe("01-UBND-KT.pdf");
+    expect(mainView?.signatures?.signatures.map((s) => s.verdict)).toEqual(["valid", "valid"]);
     // Issued is final: a second issue answers with the same document.
     expect(
       (await issueSigned(db, clerk, { documentId: id, version: await version(id), pin: "135790" }))
         .status,
     ).toBe("issued");
+  });
+
+  it("signs several waiting documents with one PIN, each checked and recorded on its own", async () => {
+    const { db } = world;
+    const leader = await world.as("chutich.dc");
+    const annex = await receiveUpload(db, await world.as("chuyenvien.kt"), {
+      stream: Readable.from([await annexPdf()]),
+      fileName: "phu-luc.pdf",
+      declaredType: "application/pdf",
+    });
+    const a = await draftAtSignature("V/v báo cáo hộ nghèo quý IV", [
+      { sha256: annex.sha256, fileName: "phu-luc.pdf" },
+    ]);
+    const b = await draftAtSignature("V/v kế hoạch trực Tết");
+    const c = await draftAtSignature("V/v lịch tiếp công dân");
+    // Everyone on the route opens the annex; only the awaited signer is offered the signature.
+    const seen = await getOutgoingDocument(db, await world.as("truongphong.kt"), { id: a.id });
+    expect(seen.files.map((f) => [f.kind, f.fileName])).toEqual([["attachment", "phu-luc.pdf"]]);
+    expect(seen.allowed).not.toContain("sign");
+    expect((await getOutgoingDocument(db, leader, { id: a.id })).allowed).toContain("sign");
+
+    const items = [
+      { documentId: a.id, version: await version(a.id) },
+      { documentId: b.id, version: await version(b.id) },
+      // Read before a change: refused on its own.
+      { documentId: c.id, version: (await version(c.id)) - 1 },
+    ];
+    // A wrong PIN refuses the whole batch; nothing is signed.
+    const wrong = await refusedWith(signMany(db, leader, { items, pin: "999999" }, "vi"));
+    expect(wrong.fieldErrors.pin?.[0]?.key).toBe("signing.wrongPin");
+    const signedRows = () =>
+      db
+        .select({ documentId: documentSignature.documentId })
+        .from(documentSignature)
+        .where(inArray(documentSignature.documentId, [a.id, b.id, c.id]));
+    expect(await signedRows()).toHaveLength(0);
+
+    const results = await signMany(db, leader, { items, pin: "246810" }, "vi");
+    expect(results.map((r) => [r.documentId, r.ok, r.status])).toEqual([
+      [a.id, true, "signed"],
+      [b.id, true, "signed"],
+      [c.id, false, undefined],
+    ]);
+    expect(results[2]!.message).toMatch(/thay đổi|cập nhật/i);
+    expect(await signedRows()).toHaveLength(2);
+    // Sent again (a retry): answered, nothing signed twice; the third now at its version.
+    const retried = await signMany(
+      db,
+      leader,
+      {
+        items: [items[0]!, items[1]!, { documentId: c.id, version: await version(c.id) }],
+        pin: "246810",
+      },
+      "en",
+    );
+    expect(retried.every((r) => r.ok)).toBe(true);
+    expect(await signedRows()).toHaveLength(3);
+    // Another leader cannot sign in the chairman's place.
+    const other = await signMany(
+      db,
+      await world.as("phochutich.dc"),
+      { items: [{ documentId: a.id, version: await version(a.id) }], pin: "246810" },
+      "en",
+    );
+    expect(other[0]!.ok).toBe(false);
   });
 });

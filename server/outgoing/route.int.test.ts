@@ -7,7 +7,8 @@ import type { DraftInput, OutgoingActionInput } from "@/lib/schemas/outgoing";
 import { draftInput } from "@/lib/schemas/outgoing";
 import { verifyAuditChain } from "../audit/verify";
 import { createWorkflowWorld, refusedWith, type WorkflowWorld } from "../testing/incoming-workflow";
-import { compareDraftVersions, createDraft, getOutgoingDocument } from "./drafts";
+import { compareDraftVersions, createDraft } from "./drafts";
+import { getOutgoingDocument } from "./document";
 import { applyOutgoingAction } from "./workflow";
 
 let world: WorkflowWorld;

@@ -6,7 +6,10 @@ import type { Db } from "@/db/client";
 import { documentSignature } from "@/db/schema/signing";
 import { assertCan, type Actor } from "../authz/actor";
 import { AppError, stale } from "../errors";
-import { loadVisibleDocument } from "../incoming/visibility";
+import type { Locale } from "../i18n/locale";
+import { translate } from "../i18n/translate";
+import { loadVisibleDocument, type DocumentRow } from "../incoming/visibility";
+import { formatNumberNotation } from "@/lib/documents";
 import { createLocalSigner } from "../signing/pki";
 import { ensureAuthority } from "../signing/service/authority";
 import { currentCrl, myCertificate, unlockForSigning } from "../signing/service/certificates";
@@ -15,6 +18,8 @@ import type { DocumentActionResult } from "../workflow/documents";
 import { applyAction } from "../workflow/engine";
 import type { SigningMaterial } from "./signing";
 import { outgoingWorkflow } from "./workflow";
+
+type SignItem = { documentId: string; version: number };
 
 const refuse = (key: string, params: Record<string, string | number> = {}) =>
   new AppError("CONFLICT", key, params);
@@ -26,6 +31,64 @@ async function outgoingDocument(db: Db, actor: Actor, documentId: string) {
   return doc;
 }
 
+/** Whether this leader's signature is already on the document (a repeat, not a new request). */
+async function signedBy(db: Db, actor: Actor, documentId: string): Promise<boolean> {
+  const [already] = await db
+    .select({ signedById: documentSignature.signedById })
+    .from(documentSignature)
+    .where(and(eq(documentSignature.documentId, documentId), eq(documentSignature.kind, "leader")));
+  return already?.signedById === actor.userId;
+}
+
+/** A document the leader asks to sign: already signed by them, or one that may be signed now. */
+async function toSign(db: Db, actor: Actor, item: SignItem) {
+  const doc = await outgoingDocument(db, actor, item.documentId);
+  if (await signedBy(db, actor, doc.id)) return { doc, done: true };
+  if (doc.status !== "on_route") throw refuse("outgoing.notAllowedNow", { status: doc.status });
+  if (doc.version !== item.version) throw stale();
+  return { doc, done: false };
+}
+
+/**
+ * The key of the leader (their own certificate) or of the organisation's seal (its clerks'),
+ * opened with its PIN, with the picture its signatures show.
+ */
+async function materialFor(
+  db: Db,
+  actor: Actor,
+  purpose: "person" | "seal",
+  pin: string,
+): Promise<SigningMaterial> {
+  const certificate = await myCertificate(db, actor, purpose);
+  if (!certificate) {
+    throw refuse(purpose === "person" ? "signing.noCertificate" : "signing.noSealCertificate");
+  }
+  const { unlocked } = await unlockForSigning(db, actor, { certificateId: certificate.id, pin });
+  const name = purpose === "person" ? actor.fullName : actor.organisationName;
+  return {
+    certificateId: certificate.id,
+    signer: createLocalSigner(unlocked),
+    authority: await ensureAuthority(db),
+    crls: [await currentCrl(db)],
+    image: await imageFor(db, {
+      organisationId: actor.organisationId,
+      userId: purpose === "person" ? actor.userId : null,
+      name,
+    }),
+    signerName: name,
+    now: new Date(),
+  };
+}
+
+const signWith = (db: Db, actor: Actor, item: SignItem, material: SigningMaterial) =>
+  applyAction(
+    db,
+    actor,
+    outgoingWorkflow,
+    { id: item.documentId, version: item.version, input: { action: "sign" } },
+    { ...material, now: new Date() },
+  );
+
 /**
  * The leader signs the draft with their PIN. Idempotent: a repeated request after the signature
  * (a double tap, a retry after a dropped connection) answers with the signed document and signs
@@ -34,78 +97,109 @@ async function outgoingDocument(db: Db, actor: Actor, documentId: string) {
 export async function signDraft(
   db: Db,
   actor: Actor,
-  input: { documentId: string; version: number; pin: string },
+  input: SignItem & { pin: string },
 ): Promise<DocumentActionResult> {
   assertCan(actor, "outgoing.approve");
-  const doc = await outgoingDocument(db, actor, input.documentId);
-  const [already] = await db
-    .select({ signedById: documentSignature.signedById })
-    .from(documentSignature)
-    .where(and(eq(documentSignature.documentId, doc.id), eq(documentSignature.kind, "leader")));
-  if (already?.signedById === actor.userId) {
-    return { id: doc.id, status: doc.status, version: doc.version };
-  }
-  if (doc.status !== "on_route") throw refuse("outgoing.notAllowedNow", { status: doc.status });
-  if (doc.version !== input.version) throw stale();
-  const certificate = await myCertificate(db, actor, "person");
-  if (!certificate) throw refuse("signing.noCertificate");
-  const { unlocked } = await unlockForSigning(db, actor, {
-    certificateId: certificate.id,
-    pin: input.pin,
-  });
-  const material: SigningMaterial = {
-    certificateId: certificate.id,
-    signer: createLocalSigner(unlocked),
-    authority: await ensureAuthority(db),
-    crls: [await currentCrl(db)],
-    image: await imageFor(db, {
-      organisationId: actor.organisationId,
-      userId: actor.userId,
-      name: actor.fullName,
-    }),
-    signerName: actor.fullName,
-    now: new Date(),
-  };
-  return applyAction(
-    db,
-    actor,
-    outgoingWorkflow,
-    { id: doc.id, version: input.version, input: { action: "sign" } },
-    material,
-  );
+  const { doc, done } = await toSign(db, actor, input);
+  if (done) return { id: doc.id, status: doc.status, version: doc.version };
+  return signWith(db, actor, input, await materialFor(db, actor, "person", input.pin));
 }
 
-/** The clerk numbers, seals and issues a signed document with the seal's PIN. Idempotent too. */
+export type SignManyResult = {
+  documentId: string;
+  ok: boolean;
+  status?: string;
+  version?: number;
+  /** Why this one was not signed, in the reader's language. */
+  message?: string;
+};
+
+/**
+ * Batch signing: the leader signs several waiting documents with one PIN. The key is opened
+ * once; each document is still checked (visible to them, at their signature step, the version
+ * they read) and signed and recorded on its own, so one refused does not stop the others, and
+ * each answer says what became of it. Repeats are idempotent as for one signature.
+ */
+export async function signMany(
+  db: Db,
+  actor: Actor,
+  input: { items: SignItem[]; pin: string },
+  locale: Locale,
+): Promise<SignManyResult[]> {
+  assertCan(actor, "outgoing.approve");
+  const items = [...new Map(input.items.map((i) => [i.documentId, i])).values()];
+  const failed = (item: SignItem, error: unknown): SignManyResult => {
+    if (!(error instanceof AppError)) throw error;
+    return {
+      documentId: item.documentId,
+      ok: false,
+      message: translate(locale, error.messageKey, error.params),
+    };
+  };
+  const checked = await Promise.all(
+    items.map(async (item) => {
+      try {
+        const { doc, done } = await toSign(db, actor, item);
+        return done
+          ? {
+              item,
+              result: { documentId: doc.id, ok: true, status: doc.status, version: doc.version },
+            }
+          : { item, result: null };
+      } catch (error) {
+        return { item, result: failed(item, error) };
+      }
+    }),
+  );
+  const pending = checked.filter((c) => c.result === null);
+  // A wrong PIN refuses the whole request, counted once.
+  const material = pending.length > 0 ? await materialFor(db, actor, "person", input.pin) : null;
+  const results: SignManyResult[] = [];
+  for (const { item, result } of checked) {
+    if (result) {
+      results.push(result);
+      continue;
+    }
+    try {
+      const signed = await signWith(db, actor, item, material!);
+      results.push({ documentId: item.documentId, ok: true, ...signed });
+    } catch (error) {
+      results.push(failed(item, error));
+    }
+  }
+  return results;
+}
+
+type IssueResult = DocumentActionResult & {
+  /** The number and notation given, and the date of issue. */
+  numberNotation: string;
+  documentDate: string | null;
+};
+
+const issuedResult = (doc: DocumentRow): IssueResult => ({
+  id: doc.id,
+  status: doc.status,
+  version: doc.version,
+  numberNotation: formatNumberNotation(doc.codeNumber, doc.codeNotation),
+  documentDate: doc.documentDate,
+});
+
+/**
+ * The clerk numbers, seals and issues a signed document with the seal's PIN, and is told the
+ * number and date it got. Idempotent too: a repeat answers with the number already given.
+ */
 export async function issueSigned(
   db: Db,
   actor: Actor,
   input: { documentId: string; version: number; pin: string; registryId?: string | null },
-): Promise<DocumentActionResult> {
+): Promise<IssueResult> {
   assertCan(actor, "outgoing.issue");
   const doc = await outgoingDocument(db, actor, input.documentId);
-  if (doc.status === "issued") return { id: doc.id, status: doc.status, version: doc.version };
+  if (doc.status === "issued") return issuedResult(doc);
   if (doc.status !== "signed") throw refuse("outgoing.notAllowedNow", { status: doc.status });
   if (doc.version !== input.version) throw stale();
-  const certificate = await myCertificate(db, actor, "seal");
-  if (!certificate) throw refuse("signing.noSealCertificate");
-  const { unlocked } = await unlockForSigning(db, actor, {
-    certificateId: certificate.id,
-    pin: input.pin,
-  });
-  const material: SigningMaterial = {
-    certificateId: certificate.id,
-    signer: createLocalSigner(unlocked),
-    authority: await ensureAuthority(db),
-    crls: [await currentCrl(db)],
-    image: await imageFor(db, {
-      organisationId: actor.organisationId,
-      userId: null,
-      name: actor.organisationName,
-    }),
-    signerName: actor.organisationName,
-    now: new Date(),
-  };
-  return applyAction(
+  const material = await materialFor(db, actor, "seal", input.pin);
+  await applyAction(
     db,
     actor,
     outgoingWorkflow,
@@ -116,4 +210,5 @@ export async function issueSigned(
     },
     material,
   );
+  return issuedResult(await outgoingDocument(db, actor, doc.id));
 }

@@ -20,7 +20,9 @@ import { defaultRegistry, nextRegistryNumber } from "../registry/numbering";
 import type { Signer } from "../signing/pki";
 import type { Authority } from "../signing/service/authority";
 import { signPdfPades } from "../signing/service/pades";
-import { currentVersion, myTurn, type OutgoingContext, type OutgoingOutcome } from "./actions";
+import { checkSignatures } from "../signing/service/verify-file";
+import { myTurn, type OutgoingContext, type OutgoingOutcome } from "./actions";
+import { currentVersion } from "./versions";
 import { draftPdf } from "./pdf";
 import { clearApproverBoxes, loadRoute } from "./route";
 
@@ -98,6 +100,7 @@ export async function signAtStep(ctx: OutgoingContext): Promise<OutgoingOutcome>
   const sha256 = await storeGeneratedFile(tx, signed, {
     mimeType: "application/pdf",
     pageCount: layout.pageCount,
+    signatures: await checkSignatures(tx, signed),
   });
   await setMainFile(tx, ctx, sha256, fileNameOf(null));
   await tx.insert(documentSignature).values({
@@ -197,6 +200,7 @@ export async function numberSealAndIssue(
   const sha256 = await storeGeneratedFile(tx, sealed, {
     mimeType: "application/pdf",
     pageCount: layout.pageCount,
+    signatures: await checkSignatures(tx, sealed),
   });
   await setMainFile(tx, ctx, sha256, fileNameOf(numberText));
   await tx.insert(documentSignature).values({

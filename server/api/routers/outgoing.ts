@@ -5,9 +5,11 @@ import {
   outgoingActionRequest,
   outgoingIssueInput,
   outgoingSignInput,
+  outgoingSignManyInput,
 } from "@/lib/schemas/outgoing";
-import { compareDraftVersions, createDraft, getOutgoingDocument } from "../../outgoing/drafts";
-import { issueSigned, signDraft } from "../../outgoing/sign-requests";
+import { compareDraftVersions, createDraft } from "../../outgoing/drafts";
+import { getOutgoingDocument } from "../../outgoing/document";
+import { issueSigned, signDraft, signMany } from "../../outgoing/sign-requests";
 import { applyOutgoingAction } from "../../outgoing/workflow";
 import { permissionProcedure, router } from "../trpc";
 
@@ -39,6 +41,11 @@ export const outgoingRouter = router({
   sign: permissionProcedure("outgoing.approve")
     .input(outgoingSignInput)
     .mutation(({ ctx, input }) => signDraft(ctx.db, ctx.actor, input)),
+
+  /** Batch signing: one PIN, each document checked, signed and recorded on its own. */
+  signMany: permissionProcedure("outgoing.approve")
+    .input(outgoingSignManyInput)
+    .mutation(({ ctx, input }) => signMany(ctx.db, ctx.actor, input, ctx.locale)),
 
   /** A clerk numbers, seals (with the seal's PIN) and issues a signed document. */
   issue: permissionProcedure("outgoing.issue")
