@@ -101,7 +101,11 @@ export function DocumentPage({ id, currentUserId }: { id: string; currentUserId:
         <ActionsPanel view={view} currentUserId={currentUserId} />
         <AssignmentsPanel assignments={view.assignments} currentUserId={currentUserId} />
         <ExtensionsPanel extensions={view.extensions} assignments={view.assignments} />
-        <RepliesPanel replies={view.replies} />
+        <RepliesPanel
+          documentId={view.document.id}
+          replies={view.replies}
+          canReply={view.canReply}
+        />
       </Stack>
       <Stack gap="md" className={classes.main}>
         <DocumentFiles files={view.files} prints={printsOf(view)} />

@@ -1,6 +1,8 @@
 "use client";
 
-import { Card, Stack, Title } from "@mantine/core";
+import { Button, Card, Stack, Text, Title } from "@mantine/core";
+import { IconFilePencil } from "@tabler/icons-react";
+import Link from "next/link";
 import { useTranslations } from "next-intl";
 import { StatusBadge } from "@/components/inbox/document-badges";
 import { AnchorLink } from "@/components/ui/anchor-link";
@@ -15,16 +17,32 @@ type Reply = {
   documentDate: string | null;
 };
 
-/** The outgoing documents that answer this one, drafts included, with where each stands. */
-export function RepliesPanel({ replies }: { replies: Reply[] }) {
+/**
+ * The outgoing documents that answer this one, drafts included, with where each stands, and for
+ * those who draft, the way to write one (linked to this document, addressed to its issuer).
+ */
+export function RepliesPanel({
+  documentId,
+  replies,
+  canReply,
+}: {
+  documentId: string;
+  replies: Reply[];
+  canReply: boolean;
+}) {
   const t = useTranslations("documentPage");
-  if (replies.length === 0) return null;
+  if (replies.length === 0 && !canReply) return null;
   return (
     <Card withBorder padding="md" data-testid="replies">
       <Title order={5} mb="xs">
         {t("repliesTitle")}
       </Title>
       <Stack gap="xs">
+        {replies.length === 0 && (
+          <Text size="sm" c="dimmed" data-testid="no-replies">
+            {t("noReplies")}
+          </Text>
+        )}
         {replies.map((r) => (
           <Stack key={r.id} gap={2} data-testid="reply">
             <AnchorLink href={`/documents/${r.id}`} size="sm">
@@ -37,6 +55,19 @@ export function RepliesPanel({ replies }: { replies: Reply[] }) {
             </div>
           </Stack>
         ))}
+        {canReply && (
+          <Button
+            component={Link}
+            href={`/outgoing/new?answers=${documentId}`}
+            variant="light"
+            size="xs"
+            leftSection={<IconFilePencil size={14} />}
+            style={{ alignSelf: "flex-start" }}
+            data-testid="reply-draft"
+          >
+            {t("replyDraft")}
+          </Button>
+        )}
       </Stack>
     </Card>
   );

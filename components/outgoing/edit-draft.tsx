@@ -33,6 +33,10 @@ export function draftInitialOf(view: OutgoingView): DraftInitial {
     signerTitle: draft.signerTitle,
     draftingUnitId: draft.draftingUnitId,
     answersDocumentId: draft.answersDocumentId,
+    // The annexes stay unless the drafter removes them.
+    attachments: view.files
+      .filter((f) => f.kind === "attachment")
+      .map((f) => ({ sha256: f.sha256, fileName: f.fileName })),
     body: draft.body as RichText,
   };
 }

@@ -8,7 +8,9 @@ import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { useTRPC } from "@/components/providers/trpc";
 import { fieldErrorsOf, messageOf, showServerError } from "@/components/ui/server-errors";
+import { AnswersNotice } from "./answers-notice";
 import { DraftForm } from "./draft-form";
+import type { ReplyStart } from "./outgoing-types";
 import { defaultCopiesTo } from "./draft-values";
 
 /**
@@ -20,11 +22,14 @@ export function NewDraft({
   organisationName,
   unitId,
   searchOrganisations,
+  reply,
 }: {
   organisationName: string;
   /** The drafter's unit, which drafts it and keeps a copy. */
   unitId: string | null;
   searchOrganisations: boolean;
+  /** The incoming document it answers, and its issuer as the addressee. */
+  reply?: ReplyStart | null;
 }) {
   const t = useTranslations("outgoingDraft");
   const trpc = useTRPC();
@@ -57,26 +62,34 @@ export function NewDraft({
 
   const unit = directory.data.units.find((u) => u.id === unitId);
   return (
-    <DraftForm
-      initial={{ copiesTo: defaultCopiesTo(unit?.shortName), draftingUnitId: unit?.id ?? null }}
-      directory={directory.data}
-      organisationName={organisationName}
-      searchOrganisations={searchOrganisations}
-      submitLabel={t("create")}
-      busy={create.isPending || create.isSuccess}
-      serverErrors={serverErrors}
-      onSubmit={async (request) => {
-        setServerErrors(null);
-        try {
-          const created = await create.mutateAsync(request);
-          notifications.clean();
-          notifications.show({ color: "green", message: t("created") });
-          router.push(`/documents/${created.id}`);
-        } catch (error) {
-          setServerErrors(fieldErrorsOf(error));
-          showServerError(error, t("saveError"));
-        }
-      }}
-    />
+    <Stack gap="md">
+      {reply && <AnswersNotice answers={reply.answers} />}
+      <DraftForm
+        initial={{
+          copiesTo: defaultCopiesTo(unit?.shortName),
+          draftingUnitId: unit?.id ?? null,
+          answersDocumentId: reply?.answersDocumentId ?? null,
+          recipients: reply?.recipients ?? [],
+        }}
+        directory={directory.data}
+        organisationName={organisationName}
+        searchOrganisations={searchOrganisations}
+        submitLabel={t("create")}
+        busy={create.isPending || create.isSuccess}
+        serverErrors={serverErrors}
+        onSubmit={async (request) => {
+          setServerErrors(null);
+          try {
+            const created = await create.mutateAsync(request);
+            notifications.clean();
+            notifications.show({ color: "green", message: t("created") });
+            router.push(`/documents/${created.id}`);
+          } catch (error) {
+            setServerErrors(fieldErrorsOf(error));
+            showServerError(error, t("saveError"));
+          }
+        }}
+      />
+    </Stack>
   );
 }

@@ -21,7 +21,8 @@ import {
 } from "@/components/documents/document-format";
 import { subjectLine } from "@/lib/outgoing";
 import { lightBadgeText } from "@/components/inbox/document-badges";
-import { issuedAs, type OutgoingView } from "./outgoing-types";
+import { AnswersNotice } from "./answers-notice";
+import type { OutgoingView } from "./outgoing-types";
 import { activeStepOf } from "./route-state";
 
 function Badges({ view }: { view: OutgoingView }) {
@@ -170,16 +171,19 @@ export function OutgoingTitle({
 }) {
   const t = useTranslations();
   const tp = useTranslations("outgoingPage");
-  const issued = issuedAs(view);
+  const { issued } = view;
   return (
     <Card withBorder padding="lg" data-testid="document-header">
       <Stack gap="sm">
         <Badges view={view} />
         {issued && (
           <Text fw={700} size="lg" c="indigo.8" data-testid="doc-number">
-            {issued.date
-              ? tp("numberLine", { number: issued.number, date: formatDate(issued.date) })
-              : tp("issuedNumber", { number: issued.number })}
+            {issued.documentDate
+              ? tp("numberLine", {
+                  number: issued.numberNotation,
+                  date: formatDate(issued.documentDate),
+                })
+              : tp("issuedNumber", { number: issued.numberNotation })}
           </Text>
         )}
         <Text size="sm" c="dimmed" data-testid="doc-type">
@@ -196,6 +200,7 @@ export function OutgoingTitle({
             {subjectLine(view.documentType, view.subject)}
           </Title>
         </Spoiler>
+        {view.answers && <AnswersNotice answers={view.answers} />}
         <Standing view={view} currentUserId={currentUserId} />
       </Stack>
     </Card>
@@ -229,9 +234,9 @@ export function OutgoingFacts({ view }: { view: OutgoingView }) {
   const signature = draft.signerName
     ? [...(draft.signerTitle ?? "").split("\n").filter(Boolean), draft.signerName]
     : [];
-  const issued = issuedAs(view);
+  const { issued } = view;
   const facts: [string, ReactNode, string?][] = [
-    [tp("facts.numberNotation"), issued ? issued.number : tp("notNumbered"), "fact-number"],
+    [tp("facts.numberNotation"), issued ? issued.numberNotation : tp("notNumbered"), "fact-number"],
     [tp("facts.documentType"), t(`documentTypes.${view.documentType}`)],
     [tp("facts.issuer"), view.issuerName],
     [tp("facts.drafter"), view.drafter.name, "fact-drafter"],

@@ -20,6 +20,7 @@ import { useTRPC } from "@/components/providers/trpc";
 import { PageHeader } from "@/components/ui/page-header";
 import { subjectLine } from "@/lib/outgoing";
 import type { OutgoingBox } from "@/lib/schemas/inbox";
+import { BatchSignButton } from "./batch-sign";
 import {
   defaultOutgoingTab,
   outgoingHref,
@@ -80,13 +81,27 @@ function OutgoingBoxList({ box, canDraft }: { box: OutgoingBox; canDraft: boolea
         returned: item.box === "draft_returned",
       })),
     ) ?? [];
+  // Two or more waiting for the leader's signature may be signed in one go.
+  const batch =
+    box === "to_sign" && rows.length > 1
+      ? (list.data?.pages.flatMap((page) =>
+          page.items.map((i) => ({
+            id: i.id,
+            version: i.version,
+            subject: subjectLine(i.documentType, i.subject),
+          })),
+        ) ?? [])
+      : [];
   return (
-    <ListBody
-      rows={rows}
-      list={list}
-      direction="outgoing"
-      empty={<OutgoingEmpty box={box} canDraft={canDraft} />}
-    />
+    <Stack gap="sm">
+      {batch.length > 1 && <BatchSignButton rows={batch} />}
+      <ListBody
+        rows={rows}
+        list={list}
+        direction="outgoing"
+        empty={<OutgoingEmpty box={box} canDraft={canDraft} />}
+      />
+    </Stack>
   );
 }
 

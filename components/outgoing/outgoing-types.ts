@@ -7,6 +7,8 @@ export type RouteMemberView = RouteStepView["members"][number];
 export type DraftCommentView = OutgoingView["comments"][number];
 export type DraftVersionView = OutgoingView["versions"][number];
 export type OutgoingEvent = OutgoingView["history"][number];
+export type ReplyStart = inferRouterOutputs<AppRouter>["outgoing"]["replyStart"];
+export type AnsweredDocumentView = ReplyStart["answers"];
 export type VersionComparison = inferRouterOutputs<AppRouter>["outgoing"]["compare"];
 
 export type OutgoingAction = OutgoingView["allowed"][number];
@@ -15,12 +17,3 @@ export type OutgoingAction = OutgoingView["allowed"][number];
 export const isAllowed = (view: Pick<OutgoingView, "allowed">, action: OutgoingAction) =>
   view.allowed.includes(action);
 export type MyCertificate = inferRouterOutputs<AppRouter>["signing"]["myCertificates"][number];
-
-/** The number and date the document was issued with, as its history records them. */
-export function issuedAs(view: Pick<OutgoingView, "history">) {
-  const data = view.history.findLast((e) => e.action === "issued")?.data as
-    { number?: unknown; date?: unknown } | null | undefined;
-  return typeof data?.number === "string"
-    ? { number: data.number, date: typeof data.date === "string" ? data.date : null }
-    : null;
-}

@@ -26,6 +26,7 @@ export function PinDialog({
   choosing,
   submitLabel,
   pending,
+  disabled,
   pinError,
   error,
   onSubmit,
@@ -38,6 +39,8 @@ export function PinDialog({
   choosing: boolean;
   submitLabel: string;
   pending: boolean;
+  /** Nothing to sign yet (a batch with no document chosen). */
+  disabled?: boolean;
   /** The server's refusal of the PIN, shown at the field. */
   pinError?: string | null;
   /** Any other refusal (key locked, certificate expired), above the buttons. */
@@ -127,6 +130,7 @@ export function PinDialog({
           onCancel={onClose}
           submitLabel={submitLabel}
           pending={pending}
+          disabled={disabled}
           testId="pin-submit"
         />
       </form>

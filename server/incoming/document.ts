@@ -98,6 +98,8 @@ export async function getIncomingDocument(db: Db, actor: Actor, input: { id: str
     })),
     history,
     replies: await repliesTo(db, actor, doc.id),
+    /** Whether this person may draft the reply (from the document's page). */
+    canReply: can(actor.roles, "outgoing.draft") && doc.registryNumber !== null,
     can: availableActions(
       actor,
       doc.status,

@@ -147,7 +147,7 @@ function inboxQuery(actor: Actor, input: ListInboxInput, today = vietnamToday())
       d.code_number as "codeNumber", d.code_notation as "codeNotation", d.subject,
       d.issuer_name as "issuerName", d.document_type as "documentType",
       d.confidentiality, d.status, d.deadline::text as "documentDeadline",
-      d.registered_at as "registeredAt"
+      d.registered_at as "registeredAt", d.version
     from (
       ${sql.join(branches, sql` union all `)}
       order by box, urgency desc nulls last, deadline, document_id
@@ -160,6 +160,8 @@ function inboxQuery(actor: Actor, input: ListInboxInput, today = vietnamToday())
 
 type InboxRow = {
   id: string;
+  /** The document's version as listed: an action taken from the list (batch signing) names it. */
+  version: number;
   box: ParticipantBox;
   kind: string;
   urgency: Urgency;

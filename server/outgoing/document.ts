@@ -10,6 +10,7 @@ import type { Actor } from "../authz/actor";
 import { AppError } from "../errors";
 import { documentFilesOf } from "../files/document-files";
 import { loadVisibleDocument } from "../incoming/visibility";
+import { answeredDocument } from "./reply";
 import { activeStep, loadRoute } from "./route";
 import { outgoingTransitions } from "./transitions";
 
@@ -104,6 +105,8 @@ export async function getOutgoingDocument(db: Db, actor: Actor, input: { id: str
      */
     files,
     signatures,
+    /** The incoming document this one answers. */
+    answers: await answeredDocument(db, actor, draft.answersDocumentId),
     /** The number, notation and date given at issue. */
     issued:
       doc.status === "issued" && doc.codeNumber

@@ -9,6 +9,7 @@ import {
 } from "@/lib/schemas/outgoing";
 import { compareDraftVersions, createDraft } from "../../outgoing/drafts";
 import { getOutgoingDocument } from "../../outgoing/document";
+import { replyStart } from "../../outgoing/reply";
 import { issueSigned, signDraft, signMany } from "../../outgoing/sign-requests";
 import { applyOutgoingAction } from "../../outgoing/workflow";
 import { permissionProcedure, router } from "../trpc";
@@ -17,6 +18,11 @@ export const outgoingRouter = router({
   create: permissionProcedure("outgoing.draft")
     .input(draftInput)
     .mutation(({ ctx, input }) => createDraft(ctx.db, ctx.actor, input)),
+
+  /** A new draft answering an incoming document: the link and the issuer as its addressee. */
+  replyStart: permissionProcedure("outgoing.draft")
+    .input(z.object({ incomingId: idField }))
+    .query(({ ctx, input }) => replyStart(ctx.db, ctx.actor, input.incomingId)),
 
   get: permissionProcedure("outgoing.approve")
     .input(z.object({ id: idField }))
