@@ -1,6 +1,10 @@
+import { spawnSync } from "node:child_process";
+import { writeFileSync } from "node:fs";
+import path from "node:path";
 import AxeBuilder from "@axe-core/playwright";
 import type { Page } from "@playwright/test";
 import { expect, signIn, test } from "./fixtures";
+import { letterPdf, registerAndPresent } from "./documents";
 import { call } from "./trpc";
 
 const SUBJECT = "báo cáo tình hình triển khai chữ ký số trên địa bàn phường";
@@ -16,41 +20,81 @@ type Staff = {
   units: { id: string; shortName: string | null; staff: Person[] }[];
 };
 
-const paragraph = (text: string) => ({ type: "paragraph", content: [{ type: "text", text }] });
+const BODY = [
+  "Thực hiện chỉ đạo của Ủy ban nhân dân quận Hoàng Mai,",
+  "Ủy ban nhân dân phường Định Công báo cáo tình hình triển khai chữ ký số như sau:",
+  "1. Toàn bộ lãnh đạo phường đã được cấp chứng thư số.",
+  "2. Văn bản đi được ký số và phát hành trên hệ thống.",
+];
+type Shot = (page: Page, name: string) => Promise<void>;
 
-/** As the specialist of the economic unit: a công văn for the chairman to sign. */
-async function createDraft(page: Page): Promise<string> {
+const screenshotDir = path.join(import.meta.dirname, "screenshots");
+const INCOMING_SUBJECT = "V/v báo cáo tình hình triển khai chữ ký số";
+
+/**
+ * The district's letter the reply answers: registered by the clerk, directed by the chairman to
+ * the specialist of the economic unit. Returns its id.
+ */
+async function incomingToAnswer(page: Page): Promise<string> {
+  await page.context().clearCookies();
+  const number = String(1000 + Math.floor(Math.random() * 8000));
+  const path = await registerAndPresent(page, {
+    pdf: await letterPdf(1),
+    number,
+    subject: INCOMING_SUBJECT,
+  });
+  const incomingId = path.split("/").pop()!;
+  await switchTo(page, "chutich.dc");
   const staff = await call<Staff>(page, "directory.staff");
-  const chairman = staff.leadership.find((p) => p.fullName === "Nguyễn Đức Thắng")!;
-  const unit = staff.units.find((u) => u.shortName === "KT")!;
-  const created = await call<{ id: string }>(
+  const specialist = staff.units
+    .flatMap((u) => u.staff)
+    .find((p) => p.fullName === "Lê Minh Tuấn")!;
+  const view = await call<{ document: { version: number } }>(page, "incoming.get", {
+    id: incomingId,
+  });
+  await call(
     page,
-    "outgoing.create",
+    "incoming.act",
     {
-      documentType: "cong_van",
-      subject: SUBJECT,
-      urgency: "urgent",
-      recipients: [{ kind: "outside", name: "Ủy ban nhân dân quận Hoàng Mai" }],
-      copiesTo: ["- Như trên;", "- Lưu: VT, KT."],
-      signerId: chairman.id,
-      signingAuthority: "tm",
-      signerTitle: "TM. ỦY BAN NHÂN DÂN\nCHỦ TỊCH",
-      draftingUnitId: unit.id,
-      body: {
-        type: "doc",
-        content: [
-          paragraph("Thực hiện chỉ đạo của Ủy ban nhân dân quận Hoàng Mai,"),
-          paragraph(
-            "Ủy ban nhân dân phường Định Công báo cáo tình hình triển khai chữ ký số như sau:",
-          ),
-          paragraph("1. Toàn bộ lãnh đạo phường đã được cấp chứng thư số."),
-          paragraph("2. Văn bản đi được ký số và phát hành trên hệ thống."),
-        ],
+      documentId: incomingId,
+      version: view.document.version,
+      input: {
+        action: "direct",
+        direction: "Giao đồng chí Tuấn soạn công văn trả lời.",
+        lead: { userId: specialist.id },
       },
     },
     { mutation: true },
   );
-  return created.id;
+  return incomingId;
+}
+
+/**
+ * The specialist drafts the reply from the letter's page: the form starts linked to it and
+ * addressed to its issuer; he writes the subject and body and names the chairman as signer.
+ */
+async function draftReply(page: Page, incomingId: string, shot: Shot): Promise<string> {
+  await page.goto(`/documents/${incomingId}`);
+  await expect(page.getByTestId("no-replies")).toBeVisible();
+  await page.getByTestId("reply-draft").click();
+  await expect(page.getByTestId("answers-notice")).toContainText("Ủy ban nhân dân quận Hoàng Mai");
+  await expect(page.getByTestId("addressee")).toContainText("quận Hoàng Mai");
+  await page.getByTestId("subject-input").fill(SUBJECT);
+  await page.getByTestId("urgency-control").getByText("Khẩn", { exact: true }).click();
+  const body = page.getByRole("textbox", { name: "Nội dung văn bản" });
+  await body.click();
+  for (const [i, line] of BODY.entries()) {
+    if (i > 0) await page.keyboard.press("Enter");
+    await page.keyboard.type(line);
+  }
+  await page.getByTestId("signer-select").click();
+  await page.getByRole("option", { name: /Nguyễn Đức Thắng/ }).click();
+  await page.getByTestId("authority-control").getByText("TM.", { exact: true }).click();
+  await shot(page, "outgoing-reply-form");
+  await page.getByTestId("draft-submit").click();
+  await expect(page.getByTestId("outgoing-page")).toBeVisible({ timeout: 20_000 });
+  await expect(page.getByTestId("answers-link")).toBeVisible();
+  return new URL(page.url()).pathname.split("/").pop()!;
 }
 
 /** Signs in as another person in the same browser: the previous session ends first. */
@@ -95,17 +139,18 @@ async function openFromOutgoing(page: Page, box: string, screenshot?: () => Prom
   await expect(page.getByTestId("outgoing-page")).toBeVisible();
 }
 
-test("a draft goes on its route, is returned with a remark, revised, approved, signed on a phone and issued", async ({
+test("a reply is drafted, goes on its route, is returned with a remark, revised, approved, signed on a phone, issued and listed", async ({
   page,
   shot,
 }) => {
-  test.setTimeout(240_000);
+  test.setTimeout(300_000);
   await page.setViewportSize({ width: 1280, height: 900 });
+  const incomingId = await incomingToAnswer(page);
 
-  // The specialist sends the draft on the usual road: the head of their unit, a clerk, the signer.
+  // The specialist drafts the reply and sends it on the usual road: his unit head, a clerk, the
+  // signer.
   await switchTo(page, "chuyenvien.kt");
-  const id = await createDraft(page);
-  await page.goto(`/documents/${id}`);
+  const id = await draftReply(page, incomingId, shot);
   await expect(page.getByTestId("doc-subject")).toHaveText(`V/v ${SUBJECT}`);
   await expect(page.getByTestId("asked-title")).toHaveText("Dự thảo chưa trình duyệt");
   await expect(page.getByTestId("route-empty")).toBeVisible();
@@ -289,4 +334,119 @@ test("a draft goes on its route, is returned with a remark, revised, approved, s
   });
   await shot(page, "outgoing-issued");
   await accessible(page, "issued document");
+  const number = (await page.getByTestId("doc-number").textContent())!.match(/\d{2,}\/UBND-KT/)![0];
+
+  // The signed file as any reader gets it, drawn by poppler for a look at the page.
+  const mainHref = await page.getByTestId("download-main").getAttribute("href");
+  const signed = await page.request.get(mainHref!);
+  expect(signed.status()).toBe(200);
+  const pdfPath = path.join(screenshotDir, "outgoing-signed.pdf");
+  writeFileSync(pdfPath, await signed.body());
+  const drawn = spawnSync("pdftoppm", [
+    "-png",
+    "-r",
+    "80",
+    "-singlefile",
+    pdfPath,
+    pdfPath.replace(/\.pdf$/, "-page1"),
+  ]);
+  expect(drawn.status).toBe(0);
+  const pdfsig = spawnSync("pdfsig", [pdfPath], { encoding: "utf8" }).stdout;
+  expect(pdfsig.match(/Signature is Valid/g)).toHaveLength(2);
+  expect(spawnSync("pdftotext", [pdfPath, "-"], { encoding: "utf8" }).stdout).toContain(number);
+
+  // The outgoing registry lists it with its number and signer.
+  await page.goto("/registry-books?book=outgoing");
+  const row = page
+    .getByTestId("outgoing-book-table")
+    .getByTestId("book-row")
+    .filter({ hasText: number });
+  await expect(row).toHaveCount(1);
+  await expect(row).toContainText("Nguyễn Đức Thắng");
+  await shot(page, "outgoing-book-lists-reply");
+
+  // The letter it answers shows its reply, numbered.
+  await page.goto(`/documents/${incomingId}`);
+  await expect(page.getByTestId("reply")).toContainText(number);
+  await expect(page.getByTestId("reply")).toContainText("Đã phát hành");
+  await shot(page, "incoming-shows-reply");
+});
+
+test("the chairman signs two waiting documents in one go on his phone, with one PIN", async ({
+  page,
+  shot,
+}) => {
+  test.setTimeout(180_000);
+  await page.setViewportSize({ width: 390, height: 844 });
+  await switchTo(page, "vanthu.dc");
+  const staff = await call<Staff>(page, "directory.staff");
+  const chairman = staff.leadership.find((p) => p.fullName === "Nguyễn Đức Thắng")!;
+  const subjects = [
+    "kế hoạch trực Tết Nguyên đán năm 2027 của Ủy ban nhân dân phường",
+    "lịch tiếp công dân định kỳ tháng 01 năm 2027",
+  ];
+  for (const subject of subjects) {
+    const created = await call<{ id: string; version: number }>(
+      page,
+      "outgoing.create",
+      {
+        documentType: "cong_van",
+        subject,
+        recipients: [{ kind: "outside", name: "Ủy ban nhân dân quận Hoàng Mai" }],
+        signerId: chairman.id,
+        signingAuthority: "tm",
+        signerTitle: "TM. ỦY BAN NHÂN DÂN\nCHỦ TỊCH",
+        body: {
+          type: "doc",
+          content: [{ type: "paragraph", content: [{ type: "text", text: BODY[1] }] }],
+        },
+      },
+      { mutation: true },
+    );
+    await call(
+      page,
+      "outgoing.act",
+      {
+        documentId: created.id,
+        version: created.version,
+        input: {
+          action: "sendOnRoute",
+          steps: [{ kind: "sign", rule: "any", userIds: [chairman.id] }],
+          comment: null,
+        },
+      },
+      { mutation: true },
+    );
+  }
+
+  await switchTo(page, "chutich.dc");
+  const certificate = (
+    await call<{ id: string; purpose: string; pinSet: boolean }[]>(page, "signing.myCertificates")
+  ).find((c) => c.purpose === "person")!;
+  if (!certificate.pinSet) {
+    await call(
+      page,
+      "signing.setPin",
+      { certificateId: certificate.id, pin: CHAIR_PIN },
+      { mutation: true },
+    );
+  }
+  await page.goto("/outgoing?box=to_sign");
+  await expect(page.getByTestId("document-card")).toHaveCount(2);
+  await page.getByTestId("batch-sign").click();
+  await expect(page.getByTestId("batch-document")).toHaveCount(2);
+  await expect(page.getByTestId("pin-certificate")).toContainText("Nguyễn Đức Thắng");
+  await page.getByTestId("pin-input").fill("000000");
+  await page.getByTestId("pin-submit").click();
+  await expect(page.getByText(/Mã PIN không đúng\. Bạn còn \d lần thử/)).toBeVisible();
+  await page.getByTestId("pin-input").fill(CHAIR_PIN);
+  await shot(page, "outgoing-batch-sign-phone");
+  await page.getByTestId("pin-submit").click();
+  await expect(page.getByTestId("batch-summary")).toHaveText("Đã ký 2/2 văn bản.", {
+    timeout: 60_000,
+  });
+  await expect(page.getByTestId("batch-result")).toHaveCount(2);
+  await shot(page, "outgoing-batch-signed-phone");
+  await page.getByTestId("batch-close").click();
+  await expect(page.getByTestId("outgoing-count-to_sign")).toHaveText("0");
 });

@@ -1,57 +1,19 @@
 "use client";
 
-import { Alert, Badge, Card, DataList, Group, Spoiler, Stack, Text, Title } from "@mantine/core";
-import { IconAlertTriangle, IconArrowBackUp, IconCircleCheck, IconLock } from "@tabler/icons-react";
+import { Alert, Card, DataList, Group, Spoiler, Stack, Text, Title } from "@mantine/core";
+import { IconArrowBackUp, IconCircleCheck } from "@tabler/icons-react";
 import { useTranslations } from "next-intl";
 import type { ReactNode } from "react";
+import { HeaderBadges } from "@/components/documents/header-badges";
 import { formatNumberNotation } from "@/lib/documents";
 import {
-  confidentialityColor,
   deadlineTone,
   formatDate,
   formatDateTime,
   isDocumentOpen,
-  statusColor,
   toneColor,
-  urgencyStyle,
 } from "./document-format";
 import type { DocumentInfo, HistoryEvent } from "./document-types";
-
-/** Badges a clerk or leader reads at a glance: status, urgency, confidentiality. */
-function Badges({ doc }: { doc: DocumentInfo }) {
-  const t = useTranslations();
-  const urgency = urgencyStyle[doc.urgency];
-  const secret = confidentialityColor[doc.confidentiality];
-  return (
-    <Group gap={6} wrap="wrap">
-      <Badge color={statusColor[doc.status]} variant="light" size="lg" data-testid="doc-status">
-        {t(`documentStatus.${doc.status}`)}
-      </Badge>
-      {urgency && (
-        <Badge
-          color={urgency.color}
-          variant={urgency.variant}
-          size="lg"
-          leftSection={<IconAlertTriangle size={14} />}
-          data-testid="doc-urgency"
-        >
-          {t(`urgency.${doc.urgency}`)}
-        </Badge>
-      )}
-      {secret && (
-        <Badge
-          color={secret}
-          variant="filled"
-          size="lg"
-          leftSection={<IconLock size={14} />}
-          data-testid="doc-confidentiality"
-        >
-          {t(`confidentiality.${doc.confidentiality}`)}
-        </Badge>
-      )}
-    </Group>
-  );
-}
 
 /** The closing word on a finished, returned or refused document. */
 function Outcome({ doc, history }: { doc: DocumentInfo; history: HistoryEvent[] }) {
@@ -113,7 +75,11 @@ export function DocumentTitle({ doc }: { doc: DocumentInfo }) {
   return (
     <Card withBorder padding="lg" data-testid="document-header">
       <Stack gap="sm">
-        <Badges doc={doc} />
+        <HeaderBadges
+          status={doc.status}
+          urgency={doc.urgency}
+          confidentiality={doc.confidentiality}
+        />
         <Spoiler
           maxHeight={SUBJECT_HEIGHT}
           showLabel={tp("subjectMore")}

@@ -1,70 +1,21 @@
 "use client";
 
-import { Alert, Badge, Card, DataList, Group, Spoiler, Stack, Text, Title } from "@mantine/core";
+import { Alert, Card, DataList, Group, Spoiler, Stack, Text, Title } from "@mantine/core";
 import {
-  IconAlertTriangle,
   IconArrowBackUp,
   IconCircleCheck,
   IconHourglass,
-  IconLock,
   IconSignature,
   IconX,
 } from "@tabler/icons-react";
 import { useTranslations } from "next-intl";
 import type { ReactNode } from "react";
-import {
-  confidentialityColor,
-  formatDate,
-  formatDateTime,
-  statusColor,
-  urgencyStyle,
-} from "@/components/documents/document-format";
+import { HeaderBadges } from "@/components/documents/header-badges";
+import { formatDate, formatDateTime } from "@/components/documents/document-format";
 import { subjectLine } from "@/lib/outgoing";
-import { lightBadgeText } from "@/components/inbox/document-badges";
 import { AnswersNotice } from "./answers-notice";
 import type { OutgoingView } from "./outgoing-types";
 import { activeStepOf } from "./route-state";
-
-function Badges({ view }: { view: OutgoingView }) {
-  const t = useTranslations();
-  const urgency = urgencyStyle[view.urgency];
-  const secret = confidentialityColor[view.confidentiality];
-  return (
-    <Group gap={6} wrap="wrap">
-      <Badge
-        color={statusColor[view.status]}
-        c={lightBadgeText(statusColor[view.status])}
-        variant="light"
-        size="lg"
-        data-testid="doc-status"
-      >
-        {t(`documentStatus.${view.status}`)}
-      </Badge>
-      {urgency && (
-        <Badge
-          color={urgency.color}
-          variant={urgency.variant}
-          size="lg"
-          leftSection={<IconAlertTriangle size={14} />}
-          data-testid="doc-urgency"
-        >
-          {t(`urgency.${view.urgency}`)}
-        </Badge>
-      )}
-      {secret && (
-        <Badge
-          color={secret}
-          variant="filled"
-          size="lg"
-          leftSection={<IconLock size={14} />}
-          data-testid="doc-confidentiality"
-        >
-          {t(`confidentiality.${view.confidentiality}`)}
-        </Badge>
-      )}
-    </Group>
-  );
-}
 
 // The alert's title in the body colour: orange, red and green text on their tint stay under AA.
 const readableTitle = { label: { color: "var(--mantine-color-text)" } };
@@ -175,7 +126,11 @@ export function OutgoingTitle({
   return (
     <Card withBorder padding="lg" data-testid="document-header">
       <Stack gap="sm">
-        <Badges view={view} />
+        <HeaderBadges
+          status={view.status}
+          urgency={view.urgency}
+          confidentiality={view.confidentiality}
+        />
         {issued && (
           <Text fw={700} size="lg" c="indigo.8" data-testid="doc-number">
             {issued.documentDate

@@ -14,7 +14,7 @@ import { DraftVersions } from "./draft-versions";
 import { OutgoingActions } from "./outgoing-actions";
 import { OutgoingFacts, OutgoingTitle } from "./outgoing-header";
 import { OutgoingHistory } from "./outgoing-history";
-import classes from "./outgoing-page.module.css";
+import classes from "@/components/documents/document-page.module.css";
 import type { OutgoingView } from "./outgoing-types";
 import { RoutePanel } from "./route-panel";
 
@@ -50,7 +50,11 @@ export function OutgoingPage({
 
   const view = query.data;
   return (
-    <div className={classes.layout} data-testid="outgoing-page" data-version={view.version}>
+    <div
+      className={`${classes.layout} ${classes.wideSide}`}
+      data-testid="outgoing-page"
+      data-version={view.version}
+    >
       <div className={classes.title}>
         <OutgoingTitle view={view} currentUserId={currentUserId} />
       </div>
