@@ -1,5 +1,6 @@
 "use client";
 
+import { QuotedNote } from "@/components/ui/quoted-note";
 import { Badge, Card, Group, List, Text, ThemeIcon, Timeline, Title } from "@mantine/core";
 import {
   IconArrowBackUp,
@@ -213,20 +214,7 @@ export function HistoryTimeline({ history }: { history: HistoryEvent[] }) {
                   </List>
                 )}
                 {e.note && (
-                  <Text
-                    size="sm"
-                    mt={4}
-                    pl="xs"
-                    style={{
-                      whiteSpace: "pre-wrap",
-                      borderLeft: "3px solid var(--mantine-color-gray-3)",
-                    }}
-                  >
-                    <Text span size="sm" c="dimmed">
-                      {t(noteLabel[e.action] ?? "noteNote")}:{" "}
-                    </Text>
-                    {e.note}
-                  </Text>
+                  <QuotedNote label={t(noteLabel[e.action] ?? "noteNote")}>{e.note}</QuotedNote>
                 )}
               </Timeline.Item>
             );

@@ -1,5 +1,6 @@
 "use client";
 
+import { QuotedNote } from "@/components/ui/quoted-note";
 import { Card, Text, ThemeIcon, Timeline, Title } from "@mantine/core";
 import {
   IconArrowBackUp,
@@ -109,21 +110,7 @@ export function OutgoingHistory({ history }: { history: OutgoingEvent[] }) {
                 </Text>
               )}
               {e.note && (
-                <Text
-                  size="sm"
-                  mt={4}
-                  pl="xs"
-                  style={{
-                    whiteSpace: "pre-wrap",
-                    overflowWrap: "anywhere",
-                    borderLeft: "3px solid var(--mantine-color-gray-3)",
-                  }}
-                >
-                  <Text span size="sm" c="dimmed">
-                    {t(noteLabel[e.action] ?? "noteComment")}:{" "}
-                  </Text>
-                  {e.note}
-                </Text>
+                <QuotedNote label={t(noteLabel[e.action] ?? "noteComment")}>{e.note}</QuotedNote>
               )}
             </Timeline.Item>
           );

@@ -1,5 +1,6 @@
 "use client";
 
+import { QuotedNote } from "@/components/ui/quoted-note";
 import {
   Badge,
   Card,
@@ -116,21 +117,7 @@ function Member({
             ` · ${t("onVersion", { number: member.versionNumber })}`}
         </Text>
       )}
-      {member.comment && (
-        <Text
-          size="sm"
-          mt={4}
-          pl="xs"
-          style={{
-            whiteSpace: "pre-wrap",
-            overflowWrap: "anywhere",
-            borderLeft: "3px solid var(--mantine-color-gray-3)",
-          }}
-          data-testid="route-member-comment"
-        >
-          {member.comment}
-        </Text>
-      )}
+      {member.comment && <QuotedNote testId="route-member-comment">{member.comment}</QuotedNote>}
     </Paper>
   );
 }

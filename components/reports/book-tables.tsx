@@ -27,6 +27,44 @@ const progressColor: Record<Progress, MantineColor> = {
   received: "gray",
 };
 
+/**
+ * A registry book on screen: its columns (the lesser ones and the hand-signed "Ký nhận" left out
+ * through the Columns menu, remembered per book), a row per document, cards on a phone.
+ */
+export function BookTable<Row extends { id: string }>({
+  label,
+  storageKey,
+  columns,
+  rows,
+  testId,
+}: {
+  label: string;
+  storageKey: string;
+  columns: DataColumn<Row>[];
+  rows: Row[];
+  testId: string;
+}) {
+  const choice = useColumnChoice(storageKey, columns);
+  return (
+    <Stack gap="xs">
+      <Group justify="flex-end">
+        <ColumnsMenu columns={columns} choice={choice} testId="book-columns" />
+      </Group>
+      <DataTable
+        label={label}
+        columns={columns}
+        hidden={choice.hidden}
+        rows={rows}
+        rowKey={(row) => row.id}
+        rowTestId={() => "book-row"}
+        bordered
+        fz="sm"
+        testId={testId}
+      />
+    </Stack>
+  );
+}
+
 const stillOpen = new Set<Progress>(["not_directed", "in_progress", "overdue"]);
 
 /**
@@ -108,24 +146,14 @@ export function IncomingBookTable({ rows }: { rows: IncomingBookRow[] }) {
     },
     { key: "notes", header: h("notes"), render: (row) => row.notes },
   ];
-  const choice = useColumnChoice("books.incoming", columns);
   return (
-    <Stack gap="xs">
-      <Group justify="flex-end">
-        <ColumnsMenu columns={columns} choice={choice} testId="book-columns" />
-      </Group>
-      <DataTable
-        label={t("incomingBook")}
-        columns={columns}
-        hidden={choice.hidden}
-        rows={rows}
-        rowKey={(row) => row.id}
-        rowTestId={() => "book-row"}
-        bordered
-        fz="sm"
-        testId="incoming-book-table"
-      />
-    </Stack>
+    <BookTable
+      label={t("incomingBook")}
+      storageKey="books.incoming"
+      columns={columns}
+      rows={rows}
+      testId="incoming-book-table"
+    />
   );
 }
 
@@ -226,24 +254,14 @@ export function FollowUpBookTable({ rows }: { rows: FollowUpBookRow[] }) {
     },
     { key: "notes", header: h("notes"), render: (row) => row.notes },
   ];
-  const choice = useColumnChoice("books.followUp", columns);
   return (
-    <Stack gap="xs">
-      <Group justify="flex-end">
-        <ColumnsMenu columns={columns} choice={choice} testId="book-columns" />
-      </Group>
-      <DataTable
-        label={t("followUpBook")}
-        columns={columns}
-        hidden={choice.hidden}
-        rows={rows}
-        rowKey={(row) => row.id}
-        rowTestId={() => "book-row"}
-        bordered
-        fz="sm"
-        testId="follow-up-book-table"
-      />
-    </Stack>
+    <BookTable
+      label={t("followUpBook")}
+      storageKey="books.followUp"
+      columns={columns}
+      rows={rows}
+      testId="follow-up-book-table"
+    />
   );
 }
 

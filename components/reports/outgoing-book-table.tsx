@@ -1,13 +1,12 @@
 "use client";
 
-import { Group, Stack, Text } from "@mantine/core";
+import { Stack, Text } from "@mantine/core";
 import type { inferRouterOutputs } from "@trpc/server";
 import { useTranslations } from "next-intl";
 import { formatDate } from "@/components/documents/document-format";
-import { ColumnsMenu, useColumnChoice } from "@/components/ui/columns-menu";
-import { DataTable, type DataColumn } from "@/components/ui/data-table";
+import type { DataColumn } from "@/components/ui/data-table";
 import type { AppRouter } from "@/server/api/root";
-import { TypeAndSubject } from "./book-tables";
+import { BookTable, TypeAndSubject } from "./book-tables";
 
 export type OutgoingBookRow =
   inferRouterOutputs<AppRouter>["reports"]["outgoingBook"]["rows"][number];
@@ -98,24 +97,14 @@ export function OutgoingBookTable({ rows }: { rows: OutgoingBookRow[] }) {
     },
     { key: "notes", header: h("notes"), render: (row) => row.notes },
   ];
-  const choice = useColumnChoice("books.outgoing", columns);
   return (
-    <Stack gap="xs">
-      <Group justify="flex-end">
-        <ColumnsMenu columns={columns} choice={choice} testId="book-columns" />
-      </Group>
-      <DataTable
-        label={t("outgoingBook")}
-        columns={columns}
-        hidden={choice.hidden}
-        rows={rows}
-        rowKey={(row) => row.id}
-        rowTestId={() => "book-row"}
-        bordered
-        fz="sm"
-        testId="outgoing-book-table"
-      />
-    </Stack>
+    <BookTable
+      label={t("outgoingBook")}
+      storageKey="books.outgoing"
+      columns={columns}
+      rows={rows}
+      testId="outgoing-book-table"
+    />
   );
 }
 

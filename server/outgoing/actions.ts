@@ -17,6 +17,7 @@ import {
   activateStep,
   activeStep,
   clearApproverBoxes,
+  closeStep,
   loadRoute,
   placeDrafter,
   placeRoute,
@@ -216,10 +217,7 @@ export async function approveStep(
     });
     return { event };
   }
-  await tx
-    .update(approvalStep)
-    .set({ status: "approved", decidedAt: new Date() })
-    .where(eq(approvalStep.id, step.id));
+  await closeStep(tx, step.id, "approved");
   const next = route.find((s) => s.position > step.position)!;
   await activateStep(tx, doc, route, next, version);
   return {
@@ -252,10 +250,7 @@ export async function returnDraft(
     if (!earlier || earlier.position >= step.position) {
       throw fieldError({ toPosition: "outgoing.notAnEarlierStep" });
     }
-    await tx
-      .update(approvalStep)
-      .set({ status: "returned", decidedAt: new Date() })
-      .where(eq(approvalStep.id, step.id));
+    await closeStep(tx, step.id, "returned");
     await activateStep(tx, doc, route, earlier, version);
     return {
       event: { action: "returnedToStep", note: p.comment, data: { step: earlier.position } },
@@ -268,10 +263,7 @@ export async function returnDraft(
       ],
     };
   }
-  await tx
-    .update(approvalStep)
-    .set({ status: "returned", decidedAt: new Date() })
-    .where(eq(approvalStep.id, step.id));
+  await closeStep(tx, step.id, "returned");
   await clearApproverBoxes(tx, doc.id);
   await placeDrafter(tx, doc, doc.createdById, "draft_returned");
   return {
@@ -292,10 +284,7 @@ export async function refuseDraft(
   const route = await loadRoute(tx, doc.id);
   const { step } = myTurn(ctx, route);
   await decide(ctx, step, "refused", p.comment, await currentVersion(tx, doc.id));
-  await tx
-    .update(approvalStep)
-    .set({ status: "refused", decidedAt: new Date() })
-    .where(eq(approvalStep.id, step.id));
+  await closeStep(tx, step.id, "refused");
   await clearApproverBoxes(tx, doc.id);
   await placeDrafter(tx, doc, doc.createdById, "none");
   return {

@@ -123,3 +123,13 @@ export async function placeDrafter(
     returned: box === "draft_returned",
   });
 }
+
+/** Closes a step with how it ended. */
+export async function closeStep(
+  tx: Tx,
+  stepId: string,
+  status: "approved" | "returned" | "refused",
+  at: Date = new Date(),
+): Promise<void> {
+  await tx.update(approvalStep).set({ status, decidedAt: at }).where(eq(approvalStep.id, stepId));
+}

@@ -5,7 +5,7 @@
 import { and, eq, isNull } from "drizzle-orm";
 import type { Tx } from "@/db/client";
 import { document, documentFile, documentParticipant } from "@/db/schema/documents";
-import { approvalMember, approvalStep, delivery, outgoingDraft } from "@/db/schema/outgoing";
+import { approvalMember, delivery, outgoingDraft } from "@/db/schema/outgoing";
 import { documentSignature } from "@/db/schema/signing";
 import { isSecret } from "@/lib/documents";
 import { vietnamToday } from "@/lib/dates";
@@ -24,7 +24,7 @@ import { checkSignatures } from "../signing/service/verify-file";
 import { myTurn, type OutgoingContext, type OutgoingOutcome } from "./actions";
 import { currentVersion } from "./versions";
 import { draftPdf } from "./pdf";
-import { clearApproverBoxes, loadRoute } from "./route";
+import { clearApproverBoxes, closeStep, loadRoute } from "./route";
 
 export type SigningMaterial = {
   certificateId: string;
@@ -71,6 +71,34 @@ async function setMainFile(tx: Tx, ctx: OutgoingContext, sha256: string, fileNam
 }
 
 /**
+ * The signed file becomes the document's main file (with our verifier's verdict on each of its
+ * signatures) and the signature is recorded with the certificate that made it.
+ */
+async function keepSigned(
+  ctx: OutgoingContext,
+  bytes: Uint8Array,
+  p: { kind: "leader" | "seal"; field: string; pageCount: number; fileName: string },
+) {
+  const { tx, actor, doc, signing } = ctx;
+  const sha256 = await storeGeneratedFile(tx, bytes, {
+    mimeType: "application/pdf",
+    pageCount: p.pageCount,
+    signatures: await checkSignatures(tx, bytes),
+  });
+  await setMainFile(tx, ctx, sha256, p.fileName);
+  await tx.insert(documentSignature).values({
+    documentId: doc.id,
+    organisationId: doc.organisationId,
+    kind: p.kind,
+    field: p.field,
+    certificateId: signing!.certificateId,
+    signedById: actor.userId,
+    signedAt: signing!.now,
+    sha256,
+  });
+}
+
+/**
  * The leader signs at the signature step: the current version laid out as its PDF, the leader's
  * PAdES signature (B-LT) in the LanhDaoKy field with their signature picture, the file kept as the
  * document's, the step passed, and the clerks given it to number and seal.
@@ -97,30 +125,17 @@ export async function signAtStep(ctx: OutgoingContext): Promise<OutgoingOutcome>
       appearance: { images: [{ png: signing.image, rect: fullWidget(layout.fields.leader.rect) }] },
     },
   });
-  const sha256 = await storeGeneratedFile(tx, signed, {
-    mimeType: "application/pdf",
-    pageCount: layout.pageCount,
-    signatures: await checkSignatures(tx, signed),
-  });
-  await setMainFile(tx, ctx, sha256, fileNameOf(null));
-  await tx.insert(documentSignature).values({
-    documentId: doc.id,
-    organisationId: doc.organisationId,
+  await keepSigned(ctx, signed, {
     kind: "leader",
     field: layout.fields.leader.name,
-    certificateId: signing.certificateId,
-    signedById: actor.userId,
-    signedAt: signing.now,
-    sha256,
+    pageCount: layout.pageCount,
+    fileName: fileNameOf(null),
   });
   await tx
     .update(approvalMember)
     .set({ decision: "approved", decidedAt: signing.now, versionNumber: version })
     .where(and(eq(approvalMember.stepId, step.id), eq(approvalMember.userId, actor.userId)));
-  await tx
-    .update(approvalStep)
-    .set({ status: "approved", decidedAt: signing.now })
-    .where(eq(approvalStep.id, step.id));
+  await closeStep(tx, step.id, "approved", signing.now);
   await clearApproverBoxes(tx, doc.id);
   const clerks = await clerksOf(tx, doc.organisationId);
   for (const userId of clerks) {
@@ -153,7 +168,7 @@ export async function numberSealAndIssue(
   ctx: OutgoingContext,
   p: { action: "issue"; registryId?: string | null },
 ): Promise<OutgoingOutcome> {
-  const { tx, actor, doc, signing } = ctx;
+  const { tx, doc, signing } = ctx;
   if (!signing) throw new Error("Issuing needs the seal's unlocked key");
   const [signedFile] = await tx
     .select({ sha256: documentSignature.sha256 })
@@ -197,21 +212,11 @@ export async function numberSealAndIssue(
       ],
     },
   });
-  const sha256 = await storeGeneratedFile(tx, sealed, {
-    mimeType: "application/pdf",
-    pageCount: layout.pageCount,
-    signatures: await checkSignatures(tx, sealed),
-  });
-  await setMainFile(tx, ctx, sha256, fileNameOf(numberText));
-  await tx.insert(documentSignature).values({
-    documentId: doc.id,
-    organisationId: doc.organisationId,
+  await keepSigned(ctx, sealed, {
     kind: "seal",
     field: layout.fields.seal.name,
-    certificateId: signing.certificateId,
-    signedById: actor.userId,
-    signedAt: signing.now,
-    sha256,
+    pageCount: layout.pageCount,
+    fileName: fileNameOf(numberText),
   });
   const distributed = await distribute(tx, ctx);
   await linkReply(tx, ctx);
