@@ -49,5 +49,8 @@ export type ApprovalRule = (typeof approvalRules)[number];
 export type RouteTemplateStep = { kind: ApprovalStepKind; rule: ApprovalRule; userIds: string[] };
 
 /** "V/v" before a công văn's subject, as printed under its number. */
+/** A subject without the "V/v" its writer may have typed before it (the line adds its own). */
+export const withoutVv = (subject: string) => subject.replace(/^\s*v\/v\.?\s+/i, "");
+
 export const subjectLine = (documentType: DocumentType, subject: string) =>
-  documentType === "cong_van" ? `V/v ${subject}` : subject;
+  documentType === "cong_van" ? `V/v ${withoutVv(subject)}` : subject;

@@ -23,7 +23,13 @@ import {
 } from "@tabler/icons-react";
 import { useLocale, useTranslations } from "next-intl";
 import { SignatureVerdicts } from "./signature-verdicts";
-import { fileUrl, formatDateTime, formatFileSize, previewUrl } from "./document-format";
+import {
+  fileUrl,
+  formatDateTime,
+  formatFileSize,
+  previewUrl,
+  viewerUrl,
+} from "./document-format";
 import { PrintButtons, stampLayers, type DocumentPrints } from "./document-prints";
 import type { DocumentFileView } from "./document-types";
 import { PdfViewer } from "./pdf-viewer";
@@ -172,9 +178,9 @@ export function DocumentFiles({
             </Group>
             {isPdf(main) && (
               <PdfViewer
-                key={main.id}
-                url={fileUrl(main.id, true)}
-                previewUrl={previewUrl(main.id)}
+                key={main.sha256}
+                url={viewerUrl(main)}
+                previewUrl={previewUrl(main)}
                 fileName={main.fileName}
                 {...stampLayers(prints)}
               />

@@ -89,8 +89,16 @@ export function formatFileSize(bytes: number, locale: string): string {
 export const fileUrl = (documentFileId: string, inline = false) =>
   `/api/files/${documentFileId}${inline ? "?inline=1" : ""}`;
 
+/**
+ * The PDF of a file as the viewer loads it: its content hash in the address, so that a file
+ * whose bytes change (the signed text once sealed) is never shown from what was read before.
+ */
+export const viewerUrl = (file: { id: string; sha256: string }) =>
+  `${fileUrl(file.id, true)}&v=${file.sha256.slice(0, 16)}`;
+
 /** A picture of page 1 of a document's PDF, drawn by the server (app/api/files/[fileId]/preview). */
-export const previewUrl = (documentFileId: string) => `/api/files/${documentFileId}/preview`;
+export const previewUrl = (file: { id: string; sha256: string }) =>
+  `/api/files/${file.id}/preview?v=${file.sha256.slice(0, 16)}`;
 
 const partsFormat = new Intl.DateTimeFormat("en-GB", {
   timeZone: "Asia/Ho_Chi_Minh",

@@ -1,5 +1,6 @@
 "use client";
 
+import { lightBadgeText } from "@/components/inbox/document-badges";
 import { Alert, Badge, Group, List, Stack, Text } from "@mantine/core";
 import { IconRosetteDiscountCheck, IconShieldExclamation, IconShieldX } from "@tabler/icons-react";
 import { useLocale, useTranslations } from "next-intl";
@@ -43,7 +44,14 @@ export function SignatureVerdicts({ check }: { check: SignatureCheck | null | un
             <Group gap={6} wrap="nowrap" align="flex-start">
               <Icon size={18} color={`var(--mantine-color-${color}-7)`} style={{ flex: "none" }} />
               <Text size="sm">
-                <Badge color={color} variant="light" size="sm" tt="none" mr={6}>
+                <Badge
+                  color={color}
+                  c={lightBadgeText(color)}
+                  variant="light"
+                  size="sm"
+                  tt="none"
+                  mr={6}
+                >
                   {t(`verdict.${s.verdict}`)}
                 </Badge>
                 {s.signer ?? t("unknownSigner")}

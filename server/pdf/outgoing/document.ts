@@ -3,6 +3,7 @@
 // block with "Nơi nhận:" beside the signature. pdfmake lays it out; the positions it chose for
 // the number, the date and the signer's name come back through `pageBreakBefore`, so the form
 // fields can be put exactly over the blanks.
+import { withoutVv } from "@/lib/outgoing";
 import type {
   Content,
   ContentColumns,
@@ -190,7 +191,7 @@ function header(draft: OutgoingDraftForPdf, anchors: FieldAnchors): Content[] {
   const belowNumber: Content[] = [numberLine];
   if (isLetterType(draft.documentType.code)) {
     belowNumber.push({
-      text: `V/v ${nfc(draft.subject)}`,
+      text: `V/v ${withoutVv(nfc(draft.subject))}`,
       fontSize: SIZE.letterSubject,
       margin: [0, 3, 0, 0],
     });
