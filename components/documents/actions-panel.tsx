@@ -167,7 +167,7 @@ export function ActionsPanel({
       const unitPart = part.parentId ? byId.get(part.parentId) : undefined;
       form = <RequestExtensionForm {...props} currentDeadline={(unitPart ?? part).deadline} />;
     } else if (dialog.kind === "submitResult") {
-      form = <NoteForm doc={doc} part={part} onClose={close} />;
+      form = <NoteForm doc={doc} part={part} replies={view.replies} onClose={close} />;
     } else if (dialog.kind === "returnPart") {
       form = <ReturnPartForm {...props} />;
     }

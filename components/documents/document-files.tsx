@@ -23,13 +23,7 @@ import {
 } from "@tabler/icons-react";
 import { useLocale, useTranslations } from "next-intl";
 import { SignatureVerdicts } from "./signature-verdicts";
-import {
-  fileUrl,
-  formatDateTime,
-  formatFileSize,
-  previewUrl,
-  viewerUrl,
-} from "./document-format";
+import { fileUrl, formatDateTime, formatFileSize, previewUrl, viewerUrl } from "./document-format";
 import { PrintButtons, stampLayers, type DocumentPrints } from "./document-prints";
 import type { DocumentFileView } from "./document-types";
 import { PdfViewer } from "./pdf-viewer";

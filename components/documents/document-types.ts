@@ -10,3 +10,4 @@ export type DocumentFileView = IncomingDocumentView["files"][number];
 export type AvailableActions = IncomingDocumentView["can"];
 export type PartAction = AvailableActions["parts"][number];
 export type StaffDirectory = inferRouterOutputs<AppRouter>["directory"]["staff"];
+export type ReplyView = IncomingDocumentView["replies"][number];

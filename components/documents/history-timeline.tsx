@@ -119,7 +119,10 @@ function useEventText() {
         const files = Array.isArray(d.files) ? (d.files as string[]) : [];
         return {
           title: t(key, { role: str(d.role) || "lead" }),
-          details: files.length ? [t("detailFiles", { names: files.join(", ") })] : [],
+          details: [
+            ...(files.length ? [t("detailFiles", { names: files.join(", ") })] : []),
+            ...(d.reply ? [t("detailReply", { reply: str(d.reply) })] : []),
+          ],
         };
       }
       case "extensionRequested":

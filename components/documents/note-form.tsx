@@ -6,6 +6,7 @@ import {
   FileButton,
   Group,
   Progress,
+  Select,
   Stack,
   Text,
   Textarea,
@@ -18,7 +19,7 @@ import { useRef, useState } from "react";
 import { DialogButtons } from "@/components/ui/dialog-buttons";
 import { ActionDialog } from "./action-dialog";
 import { formatFileSize } from "./document-format";
-import type { AssignmentView, DocumentInfo } from "./document-types";
+import type { AssignmentView, DocumentInfo, ReplyView } from "./document-types";
 import { uploadFile, UploadError, type UploadedFile } from "./upload-file";
 import { useDocumentAction } from "./use-document-action";
 
@@ -40,10 +41,13 @@ type Upload = {
 export function NoteForm({
   doc,
   part,
+  replies = [],
   onClose,
 }: {
   doc: DocumentInfo;
   part?: AssignmentView;
+  /** The outgoing documents drafted as this one's answer: a result may name one. */
+  replies?: ReplyView[];
   onClose: () => void;
 }) {
   const t = useTranslations("documentPage");
@@ -51,8 +55,13 @@ export function NoteForm({
   const locale = useLocale();
   const [uploads, setUploads] = useState<Upload[]>([]);
   const aborts = useRef(new Map<string, AbortController>());
+  // The reply issued, if there is exactly one, is what a result usually reports.
+  const issued = replies.filter((r) => r.status === "issued");
   const form = useForm({
-    initialValues: { note: "" },
+    initialValues: {
+      note: "",
+      replyDocumentId: issued.length === 1 ? issued[0]!.id : (null as string | null),
+    },
     validate: { note: (v) => (v.trim() ? null : tv("required")) },
   });
   const { act, pending } = useDocumentAction(doc, { onClose, form });
@@ -89,7 +98,13 @@ export function NoteForm({
     );
     if (part) {
       act(
-        { action: "submitResult", assignmentId: part.id, result: v.note.trim(), files },
+        {
+          action: "submitResult",
+          assignmentId: part.id,
+          result: v.note.trim(),
+          files,
+          replyDocumentId: v.replyDocumentId,
+        },
         t("submitResultDone"),
       );
     } else {
@@ -117,6 +132,21 @@ export function NoteForm({
             data-testid="note-text"
             {...form.getInputProps("note")}
           />
+          {part && replies.length > 0 && (
+            <Select
+              label={t("replyDocument")}
+              description={t("replyDocumentHint")}
+              placeholder={t("replyDocumentNone")}
+              clearable
+              data={replies.map((r) => ({
+                value: r.id,
+                label: r.numberNotation ? `${r.numberNotation}: ${r.subject}` : r.subject,
+              }))}
+              comboboxProps={{ withinPortal: true }}
+              data-testid="result-reply"
+              {...form.getInputProps("replyDocumentId")}
+            />
+          )}
           <Stack gap={6}>
             {uploads.map((u) => (
               <Stack key={u.key} gap={4} data-testid="note-upload">

@@ -61,6 +61,8 @@ export const incomingActionInput = z.discriminatedUnion("action", [
     assignmentId: idField,
     result: note(),
     files: z.array(fileRef).max(10).default([]),
+    /** The outgoing document drafted as the answer, when the result is a reply. */
+    replyDocumentId: idField.nullish(),
   }),
   z
     .object({

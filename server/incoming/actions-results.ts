@@ -7,6 +7,7 @@ import { assignment, documentParticipant } from "@/db/schema/documents";
 import type { IncomingActionInput } from "@/lib/schemas/incoming-actions";
 import { attachFiles } from "../files/attach";
 import { standsInFor } from "./delegation";
+import { nameReply } from "./reply-link";
 import { moveParticipants, upsertParticipant } from "./participants";
 import {
   clerksOf,
@@ -103,9 +104,18 @@ export async function submitResult(
     });
   }
   const files = p.files.map((f) => f.fileName);
+  const reply = p.replyDocumentId ? await nameReply(ctx, p.replyDocumentId) : null;
   // A part its own assigner handles (a unit head who kept the work) needs nobody's review.
   if (part.assignedById === actor.userId) {
-    return accept(ctx, parts, { ...part, result: p.result }, { onBehalfOf: null }, files);
+    const outcome = await accept(
+      ctx,
+      parts,
+      { ...part, result: p.result },
+      { onBehalfOf: null },
+      files,
+    );
+    if (reply && outcome.event) outcome.event.data = { ...outcome.event.data, reply };
+    return outcome;
   }
   const now = new Date();
   // Specialists the unit head had passed the part to stop with it: the unit answers now.
@@ -131,7 +141,12 @@ export async function submitResult(
     event: {
       action: "resultSubmitted",
       note: p.result,
-      data: { role: part.role, files, late: Boolean(part.deadline && ctx.today > part.deadline) },
+      data: {
+        role: part.role,
+        files,
+        late: Boolean(part.deadline && ctx.today > part.deadline),
+        ...(reply ? { reply } : {}),
+      },
     },
     notifications: [
       { userIds: [part.assignedById], kind: "toReview", messageKey: "resultSubmitted" },

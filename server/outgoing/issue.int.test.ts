@@ -6,7 +6,7 @@ import { Readable } from "node:stream";
 import { and, eq, inArray } from "drizzle-orm";
 import { PDFDocument, StandardFonts } from "pdf-lib";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { document, documentFile } from "@/db/schema/documents";
+import { assignment, document, documentEvent, documentFile } from "@/db/schema/documents";
 import { delivery } from "@/db/schema/outgoing";
 import { documentSignature } from "@/db/schema/signing";
 import { draftInput, type OutgoingActionInput } from "@/lib/schemas/outgoing";
@@ -188,6 +188,42 @@ describe("signing, numbering, sealing and issuing an outgoing document", () => {
     // The incoming document it answers names it as its reply.
     const [answered] = await db.select().from(document).where(eq(document.id, incomingId));
     expect(answered!.replyDocumentId).toBe(id);
+    // The specialist reports his part done by naming the reply; a document that does not answer
+    // this one is refused at the field, nothing recorded.
+    const [part] = await db
+      .select({ id: assignment.id })
+      .from(assignment)
+      .where(
+        and(
+          eq(assignment.documentId, incomingId),
+          eq(assignment.userId, world.users["chuyenvien.kt"]!),
+        ),
+      );
+    const stray = await draftAtSignature("V/v một văn bản khác");
+    const refused = await refusedWith(
+      world.act("chuyenvien.kt", incomingId, {
+        action: "submitResult",
+        assignmentId: part!.id,
+        result: "Đã soạn công văn trả lời.",
+        replyDocumentId: stray.id,
+      }),
+    );
+    expect(refused.fieldErrors.replyDocumentId?.[0]?.key).toBe("incoming.replyUnknown");
+    await world.act("chuyenvien.kt", incomingId, {
+      action: "submitResult",
+      assignmentId: part!.id,
+      result: "Đã soạn công văn trả lời.",
+      replyDocumentId: id,
+    });
+    const [reported] = await db
+      .select({ data: documentEvent.data })
+      .from(documentEvent)
+      .where(
+        and(eq(documentEvent.documentId, incomingId), eq(documentEvent.action, "resultSubmitted")),
+      );
+    expect(reported!.data).toMatchObject({
+      reply: "01/UBND-KT: V/v phối hợp rà soát hộ nghèo năm 2026",
+    });
     expect(await db.select().from(delivery).where(eq(delivery.documentId, id))).toEqual([
       expect.objectContaining({ recipientName: "UBND phường Hoàng Liệt", status: "pending" }),
     ]);
