@@ -12,6 +12,7 @@ import { migrateDatabase } from "@/db/migrate";
 import { isDatabaseEmpty, seedDemo } from "@/db/seed/demo";
 import { seedDemoCertificates } from "@/db/seed/demo-certificates";
 import { seedDemoDocuments } from "@/db/seed/demo-documents";
+import { seedDemoOutgoing } from "@/db/seed/demo-outgoing";
 import { closePdfInspector } from "@/server/files/pdf-inspect";
 import { DiskFileStore } from "@/server/files/store";
 import { ensureAuthority } from "@/server/signing/service/authority";
@@ -273,6 +274,7 @@ async function main() {
           process.env.FILES_DIR || path.join(options.dataDir, "files"),
         );
         const { documents } = await seedDemoDocuments(client, seeded, { store });
+        await seedDemoOutgoing(client, seeded);
         log(
           `${documents} demo documents loaded in ${((Date.now() - started) / 1000).toFixed(1)} s.`,
         );

@@ -2,13 +2,14 @@ import { sql } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import type { Db } from "@/db/client";
 import { addDays, vietnamToday } from "@/lib/dates";
-import type { ClerkBox, InboxBox, InboxFilter } from "@/lib/schemas/inbox";
+import type { ClerkBox, InboxBox, InboxFilter, OutgoingBox } from "@/lib/schemas/inbox";
 import { verifyAuditChain } from "@/server/audit/verify";
 import { loadActor, type Actor } from "@/server/authz/actor";
 import { inboxCounters, listClerkBox, listInbox } from "@/server/incoming/inbox";
 import { freshDatabase } from "@/server/testing/test-db";
 import { seedDemo } from "./demo";
 import { seedDemoDocuments } from "./demo-documents";
+import { seedDemoOutgoing } from "./demo-outgoing";
 
 let db: Db;
 let orgs: Record<string, string>;
@@ -19,6 +20,7 @@ beforeAll(async () => {
   ({ db } = await freshDatabase());
   ({ orgs, users } = await seedDemo(db));
   await seedDemoDocuments(db, { orgs, users });
+  await seedDemoOutgoing(db, { orgs, users });
 }, 300_000);
 
 const as = async (username: string): Promise<Actor> =>
@@ -115,7 +117,8 @@ describe("the demo ward's documents", () => {
 
   it("uses every status a registered document can have", async () => {
     const statuses = await rows<{ status: string }>(
-      sql`select distinct status from document where organisation_id = ${orgs.dinhcong}`,
+      sql`select distinct status from document
+          where organisation_id = ${orgs.dinhcong} and direction = 'incoming'`,
     );
     // `received` is an electronic arrival not yet registered, which only the exchange creates.
     expect(statuses.map((s) => s.status).sort()).toEqual(
@@ -151,13 +154,15 @@ describe("the demo ward's documents", () => {
     expect(disorder).toEqual([]);
   });
 
-  it("keeps a main PDF per document whose text can be searched", async () => {
+  it("keeps a main PDF per incoming document whose text can be searched", async () => {
     const [files] = await rows<{ docs: number; searchable: number }>(sql`
       select count(distinct f.document_id)::int as docs,
         count(*) filter (where b.text_content ilike '%' || left(d.code_number, 4) || '%')::int as searchable
       from document_file f join file_blob b on b.sha256 = f.sha256
       join document d on d.id = f.document_id where f.kind = 'main'`);
-    const [all] = await rows<{ n: number }>(sql`select count(*)::int as n from document`);
+    const [all] = await rows<{ n: number }>(
+      sql`select count(*)::int as n from document where direction = 'incoming'`,
+    );
     expect(files!.docs).toBe(all!.n);
     expect(files!.searchable).toBe(all!.n);
   });
@@ -174,5 +179,21 @@ describe("the demo ward's documents", () => {
       expect(report.ok).toBe(true);
       expect(report.events).toBeGreaterThan(key === "dinhcong" ? 150 : 8);
     }
+  });
+
+  it("gives the outgoing road a document at each place: drafting, review, returned, format check, two to sign", async () => {
+    const outgoing = async (username: string, box: OutgoingBox) =>
+      (await listInbox(db, await as(username), { box, filter: null, limit: 100 })).items;
+    expect(await outgoing("chuyenvien.vhxh", "drafting")).toHaveLength(1);
+    expect(await outgoing("chuyenvien.vhxh", "draft_returned")).toHaveLength(1);
+    expect(await outgoing("truongphong.kt", "draft_review")).toHaveLength(1);
+    expect(await outgoing("vanthu.dc", "draft_review")).toHaveLength(1);
+    expect(await outgoing("chutich.dc", "to_sign")).toHaveLength(2);
+    // The one at the format check answers a letter the specialist handles; the letter shows it.
+    const [reply] = await rows<{ answers: string | null }>(
+      sql`select answers_document_id as answers from outgoing_draft d join document o on o.id = d.document_id
+          where o.subject like 'báo cáo kết quả rà soát các điểm ngập úng%'`,
+    );
+    expect(reply?.answers).toBeTruthy();
   });
 });
