@@ -2,7 +2,14 @@
 // by the list's filters (server and page) and by the sentences the log is shown in; an action
 // missing here is still listed, in a generic sentence, but cannot be picked as a filter.
 
-export const auditEntityTypes = ["document", "user", "unit", "registry", "organisation"] as const;
+export const auditEntityTypes = [
+  "document",
+  "user",
+  "unit",
+  "registry",
+  "routeTemplate",
+  "organisation",
+] as const;
 export type AuditEntityType = (typeof auditEntityTypes)[number];
 
 export const auditActions = {
@@ -50,6 +57,9 @@ export const auditActions = {
   "registry.created": "registry",
   "registry.updated": "registry",
   "registry.defaultChosen": "registry",
+  "routeTemplate.created": "routeTemplate",
+  "routeTemplate.updated": "routeTemplate",
+  "routeTemplate.deactivated": "routeTemplate",
   "organisation.created": "organisation",
   "organisation.updated": "organisation",
   "organisation.moved": "organisation",
@@ -68,6 +78,7 @@ export const auditActionGroups = [
   "user",
   "unit",
   "registry",
+  "routeTemplate",
   "organisation",
   "demo",
 ] as const;

@@ -45,8 +45,31 @@ export type ApprovalStepKind = (typeof approvalStepKinds)[number];
 export const approvalRules = ["all", "any"] as const;
 export type ApprovalRule = (typeof approvalRules)[number];
 
-/** A step of a route template or of a route the drafter chooses. */
-export type RouteTemplateStep = { kind: ApprovalStepKind; rule: ApprovalRule; userIds: string[] };
+/**
+ * Who a template's step names without naming people, resolved when a draft takes the template:
+ * the head(s) of the drafter's unit, the organisation's clerks, or a leader the drafter picks
+ * (the draft's signer when it has one).
+ */
+export const routeMemberRoles = ["unit_head_of_drafter", "clerks", "leader"] as const;
+export type RouteMemberRole = (typeof routeMemberRoles)[number];
+
+/** The roles that make sense at each kind of step (a signature is a leader's, a format check a clerk's). */
+export const memberRolesByKind: Record<ApprovalStepKind, readonly RouteMemberRole[]> = {
+  review: ["unit_head_of_drafter", "clerks", "leader"],
+  format_check: ["clerks"],
+  sign: ["leader"],
+};
+
+/**
+ * A step of a route template: named people, a role, both, or neither (the drafter then chooses
+ * the step's people).
+ */
+export type RouteTemplateStep = {
+  kind: ApprovalStepKind;
+  rule: ApprovalRule;
+  userIds: string[];
+  role: RouteMemberRole | null;
+};
 
 /** "V/v" before a công văn's subject, as printed under its number. */
 /** A subject without the "V/v" its writer may have typed before it (the line adds its own). */

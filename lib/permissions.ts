@@ -89,6 +89,11 @@ export const permissions = [
     roles: ["clerk", "specialist", "unit_head", "leader"],
   },
   {
+    action: "outgoing.routeTemplates",
+    description: "Keep the organisation's approval route templates: create, edit, take out of use",
+    roles: ["admin", "clerk"],
+  },
+  {
     action: "outgoing.issue",
     description: "Number, seal and issue signed outgoing documents",
     roles: ["clerk"],

@@ -21,6 +21,7 @@ const actionLinks: Partial<Record<string, string>> = {
   "incoming.direct": "/incoming?box=to_direct",
   "registry.read": "/registry-books",
   "registry.manage": "/admin/registries",
+  "outgoing.routeTemplates": "/admin/route-templates",
   "incoming.report": "/reports",
   "unit.manage": "/admin/units",
   "user.manage": "/admin/users",

@@ -2,6 +2,7 @@
 
 import { Modal } from "@mantine/core";
 import { useMediaQuery } from "@mantine/hooks";
+import { useTranslations } from "next-intl";
 import type { ReactNode } from "react";
 
 /**
@@ -20,11 +21,13 @@ export function ActionDialog({
   size?: string;
 }) {
   const phone = useMediaQuery("(max-width: 36em)");
+  const t = useTranslations("common");
   return (
     <Modal
       opened
       onClose={onClose}
       title={title}
+      closeButtonProps={{ "aria-label": t("close") }}
       centered={!phone}
       size={size}
       xOffset={phone ? 6 : undefined}

@@ -1,35 +1,25 @@
 "use client";
 
-import {
-  ActionIcon,
-  Alert,
-  Badge,
-  Button,
-  Group,
-  MultiSelect,
-  Paper,
-  SegmentedControl,
-  Select,
-  Stack,
-  Text,
-  Textarea,
-} from "@mantine/core";
+import { Alert, Button, MultiSelect, SegmentedControl, Stack, Text, Textarea } from "@mantine/core";
 import { useForm } from "@mantine/form";
 import { randomId } from "@mantine/hooks";
-import { IconArrowDown, IconArrowUp, IconPlus, IconTrash } from "@tabler/icons-react";
+import { IconPlus } from "@tabler/icons-react";
 import { useTranslations } from "next-intl";
-import { useMemo } from "react";
+import { useMemo, useState } from "react";
 import { ActionDialog } from "@/components/documents/action-dialog";
 import type { StaffDirectory } from "@/components/documents/document-types";
 import { CharacterCount } from "@/components/ui/character-count";
 import { DialogButtons } from "@/components/ui/dialog-buttons";
-import { approvalRules, approvalStepKinds, type ApprovalStepKind } from "@/lib/outgoing";
+import { approvalRules } from "@/lib/outgoing";
+import { MAX_STEP_MEMBERS, MAX_TEMPLATE_STEPS } from "@/lib/schemas/route-templates";
 import type { OutgoingView } from "./outgoing-types";
+import { peopleOptions } from "./route-people-options";
 import { candidatesFor, defaultRoute, routeProblems, type RouteStepDraft } from "./route-state";
+import { RouteStepCard } from "./route-step-card";
+import { stepsFromTemplate } from "./route-template-fill";
+import { RouteTemplateSelect, type DraftingTemplate } from "./route-template-select";
 import { useOutgoingAction } from "./use-outgoing-action";
 
-const MAX_STEPS = 10;
-const MAX_MEMBERS = 10;
 const COMMENT_MAX = 2000;
 
 type StepValues = RouteStepDraft & { key: string };
@@ -38,7 +28,8 @@ type Values = { steps: StepValues[]; comment: string };
 /**
  * The drafter chooses the road of the draft: steps in order, each a kind, a rule and the people
  * who decide there, ending with the leader's signature. It starts from the usual road (or the
- * draft's previous route), so sending is one tap when nothing needs changing.
+ * draft's previous route), so sending is one tap when nothing needs changing; the organisation's
+ * route templates can fill the steps instead, still to be changed at will.
  */
 export function RouteBuilder({
   view,
@@ -50,6 +41,7 @@ export function RouteBuilder({
   onClose: () => void;
 }) {
   const t = useTranslations("outgoingPage");
+  const tTemplates = useTranslations("routeTemplates");
   const initialSteps = useMemo(
     () => defaultRoute(view, directory).map((s) => ({ ...s, key: randomId() })),
     // The defaults are read once, when the dialog opens.
@@ -70,18 +62,15 @@ export function RouteBuilder({
   const { steps } = form.getValues();
   const again = view.status === "returned_to_drafter";
 
-  const options = (kind: ApprovalStepKind) => {
-    const people = candidatesFor(kind, directory, view.drafter.id);
-    const unitName = new Map(directory.units.map((u) => [u.id, u.name]));
-    const groups = new Map<string, { value: string; label: string }[]>();
-    for (const p of people) {
-      const group = p.unitId ? (unitName.get(p.unitId) ?? "") : t("leadership");
-      groups.set(group, [
-        ...(groups.get(group) ?? []),
-        { value: p.id, label: `${p.fullName} — ${p.jobTitle}` },
-      ]);
-    }
-    return [...groups].map(([group, items]) => ({ group, items }));
+  const [filledFrom, setFilledFrom] = useState<{ name: string; empty: boolean } | null>(null);
+  const fillFrom = (template: DraftingTemplate) => {
+    const filled = stepsFromTemplate(template.steps, view, directory);
+    form.setFieldValue(
+      "steps",
+      filled.map((s) => ({ ...s, key: randomId() })),
+    );
+    form.clearErrors();
+    setFilledFrom({ name: template.name, empty: filled.some((s) => s.userIds.length === 0) });
   };
 
   const submit = form.onSubmit((v) =>
@@ -102,97 +91,58 @@ export function RouteBuilder({
           <Text size="sm" c="dimmed">
             {t("sendHint")}
           </Text>
+          <RouteTemplateSelect onPick={fillFrom} />
+          {filledFrom && (
+            <Text size="sm" c="dimmed" data-testid="route-template-filled">
+              {tTemplates(filledFrom.empty ? "filledNeedsPeople" : "filled", {
+                name: filledFrom.name,
+              })}
+            </Text>
+          )}
           {steps.map((step, i) => (
-            <Paper
+            <RouteStepCard
               key={step.key}
-              withBorder
-              p="sm"
-              data-testid={`route-edit-step-${i + 1}`}
-              data-kind={step.kind}
+              index={i}
+              count={steps.length}
+              kind={step.kind}
+              kindError={form.errors[`steps.${i}.kind`]}
+              onKind={(kind) => {
+                form.setFieldValue(`steps.${i}.kind`, kind);
+                // The people of another kind of step rarely fit the new one.
+                const fits = new Set(
+                  candidatesFor(kind, directory, view.drafter.id).map((p) => p.id),
+                );
+                form.setFieldValue(
+                  `steps.${i}.userIds`,
+                  step.userIds.filter((id) => fits.has(id)),
+                );
+              }}
+              onMove={(to) => form.reorderListItem("steps", { from: i, to })}
+              onRemove={() => form.removeListItem("steps", i)}
+              testId="route-edit-step"
             >
-              <Stack gap="xs">
-                <Group justify="space-between" wrap="nowrap" gap="xs">
-                  <Group gap="xs" wrap="nowrap" style={{ flex: 1, minWidth: 0 }}>
-                    <Badge variant="filled" circle size="lg">
-                      {i + 1}
-                    </Badge>
-                    <Select
-                      aria-label={t("stepKindLabel", { position: i + 1 })}
-                      data={approvalStepKinds.map((k) => ({ value: k, label: t(`stepKind.${k}`) }))}
-                      allowDeselect={false}
-                      comboboxProps={{ withinPortal: true }}
-                      style={{ flex: 1, minWidth: 0 }}
-                      data-testid={`route-edit-step-${i + 1}-kind`}
-                      {...form.getInputProps(`steps.${i}.kind`)}
-                      onChange={(value) => {
-                        if (!value) return;
-                        form.setFieldValue(`steps.${i}.kind`, value as ApprovalStepKind);
-                        // The people of another kind of step rarely fit the new one.
-                        const fits = new Set(
-                          candidatesFor(value as ApprovalStepKind, directory, view.drafter.id).map(
-                            (p) => p.id,
-                          ),
-                        );
-                        form.setFieldValue(
-                          `steps.${i}.userIds`,
-                          step.userIds.filter((id) => fits.has(id)),
-                        );
-                      }}
-                    />
-                  </Group>
-                  <Group gap={2} wrap="nowrap">
-                    <ActionIcon
-                      variant="subtle"
-                      color="gray"
-                      disabled={i === 0}
-                      aria-label={t("stepUp", { position: i + 1 })}
-                      onClick={() => form.reorderListItem("steps", { from: i, to: i - 1 })}
-                    >
-                      <IconArrowUp size={16} />
-                    </ActionIcon>
-                    <ActionIcon
-                      variant="subtle"
-                      color="gray"
-                      disabled={i === steps.length - 1}
-                      aria-label={t("stepDown", { position: i + 1 })}
-                      onClick={() => form.reorderListItem("steps", { from: i, to: i + 1 })}
-                    >
-                      <IconArrowDown size={16} />
-                    </ActionIcon>
-                    <ActionIcon
-                      variant="subtle"
-                      color="red"
-                      disabled={steps.length === 1}
-                      aria-label={t("stepRemove", { position: i + 1 })}
-                      onClick={() => form.removeListItem("steps", i)}
-                    >
-                      <IconTrash size={16} />
-                    </ActionIcon>
-                  </Group>
-                </Group>
-                <MultiSelect
-                  label={t(`stepPeople.${step.kind}`)}
-                  data={options(step.kind)}
-                  searchable
-                  maxValues={MAX_MEMBERS}
-                  hidePickedOptions
-                  nothingFoundMessage={t("nobodyFound")}
-                  comboboxProps={{ withinPortal: true }}
-                  data-testid={`route-edit-step-${i + 1}-people`}
-                  {...form.getInputProps(`steps.${i}.userIds`)}
+              <MultiSelect
+                label={t(`stepPeople.${step.kind}`)}
+                data={peopleOptions(step.kind, directory, view.drafter.id, t("leadership"))}
+                searchable
+                maxValues={MAX_STEP_MEMBERS}
+                hidePickedOptions
+                nothingFoundMessage={t("nobodyFound")}
+                comboboxProps={{ withinPortal: true }}
+                data-testid={`route-edit-step-${i + 1}-people`}
+                {...form.getInputProps(`steps.${i}.userIds`)}
+              />
+              {step.userIds.length > 1 && (
+                <SegmentedControl
+                  size="xs"
+                  fullWidth
+                  data={approvalRules.map((r) => ({ value: r, label: t(`rule.${r}`) }))}
+                  aria-label={t("ruleLabel")}
+                  data-testid={`route-edit-step-${i + 1}-rule`}
+                  {...form.getInputProps(`steps.${i}.rule`)}
                 />
-                {step.userIds.length > 1 && (
-                  <SegmentedControl
-                    size="xs"
-                    fullWidth
-                    data={approvalRules.map((r) => ({ value: r, label: t(`rule.${r}`) }))}
-                    aria-label={t("ruleLabel")}
-                    data-testid={`route-edit-step-${i + 1}-rule`}
-                    {...form.getInputProps(`steps.${i}.rule`)}
-                  />
-                )}
-              </Stack>
-            </Paper>
+              )}
+            </RouteStepCard>
           ))}
           {typeof form.errors.steps === "string" && (
             <Alert color="red" variant="light" data-testid="route-error">
@@ -202,7 +152,7 @@ export function RouteBuilder({
           <Button
             variant="subtle"
             leftSection={<IconPlus size={16} />}
-            disabled={steps.length >= MAX_STEPS}
+            disabled={steps.length >= MAX_TEMPLATE_STEPS}
             onClick={() =>
               // A new step goes before the signature, where consultations and checks belong.
               form.insertListItem(

@@ -27,6 +27,7 @@ import {
   IconNotebook,
   IconListCheck,
   IconLogout,
+  IconRoute,
   IconSend,
   IconSitemap,
   IconUserCircle,
@@ -161,6 +162,12 @@ export function AppShellFrame({
       label: t("nav.registries"),
       icon: <IconBook2 size={18} />,
       action: "registry.manage",
+    },
+    {
+      href: "/admin/route-templates",
+      label: t("nav.routeTemplates"),
+      icon: <IconRoute size={18} />,
+      action: "outgoing.routeTemplates",
     },
     {
       href: "/admin/audit",

@@ -1,6 +1,7 @@
 "use client";
 
 import { Modal, Text } from "@mantine/core";
+import { useTranslations } from "next-intl";
 import type { ReactNode } from "react";
 import { DialogButtons } from "./dialog-buttons";
 
@@ -24,8 +25,9 @@ export function ConfirmDialog({
   onConfirm: () => void;
   onClose: () => void;
 }) {
+  const t = useTranslations("common");
   return (
-    <Modal opened onClose={onClose} title={title}>
+    <Modal opened onClose={onClose} title={title} closeButtonProps={{ "aria-label": t("close") }}>
       <Text size="sm">{message}</Text>
       <DialogButtons
         mt="lg"

@@ -1,5 +1,6 @@
 import { sql } from "drizzle-orm";
 import {
+  boolean,
   check,
   index,
   integer,
@@ -176,7 +177,10 @@ export const approvalMember = pgTable(
   ],
 );
 
-/** A route the organisation uses often, to start a draft's route from. */
+/**
+ * A route the organisation uses often, to start a draft's route from. Its steps may name
+ * people or roles (lib/outgoing.ts); names are unique among the organisation's templates in use.
+ */
 export const routeTemplate = pgTable(
   "route_template",
   {
@@ -186,13 +190,24 @@ export const routeTemplate = pgTable(
       .references(() => organisation.id, { onDelete: "restrict" }),
     name: text().notNull(),
     steps: jsonb().$type<RouteTemplateStep[]>().notNull(),
-    active: integer().notNull().default(1),
+    active: boolean().notNull().default(true),
+    version: integer().notNull().default(1),
     createdById: uuid()
       .notNull()
       .references(() => appUser.id, { onDelete: "restrict" }),
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [uniqueIndex("route_template_org_name_uq").on(t.organisationId, sql`lower(${t.name})`)],
+  (t) => [
+    // Serves the list of templates in use, by name, and keeps their names apart.
+    uniqueIndex("route_template_org_name_active_uq")
+      .on(t.organisationId, sql`lower(${t.name})`)
+      .where(sql`${t.active}`),
+    check(
+      "route_template_steps_ck",
+      sql`CASE WHEN jsonb_typeof(${t.steps}) = 'array' THEN jsonb_array_length(${t.steps}) BETWEEN 1 AND 10 ELSE false END`,
+    ),
+  ],
 );
 
 export const deliveryStatus = pgEnum("delivery_status", ["pending"]);

@@ -7,6 +7,7 @@ import { appUser, userRole } from "../schema/users";
 import { appendAudit } from "@/server/audit/append";
 import { hashPassword } from "@/server/auth/password";
 import { seedDefaultRegistries } from "./registries";
+import { seedDemoRouteTemplates } from "./route-templates";
 import type { Role } from "@/lib/permissions";
 
 export const DEMO_PASSWORD = "LienThong@2026";
@@ -347,6 +348,13 @@ export async function seedDemo(
       });
     }
     await seedDefaultRegistries(tx, Object.values(orgs));
+    await seedDemoRouteTemplates(
+      tx,
+      demoOrganisations.flatMap((o) => {
+        const clerk = o.users.find((u) => u.roles.includes("clerk"));
+        return clerk ? [{ organisationId: orgs[o.key]!, createdById: users[clerk.username]! }] : [];
+      }),
+    );
     return { orgs, users };
   });
 }

@@ -7,6 +7,7 @@ import type { Db } from "@/db/client";
 import { auditEvent } from "@/db/schema/audit";
 import { document } from "@/db/schema/documents";
 import { unit } from "@/db/schema/org";
+import { routeTemplate } from "@/db/schema/outgoing";
 import { appUser } from "@/db/schema/users";
 import { seedDemo } from "@/db/seed/demo";
 import type { Action } from "@/lib/permissions";
@@ -21,6 +22,7 @@ type Ids = {
   hlUnit: string;
   hlDocument: string;
   dcUnit: string;
+  hlTemplate: string;
 };
 
 type Case = {
@@ -344,6 +346,37 @@ const cases: Record<string, Case> = {
     input: () => ({ from: "2026-01-01", to: "2026-12-31" }),
     otherOrganisation: { none: "takes no ids; counts the caller's organisation's documents" },
   },
+  "routeTemplates.list": {
+    permission: "outgoing.routeTemplates",
+    input: () => undefined,
+    otherOrganisation: { none: "takes no input; lists the caller's organisation's templates" },
+  },
+  "routeTemplates.forDrafting": {
+    permission: "outgoing.draft",
+    input: () => undefined,
+    otherOrganisation: { none: "takes no input; lists the caller's organisation's templates" },
+  },
+  "routeTemplates.create": {
+    permission: "outgoing.routeTemplates",
+    input: () => ({ name: "Mẫu mới", steps: [{ kind: "sign" }] }),
+    // Another organisation's people are refused as unknown members (route-templates.int.test.ts).
+    otherOrganisation: { none: "creates in the caller's organisation; names only its people" },
+  },
+  "routeTemplates.update": {
+    permission: "outgoing.routeTemplates",
+    input: (ids) => ({ id: ids.hlTemplate, version: 1, name: "Mẫu", steps: [{ kind: "sign" }] }),
+    otherOrganisation: (ids) => ({
+      id: ids.hlTemplate,
+      version: 1,
+      name: "Chiếm quyền",
+      steps: [{ kind: "sign" }],
+    }),
+  },
+  "routeTemplates.deactivate": {
+    permission: "outgoing.routeTemplates",
+    input: (ids) => ({ id: ids.hlTemplate, version: 1 }),
+    otherOrganisation: (ids) => ({ id: ids.hlTemplate, version: 1 }),
+  },
   "orgTree.get": {
     permission: "orgTree.manage",
     input: (ids) => ({ id: ids.orgs.hoangliet }),
@@ -497,6 +530,7 @@ const lacking: Record<Action, string | null> = {
   "outgoing.draft": "quantri.dc",
   "outgoing.approve": "quantri.dc",
   "outgoing.issue": "chuyenvien.kt",
+  "outgoing.routeTemplates": "chuyenvien.kt",
   "signing.manage": "quantri.dc",
 };
 
@@ -547,7 +581,17 @@ async function snapshotOf(orgId: string) {
     .from(document)
     .where(eq(document.organisationId, orgId))
     .orderBy(document.id);
-  return { events: events?.n, users, units, documents };
+  const templates = await db
+    .select({
+      id: routeTemplate.id,
+      name: routeTemplate.name,
+      active: routeTemplate.active,
+      version: routeTemplate.version,
+    })
+    .from(routeTemplate)
+    .where(eq(routeTemplate.organisationId, orgId))
+    .orderBy(routeTemplate.id);
+  return { events: events?.n, users, units, documents, templates };
 }
 
 beforeAll(async () => {
@@ -567,7 +611,18 @@ beforeAll(async () => {
     organisationId: seeded.orgs.hoangliet!,
     createdById: seeded.users["vanthu.hl"]!,
   });
-  ids = { ...seeded, hlUnit: hl!.id, dcUnit: dc!.id, hlDocument: hlDocument.id };
+  const [hlTemplate] = await db
+    .select({ id: routeTemplate.id })
+    .from(routeTemplate)
+    .where(eq(routeTemplate.organisationId, seeded.orgs.hoangliet!))
+    .limit(1);
+  ids = {
+    ...seeded,
+    hlUnit: hl!.id,
+    dcUnit: dc!.id,
+    hlDocument: hlDocument.id,
+    hlTemplate: hlTemplate!.id,
+  };
 });
 
 describe("every tRPC procedure", () => {

@@ -11,6 +11,7 @@ import { notificationsRouter } from "./routers/notifications";
 import { orgTreeRouter } from "./routers/org-tree";
 import { registriesRouter } from "./routers/registries";
 import { reportsRouter } from "./routers/reports";
+import { routeTemplatesRouter } from "./routers/route-templates";
 import { searchRouter } from "./routers/search";
 import { unitsRouter } from "./routers/units";
 import { usersRouter } from "./routers/users";
@@ -30,6 +31,7 @@ export const appRouter = router({
   reception: incomingReceptionRouter,
   registries: registriesRouter,
   reports: reportsRouter,
+  routeTemplates: routeTemplatesRouter,
   search: searchRouter,
   units: unitsRouter,
   users: usersRouter,

@@ -2,6 +2,7 @@ import { inArray, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { document } from "@/db/schema/documents";
 import { organisation, unit } from "@/db/schema/org";
+import { routeTemplate } from "@/db/schema/outgoing";
 import { registry } from "@/db/schema/registry";
 import { appUser } from "@/db/schema/users";
 import type { AuditRecord } from "@/lib/audit-actions";
@@ -48,7 +49,7 @@ export async function lookUpRecords(
     ),
   ];
   const unitIds = new Set([...ids("unit"), ...events.flatMap(unitIdsIn).filter(isUuid)]);
-  const [documents, users, units, registries, organisations] = await Promise.all([
+  const [documents, users, units, registries, templates, organisations] = await Promise.all([
     whenAny(ids("document"), (list) =>
       db
         .select({
@@ -76,6 +77,12 @@ export async function lookUpRecords(
         .from(registry)
         .where(inArray(registry.id, list)),
     ),
+    whenAny(ids("routeTemplate"), (list) =>
+      db
+        .select({ id: routeTemplate.id, name: routeTemplate.name })
+        .from(routeTemplate)
+        .where(inArray(routeTemplate.id, list)),
+    ),
     whenAny(ids("organisation"), (list) =>
       db
         .select({ id: organisation.id, name: organisation.name })
@@ -100,6 +107,7 @@ export async function lookUpRecords(
     records.set(recordKey("user", u.id), { ...plain(u.name), username: u.username });
   for (const u of units) records.set(recordKey("unit", u.id), plain(u.name));
   for (const r of registries) records.set(recordKey("registry", r.id), plain(r.name));
+  for (const r of templates) records.set(recordKey("routeTemplate", r.id), plain(r.name));
   for (const o of organisations) records.set(recordKey("organisation", o.id), plain(o.name));
   return {
     records,

@@ -11,6 +11,7 @@ import type { DocumentRow } from "../incoming/visibility";
 import type { DocumentOutcome } from "../workflow/documents";
 import type { OutgoingEngineInput as OutgoingActionInput } from "./engine-input";
 import { checkDraftReferences } from "./references";
+import { routeErrors } from "./route-rules";
 import { currentVersion, draftColumns, saveVersion } from "./versions";
 import type { SigningMaterial } from "./signing";
 import {
@@ -86,23 +87,7 @@ export async function saveDraft(
 async function checkRoute(ctx: OutgoingContext, steps: Payload<"sendOnRoute">["steps"]) {
   const ids = [...new Set(steps.flatMap((s) => s.userIds))];
   const members = await loadMembers(ctx.tx, ctx.actor.organisationId, ids);
-  const errors: Record<string, string> = {};
-  steps.forEach((s, i) => {
-    if (s.userIds.some((id) => !members.has(id)))
-      errors[`steps.${i}.userIds`] = "outgoing.memberUnknown";
-    if (new Set(s.userIds).size !== s.userIds.length)
-      errors[`steps.${i}.userIds`] = "outgoing.memberTwice";
-    if (s.kind === "sign" && s.userIds.some((id) => !members.get(id)?.roles.includes("leader")))
-      errors[`steps.${i}.userIds`] = "outgoing.signerNotALeader";
-    if (
-      s.kind === "format_check" &&
-      s.userIds.some((id) => !members.get(id)?.roles.includes("clerk"))
-    )
-      errors[`steps.${i}.userIds`] = "outgoing.checkerNotAClerk";
-    if (s.kind === "sign" && i !== steps.length - 1)
-      errors[`steps.${i}.kind`] = "outgoing.signLast";
-  });
-  if (steps.at(-1)?.kind !== "sign") errors.steps = "outgoing.routeNeedsSigner";
+  const errors = routeErrors(steps, members);
   if (Object.keys(errors).length > 0) throw fieldError(errors);
 }
 

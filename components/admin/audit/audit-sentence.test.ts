@@ -36,6 +36,7 @@ const recordOf: Record<string, AuditRecord> = {
   user: record("Lê Minh Tuấn", { username: "chuyenvien.kt" }),
   unit: record("Phòng Kinh tế"),
   registry: record("Sổ văn bản đến"),
+  routeTemplate: record("Công văn thông thường"),
   organisation: record("UBND phường Định Công"),
 };
 const hl = { id: ID, code: "H49.30", name: "UBND phường Hoàng Liệt" };
@@ -105,6 +106,15 @@ const dataOf: Record<AuditAction, Record<string, unknown>> = {
     changes: { name: { from: "Sổ đến", to: "Sổ văn bản đến" }, version: { from: 1, to: 2 } },
   },
   "registry.defaultChosen": { name: "Sổ văn bản đến", kind: "incoming", automatic: true },
+  "routeTemplate.created": {
+    name: "Công văn thông thường",
+    steps: ["review", "format_check", "sign"],
+  },
+  "routeTemplate.updated": {
+    changes: { name: { from: "Công văn", to: "Công văn thông thường" } },
+    steps: ["format_check", "sign"],
+  },
+  "routeTemplate.deactivated": { name: "Công văn thông thường" },
   "organisation.created": { code: "H49.29", name: "UBND phường Định Công", level: "commune" },
   "organisation.updated": { changes: { name: { from: "UBND phường ĐC", to: dc.name } } },
   "organisation.moved": { from: null, to: hl },
@@ -175,6 +185,13 @@ describe("every known action as a sentence", () => {
     );
     expect(say("organisation.moved")).toBe(
       "Nguyễn Văn Quản chuyển UBND phường Định Công sang trực thuộc UBND phường Hoàng Liệt (trước đây: không có cấp trên).",
+    );
+    expect(say("routeTemplate.updated")).toBe(
+      "Nguyễn Văn Quản sửa quy trình trình ký mẫu «Công văn thông thường» (trước đây là «Công văn»); " +
+        "các bước nay là: Kiểm tra thể thức → Ký ban hành.",
+    );
+    expect(say("routeTemplate.updated", { data: { steps: ["sign"] } })).toBe(
+      "Nguyễn Văn Quản sửa quy trình trình ký mẫu «Công văn thông thường»; các bước nay là: Ký ban hành.",
     );
     expect(say("registry.created", { actorName: null })).toBe(
       "Hệ thống tự động mở sổ đăng ký «Sổ văn bản đến» cho văn bản đến.",
@@ -282,6 +299,7 @@ describe("the link to the record", () => {
     expect(auditSentence(event("user.deactivated"), vi).href).toBe("/admin/users?q=chuyenvien.kt");
     expect(auditSentence(event("unit.created"), vi).href).toBe("/admin/units");
     expect(auditSentence(event("registry.updated"), vi).href).toBe("/admin/registries");
+    expect(auditSentence(event("routeTemplate.created"), vi).href).toBe("/admin/route-templates");
     expect(auditSentence(event("organisation.closed"), vi).href).toBe("/admin/organisations");
   });
 

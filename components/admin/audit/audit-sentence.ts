@@ -81,6 +81,7 @@ export function auditSentence(event: SentenceEvent, { t, links }: SentenceContex
 const adminPages: Partial<Record<AuditEntityType, string>> = {
   unit: "/admin/units",
   registry: "/admin/registries",
+  routeTemplate: "/admin/route-templates",
   organisation: "/admin/organisations",
 };
 
@@ -143,6 +144,11 @@ function helpers(e: SentenceEvent, t: Translate) {
     actionLabel: () => tr(`audit.actions.${e.action}`, e.action),
     noun: () => tr(`audit.nouns.${e.entityType}`, e.entityType),
     kind: (v: unknown) => value("kind", v),
+    /** A route's steps in order, by their kinds: "Ký nháy → Kiểm tra thể thức → Ký ban hành". */
+    steps: (v: unknown) =>
+      (Array.isArray(v) ? v : [])
+        .map((k) => tr(`outgoingPage.stepKind.${String(k)}`, String(k)))
+        .join(" → "),
     orgName: (v: unknown) => str(obj(v).name) ?? t("audit.values.noParent"),
     recordName(): string {
       const name =
@@ -344,6 +350,25 @@ const builders: Record<AuditAction, Builder> = {
     key: "registry.defaultChosen",
     values: { kind: h.kind(e.data.kind) },
   }),
+
+  "routeTemplate.created": (e, h) => ({
+    key: "routeTemplate.created",
+    values: { steps: h.steps(e.data.steps), hasSteps: yes(count(e.data.steps) > 0) },
+  }),
+  "routeTemplate.updated": (e, h) => {
+    const name = obj(obj(e.data.changes).name);
+    const from = str(name.from);
+    return {
+      key: "routeTemplate.updated",
+      values: {
+        from: from ? shorten(from, MAX_VALUE) : "",
+        renamed: yes(Boolean(from)),
+        steps: h.steps(e.data.steps),
+        hasSteps: yes(count(e.data.steps) > 0),
+      },
+    };
+  },
+  "routeTemplate.deactivated": simple("routeTemplate.deactivated"),
 
   "organisation.created": (e) => ({
     key: "organisation.created",

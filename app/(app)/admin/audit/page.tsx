@@ -19,6 +19,7 @@ const pagePermission: Partial<Record<AuditEntityType, Action>> = {
   user: "user.manage",
   unit: "unit.manage",
   registry: "registry.manage",
+  routeTemplate: "outgoing.routeTemplates",
   organisation: "orgTree.manage",
 };
 
