@@ -23,8 +23,7 @@ type Staff = {
 const BODY = [
   "Thực hiện chỉ đạo của Ủy ban nhân dân quận Hoàng Mai,",
   "Ủy ban nhân dân phường Định Công báo cáo tình hình triển khai chữ ký số như sau:",
-  "1. Toàn bộ lãnh đạo phường đã được cấp chứng thư số.",
-  "2. Văn bản đi được ký số và phát hành trên hệ thống.",
+  "Toàn bộ lãnh đạo phường đã được cấp chứng thư số; văn bản đi được ký số và phát hành trên hệ thống.",
 ];
 type Shot = (page: Page, name: string) => Promise<void>;
 

@@ -72,9 +72,10 @@ export function usePinSignature<T>({
       // A PIN chosen meanwhile, a key locked, a certificate replaced: read it again.
       if (code === "CONFLICT" || code === "TOO_MANY_REQUESTS") void certificates.refetch();
       onRefused?.(code);
-      const pin = fieldErrorsOf(failure).pin;
+      const { pin, ...others } = fieldErrorsOf(failure);
       if (pin) setPinError(pin);
-      else setError(messageOf(failure, t("actionFailed")));
+      // Another field's refusal (the registry chosen) says what is wrong with it.
+      else setError(Object.values(others)[0] ?? messageOf(failure, t("actionFailed")));
     },
   });
   return { certificates, certificate, run, pinError, error };

@@ -8,6 +8,8 @@ import { useState } from "react";
 import { ActionDialog } from "@/components/documents/action-dialog";
 import { formatDate, formatDateTime } from "@/components/documents/document-format";
 import { useTRPCClient } from "@/components/providers/trpc";
+import { RegistryField } from "@/components/reception/registry-field";
+import { isSecret } from "@/lib/documents";
 import { CertificateProblem, usable, usePinSignature, type SignMode } from "./certificate-gate";
 import type { OutgoingView } from "./outgoing-types";
 import { PinDialog } from "./pin-dialog";
@@ -30,6 +32,8 @@ export function SignDialog({
   const t = useTranslations("outgoingPage");
   const client = useTRPCClient();
   const refresh = useRefreshOutgoing();
+  // The outgoing register that numbers it (secret documents have their own); the default first.
+  const [registryId, setRegistryId] = useState<string | null>(null);
   const [issued, setIssued] = useState<{ numberNotation: string; documentDate: string | null }>();
   // Validity is judged as of the moment the dialog opened.
   const [openedAt] = useState(() => Date.now());
@@ -37,7 +41,7 @@ export function SignDialog({
     mode,
     send: async (pin) => {
       const request = { documentId: view.id, version: view.version, pin };
-      if (mode === "issue") return client.outgoing.issue.mutate(request);
+      if (mode === "issue") return client.outgoing.issue.mutate({ ...request, registryId });
       await client.outgoing.sign.mutate(request);
       return null;
     },
@@ -90,11 +94,20 @@ export function SignDialog({
     <PinDialog
       title={title}
       intro={
-        <Text size="sm">
-          {t(mode === "sign" ? "signIntro" : "issueIntro", {
-            version: view.draft.currentVersion,
-          })}
-        </Text>
+        <>
+          <Text size="sm">
+            {t(mode === "sign" ? "signIntro" : "issueIntro", {
+              version: view.draft.currentVersion,
+            })}
+          </Text>
+          {mode === "issue" && (
+            <RegistryField
+              kind={isSecret(view.confidentiality) ? "secret_outgoing" : "outgoing"}
+              value={registryId}
+              onChange={setRegistryId}
+            />
+          )}
+        </>
       }
       certificate={{
         holder: certificate.subjectName,

@@ -8,8 +8,8 @@ import { useTRPC } from "@/components/providers/trpc";
 import type { RegistryKind } from "@/lib/schemas/registry";
 
 /**
- * The book the document goes into: the open books of its kind (incoming, or secret for a secret
- * document), the default one chosen for the clerk. The hint shows the number it would get now;
+ * The book the document goes into: the open books of its kind (incoming or outgoing, each with
+ * its secret book for a secret document), the default one chosen for the clerk. The hint shows the number it would get now;
  * the real one is taken when saving, since another clerk may register first.
  */
 export function RegistryField({
@@ -38,8 +38,11 @@ export function RegistryField({
 
   let description: string | undefined;
   if (registries.isError) description = t("registriesLoadError");
-  else if (chosen) description = t("expectedNumber", { number: chosen.lastNumber + 1 });
-  else if (registries.isSuccess) description = t("registryAutoOpen");
+  else if (chosen) {
+    description = t(kind.endsWith("outgoing") ? "expectedOutgoingNumber" : "expectedNumber", {
+      number: chosen.lastNumber + 1,
+    });
+  } else if (registries.isSuccess) description = t("registryAutoOpen");
 
   return (
     <Select

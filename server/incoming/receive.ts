@@ -2,7 +2,6 @@ import { and, eq } from "drizzle-orm";
 import type { Db, DbOrTx, Tx } from "@/db/client";
 import { document } from "@/db/schema/documents";
 import { organisation } from "@/db/schema/org";
-import { registry } from "@/db/schema/registry";
 import { isSecret } from "@/lib/documents";
 import {
   receptionDateErrors,
@@ -16,7 +15,7 @@ import { AppError, fieldError } from "../errors";
 import { attachFiles } from "../files/attach";
 import { loadAttachableBlobs } from "../files/ownership";
 import { isPdfMime } from "../files/file-type";
-import { defaultRegistry, nextRegistryNumber } from "../registry/numbering";
+import { chosenRegistryProblem, defaultRegistry, nextRegistryNumber } from "../registry/numbering";
 import {
   findPossibleDuplicate,
   serialiseDuplicateCheck,
@@ -165,15 +164,12 @@ async function resolveChosenRegistry(
   errors: Record<string, string>,
 ): Promise<string | null> {
   if (!registryId) return null;
-  const [book] = await tx
-    .select({ kind: registry.kind, active: registry.active })
-    .from(registry)
-    .where(and(eq(registry.id, registryId), eq(registry.organisationId, actor.organisationId)));
-  if (!book) errors.registryId = "reception.registryUnknown";
-  else if (book.kind !== kind) {
+  const problem = await chosenRegistryProblem(tx, actor.organisationId, registryId, kind);
+  if (problem === "unknown") errors.registryId = "reception.registryUnknown";
+  else if (problem === "wrongKind") {
     errors.registryId =
       kind === "secret" ? "reception.registryNotSecret" : "reception.registrySecret";
-  } else if (!book.active) errors.registryId = "reception.registryInactive";
+  } else if (problem === "inactive") errors.registryId = "reception.registryInactive";
   return registryId;
 }
 

@@ -8,6 +8,7 @@ import { PDFDocument, StandardFonts } from "pdf-lib";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { assignment, document, documentEvent, documentFile } from "@/db/schema/documents";
 import { delivery } from "@/db/schema/outgoing";
+import { registry } from "@/db/schema/registry";
 import { documentSignature } from "@/db/schema/signing";
 import { draftInput, type OutgoingActionInput } from "@/lib/schemas/outgoing";
 import { getFileStore } from "../files/store";
@@ -176,6 +177,29 @@ describe("signing, numbering, sealing and issuing an outgoing document", () => {
     );
 
     const clerk = await world.as("vanthu.dc");
+    // A register named by id is checked: not an incoming one, not another organisation's.
+    const books = await db.select().from(registry);
+    for (const [book, key] of [
+      [
+        books.find((b) => b.organisationId === world.orgs.dinhcong && b.kind === "incoming"),
+        "outgoing.registryWrongKind",
+      ],
+      [
+        books.find((b) => b.organisationId === world.orgs.hoangliet && b.kind === "outgoing"),
+        "reception.registryUnknown",
+      ],
+    ] as const) {
+      const wrongBook = await refusedWith(
+        issueSigned(db, clerk, {
+          documentId: id,
+          version: await version(id),
+          pin: "135790",
+          registryId: book!.id,
+        }),
+      );
+      expect(wrongBook.fieldErrors.registryId?.[0]?.key).toBe(key);
+    }
+    expect((await getOutgoingDocument(db, clerk, { id })).status).toBe("signed");
     const issued = await issueSigned(db, clerk, {
       documentId: id,
       version: await version(id),

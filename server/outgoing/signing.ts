@@ -9,14 +9,14 @@ import { approvalMember, delivery, outgoingDraft } from "@/db/schema/outgoing";
 import { documentSignature } from "@/db/schema/signing";
 import { isSecret } from "@/lib/documents";
 import { vietnamToday } from "@/lib/dates";
-import { AppError } from "../errors";
+import { AppError, fieldError } from "../errors";
 import { storeGeneratedFile } from "../files/generated";
 import { getFileStore } from "../files/store";
 import { upsertParticipant } from "../incoming/participants";
 import { clerksOf, unitHeads } from "../incoming/workflow-support";
 import { issueDateText, numberNotationText } from "../pdf/outgoing/draft";
 import { encodeForFieldFont } from "../pdf/outgoing/field-font";
-import { defaultRegistry, nextRegistryNumber } from "../registry/numbering";
+import { chosenRegistryProblem, defaultRegistry, nextRegistryNumber } from "../registry/numbering";
 import type { Signer } from "../signing/pki";
 import type { Authority } from "../signing/service/authority";
 import { signPdfPades } from "../signing/service/pades";
@@ -176,6 +176,20 @@ export async function numberSealAndIssue(
     .where(and(eq(documentSignature.documentId, doc.id), eq(documentSignature.kind, "leader")));
   if (!signedFile) throw refuse("outgoing.notSigned");
   const kind = isSecret(doc.confidentiality) ? "secret_outgoing" : "outgoing";
+  // A registry chosen by id is a claim: of this organisation, of the document's kind, open.
+  const problem = p.registryId
+    ? await chosenRegistryProblem(tx, doc.organisationId, p.registryId, kind)
+    : null;
+  if (problem) {
+    throw fieldError({
+      registryId:
+        problem === "wrongKind"
+          ? "outgoing.registryWrongKind"
+          : problem === "inactive"
+            ? "reception.registryInactive"
+            : "reception.registryUnknown",
+    });
+  }
   const registryId = p.registryId ?? (await defaultRegistry(tx, doc.organisationId, kind)).id;
   const { period, number } = await nextRegistryNumber(tx, { registryId, on: signing.now });
   const { layout, notation, placeName } = await draftPdf(tx, doc);

@@ -73,6 +73,27 @@ export async function nextRegistryNumber(
   return { period: range.period, number: row!.lastNumber };
 }
 
+/**
+ * What is wrong with a registry a clerk chose by its id, for numbering a document of `kind` in
+ * their organisation: another organisation's or a missing one ("unknown"), one of another kind
+ * (an incoming book for an outgoing document, an open book for a secret one), or one closed.
+ * Null when it may be used.
+ */
+export async function chosenRegistryProblem(
+  tx: DbOrTx,
+  organisationId: string,
+  registryId: string,
+  kind: RegistryKind,
+): Promise<"unknown" | "wrongKind" | "inactive" | null> {
+  const [book] = await tx
+    .select({ kind: registry.kind, active: registry.active })
+    .from(registry)
+    .where(and(eq(registry.id, registryId), eq(registry.organisationId, organisationId)));
+  if (!book) return "unknown";
+  if (book.kind !== kind) return "wrongKind";
+  return book.active ? null : "inactive";
+}
+
 export type RegistryRef = {
   id: string;
   name: string;
