@@ -3,7 +3,8 @@
 import type pg from "pg";
 import { vietnamToday } from "@/lib/dates";
 import { loadActor } from "@/server/authz/actor";
-import { inboxCounters, listInbox } from "@/server/incoming/inbox";
+import { listInbox } from "@/server/inbox/boxes";
+import { inboxCounters } from "@/server/inbox/counters";
 import { incomingRegistryBook } from "@/server/reports/registry-book";
 import { searchDocuments } from "@/server/search/documents";
 import { checkHealth } from "@/server/system/health";

@@ -10,7 +10,7 @@ import { unit } from "@/db/schema/org";
 import { registry } from "@/db/schema/registry";
 import { appUser } from "@/db/schema/users";
 import { seedDemo } from "@/db/seed/demo";
-import { encodeCursor } from "@/server/incoming/inbox";
+import { encodeCursor } from "@/server/inbox/cursors";
 import { freshDatabase } from "@/server/testing/test-db";
 import { fieldKeys, refusal } from "@/server/testing/trpc";
 import { createCaller } from "./root";

@@ -8,7 +8,7 @@ import { clerkBoxes, inboxBoxes } from "@/lib/schemas/inbox";
 import { vietnamToday } from "@/lib/dates";
 import { createWorkflowWorld, plusDays, type WorkflowWorld } from "../testing/incoming-workflow";
 import { createDelegation } from "./delegation";
-import { listClerkBox, listInbox } from "./inbox";
+import { listClerkBox, listInbox } from "@/server/inbox/boxes";
 import { loadVisibleDocument } from "./visibility";
 
 let world: WorkflowWorld;

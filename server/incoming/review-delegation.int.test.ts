@@ -19,7 +19,7 @@ import {
   syncDelegateBoxes,
 } from "./delegation";
 import { getIncomingDocument } from "./document";
-import { listInbox } from "./inbox";
+import { listInbox } from "@/server/inbox/boxes";
 import { loadVisibleDocument } from "./visibility";
 
 let world: WorkflowWorld;

@@ -7,7 +7,7 @@ import type { Urgency } from "@/lib/documents";
 import { addDays, vietnamToday } from "@/lib/dates";
 import { assertCan, type Actor } from "../authz/actor";
 import { handlingReport } from "../reports/handling-report";
-import { outranked } from "./inbox";
+import { outranked } from "@/server/inbox/boxes";
 import { NO_DEADLINE } from "./participants";
 
 export type DayItem = {

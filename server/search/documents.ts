@@ -5,7 +5,8 @@ import { formatNumberNotation } from "@/lib/documents";
 import type { SearchDocumentsInput } from "@/lib/schemas/search";
 import { assertCan, type Actor } from "../authz/actor";
 import { isUuid } from "@/lib/schemas/fields";
-import { decodeCursor, encodeCursor, isDayOrInfinity, type Page } from "../incoming/inbox";
+import { type Page } from "@/server/inbox/boxes";
+import { decodeCursor, encodeCursor, isDayOrInfinity } from "@/server/inbox/cursors";
 import { visibleTo } from "../incoming/visibility";
 
 /** What a person typed, as groups of words: every group must occur, its words in a row. */

@@ -1,5 +1,6 @@
 import { clerkBoxInput, listInboxInput } from "@/lib/schemas/inbox";
-import { inboxCounters, listClerkBox, listInbox } from "../../incoming/inbox";
+import { listClerkBox, listInbox } from "@/server/inbox/boxes";
+import { inboxCounters } from "@/server/inbox/counters";
 import { myDay } from "../../incoming/today";
 import { permissionProcedure, router } from "../trpc";
 

@@ -13,9 +13,10 @@ import { AppError } from "@/server/errors";
 import { freshDatabase } from "@/server/testing/test-db";
 import { refusal } from "@/server/testing/trpc";
 import { addDays, vietnamToday } from "@/lib/dates";
-import { clerkBoxStatus, inboxCounters, listClerkBox, listInbox } from "./inbox";
-import { upsertParticipant } from "./participants";
-import { visibleTo } from "./visibility";
+import { clerkBoxStatus, listClerkBox, listInbox } from "@/server/inbox/boxes";
+import { inboxCounters } from "@/server/inbox/counters";
+import { upsertParticipant } from "../incoming/participants";
+import { visibleTo } from "../incoming/visibility";
 
 let db: Db;
 let orgs: Record<string, string>;

@@ -1,9 +1,11 @@
-import { and, asc, desc, eq, inArray, sql, type SQL } from "drizzle-orm";
+// The boxes of documents a person sees, incoming and outgoing, and the clerk's boxes, a page at
+// a time in a fixed order (keyset paging, server/inbox/cursors.ts).
+import { and, asc, desc, eq, sql, type SQL } from "drizzle-orm";
 import type { DbOrTx } from "@/db/client";
 import type { documentParticipant } from "@/db/schema/documents";
 import { document } from "@/db/schema/documents";
 import type { Confidentiality, DocumentType, Urgency } from "@/lib/documents";
-import { formatNumberNotation, urgencies } from "@/lib/documents";
+import { formatNumberNotation } from "@/lib/documents";
 import type {
   ClerkBox,
   ClerkBoxInput,
@@ -11,13 +13,13 @@ import type {
   ListInboxInput,
   OutgoingBox,
 } from "@/lib/schemas/inbox";
-import { addDays, isCalendarDay, vietnamToday } from "@/lib/dates";
+import { addDays, vietnamToday } from "@/lib/dates";
 import { isUuid } from "@/lib/schemas/fields";
 import type { DocumentStatus, IncomingStatus } from "@/lib/schemas/search";
 import { assertCan, type Actor } from "../authz/actor";
-import { fieldError } from "../errors";
-import { NO_DEADLINE } from "./participants";
-import { visibleTo } from "./visibility";
+import { NO_DEADLINE } from "../incoming/participants";
+import { visibleTo } from "../incoming/visibility";
+import { decodeCursor, encodeCursor, isDayOrInfinity, isUrgency, isUtcMicros } from "./cursors";
 
 type ParticipantBox = Exclude<(typeof documentParticipant.$inferSelect)["box"], "none">;
 
@@ -36,43 +38,6 @@ const boxesOf: Record<InboxBox | OutgoingBox, ParticipantBox[]> = {
 };
 
 export const DUE_SOON_DAYS = 3;
-
-// --- cursors: the sort key of the last row, opaque to the client ---
-
-export function encodeCursor(key: readonly (string | number)[]): string {
-  return Buffer.from(JSON.stringify(key)).toString("base64url");
-}
-
-/** The sort key in a cursor; a cursor that was tampered with or is from another list is refused. */
-export function decodeCursor<T extends unknown[]>(
-  cursor: string,
-  valid: (key: unknown[]) => key is T,
-): T {
-  let key: unknown;
-  try {
-    key = JSON.parse(Buffer.from(cursor, "base64url").toString("utf8"));
-  } catch {
-    key = null;
-  }
-  if (!Array.isArray(key) || !valid(key)) throw fieldError({ cursor: "inbox.invalidCursor" });
-  return key;
-}
-
-// A cursor comes back from the client, so its key is checked as strictly as any input: only
-// values that PostgreSQL takes without complaint, in the form this code wrote them.
-
-/** A day of the accepted years (lib/dates.ts), or the 'infinity' of "no deadline". */
-export const isDayOrInfinity = (v: unknown): v is string => v === NO_DEADLINE || isCalendarDay(v);
-
-/** A moment as `clerkSortAt` writes it: UTC, to the microsecond, `2026-11-20T08:15:30.123456Z`. */
-export function isUtcMicros(v: unknown): v is string {
-  if (typeof v !== "string") return false;
-  const m = /^(\d{4}-\d{2}-\d{2})T([01]\d|2[0-3]):[0-5]\d:[0-5]\d\.\d{6}Z$/.exec(v);
-  return m !== null && isCalendarDay(m[1]);
-}
-const isUrgency = (v: unknown): v is Urgency => urgencies.includes(v as Urgency);
-
-// --- the personal inbox, read from document_participant ---
 
 /**
  * One document is in one of a person's boxes, even when they hold several roles on it (a unit
@@ -239,7 +204,7 @@ export const clerkBoxStatus: Record<ClerkBox, IncomingStatus> = {
 };
 
 /** The boxes of the clerk's own work, small (a few days' mail), listed most urgent first. */
-const clerkWorkBoxes: ReadonlySet<ClerkBox> = new Set([
+export const clerkWorkBoxes: ReadonlySet<ClerkBox> = new Set([
   "to_register",
   "to_present",
   "returned",
@@ -319,106 +284,5 @@ export async function listClerkBox(db: DbOrTx, actor: Actor, input: ClerkBoxInpu
       numberNotation: formatNumberNotation(r.codeNumber, r.codeNotation),
     })),
     nextCursor: last ? encodeCursor([last.urgency, last.sortAt, last.id]) : null,
-  };
-}
-
-// --- counters for the home page ---
-
-export type InboxCounters = {
-  /** Present for clerks. */
-  clerk: { toRegister: number; toPresent: number; returned: number; atLeader: number } | null;
-  /** Present for leaders. */
-  leader: { toDirect: number } | null;
-  /** Present for those who assign parts (leaders, unit heads): results waiting for them. */
-  toReview: number | null;
-  toHandle: number;
-  dueSoon: number;
-  overdue: number;
-  returned: number;
-  infoUnread: number;
-  /** Outgoing documents waiting for this person, by box. */
-  outgoing: Record<OutgoingBox, number>;
-};
-
-/**
- * The counts the home page shows: one query over the person's boxes (an index-only scan of
- * document_participant_inbox_idx), one for the clerk's. Only the box to handle can hold two
- * rows of one person for one document (a unit head who is also named co-handler), so only its
- * counts are of distinct documents; the others count rows, which spares sorting a leader's
- * thousands of copies for information.
- */
-function personalCountersQuery(actor: Actor, today = vietnamToday()): SQL {
-  const toHandle = sql`p.box = 'to_handle'`;
-  return sql`select
-      count(*) filter (where p.box = 'to_direct')::int as "toDirect",
-      count(*) filter (where p.box = 'to_review')::int as "toReview",
-      count(distinct p.document_id) filter (where ${toHandle})::int as "toHandle",
-      count(distinct p.document_id) filter (where ${toHandle}
-        and p.deadline between ${today}::date and ${addDays(today, DUE_SOON_DAYS)}::date)::int as "dueSoon",
-      count(distinct p.document_id) filter (where ${toHandle} and p.deadline < ${today}::date)::int as "overdue",
-      count(distinct p.document_id) filter (where ${toHandle} and p.returned = 1)::int as "returned",
-      count(*) filter (where p.box = 'info_unread')::int as "infoUnread",
-      count(*) filter (where p.box = 'to_sign')::int as "to_sign",
-      count(*) filter (where p.box = 'draft_review')::int as "draft_review",
-      count(*) filter (where p.box = 'to_issue')::int as "to_issue",
-      count(*) filter (where p.box = 'draft_returned')::int as "draft_returned",
-      count(*) filter (where p.box = 'drafting')::int as "drafting"
-    from document_participant p
-    where p.user_id = ${actor.userId} and p.organisation_id = ${actor.organisationId}
-      and p.box in ('to_direct', 'to_handle', 'to_review', 'info_unread', 'to_sign',
-        'draft_review', 'to_issue', 'draft_returned', 'drafting') and not ${outranked}`;
-}
-
-/** How many documents wait in each box of the clerk's own work. */
-function clerkCountersQuery(db: DbOrTx, actor: Actor) {
-  const inBox = (box: ClerkBox) =>
-    sql<number>`count(*) filter (where ${document.status} = ${clerkBoxStatus[box]})::int`;
-  return db
-    .select({
-      toRegister: inBox("to_register"),
-      toPresent: inBox("to_present"),
-      returned: inBox("returned"),
-      atLeader: inBox("at_leader"),
-    })
-    .from(document)
-    .where(
-      and(
-        visibleTo(actor),
-        eq(document.direction, "incoming"),
-        inArray(
-          document.status,
-          [...clerkWorkBoxes].map((box) => clerkBoxStatus[box]),
-        ),
-      ),
-    );
-}
-
-export async function inboxCounters(db: DbOrTx, actor: Actor): Promise<InboxCounters> {
-  assertCan(actor, "incoming.read");
-  const today = vietnamToday();
-  const isClerk = actor.roles.includes("clerk");
-  const [personal, clerk] = await Promise.all([
-    db.execute<
-      {
-        toDirect: number;
-        toReview: number;
-        toHandle: number;
-        dueSoon: number;
-        overdue: number;
-        returned: number;
-        infoUnread: number;
-      } & Record<OutgoingBox, number>
-    >(personalCountersQuery(actor, today)),
-    isClerk ? clerkCountersQuery(db, actor) : Promise.resolve([]),
-  ]);
-  const { toDirect, toReview, to_sign, draft_review, to_issue, draft_returned, drafting, ...mine } =
-    personal.rows[0]!;
-  const assigns = actor.roles.includes("leader") || actor.roles.includes("unit_head");
-  return {
-    clerk: clerk[0] ?? null,
-    leader: actor.roles.includes("leader") ? { toDirect } : null,
-    toReview: assigns || toReview > 0 ? toReview : null,
-    ...mine,
-    outgoing: { to_sign, draft_review, to_issue, draft_returned, drafting },
   };
 }
