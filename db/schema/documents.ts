@@ -363,7 +363,7 @@ export const documentParticipant = pgTable(
     primaryKey({ name: "document_participant_pk", columns: [t.documentId, t.userId, t.kind] }),
     // Serves every personal inbox: one user's box, most urgent first, then nearest deadline.
     // The organisation and the returned flag ride along so that the home page counters
-    // (server/incoming/inbox.ts) are an index-only scan, even for a leader with 15,000 unread
+    // (server/inbox/counters.ts) are an index-only scan, even for a leader with 15,000 unread
     // copies for information.
     index("document_participant_inbox_idx").on(
       t.userId,
