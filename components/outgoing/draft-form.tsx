@@ -7,67 +7,37 @@ import {
   Input,
   MultiSelect,
   Paper,
-  SegmentedControl,
-  Select,
   SimpleGrid,
   Stack,
   Text,
-  Textarea,
   Title,
-  useMatches,
-  type MantineColor,
 } from "@mantine/core";
 import { useForm } from "@mantine/form";
 import { useId } from "@mantine/hooks";
-import { IconDeviceFloppy, IconLock } from "@tabler/icons-react";
+import { IconDeviceFloppy } from "@tabler/icons-react";
 import { useTranslations } from "next-intl";
 import { useEffect, useMemo, type ReactNode } from "react";
 import type { StaffDirectory } from "@/components/documents/document-types";
 import { targetOptions } from "@/components/documents/target-options";
 import { foldedFilter } from "@/components/reception/fold-search";
 import { useUploads } from "@/components/reception/use-uploads";
-import { CharacterCount } from "@/components/ui/character-count";
 import { RichTextEditor } from "@/components/ui/rich-text-editor";
-import {
-  commonDocumentTypes,
-  confidentialities,
-  documentTypes,
-  isSecret,
-  urgencies,
-  type Confidentiality,
-  type Urgency,
-} from "@/lib/documents";
 import { isDeputy } from "@/lib/rank";
 import { AddresseesField } from "./addressees-field";
 import { CopiesField } from "./copies-field";
+import { DocumentFields } from "./document-fields";
 import { DraftAttachments } from "./draft-attachments";
 import {
   draftErrors,
   draftFieldOf,
   draftValuesOf,
   suggestSignerTitle,
-  SUBJECT_MAX,
   toDraftRequest,
   type DraftInitial,
   type DraftRequest,
   type DraftValues,
 } from "./draft-values";
 import { leadersOf, SignatureFields } from "./signature-fields";
-
-const urgencyColor: Record<Urgency, MantineColor> = {
-  normal: "indigo",
-  urgent: "orange",
-  very_urgent: "orange.8",
-  flash: "red",
-};
-const confidentialityColor: Record<Confidentiality, MantineColor> = {
-  normal: "indigo",
-  confidential: "grape",
-  secret: "grape.8",
-  top_secret: "grape.9",
-};
-/** Each segment as wide as its label, so "Thượng khẩn" fits beside the others on a phone. */
-const contentWidthSegments = { control: { flex: "1 1 auto" } };
 
 /** The fields the form shows an error beside; a refusal of any other goes above the button. */
 const shownFields = new Set([
@@ -141,7 +111,6 @@ export function DraftForm({
 }: DraftFormProps) {
   const t = useTranslations();
   const td = useTranslations("outgoingDraft");
-  const segmentSize = useMatches({ base: "xs", xs: "sm" });
   const bodyErrorId = useId();
   const form = useForm<DraftValues>({ initialValues: draftValuesOf(initial) });
   const uploads = useUploads({
@@ -209,24 +178,6 @@ export function DraftForm({
     form.clearFieldError("signerTitle");
   };
 
-  const typeOption = (d: (typeof documentTypes)[number]) => ({
-    value: d.key,
-    label: d.abbr ? `${t(`documentTypes.${d.key}`)} (${d.abbr})` : t(`documentTypes.${d.key}`),
-  });
-  const types = [
-    {
-      group: td("commonTypes"),
-      items: commonDocumentTypes.map((key) =>
-        typeOption(documentTypes.find((d) => d.key === key)!),
-      ),
-    },
-    {
-      group: td("otherTypes"),
-      items: documentTypes.filter((d) => !commonDocumentTypes.includes(d.key)).map(typeOption),
-    },
-  ];
-  const isLetter = values.documentType === "cong_van";
-
   const submit = async () => {
     if (busy) return;
     const found: Record<string, string> = draftErrors(values, t);
@@ -269,81 +220,7 @@ export function DraftForm({
     >
       <Stack gap="md" maw={960}>
         <Section title={td("sectionDocument")}>
-          <Stack gap="sm">
-            <Select
-              label={td("documentType")}
-              required
-              searchable
-              allowDeselect={false}
-              data={types}
-              filter={foldedFilter}
-              nothingFoundMessage={td("noTypeFound")}
-              maxDropdownHeight={320}
-              selectFirstOptionOnChange
-              autoSelectOnBlur
-              comboboxProps={{ withinPortal: true }}
-              data-testid="document-type-select"
-              {...form.getInputProps("documentType")}
-            />
-            <Textarea
-              label={td(isLetter ? "subjectLetter" : "subject")}
-              placeholder={td(isLetter ? "subjectLetterPlaceholder" : "subjectPlaceholder")}
-              required
-              autosize
-              minRows={2}
-              maxRows={8}
-              maxLength={SUBJECT_MAX}
-              leftSection={isLetter ? <Text fw={600}>V/v</Text> : undefined}
-              leftSectionWidth={isLetter ? 48 : undefined}
-              leftSectionProps={{ style: { alignItems: "flex-start", paddingTop: 8 } }}
-              description={
-                <CharacterCount value={values.subject} max={SUBJECT_MAX} testId="subject-count" />
-              }
-              inputWrapperOrder={["label", "input", "description", "error"]}
-              styles={{ description: { textAlign: "end", marginTop: 4 } }}
-              data-testid="subject-input"
-              {...form.getInputProps("subject")}
-            />
-            <SimpleGrid cols={{ base: 1, md: 2 }} spacing="sm">
-              <Input.Wrapper label={td("urgency")} error={errors.urgency}>
-                <SegmentedControl
-                  fullWidth
-                  size={segmentSize}
-                  styles={contentWidthSegments}
-                  data={urgencies.map((u) => ({ value: u, label: t(`urgency.${u}`) }))}
-                  color={urgencyColor[values.urgency]}
-                  mt={4}
-                  role="radiogroup"
-                  aria-label={td("urgency")}
-                  data-testid="urgency-control"
-                  {...form.getInputProps("urgency")}
-                />
-              </Input.Wrapper>
-              <Input.Wrapper label={td("confidentiality")} error={errors.confidentiality}>
-                <SegmentedControl
-                  fullWidth
-                  size={segmentSize}
-                  styles={contentWidthSegments}
-                  data={confidentialities.map((c) => ({
-                    value: c,
-                    label: t(`confidentiality.${c}`),
-                  }))}
-                  color={confidentialityColor[values.confidentiality]}
-                  mt={4}
-                  role="radiogroup"
-                  aria-label={td("confidentiality")}
-                  data-testid="confidentiality-control"
-                  {...form.getInputProps("confidentiality")}
-                />
-              </Input.Wrapper>
-            </SimpleGrid>
-            {isSecret(values.confidentiality) && (
-              <Text size="sm" c="grape.8" data-testid="secret-hint">
-                <IconLock size={14} style={{ verticalAlign: -2, marginRight: 4 }} />
-                {td("secretHint")}
-              </Text>
-            )}
-          </Stack>
+          <DocumentFields form={form} />
         </Section>
 
         <Section title={td("sectionRecipients")}>
