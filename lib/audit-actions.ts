@@ -2,7 +2,15 @@
 // by the list's filters (server and page) and by the sentences the log is shown in; an action
 // missing here is still listed, in a generic sentence, but cannot be picked as a filter.
 
-export const auditEntityTypes = ["document", "user", "unit", "registry", "organisation"] as const;
+export const auditEntityTypes = [
+  "document",
+  "user",
+  "unit",
+  "registry",
+  "organisation",
+  "certificate",
+  "trustAnchor",
+] as const;
 export type AuditEntityType = (typeof auditEntityTypes)[number];
 
 export const auditActions = {
@@ -56,6 +64,14 @@ export const auditActions = {
   "organisation.closed": "organisation",
   "organisation.merged": "organisation",
   "organisation.absorbed": "organisation",
+  "signing.certificateIssued": "certificate",
+  "signing.certificateRenewed": "certificate",
+  "signing.certificateRevoked": "certificate",
+  "signing.certificateImported": "certificate",
+  "signing.trustAnchorApproved": "trustAnchor",
+  "signing.trustAnchorRefused": "trustAnchor",
+  "signing.signatureImageSet": "user",
+  "signing.sealImageSet": "organisation",
   "demo.seeded": "organisation",
 } as const satisfies Record<string, AuditEntityType>;
 
@@ -69,6 +85,7 @@ export const auditActionGroups = [
   "unit",
   "registry",
   "organisation",
+  "signing",
   "demo",
 ] as const;
 export type AuditActionGroup = (typeof auditActionGroups)[number];

@@ -20,6 +20,8 @@ const pagePermission: Partial<Record<AuditEntityType, Action>> = {
   unit: "unit.manage",
   registry: "registry.manage",
   organisation: "orgTree.manage",
+  certificate: "signing.manage",
+  trustAnchor: "signing.manage",
 };
 
 export default async function AuditPage({
