@@ -19,6 +19,7 @@ import {
   IconBuildingCommunity,
   IconChartBar,
   IconChevronDown,
+  IconCertificate,
   IconFileImport,
   IconFilePencil,
   IconFileSearch,
@@ -161,6 +162,12 @@ export function AppShellFrame({
       label: t("nav.registries"),
       icon: <IconBook2 size={18} />,
       action: "registry.manage",
+    },
+    {
+      href: "/admin/signing",
+      label: t("nav.signing"),
+      icon: <IconCertificate size={18} />,
+      action: "signing.manage",
     },
     {
       href: "/admin/audit",
