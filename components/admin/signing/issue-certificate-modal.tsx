@@ -7,6 +7,7 @@ import { useTranslations } from "next-intl";
 import { useTRPC } from "@/components/providers/trpc";
 import { DialogButtons } from "@/components/ui/dialog-buttons";
 import { useSaveFeedback } from "@/components/ui/use-save-feedback";
+import type { CertificateRow } from "./certificates-table";
 
 type Values = { kind: "person" | "seal"; userId: string | null; title: string };
 
@@ -18,10 +19,13 @@ type Values = { kind: "person" | "seal"; userId: string | null; title: string };
 export function IssueCertificateModal({
   organisationId,
   organisationName,
+  certificates,
   onClose,
 }: {
   organisationId: string;
   organisationName: string;
+  /** The organisation's certificates as listed: the one a new one replaces is named with it. */
+  certificates: CertificateRow[];
   onClose: () => void;
 }) {
   const t = useTranslations("signingAdmin.issueForm");
@@ -35,6 +39,13 @@ export function IssueCertificateModal({
     },
   });
   const values = form.getValues();
+  const replaced = (v: Values) =>
+    certificates.find(
+      (c) =>
+        c.status === "active" &&
+        (v.kind === "seal" ? c.purpose === "seal" : v.userId !== null && c.userId === v.userId),
+    ) ?? null;
+  const supersedes = replaced(values);
   const { succeed, fail } = useSaveFeedback({
     queryKeys: [trpc.signing.list.pathKey()],
     onClose,
@@ -58,6 +69,7 @@ export function IssueCertificateModal({
             organisationId,
             userId: v.kind === "person" ? v.userId : null,
             title: v.kind === "person" ? v.title : null,
+            replaces: replaced(v)?.id ?? null,
           }),
         )}
       >
@@ -111,6 +123,11 @@ export function IssueCertificateModal({
             <Text size="sm" c="dimmed">
               {t("sealHint")}
             </Text>
+          )}
+          {supersedes && (
+            <Alert color="yellow" variant="light" data-testid="issue-supersedes">
+              {t("supersedes", { serial: supersedes.serial })}
+            </Alert>
           )}
           <DialogButtons
             onCancel={onClose}

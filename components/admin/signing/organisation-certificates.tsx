@@ -93,6 +93,7 @@ export function OrganisationCertificates({
         <IssueCertificateModal
           organisationId={organisationId}
           organisationName={organisationName}
+          certificates={list.data ?? []}
           onClose={close}
         />
       )}

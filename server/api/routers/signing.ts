@@ -78,6 +78,7 @@ export const signingRouter = router({
         organisationId: idField,
         userId: idField.nullish(),
         title: optionalText(200),
+        replaces: idField.nullish(),
       }),
     )
     .mutation(({ ctx, input }) => issueCertificate(ctx.db, ctx.actor, input)),

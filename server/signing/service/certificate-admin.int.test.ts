@@ -88,6 +88,31 @@ describe("issuing to an organisation's leaders", () => {
   });
 });
 
+describe("issuing twice from the same view", () => {
+  it("issues once: the second request names a certificate no longer the active one", async () => {
+    const { db, orgs } = world;
+    const admin = await world.as("quantri");
+    const first = await issueCertificate(db, admin, {
+      organisationId: orgs.hoangliet!,
+      replaces: null,
+    });
+    const rows = await rowsOf(orgs.hoangliet!);
+    const again = await refusedWith(
+      issueCertificate(db, admin, { organisationId: orgs.hoangliet!, replaces: null }),
+    );
+    expect(again.code).toBe("STALE");
+    expect(await rowsOf(orgs.hoangliet!)).toEqual(rows);
+    // Replacing it knowingly is another matter.
+    const second = await issueCertificate(db, admin, {
+      organisationId: orgs.hoangliet!,
+      replaces: first.id,
+    });
+    const after = await rowsOf(orgs.hoangliet!);
+    expect(after.find((r) => r.id === first.id)!.status).toBe("superseded");
+    expect(after.find((r) => r.id === second.id)!.status).toBe("active");
+  });
+});
+
 describe("renewing", () => {
   it("issues a new key for the same holder and title, supersedes the old one, once per click", async () => {
     const { db, orgs, users } = world;

@@ -9,7 +9,7 @@ import { assertCan, type Actor } from "../../authz/actor";
 import { AppError, fieldError, notFound, stale } from "../../errors";
 import { certificateFacts, renewCertificate as renewWithNewKey } from "../pki";
 import { crlUrl, ensureAuthority } from "./authority";
-import { activeLeader, storeIssuedCertificate } from "./certificates";
+import { activeLeader, lockHolder, storeIssuedCertificate } from "./certificates";
 
 // The deployment admin's side of certificates, organisation by organisation: who holds what,
 // for whom one may be issued, and renewal. Issuing and revoking live with the holder's side in
@@ -104,6 +104,16 @@ export async function renewCertificate(
 ): Promise<{ id: string; serial: string }> {
   assertCan(actor, "signing.manage");
   return db.transaction(async (tx) => {
+    // The holder's lock first, as issuing and importing take it, then the row.
+    const [holder] = await tx
+      .select({
+        organisationId: signingCertificate.organisationId,
+        userId: signingCertificate.userId,
+      })
+      .from(signingCertificate)
+      .where(eq(signingCertificate.id, input.certificateId));
+    if (!holder) throw notFound("certificate");
+    await lockHolder(tx, holder.organisationId, holder.userId);
     const [row] = await tx
       .select()
       .from(signingCertificate)

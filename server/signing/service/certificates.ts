@@ -62,7 +62,16 @@ export async function activeLeader(tx: DbOrTx, organisationId: string, userId: s
 export async function issueCertificate(
   db: Db,
   actor: Actor,
-  input: { organisationId: string; userId?: string | null; title?: string | null },
+  input: {
+    organisationId: string;
+    userId?: string | null;
+    title?: string | null;
+    /**
+     * The holder's active certificate as the admin saw it (null: none). When given, a request
+     * made on an outdated view (the second click of a double click) is refused as stale.
+     */
+    replaces?: string | null;
+  },
 ): Promise<{ id: string; serial: string }> {
   assertCan(actor, "signing.manage");
   return db.transaction(async (tx) => {
@@ -75,6 +84,11 @@ export async function issueCertificate(
     if (input.userId) {
       holder = await activeLeader(tx, org.id, input.userId);
       if (!holder) throw fieldError({ userId: "signing.holderUnknown" });
+    }
+    await lockHolder(tx, org.id, holder?.id ?? null);
+    if (input.replaces !== undefined) {
+      const active = await activeCertificateId(tx, org.id, holder?.id ?? null);
+      if (active !== input.replaces) throw stale();
     }
     // Only once the request holds: a refused one leaves the deployment as it was.
     const authority = await ensureAuthority(tx);
@@ -160,6 +174,28 @@ export async function storeIssuedCertificate(
     createdById: actor.userId,
   });
   return { id, serial };
+}
+
+/** Serialises the changes of one holder's (or one seal's) certificates. */
+export async function lockHolder(tx: DbOrTx, organisationId: string, userId: string | null) {
+  const key = `signing_certificate:${organisationId}:${userId ?? "seal"}`;
+  await tx.execute(sql`select pg_advisory_xact_lock(hashtextextended(${key}, 0))`);
+}
+
+async function activeCertificateId(tx: DbOrTx, organisationId: string, userId: string | null) {
+  const [row] = await tx
+    .select({ id: signingCertificate.id })
+    .from(signingCertificate)
+    .where(
+      and(
+        eq(signingCertificate.organisationId, organisationId),
+        userId ? eq(signingCertificate.userId, userId) : isNull(signingCertificate.userId),
+        eq(signingCertificate.status, "active"),
+      ),
+    )
+    .orderBy(desc(signingCertificate.createdAt))
+    .limit(1);
+  return row?.id ?? null;
 }
 
 /** The holder's (or the seal's) active certificate steps aside for a new one. */

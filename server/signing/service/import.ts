@@ -1,4 +1,4 @@
-import { eq, sql } from "drizzle-orm";
+import { eq } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { signingCertificate } from "@/db/schema/signing";
 import { vietnamToday } from "@/lib/dates";
@@ -17,7 +17,7 @@ import {
   type Pkcs12ErrorCode,
 } from "../pki";
 import { ensureAuthority } from "./authority";
-import { p12Context, supersedeActive } from "./certificates";
+import { lockHolder, p12Context, supersedeActive } from "./certificates";
 import { seal } from "./keystore";
 import { submitTrustAnchor, trustAnchorStatus } from "./trust-anchors";
 
@@ -59,7 +59,14 @@ function checkCertificate(opened: ImportedPkcs12, now: Date): void {
   const notAfter = new Date(certificate.validTo);
   if (notAfter <= now) throw onFile("importExpired", { date: day(notAfter) });
   if (notBefore > now) throw onFile("importNotYetValid", { date: day(notBefore) });
-  if (!signsDocuments(certificateFacts(certificate))) throw onFile("importNotForSigning");
+  let forSigning: boolean;
+  try {
+    forSigning = signsDocuments(certificateFacts(certificate));
+  } catch {
+    // Extensions this reader cannot make sense of: nothing to rely on for a signature.
+    forSigning = false;
+  }
+  if (!forSigning) throw onFile("importNotForSigning");
   // A certificate that is its own issuer was issued by nobody a relying party could trust.
   const selfSigned =
     certificate.subject === certificate.issuer && certificate.verify(certificate.publicKey);
@@ -95,8 +102,7 @@ export async function importCertificate(
   });
 
   return db.transaction(async (tx) => {
-    const holder = `signing_certificate:${actor.organisationId}:${actor.userId}`;
-    await tx.execute(sql`select pg_advisory_xact_lock(hashtextextended(${holder}, 0))`);
+    await lockHolder(tx, actor.organisationId, actor.userId);
     const [known] = await tx
       .select({
         id: signingCertificate.id,

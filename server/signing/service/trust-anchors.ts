@@ -16,6 +16,16 @@ import { certificateFacts } from "../pki";
 
 export type AnchorStatus = "pending" | "approved" | "refused";
 
+/** An outside root's names; node's own reading when ours finds its DER unusual. */
+function namesOf(root: X509Certificate): { subject: string; commonName: string | null } {
+  try {
+    const facts = certificateFacts(root);
+    return { subject: facts.subject, commonName: facts.commonName };
+  } catch {
+    return { subject: root.subject.split("\n").reverse().join(", "), commonName: null };
+  }
+}
+
 /**
  * Puts an outside CA's root forward for approval, in the importer's transaction. A root already
  * listed keeps its status (an approved one stays approved, a refused one refused), and that
@@ -26,20 +36,20 @@ export async function submitTrustAnchor(
   actor: Actor,
   root: X509Certificate,
 ): Promise<AnchorStatus> {
-  const facts = certificateFacts(root);
+  const fingerprint = root.fingerprint256;
   await tx
     .insert(trustAnchor)
     .values({
       certificate: root.raw,
-      subjectName: facts.subject,
-      fingerprint: facts.fingerprint,
+      subjectName: namesOf(root).subject,
+      fingerprint,
       addedById: actor.userId,
     })
     .onConflictDoNothing({ target: trustAnchor.fingerprint });
   const [row] = await tx
     .select({ status: trustAnchor.status })
     .from(trustAnchor)
-    .where(eq(trustAnchor.fingerprint, facts.fingerprint));
+    .where(eq(trustAnchor.fingerprint, fingerprint));
   return row!.status;
 }
 
@@ -80,7 +90,7 @@ export async function listTrustAnchors(db: Db, actor: Actor) {
     const cert = new X509Certificate(certificate);
     return {
       ...row,
-      commonName: certificateFacts(cert).commonName,
+      commonName: namesOf(cert).commonName,
       notBefore: new Date(cert.validFrom),
       notAfter: new Date(cert.validTo),
     };
