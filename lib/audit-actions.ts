@@ -9,6 +9,8 @@ export const auditEntityTypes = [
   "registry",
   "routeTemplate",
   "organisation",
+  "certificate",
+  "trustAnchor",
 ] as const;
 export type AuditEntityType = (typeof auditEntityTypes)[number];
 
@@ -66,6 +68,14 @@ export const auditActions = {
   "organisation.closed": "organisation",
   "organisation.merged": "organisation",
   "organisation.absorbed": "organisation",
+  "signing.certificateIssued": "certificate",
+  "signing.certificateRenewed": "certificate",
+  "signing.certificateRevoked": "certificate",
+  "signing.certificateImported": "certificate",
+  "signing.trustAnchorApproved": "trustAnchor",
+  "signing.trustAnchorRefused": "trustAnchor",
+  "signing.signatureImageSet": "user",
+  "signing.sealImageSet": "organisation",
   "demo.seeded": "organisation",
 } as const satisfies Record<string, AuditEntityType>;
 
@@ -80,6 +90,7 @@ export const auditActionGroups = [
   "registry",
   "routeTemplate",
   "organisation",
+  "signing",
   "demo",
 ] as const;
 export type AuditActionGroup = (typeof auditActionGroups)[number];

@@ -104,6 +104,12 @@ export const permissions = [
     roles: ["deployment_admin"],
   },
   {
+    action: "signing.own",
+    description:
+      "Sign with a certificate of one's own: import one from an outside CA, keep one's signature picture",
+    roles: ["leader"],
+  },
+  {
     action: "orgTree.manage",
     description: "Create, rename, move, close and merge organisations",
     roles: ["deployment_admin"],

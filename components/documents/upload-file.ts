@@ -14,17 +14,19 @@ export type UploadedFile = {
 export class UploadError extends Error {}
 
 /**
- * Sends one file to `POST /api/files` as the raw body (the route streams it, never buffering),
- * reporting progress from 0 to 1. XMLHttpRequest because fetch cannot report upload progress.
+ * Sends one file to `POST /api/files` (or another upload route taking files the same way) as
+ * the raw body (the route streams it, never buffering), reporting progress from 0 to 1.
+ * XMLHttpRequest because fetch cannot report upload progress.
  */
 export function uploadFile(
   file: File,
   onProgress: (fraction: number) => void,
   signal?: AbortSignal,
+  url = "/api/files",
 ): Promise<UploadedFile> {
   return new Promise((resolve, reject) => {
     const xhr = new XMLHttpRequest();
-    xhr.open("POST", "/api/files");
+    xhr.open("POST", url);
     xhr.setRequestHeader("x-file-name", encodeURIComponent(file.name));
     xhr.setRequestHeader("content-type", file.type || "application/octet-stream");
     xhr.responseType = "json";

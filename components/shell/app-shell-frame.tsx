@@ -19,6 +19,7 @@ import {
   IconBuildingCommunity,
   IconChartBar,
   IconChevronDown,
+  IconCertificate,
   IconFileImport,
   IconFilePencil,
   IconFileSearch,
@@ -168,6 +169,12 @@ export function AppShellFrame({
       label: t("nav.routeTemplates"),
       icon: <IconRoute size={18} />,
       action: "outgoing.routeTemplates",
+    },
+    {
+      href: "/admin/signing",
+      label: t("nav.signing"),
+      icon: <IconCertificate size={18} />,
+      action: "signing.manage",
     },
     {
       href: "/admin/audit",

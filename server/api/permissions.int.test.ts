@@ -156,6 +156,56 @@ const cases: Record<string, Case> = {
     }),
     otherOrganisation: deploymentWide,
   },
+  "signing.importCertificate": {
+    permission: "signing.own",
+    input: () => ({ file: "MAA=", password: "matkhau", pin: "123456" }),
+    otherOrganisation: { none: "imports into the caller's own name" },
+  },
+  "signing.mySignatureImage": {
+    permission: "signing.own",
+    input: () => undefined,
+    otherOrganisation: { none: "takes no input; answers about the caller" },
+  },
+  "signing.setSignatureImage": {
+    permission: "signing.own",
+    input: () => ({ sha256: "0".repeat(64), source: "upload" }),
+    otherOrganisation: { none: "sets the caller's own picture, from the caller's own upload" },
+  },
+  "signing.candidates": {
+    permission: "signing.manage",
+    input: (ids) => ({ organisationId: ids.orgs.dinhcong }),
+    otherOrganisation: deploymentWide,
+  },
+  "signing.renew": {
+    permission: "signing.manage",
+    input: () => ({ certificateId: "00000000-0000-4000-8000-000000000000", version: 1 }),
+    otherOrganisation: deploymentWide,
+  },
+  "signing.trustAnchors": {
+    permission: "signing.manage",
+    input: () => undefined,
+    otherOrganisation: deploymentWide,
+  },
+  "signing.decideTrustAnchor": {
+    permission: "signing.manage",
+    input: () => ({ id: "00000000-0000-4000-8000-000000000000", decision: "approve" }),
+    otherOrganisation: deploymentWide,
+  },
+  "signing.sealImage": {
+    permission: "signing.manage",
+    input: (ids) => ({ organisationId: ids.orgs.dinhcong }),
+    otherOrganisation: deploymentWide,
+  },
+  "signing.setSealImage": {
+    permission: "signing.manage",
+    input: (ids) => ({ organisationId: ids.orgs.dinhcong, sha256: "0".repeat(64) }),
+    otherOrganisation: deploymentWide,
+  },
+  "signing.generateSealImage": {
+    permission: "signing.manage",
+    input: (ids) => ({ organisationId: ids.orgs.dinhcong }),
+    otherOrganisation: deploymentWide,
+  },
   "incoming.get": {
     permission: "incoming.read",
     input: () => ({ id: "00000000-0000-4000-8000-000000000000" }),
@@ -532,6 +582,7 @@ const lacking: Record<Action, string | null> = {
   "outgoing.issue": "chuyenvien.kt",
   "outgoing.routeTemplates": "chuyenvien.kt",
   "signing.manage": "quantri.dc",
+  "signing.own": "vanthu.dc",
 };
 
 let db: Db;

@@ -4,6 +4,7 @@ import { document } from "@/db/schema/documents";
 import { organisation, unit } from "@/db/schema/org";
 import { routeTemplate } from "@/db/schema/outgoing";
 import { registry } from "@/db/schema/registry";
+import { signingCertificate, trustAnchor } from "@/db/schema/signing";
 import { appUser } from "@/db/schema/users";
 import type { AuditRecord } from "@/lib/audit-actions";
 import { isUuid } from "@/lib/schemas/fields";
@@ -49,47 +50,60 @@ export async function lookUpRecords(
     ),
   ];
   const unitIds = new Set([...ids("unit"), ...events.flatMap(unitIdsIn).filter(isUuid)]);
-  const [documents, users, units, registries, templates, organisations] = await Promise.all([
-    whenAny(ids("document"), (list) =>
-      db
-        .select({
-          id: document.id,
-          subject: document.subject,
-          number: document.registryNumber,
-          withheld: sql<boolean>`${withheldFrom(actor)}`,
-          openable: sql<boolean>`${visibleTo(actor)}`,
-        })
-        .from(document)
-        .where(inArray(document.id, list)),
-    ),
-    whenAny(ids("user"), (list) =>
-      db
-        .select({ id: appUser.id, name: appUser.fullName, username: appUser.username })
-        .from(appUser)
-        .where(inArray(appUser.id, list)),
-    ),
-    whenAny([...unitIds], (list) =>
-      db.select({ id: unit.id, name: unit.name }).from(unit).where(inArray(unit.id, list)),
-    ),
-    whenAny(ids("registry"), (list) =>
-      db
-        .select({ id: registry.id, name: registry.name })
-        .from(registry)
-        .where(inArray(registry.id, list)),
-    ),
-    whenAny(ids("routeTemplate"), (list) =>
-      db
-        .select({ id: routeTemplate.id, name: routeTemplate.name })
-        .from(routeTemplate)
-        .where(inArray(routeTemplate.id, list)),
-    ),
-    whenAny(ids("organisation"), (list) =>
-      db
-        .select({ id: organisation.id, name: organisation.name })
-        .from(organisation)
-        .where(inArray(organisation.id, list)),
-    ),
-  ]);
+  const [documents, users, units, registries, templates, organisations, certificates, anchors] =
+    await Promise.all([
+      whenAny(ids("document"), (list) =>
+        db
+          .select({
+            id: document.id,
+            subject: document.subject,
+            number: document.registryNumber,
+            withheld: sql<boolean>`${withheldFrom(actor)}`,
+            openable: sql<boolean>`${visibleTo(actor)}`,
+          })
+          .from(document)
+          .where(inArray(document.id, list)),
+      ),
+      whenAny(ids("user"), (list) =>
+        db
+          .select({ id: appUser.id, name: appUser.fullName, username: appUser.username })
+          .from(appUser)
+          .where(inArray(appUser.id, list)),
+      ),
+      whenAny([...unitIds], (list) =>
+        db.select({ id: unit.id, name: unit.name }).from(unit).where(inArray(unit.id, list)),
+      ),
+      whenAny(ids("registry"), (list) =>
+        db
+          .select({ id: registry.id, name: registry.name })
+          .from(registry)
+          .where(inArray(registry.id, list)),
+      ),
+      whenAny(ids("routeTemplate"), (list) =>
+        db
+          .select({ id: routeTemplate.id, name: routeTemplate.name })
+          .from(routeTemplate)
+          .where(inArray(routeTemplate.id, list)),
+      ),
+      whenAny(ids("organisation"), (list) =>
+        db
+          .select({ id: organisation.id, name: organisation.name })
+          .from(organisation)
+          .where(inArray(organisation.id, list)),
+      ),
+      whenAny(ids("certificate"), (list) =>
+        db
+          .select({ id: signingCertificate.id, name: signingCertificate.subjectName })
+          .from(signingCertificate)
+          .where(inArray(signingCertificate.id, list)),
+      ),
+      whenAny(ids("trustAnchor"), (list) =>
+        db
+          .select({ id: trustAnchor.id, name: trustAnchor.subjectName })
+          .from(trustAnchor)
+          .where(inArray(trustAnchor.id, list)),
+      ),
+    ]);
 
   const records = new Map<string, AuditRecord>();
   const withheld = new Set<string>();
@@ -109,6 +123,8 @@ export async function lookUpRecords(
   for (const r of registries) records.set(recordKey("registry", r.id), plain(r.name));
   for (const r of templates) records.set(recordKey("routeTemplate", r.id), plain(r.name));
   for (const o of organisations) records.set(recordKey("organisation", o.id), plain(o.name));
+  for (const c of certificates) records.set(recordKey("certificate", c.id), plain(c.name));
+  for (const a of anchors) records.set(recordKey("trustAnchor", a.id), plain(a.name));
   return {
     records,
     withheld,

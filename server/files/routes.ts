@@ -2,6 +2,7 @@ import "server-only";
 import path from "node:path";
 import { Readable } from "node:stream";
 import { getDb } from "@/db/client";
+import type { Action } from "@/lib/permissions";
 import { currentSession } from "../auth/auth";
 import { actorOfRequest } from "../authz/request-actor";
 import { AppError } from "../errors";
@@ -19,14 +20,18 @@ import { receiveUpload, tooLarge, uploadLimitBytes } from "./upload";
 /**
  * Upload: the raw file is the body (streamed, never buffered), its name in `x-file-name`
  * (URL-encoded), its type in `content-type`. Answers `{ sha256, size, mimeType, pageCount,
- * fileName }`, to be attached to a document by a later call of the same person.
+ * fileName }`, to be attached to a document by a later call of the same person. Another route
+ * may take files for another use, under its own permission and size limit.
  */
-export async function answerUpload(request: Request): Promise<Response> {
+export async function answerUpload(
+  request: Request,
+  options: { action?: Action; maxBytes?: number } = {},
+): Promise<Response> {
   const locale = localeFromCookieHeader(request.headers.get("cookie"));
   try {
     const db = getDb();
     const actor = await actorOfRequest(db, await currentSession());
-    const maxBytes = uploadLimitBytes();
+    const maxBytes = options.maxBytes ?? uploadLimitBytes();
     // Refused before a byte is read when the client says how big the file is.
     if (Number(request.headers.get("content-length") ?? 0) > maxBytes) throw tooLarge(maxBytes);
     if (!request.body) throw new AppError("VALIDATION", "files.empty");
@@ -38,7 +43,7 @@ export async function answerUpload(request: Request): Promise<Response> {
         fileName: decodeFileName(request.headers.get("x-file-name")),
         declaredType: request.headers.get("content-type"),
       },
-      { maxBytes },
+      { maxBytes, action: options.action },
     );
     return Response.json(uploaded, { status: 201 });
   } catch (error) {

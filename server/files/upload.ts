@@ -7,6 +7,7 @@ import type { ReadableStream as NodeWebReadableStream } from "node:stream/web";
 import { eq, sql } from "drizzle-orm";
 import type { Db, DbOrTx } from "@/db/client";
 import { fileBlob } from "@/db/schema/files";
+import type { Action } from "@/lib/permissions";
 import type { SignatureCheck } from "@/lib/signature-check";
 import { assertCan, type Actor } from "../authz/actor";
 import { env } from "../env";
@@ -34,7 +35,12 @@ export type UploadedFile = {
   signatures: SignatureCheck | null;
 };
 
-export type UploadOptions = { store?: FileStore; maxBytes?: number };
+export type UploadOptions = {
+  store?: FileStore;
+  maxBytes?: number;
+  /** Who may upload: members who see documents, unless a route for another use says otherwise. */
+  action?: Action;
+};
 
 const MB = 1024 * 1024;
 
@@ -61,7 +67,7 @@ export async function receiveUpload(
   source: UploadSource,
   options: UploadOptions = {},
 ): Promise<UploadedFile> {
-  assertCan(actor, "incoming.read");
+  assertCan(actor, options.action ?? "incoming.read");
   const cleanName = cleanFileName(source.fileName);
   if (!cleanName) throw refuse("files.nameInvalid");
   const store = options.store ?? getFileStore();

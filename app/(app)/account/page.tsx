@@ -4,6 +4,8 @@ import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
 import { ChangePasswordForm } from "@/components/account/change-password-form";
 import { DelegationsCard } from "@/components/account/delegations-card";
+import { MySigningCard } from "@/components/account/my-signing-card";
+import { SignatureImageCard } from "@/components/account/signature-image-card";
 import { can } from "@/lib/permissions";
 import { PageHeader } from "@/components/ui/page-header";
 import { requireActor } from "@/server/authz/require";
@@ -16,6 +18,10 @@ export async function generateMetadata(): Promise<Metadata> {
 export default async function AccountPage() {
   const { actor } = await requireActor(undefined, { temporaryPasswordOk: true });
   const t = await getTranslations();
+  // Leaders sign with their own certificate, clerks with the organisation's seal.
+  const signs =
+    !actor.mustChangePassword &&
+    (can(actor.roles, "signing.own") || can(actor.roles, "outgoing.issue"));
   const rows: [string, string][] = [
     [t("home.username"), actor.username],
     [t("home.unit"), actor.unitName ?? t("home.noUnit")],
@@ -70,6 +76,8 @@ export default async function AccountPage() {
           <ChangePasswordForm />
         </Card>
         {can(actor.roles, "incoming.direct") && !actor.mustChangePassword && <DelegationsCard />}
+        {signs && <MySigningCard canImport={can(actor.roles, "signing.own")} />}
+        {signs && can(actor.roles, "signing.own") && <SignatureImageCard />}
       </SimpleGrid>
     </>
   );

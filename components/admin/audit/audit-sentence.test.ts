@@ -38,6 +38,8 @@ const recordOf: Record<string, AuditRecord> = {
   registry: record("Sổ văn bản đến"),
   routeTemplate: record("Công văn thông thường"),
   organisation: record("UBND phường Định Công"),
+  certificate: record("Nguyễn Đức Thắng"),
+  trustAnchor: record("CN=VNPT Certification Authority, O=VNPT Group, C=VN"),
 };
 const hl = { id: ID, code: "H49.30", name: "UBND phường Hoàng Liệt" };
 const dc = { id: ID, code: "H49.29", name: "UBND phường Định Công" };
@@ -121,6 +123,28 @@ const dataOf: Record<AuditAction, Record<string, unknown>> = {
   "organisation.closed": { date: "2026-07-01", reason: "Sắp xếp đơn vị hành chính" },
   "organisation.merged": { into: hl, date: "2026-07-01", users: ["a"], units: [] },
   "organisation.absorbed": { from: dc, date: "2026-07-01", users: ["a", "b"], units: [{}] },
+  "signing.certificateIssued": {
+    name: "Nguyễn Đức Thắng",
+    purpose: "person",
+    title: "Chủ tịch",
+    serial: "4F3A09C1",
+  },
+  "signing.certificateRenewed": {
+    name: "Nguyễn Đức Thắng",
+    serial: "5B11",
+    previousSerial: "4F3A",
+  },
+  "signing.certificateRevoked": { name: "Nguyễn Đức Thắng", serial: "4F3A", reason: "Nghỉ hưu" },
+  "signing.certificateImported": {
+    name: "Nguyễn Đức Thắng",
+    serial: "0A",
+    issuer: "VNPT Certification Authority",
+    anchor: "pending",
+  },
+  "signing.trustAnchorApproved": { name: "CN=VNPT", fingerprint: "AB:CD", from: "pending" },
+  "signing.trustAnchorRefused": { name: "CN=VNPT", fingerprint: "AB:CD", from: "pending" },
+  "signing.signatureImageSet": { source: "drawn", sha256: "ab" },
+  "signing.sealImageSet": { source: "generated", sha256: "ab" },
   "demo.seeded": { units: 2, users: ["quantri.dc", "vanthu.dc", "chutich.dc"] },
 };
 
@@ -192,6 +216,12 @@ describe("every known action as a sentence", () => {
     );
     expect(say("routeTemplate.updated", { data: { steps: ["sign"] } })).toBe(
       "Nguyễn Văn Quản sửa quy trình trình ký mẫu «Công văn thông thường»; các bước nay là: Ký ban hành.",
+    );
+    expect(say("signing.certificateRevoked")).toBe(
+      "Nguyễn Văn Quản thu hồi chứng thư số của Nguyễn Đức Thắng, lý do: Nghỉ hưu.",
+    );
+    expect(say("signing.certificateImported")).toBe(
+      "Nguyễn Văn Quản nhập chứng thư số của Nguyễn Đức Thắng do VNPT Certification Authority cấp; CA gốc đang chờ quản trị hệ thống phê duyệt.",
     );
     expect(say("registry.created", { actorName: null })).toBe(
       "Hệ thống tự động mở sổ đăng ký «Sổ văn bản đến» cho văn bản đến.",

@@ -83,6 +83,8 @@ const adminPages: Partial<Record<AuditEntityType, string>> = {
   registry: "/admin/registries",
   routeTemplate: "/admin/route-templates",
   organisation: "/admin/organisations",
+  certificate: "/admin/signing",
+  trustAnchor: "/admin/signing?tab=anchors",
 };
 
 function hrefFor(e: SentenceEvent, links: ReadonlySet<AuditEntityType>): string | null {
@@ -196,6 +198,13 @@ function direction(e: SentenceEvent, h: Helpers): Values {
 }
 
 const simple = (key: string) => () => ({ key });
+
+/** A text the event may hold, and the ICU select saying whether it does: `{ name, hasName }`. */
+const optional = (name: string, v: unknown): Values => {
+  const text = str(v);
+  const has = `has${name[0]!.toUpperCase()}${name.slice(1)}`;
+  return { [name]: text ? shorten(text, MAX_VALUE) : "", [has]: yes(Boolean(text)) };
+};
 
 /** The absent leader a delegate acted for, as the ICU select `onBehalf` ("no" when none). */
 const onBehalf = (e: { data: Record<string, unknown> }) => str(e.data.onBehalfOf) ?? "no";
@@ -415,6 +424,32 @@ const builders: Record<AuditAction, Builder> = {
       },
     };
   },
+  "signing.certificateIssued": (e) => ({
+    key: "signing.certificateIssued",
+    values: { seal: yes(e.data.purpose === "seal"), ...optional("serial", e.data.serial) },
+  }),
+  "signing.certificateRenewed": (e) => ({
+    key: "signing.certificateRenewed",
+    values: optional("serial", e.data.serial),
+  }),
+  "signing.certificateRevoked": (e) => ({
+    key: "signing.certificateRevoked",
+    values: optional("reason", e.data.reason),
+  }),
+  "signing.certificateImported": (e) => ({
+    key: "signing.certificateImported",
+    values: { ...optional("issuer", e.data.issuer), pending: yes(e.data.anchor === "pending") },
+  }),
+  "signing.trustAnchorApproved": simple("signing.trustAnchorApproved"),
+  "signing.trustAnchorRefused": simple("signing.trustAnchorRefused"),
+  "signing.signatureImageSet": (e) => ({
+    key: "signing.signatureImageSet",
+    values: { drawn: yes(e.data.source === "drawn") },
+  }),
+  "signing.sealImageSet": (e) => ({
+    key: "signing.sealImageSet",
+    values: { generated: yes(e.data.source === "generated") },
+  }),
   "demo.seeded": (e) => ({
     key: "demo.seeded",
     values: { units: count(e.data.units), users: count(e.data.users) },

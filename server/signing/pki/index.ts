@@ -100,3 +100,11 @@ export {
   extendedKeyUsages,
 } from "./x509";
 export { OID } from "./oids";
+
+export {
+  /** Names, key usages, CA flag and SHA-256 fingerprint, read from the DER. */
+  certificateFacts,
+  /** A certificate for signing documents: not a CA, digitalSignature or nonRepudiation. */
+  signsDocuments,
+} from "./inspect";
+export type { CertificateFacts } from "./inspect";

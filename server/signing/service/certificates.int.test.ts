@@ -9,10 +9,10 @@ import {
   type WorkflowWorld,
 } from "../../testing/incoming-workflow";
 import { ensureAuthority } from "./authority";
+import { listCertificates } from "./certificate-admin";
 import {
   currentCrl,
   issueCertificate,
-  listCertificates,
   revokeCertificate,
   setPin,
   unlockForSigning,

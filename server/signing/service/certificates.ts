@@ -4,7 +4,9 @@ import { and, desc, eq, isNull, sql } from "drizzle-orm";
 import type { Db, DbOrTx } from "@/db/client";
 import { organisation } from "@/db/schema/org";
 import { signingCertificate } from "@/db/schema/signing";
-import { appUser } from "@/db/schema/users";
+import { appUser, userRole } from "@/db/schema/users";
+import { PIN_RULE } from "@/lib/schemas/signing";
+import { appendAudit } from "../../audit/append";
 import { assertCan, type Actor } from "../../authz/actor";
 import { env } from "../../env";
 import { AppError, fieldError, notFound, stale } from "../../errors";
@@ -16,15 +18,40 @@ import {
   Pkcs12Error,
   unlockPkcs12,
   wrapPkcs12,
+  type CertifiedKey,
   type UnlockedPkcs12,
 } from "../pki";
-import { crlUrl, ensureAuthority } from "./authority";
+import { crlUrl, ensureAuthority, type Authority } from "./authority";
 import { seal, unseal } from "./keystore";
 
 type CertificateRow = typeof signingCertificate.$inferSelect;
 
-const p12Context = (id: string) => `pkcs12:${id}`;
+/** What a stored PKCS#12 is sealed to: its own row. */
+export const p12Context = (id: string) => `pkcs12:${id}`;
 const toPem = (cert: X509Certificate) => cert.toString();
+
+/** An active member of the organisation with the leader role: whom a certificate may name. */
+export async function activeLeader(tx: DbOrTx, organisationId: string, userId: string) {
+  const [user] = await tx
+    .select({ id: appUser.id, fullName: appUser.fullName })
+    .from(appUser)
+    .innerJoin(
+      userRole,
+      and(
+        eq(userRole.userId, appUser.id),
+        eq(userRole.organisationId, organisationId),
+        eq(userRole.role, "leader"),
+      ),
+    )
+    .where(
+      and(
+        eq(appUser.id, userId),
+        eq(appUser.organisationId, organisationId),
+        eq(appUser.active, true),
+      ),
+    );
+  return user ?? null;
+}
 
 /**
  * Issues a signing certificate from the deployment's CA: to a leader (their full name, title,
@@ -35,7 +62,16 @@ const toPem = (cert: X509Certificate) => cert.toString();
 export async function issueCertificate(
   db: Db,
   actor: Actor,
-  input: { organisationId: string; userId?: string | null; title?: string | null },
+  input: {
+    organisationId: string;
+    userId?: string | null;
+    title?: string | null;
+    /**
+     * The holder's active certificate as the admin saw it (null: none). When given, a request
+     * made on an outdated view (the second click of a double click) is refused as stale.
+     */
+    replaces?: string | null;
+  },
 ): Promise<{ id: string; serial: string }> {
   assertCan(actor, "signing.manage");
   return db.transaction(async (tx) => {
@@ -46,18 +82,13 @@ export async function issueCertificate(
     if (!org) throw fieldError({ organisationId: "signing.organisationUnknown" });
     let holder: { id: string; fullName: string } | null = null;
     if (input.userId) {
-      const [user] = await tx
-        .select({ id: appUser.id, fullName: appUser.fullName })
-        .from(appUser)
-        .where(
-          and(
-            eq(appUser.id, input.userId),
-            eq(appUser.organisationId, org.id),
-            eq(appUser.active, true),
-          ),
-        );
-      if (!user) throw fieldError({ userId: "signing.holderUnknown" });
-      holder = user;
+      holder = await activeLeader(tx, org.id, input.userId);
+      if (!holder) throw fieldError({ userId: "signing.holderUnknown" });
+    }
+    await lockHolder(tx, org.id, holder?.id ?? null);
+    if (input.replaces !== undefined) {
+      const active = await activeCertificateId(tx, org.id, holder?.id ?? null);
+      if (active !== input.replaces) throw stale();
     }
     // Only once the request holds: a refused one leaves the deployment as it was.
     const authority = await ensureAuthority(tx);
@@ -76,42 +107,113 @@ export async function issueCertificate(
           organizationCode: org.code,
           crlDistributionPointUrl: crlUrl(),
         });
-    const activation = randomBytes(24).toString("base64url");
-    const pkcs12 = await wrapPkcs12({
-      key: issued.privateKey,
-      certificate: issued.certificate,
-      chain: [authority.issuing.certificate, authority.root.certificate],
-      pin: activation,
-    });
-    await tx
-      .update(signingCertificate)
-      .set({ status: "superseded", version: sql`${signingCertificate.version} + 1` })
-      .where(
-        and(
-          eq(signingCertificate.organisationId, org.id),
-          holder ? eq(signingCertificate.userId, holder.id) : isNull(signingCertificate.userId),
-          eq(signingCertificate.status, "active"),
-        ),
-      );
-    const id = crypto.randomUUID();
-    const serial = normalizeSerial(issued.certificate.serialNumber);
-    await tx.insert(signingCertificate).values({
-      id,
+    const stored = await storeIssuedCertificate(tx, actor, {
       organisationId: org.id,
       userId: holder?.id ?? null,
-      purpose: holder ? "person" : "seal",
       subjectName: holder?.fullName ?? org.name,
-      serial,
-      notBefore: new Date(issued.certificate.validFrom),
-      notAfter: new Date(issued.certificate.validTo),
-      certificate: issued.certificate.raw,
-      chainPem: [authority.issuing.certificate, authority.root.certificate].map(toPem).join(""),
-      sealedPkcs12: seal(pkcs12, p12Context(id)),
-      sealedActivation: seal(Buffer.from(activation), `activation:${id}`),
-      createdById: actor.userId,
+      issued,
+      authority,
     });
-    return { id, serial };
+    await appendAudit(tx, {
+      organisationId: org.id,
+      actor,
+      action: "signing.certificateIssued",
+      entityType: "certificate",
+      entityId: stored.id,
+      data: {
+        name: holder?.fullName ?? org.name,
+        purpose: holder ? "person" : "seal",
+        title: input.title ?? null,
+        serial: stored.serial,
+      },
+    });
+    return stored;
   });
+}
+
+/**
+ * Keeps a certificate our CA has just issued: its key locked under a one-time activation secret
+ * until the holder chooses a PIN, the holder's earlier active certificate superseded.
+ */
+export async function storeIssuedCertificate(
+  tx: DbOrTx,
+  actor: Actor,
+  input: {
+    organisationId: string;
+    userId: string | null;
+    subjectName: string;
+    issued: CertifiedKey;
+    authority: Authority;
+  },
+): Promise<{ id: string; serial: string }> {
+  const { issued, authority } = input;
+  const chain = [authority.issuing.certificate, authority.root.certificate];
+  const activation = randomBytes(24).toString("base64url");
+  const pkcs12 = await wrapPkcs12({
+    key: issued.privateKey,
+    certificate: issued.certificate,
+    chain,
+    pin: activation,
+  });
+  await supersedeActive(tx, input.organisationId, input.userId);
+  const id = crypto.randomUUID();
+  const serial = normalizeSerial(issued.certificate.serialNumber);
+  await tx.insert(signingCertificate).values({
+    id,
+    organisationId: input.organisationId,
+    userId: input.userId,
+    purpose: input.userId ? "person" : "seal",
+    subjectName: input.subjectName,
+    serial,
+    notBefore: new Date(issued.certificate.validFrom),
+    notAfter: new Date(issued.certificate.validTo),
+    certificate: issued.certificate.raw,
+    chainPem: chain.map(toPem).join(""),
+    sealedPkcs12: seal(pkcs12, p12Context(id)),
+    sealedActivation: seal(Buffer.from(activation), `activation:${id}`),
+    createdById: actor.userId,
+  });
+  return { id, serial };
+}
+
+/** Serialises the changes of one holder's (or one seal's) certificates. */
+export async function lockHolder(tx: DbOrTx, organisationId: string, userId: string | null) {
+  const key = `signing_certificate:${organisationId}:${userId ?? "seal"}`;
+  await tx.execute(sql`select pg_advisory_xact_lock(hashtextextended(${key}, 0))`);
+}
+
+async function activeCertificateId(tx: DbOrTx, organisationId: string, userId: string | null) {
+  const [row] = await tx
+    .select({ id: signingCertificate.id })
+    .from(signingCertificate)
+    .where(
+      and(
+        eq(signingCertificate.organisationId, organisationId),
+        userId ? eq(signingCertificate.userId, userId) : isNull(signingCertificate.userId),
+        eq(signingCertificate.status, "active"),
+      ),
+    )
+    .orderBy(desc(signingCertificate.createdAt))
+    .limit(1);
+  return row?.id ?? null;
+}
+
+/** The holder's (or the seal's) active certificate steps aside for a new one. */
+export async function supersedeActive(
+  tx: DbOrTx,
+  organisationId: string,
+  userId: string | null,
+): Promise<void> {
+  await tx
+    .update(signingCertificate)
+    .set({ status: "superseded", version: sql`${signingCertificate.version} + 1` })
+    .where(
+      and(
+        eq(signingCertificate.organisationId, organisationId),
+        userId ? eq(signingCertificate.userId, userId) : isNull(signingCertificate.userId),
+        eq(signingCertificate.status, "active"),
+      ),
+    );
 }
 
 /**
@@ -133,15 +235,13 @@ async function loadHeld(tx: DbOrTx, actor: Actor, id: string): Promise<Certifica
   return row;
 }
 
-const PIN = /^[0-9A-Za-z]{6,32}$/;
-
 /** The holder chooses the PIN that will lock their key from now on (first use only). */
 export async function setPin(
   db: Db,
   actor: Actor,
   input: { certificateId: string; pin: string },
 ): Promise<void> {
-  if (!PIN.test(input.pin)) throw fieldError({ pin: "signing.pinFormat" });
+  if (!PIN_RULE.test(input.pin)) throw fieldError({ pin: "signing.pinFormat" });
   await db.transaction(async (tx) => {
     const row = await loadHeld(tx, actor, input.certificateId);
     if (!row.sealedActivation) throw new AppError("CONFLICT", "signing.pinAlreadySet");
@@ -246,28 +346,15 @@ export async function revokeCertificate(
         version: sql`${signingCertificate.version} + 1`,
       })
       .where(eq(signingCertificate.id, row.id));
+    await appendAudit(tx, {
+      organisationId: row.organisationId,
+      actor,
+      action: "signing.certificateRevoked",
+      entityType: "certificate",
+      entityId: row.id,
+      data: { name: row.subjectName, serial: row.serial, reason: input.reason },
+    });
   });
-}
-
-/** The certificates of an organisation (the deployment admin's list), newest first. */
-export async function listCertificates(db: Db, actor: Actor, input: { organisationId: string }) {
-  assertCan(actor, "signing.manage");
-  return db
-    .select({
-      id: signingCertificate.id,
-      purpose: signingCertificate.purpose,
-      subjectName: signingCertificate.subjectName,
-      serial: signingCertificate.serial,
-      notBefore: signingCertificate.notBefore,
-      notAfter: signingCertificate.notAfter,
-      status: signingCertificate.status,
-      pinSet: sql<boolean>`${signingCertificate.sealedActivation} is null`,
-      revokedAt: signingCertificate.revokedAt,
-      version: signingCertificate.version,
-    })
-    .from(signingCertificate)
-    .where(eq(signingCertificate.organisationId, input.organisationId))
-    .orderBy(desc(signingCertificate.createdAt));
 }
 
 /** The actor's own active certificate (or their organisation's seal), if any. */
@@ -327,8 +414,11 @@ export async function myCertificates(db: Db, actor: Actor) {
       id: row.id,
       purpose: row.purpose,
       subjectName: row.subjectName,
+      serial: row.serial,
+      notBefore: row.notBefore,
       notAfter: row.notAfter,
       status: row.status,
+      imported: row.imported,
       pinSet: row.sealedActivation === null,
       locked: row.lockedUntil !== null && row.lockedUntil > new Date(),
     }));

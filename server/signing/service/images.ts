@@ -4,10 +4,12 @@ import sharp from "sharp";
 import type { DbOrTx } from "@/db/client";
 import { signatureImage } from "@/db/schema/signing";
 import { getFileStore } from "../../files/store";
+import { generateSealPng } from "./seal-image";
 
 // The pictures a signature shows (Decree 30, Appendix I): the leader's handwritten signature in
 // blue, the organisation's round red seal, each a PNG with a transparent background. Until one is
-// uploaded, a stand-in is drawn: a flourish for a signature, a double ring with a star for a seal.
+// uploaded, a stand-in is drawn: a flourish for a signature, and for a seal the round seal drawn
+// from the organisation's name (seal-image.ts).
 
 function numbersFrom(seed: string, count: number): number[] {
   const out: number[] = [];
@@ -31,45 +33,40 @@ export async function standInSignature(name: string): Promise<Buffer> {
   return sharp(Buffer.from(svg)).png().toBuffer();
 }
 
-/** A round red seal: two rings and a star. */
-export async function standInSeal(): Promise<Buffer> {
-  const star = Array.from({ length: 10 }, (_, i) => {
-    const radius = i % 2 === 0 ? 60 : 24;
-    const angle = (Math.PI / 5) * i - Math.PI / 2;
-    return `${200 + radius * Math.cos(angle)},${200 + radius * Math.sin(angle)}`;
-  }).join(" ");
-  const svg = `<svg xmlns="http://www.w3.org/2000/svg" width="400" height="400">
-    <circle cx="200" cy="200" r="190" fill="none" stroke="#d0021b" stroke-width="10"/>
-    <circle cx="200" cy="200" r="130" fill="none" stroke="#d0021b" stroke-width="5"/>
-    <polygon points="${star}" fill="#d0021b"/>
-  </svg>`;
-  return sharp(Buffer.from(svg)).png().toBuffer();
-}
-
-async function bytesOf(sha256: string): Promise<Buffer> {
+export async function bytesOf(sha256: string): Promise<Buffer> {
   const chunks: Buffer[] = [];
   for await (const chunk of await getFileStore().open(sha256)) chunks.push(chunk as Buffer);
   return Buffer.concat(chunks);
 }
 
-/** The picture a signature shows: the uploaded one, else the stand-in. */
-export async function imageFor(
+export type Holder = { organisationId: string; userId: string | null; name: string };
+
+/** The active picture's blob for a leader (userId) or an organisation's seal, if one was set. */
+export async function activeImage(
   db: DbOrTx,
-  who: { organisationId: string; userId: string | null; name: string },
-): Promise<Buffer> {
-  const kind = who.userId ? "signature" : "seal";
+  who: Pick<Holder, "organisationId" | "userId">,
+): Promise<{ sha256: string; createdAt: Date } | null> {
   const [row] = await db
-    .select({ sha256: signatureImage.sha256 })
+    .select({ sha256: signatureImage.sha256, createdAt: signatureImage.createdAt })
     .from(signatureImage)
     .where(
       and(
         eq(signatureImage.organisationId, who.organisationId),
-        eq(signatureImage.kind, kind),
+        eq(signatureImage.kind, who.userId ? "signature" : "seal"),
         who.userId ? eq(signatureImage.userId, who.userId) : isNull(signatureImage.userId),
         eq(signatureImage.active, true),
       ),
     )
     .limit(1);
-  if (row) return bytesOf(row.sha256);
-  return who.userId ? standInSignature(who.name) : standInSeal();
+  return row ?? null;
+}
+
+/** The stand-in drawn when no picture was set: a flourish for the name, or the name's seal. */
+export const standInFor = (who: Holder) =>
+  who.userId ? standInSignature(who.name) : generateSealPng(who.name);
+
+/** The picture a signature shows: the one set, else the stand-in. */
+export async function imageFor(db: DbOrTx, who: Holder): Promise<Buffer> {
+  const row = await activeImage(db, who);
+  return row ? bytesOf(row.sha256) : standInFor(who);
 }

@@ -21,6 +21,8 @@ const pagePermission: Partial<Record<AuditEntityType, Action>> = {
   registry: "registry.manage",
   routeTemplate: "outgoing.routeTemplates",
   organisation: "orgTree.manage",
+  certificate: "signing.manage",
+  trustAnchor: "signing.manage",
 };
 
 export default async function AuditPage({
