@@ -118,6 +118,22 @@ const cases: Record<string, Case> = {
     }),
     otherOrganisation: (ids) => ({ documentId: ids.hlDocument, version: 1, pin: "123456" }),
   },
+  "outgoing.signMany": {
+    permission: "outgoing.approve",
+    input: () => ({
+      items: [{ documentId: "00000000-0000-4000-8000-000000000000", version: 1 }],
+      pin: "123456",
+    }),
+    otherOrganisation: (ids) => ({
+      items: [{ documentId: ids.hlDocument, version: 1 }],
+      pin: "123456",
+    }),
+  },
+  "outgoing.replyStart": {
+    permission: "outgoing.draft",
+    input: () => ({ incomingId: "00000000-0000-4000-8000-000000000000" }),
+    otherOrganisation: (ids) => ({ incomingId: ids.hlDocument }),
+  },
   "outgoing.issue": {
     permission: "outgoing.issue",
     input: () => ({
