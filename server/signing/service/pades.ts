@@ -47,8 +47,8 @@ export async function signPdfPades(options: {
     ],
   });
   if (signed.status === "pending") {
-    // A remote signer (the holder approves on their phone) answers later; the workflow keeps
-    // the prepared file until it does.
+    // A remote signer (the holder approves on their phone) answers later. Nothing keeps the
+    // prepared file for that answer yet: the request is refused and nothing changes.
     throw new AppError("CONFLICT", "signing.pendingApproval", { reference: signed.reference });
   }
   return addDss(embedSignature(prepared, signed.cms), dss);
