@@ -1,6 +1,11 @@
 "use client";
 
 import {
+  confidentialityChoiceColor,
+  contentWidthSegments,
+  urgencyChoiceColor,
+} from "@/components/ui/level-choices";
+import {
   Input,
   SegmentedControl,
   Select,
@@ -9,7 +14,6 @@ import {
   Text,
   Textarea,
   useMatches,
-  type MantineColor,
 } from "@mantine/core";
 import type { UseFormReturnType } from "@mantine/form";
 import { IconLock } from "@tabler/icons-react";
@@ -22,25 +26,8 @@ import {
   documentTypes,
   isSecret,
   urgencies,
-  type Confidentiality,
-  type Urgency,
 } from "@/lib/documents";
 import { SUBJECT_MAX, type DraftValues } from "./draft-values";
-
-const urgencyColor: Record<Urgency, MantineColor> = {
-  normal: "indigo",
-  urgent: "orange",
-  very_urgent: "orange.8",
-  flash: "red",
-};
-const confidentialityColor: Record<Confidentiality, MantineColor> = {
-  normal: "indigo",
-  confidential: "grape",
-  secret: "grape.8",
-  top_secret: "grape.9",
-};
-/** Each segment as wide as its label, so "Thượng khẩn" fits beside the others on a phone. */
-const contentWidthSegments = { control: { flex: "1 1 auto" } };
 
 /**
  * What the document is: its type (the usual ones first), its subject ("V/v …" for a công văn),
@@ -112,7 +99,7 @@ export function DocumentFields({ form }: { form: UseFormReturnType<DraftValues> 
             size={segmentSize}
             styles={contentWidthSegments}
             data={urgencies.map((u) => ({ value: u, label: t(`urgency.${u}`) }))}
-            color={urgencyColor[values.urgency]}
+            color={urgencyChoiceColor[values.urgency]}
             mt={4}
             role="radiogroup"
             aria-label={td("urgency")}
@@ -129,7 +116,7 @@ export function DocumentFields({ form }: { form: UseFormReturnType<DraftValues> 
               value: c,
               label: t(`confidentiality.${c}`),
             }))}
-            color={confidentialityColor[values.confidentiality]}
+            color={confidentialityChoiceColor[values.confidentiality]}
             mt={4}
             role="radiogroup"
             aria-label={td("confidentiality")}

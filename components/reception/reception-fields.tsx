@@ -1,6 +1,11 @@
 "use client";
 
 import {
+  confidentialityChoiceColor,
+  contentWidthSegments,
+  urgencyChoiceColor,
+} from "@/components/ui/level-choices";
+import {
   Input,
   NumberInput,
   SegmentedControl,
@@ -11,7 +16,6 @@ import {
   Textarea,
   TextInput,
   useMatches,
-  type MantineColor,
 } from "@mantine/core";
 import type { UseFormReturnType } from "@mantine/form";
 import { IconLock } from "@tabler/icons-react";
@@ -24,8 +28,6 @@ import {
   isSecret,
   receptionChannels,
   urgencies,
-  type Confidentiality,
-  type Urgency,
 } from "@/lib/documents";
 import { vietnamToday } from "@/lib/dates";
 import { CharacterCount } from "@/components/ui/character-count";
@@ -37,23 +39,6 @@ import { RegistryField } from "./registry-field";
 import { registryKindOf, type ReceptionValues } from "./reception-values";
 
 type Form = UseFormReturnType<ReceptionValues>;
-
-/** Hỏa tốc red, Thượng khẩn and Khẩn orange: the colour a clerk expects on the red-stamped paper. */
-const urgencyColor: Record<Urgency, MantineColor> = {
-  normal: "indigo",
-  urgent: "orange",
-  very_urgent: "orange.8",
-  flash: "red",
-};
-const confidentialityColor: Record<Confidentiality, MantineColor> = {
-  normal: "indigo",
-  confidential: "grape",
-  secret: "grape.8",
-  top_secret: "grape.9",
-};
-
-/** Each segment as wide as its label, so "Thượng khẩn" fits beside the others on a phone. */
-const contentWidthSegments = { control: { flex: "1 1 auto" } };
 
 const errorOf = (form: Form, field: string) => form.errors[field] as ReactNode | undefined;
 
@@ -180,7 +165,7 @@ export function HandlingFields({ form, mainPages }: { form: Form; mainPages: num
             size={segmentSize}
             styles={contentWidthSegments}
             data={urgencies.map((u) => ({ value: u, label: t(`urgency.${u}`) }))}
-            color={urgencyColor[values.urgency]}
+            color={urgencyChoiceColor[values.urgency]}
             mt={4}
             data-testid="urgency-control"
             role="radiogroup"
@@ -197,7 +182,7 @@ export function HandlingFields({ form, mainPages }: { form: Form; mainPages: num
             size={segmentSize}
             styles={contentWidthSegments}
             data={confidentialities.map((c) => ({ value: c, label: t(`confidentiality.${c}`) }))}
-            color={confidentialityColor[values.confidentiality]}
+            color={confidentialityChoiceColor[values.confidentiality]}
             mt={4}
             data-testid="confidentiality-control"
             role="radiogroup"
