@@ -1,6 +1,5 @@
 // The one serif family every printed file uses: Liberation Serif, metric-compatible with Times
 // New Roman (the font Decree 30 names) and with every Vietnamese glyph.
-import "server-only";
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import pdfmake from "pdfmake";

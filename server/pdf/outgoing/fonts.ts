@@ -1,7 +1,6 @@
 // The four faces of Liberation Serif the outgoing document needs (the "Nơi nhận:" heading is
 // bold italic), registered with pdfmake under a family of its own, and measured with fontkit
 // so the layout can place the form fields where pdfmake draws the text around them.
-import "server-only";
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import fontkit, { type Font } from "@pdf-lib/fontkit";

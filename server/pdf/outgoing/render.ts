@@ -2,7 +2,6 @@
 // file the leader signs. pdfmake lays the page out; pdf-lib then adds the empty form fields the
 // signing and the numbering fill, and writes the file with a classic xref table and no object
 // streams, as the incremental updates of the signatures will.
-import "server-only";
 import { createHash } from "node:crypto";
 import fontkit from "@pdf-lib/fontkit";
 import { PDFDocument, PDFHexString } from "pdf-lib";

@@ -1,6 +1,5 @@
 // The Document Security Store (PAdES B-LT): certificates, CRLs and OCSP responses a verifier needs
 // to validate the signatures later without going online, added by incremental update.
-import "server-only";
 import { createHash } from "node:crypto";
 import { deflateSync } from "node:zlib";
 import { decodePDFRawStream, PDFName, PDFRawStream, PDFRef, type PDFObject } from "pdf-lib";

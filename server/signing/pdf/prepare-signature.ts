@@ -2,7 +2,6 @@
 // signature dictionary with a zeroed /Contents, the signed field and its appearance, any text
 // fields filled, and returns the digest of the byte range; embedSignature writes the CMS into the
 // gap. Between the two, the CMS can be built anywhere (a PKCS#12 here, a remote signer tomorrow).
-import "server-only";
 import { PDFName, PDFNull, PDFNumber } from "pdf-lib";
 import {
   BYTE_RANGE_PLACEHOLDER,
