@@ -202,7 +202,7 @@ test("a reply is drafted, goes on its route, is returned with a remark, revised,
 
   await page.getByTestId("action-edit").click();
   const editor = page.getByTestId("edit-draft").getByRole("textbox", { name: "Nội dung văn bản" });
-  await expect(editor).toContainText("Văn bản đi được ký số");
+  await expect(editor).toContainText("văn bản đi được ký số");
   await editor.locator("p").last().click();
   await page.keyboard.press("End");
   await page.keyboard.press("Enter");
