@@ -1,6 +1,7 @@
 "use client";
 
-import { Alert, Badge, Button, EmptyState, Group, Loader, Switch, Text } from "@mantine/core";
+import { ListStates } from "@/components/ui/list-states";
+import { Badge, Button, Group, Switch, Text } from "@mantine/core";
 import { IconBook2, IconPencil, IconPlus } from "@tabler/icons-react";
 import { useQuery } from "@tanstack/react-query";
 import { useTranslations } from "next-intl";
@@ -35,33 +36,22 @@ export function RegistriesManager() {
     </Button>
   );
 
-  let body;
-  if (registries.isPending) {
-    body = (
-      <Group justify="center" py="xl">
-        <Loader aria-label={t("common.loading")} />
-      </Group>
-    );
-  } else if (registries.isError) {
-    body = (
-      <Alert color="red" variant="light">
-        {t("registry.loadError")}
-      </Alert>
-    );
-  } else if (registries.data.length === 0) {
-    body = (
-      <EmptyState
-        icon={<IconBook2 />}
-        withIndicatorBackground
-        title={t("registry.empty")}
-        description={t("registry.emptyHint")}
-        data-testid="registries-empty"
-        py="xl"
-      >
-        <EmptyState.Actions>{createButton}</EmptyState.Actions>
-      </EmptyState>
-    );
-  } else {
+  const states = (
+    <ListStates
+      query={registries}
+      count={registries.data?.length ?? 0}
+      loadError={t("registry.loadError")}
+      empty={{
+        icon: <IconBook2 />,
+        title: t("registry.empty"),
+        description: t("registry.emptyHint"),
+        testId: "registries-empty",
+        action: createButton,
+      }}
+    />
+  );
+  let body = states;
+  if (registries.data && registries.data.length > 0) {
     body = (
       <DataTable
         label={t("registry.title")}

@@ -1,6 +1,7 @@
 "use client";
 
-import { Alert, Button, EmptyState, Group, Loader, Text } from "@mantine/core";
+import { ListStates } from "@/components/ui/list-states";
+import { Button, Group, Text } from "@mantine/core";
 import { IconPencil, IconPlus, IconRoute, IconArchive } from "@tabler/icons-react";
 import { useQuery } from "@tanstack/react-query";
 import { useTranslations } from "next-intl";
@@ -40,33 +41,22 @@ export function RouteTemplatesManager() {
     </Button>
   );
 
-  let body;
-  if (templates.isPending) {
-    body = (
-      <Group justify="center" py="xl">
-        <Loader aria-label={t("common.loading")} />
-      </Group>
-    );
-  } else if (templates.isError) {
-    body = (
-      <Alert color="red" variant="light">
-        {t("routeTemplates.loadError")}
-      </Alert>
-    );
-  } else if (templates.data.length === 0) {
-    body = (
-      <EmptyState
-        icon={<IconRoute />}
-        withIndicatorBackground
-        title={t("routeTemplates.empty")}
-        description={t("routeTemplates.emptyHint")}
-        data-testid="route-templates-empty"
-        py="xl"
-      >
-        <EmptyState.Actions>{createButton}</EmptyState.Actions>
-      </EmptyState>
-    );
-  } else {
+  const states = (
+    <ListStates
+      query={templates}
+      count={templates.data?.length ?? 0}
+      loadError={t("routeTemplates.loadError")}
+      empty={{
+        icon: <IconRoute />,
+        title: t("routeTemplates.empty"),
+        description: t("routeTemplates.emptyHint"),
+        testId: "route-templates-empty",
+        action: createButton,
+      }}
+    />
+  );
+  let body = states;
+  if (templates.data && templates.data.length > 0) {
     body = (
       <DataTable
         label={t("routeTemplates.title")}

@@ -1,6 +1,7 @@
 "use client";
 
-import { Alert, Badge, Button, EmptyState, Group, Loader, Text } from "@mantine/core";
+import { ListStates } from "@/components/ui/list-states";
+import { Badge, Button, Group, Text } from "@mantine/core";
 import {
   IconBuildingCommunity,
   IconPencil,
@@ -42,33 +43,22 @@ export function UnitsManager({ organisationId }: { organisationId: string | null
     </Button>
   );
 
-  let body;
-  if (units.isPending) {
-    body = (
-      <Group justify="center" py="xl">
-        <Loader aria-label={t("common.loading")} />
-      </Group>
-    );
-  } else if (units.isError) {
-    body = (
-      <Alert color="red" variant="light">
-        {t("units.loadError")}
-      </Alert>
-    );
-  } else if (units.data.length === 0) {
-    body = (
-      <EmptyState
-        icon={<IconBuildingCommunity />}
-        withIndicatorBackground
-        title={t("units.emptyTitle")}
-        description={t("units.emptyDescription")}
-        data-testid="units-empty"
-        py="xl"
-      >
-        <EmptyState.Actions>{createButton}</EmptyState.Actions>
-      </EmptyState>
-    );
-  } else {
+  const states = (
+    <ListStates
+      query={units}
+      count={units.data?.length ?? 0}
+      loadError={t("units.loadError")}
+      empty={{
+        icon: <IconBuildingCommunity />,
+        title: t("units.emptyTitle"),
+        description: t("units.emptyDescription"),
+        testId: "units-empty",
+        action: createButton,
+      }}
+    />
+  );
+  let body = states;
+  if (units.data && units.data.length > 0) {
     body = (
       <DataTable
         label={t("units.title")}
