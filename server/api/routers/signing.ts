@@ -18,12 +18,8 @@ import {
   listCertificates,
   renewCertificate,
 } from "../../signing/service/certificate-admin";
-import {
-  issueCertificate,
-  myCertificates,
-  revokeCertificate,
-  setPin,
-} from "../../signing/service/certificates";
+import { issueCertificate, revokeCertificate } from "../../signing/service/certificates";
+import { myCertificates, setPin } from "../../signing/service/holder";
 import {
   generateSealImage,
   mySignatureImage,

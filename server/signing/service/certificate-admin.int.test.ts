@@ -12,7 +12,8 @@ import {
   type WorkflowWorld,
 } from "../../testing/incoming-workflow";
 import { certificateCandidates, listCertificates, renewCertificate } from "./certificate-admin";
-import { currentCrl, issueCertificate, setPin } from "./certificates";
+import { currentCrl, issueCertificate } from "./certificates";
+import { setPin } from "./holder";
 
 let world: WorkflowWorld;
 

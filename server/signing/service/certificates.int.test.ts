@@ -10,13 +10,8 @@ import {
 } from "../../testing/incoming-workflow";
 import { ensureAuthority } from "./authority";
 import { listCertificates } from "./certificate-admin";
-import {
-  currentCrl,
-  issueCertificate,
-  revokeCertificate,
-  setPin,
-  unlockForSigning,
-} from "./certificates";
+import { currentCrl, issueCertificate, revokeCertificate } from "./certificates";
+import { setPin, unlockForSigning } from "./holder";
 
 let world: WorkflowWorld;
 const dir = mkdtempSync(path.join(tmpdir(), "lien-thong-certs-"));

@@ -24,7 +24,8 @@ import {
   type WorkflowWorld,
 } from "../../testing/incoming-workflow";
 import { ensureAuthority } from "./authority";
-import { currentCrl, myCertificate, unlockForSigning } from "./certificates";
+import { currentCrl } from "./certificates";
+import { myCertificate, unlockForSigning } from "./holder";
 import { importCertificate } from "./import";
 import { signPdfPades } from "./pades";
 import { decideTrustAnchor } from "./trust-anchors";
