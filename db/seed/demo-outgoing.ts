@@ -132,7 +132,8 @@ export async function seedDemoOutgoing(
     });
 
   for (const plan of plans) {
-    const answersDocumentId = plan.answers ? await answered(db, users[plan.drafter]!, plan) : null;
+    // A reply goes to whoever sent the letter it answers.
+    const letter = plan.answers ? await answered(db, users[plan.drafter]!, plan) : null;
     const { id } = await createDraft(
       db,
       await as(plan.drafter),
@@ -140,13 +141,13 @@ export async function seedDemoOutgoing(
         documentType: "cong_van",
         subject: plan.subject,
         urgency: plan.urgency ?? "normal",
-        recipients: [{ kind: "outside", name: plan.to }],
+        recipients: [{ kind: "outside", name: letter?.issuerName ?? plan.to }],
         copiesTo: ["- Như trên;", `- Lưu: VT, ${plan.unit}.`],
         signerId: users["chutich.dc"],
         signingAuthority: "tm",
         signerTitle: "TM. ỦY BAN NHÂN DÂN\nCHỦ TỊCH",
         draftingUnitId: unitIds[plan.unit],
-        answersDocumentId,
+        answersDocumentId: letter?.id ?? null,
         body: { type: "doc", content: plan.paragraphs.map(paragraph) },
       }),
     );
@@ -177,11 +178,11 @@ export async function seedDemoOutgoing(
 }
 
 /** The demo letter this reply answers: one handled by the drafter, found by its subject. */
-async function answered(db: Db, drafterId: string, plan: Plan): Promise<string | null> {
+async function answered(db: Db, drafterId: string, plan: Plan) {
   const rows = await db
-    .select({ id: document.id, subject: document.subject })
+    .select({ id: document.id, subject: document.subject, issuerName: document.issuerName })
     .from(document)
     .innerJoin(assignment, eq(assignment.documentId, document.id))
     .where(and(eq(document.direction, "incoming"), eq(assignment.userId, drafterId)));
-  return rows.find((r) => r.subject.startsWith(plan.answers!))?.id ?? null;
+  return rows.find((r) => r.subject.startsWith(plan.answers!)) ?? null;
 }
