@@ -1,4 +1,5 @@
 import type { Browser, Page } from "@playwright/test";
+import { CHAIR_PIN, SEAL_PIN, unlockable, type Staff } from "./people";
 import { expect, signIn, test } from "./fixtures";
 import { call } from "./trpc";
 import { widthProblems } from "./width";
@@ -9,36 +10,12 @@ const computer = { width: 1366, height: 768 };
 const SUBJECT =
   "V/v phối hợp rà soát, cập nhật danh sách hộ nghèo, hộ cận nghèo và hộ có mức sống trung " +
   "bình năm 2026 trên địa bàn phường";
-// The PINs the holders choose at their first signature in this run.
-const CHAIR_PIN = "246810";
-const SEAL_PIN = "135790";
-
-type Directory = {
-  leadership: { id: string; fullName: string }[];
-  units: {
-    id: string;
-    name: string;
-    shortName: string;
-    staff: { id: string; fullName: string }[];
-  }[];
-};
-type Certificate = { id: string; purpose: string; pinSet: boolean };
 type Outcome = { id: string; status: string; version: number };
 
 async function pageAs(browser: Browser, username: string): Promise<Page> {
   const page = await (await browser.newContext()).newPage();
   await signIn(page, username);
   return page;
-}
-
-/** The holder's certificate of the purpose, its PIN chosen if this is its first use. */
-async function unlockable(page: Page, purpose: "person" | "seal", pin: string) {
-  const mine = await call<Certificate[]>(page, "signing.myCertificates");
-  const certificate = mine.find((c) => c.purpose === purpose);
-  expect(certificate, `a ${purpose} certificate`).toBeDefined();
-  if (!certificate!.pinSet) {
-    await call(page, "signing.setPin", { certificateId: certificate!.id, pin }, { mutation: true });
-  }
 }
 
 /**
@@ -48,7 +25,7 @@ async function unlockable(page: Page, purpose: "person" | "seal", pin: string) {
  */
 async function issueOutgoing(browser: Browser): Promise<string> {
   const clerk = await pageAs(browser, "vanthu.dc");
-  const directory = await call<Directory>(clerk, "directory.staff");
+  const directory = await call<Staff>(clerk, "directory.staff");
   const chair = directory.leadership.find((p) => p.fullName === "Nguyễn Đức Thắng")!;
   const kt = directory.units.find((u) => u.shortName === "KT")!;
   const vhxh = directory.units.find((u) => u.shortName === "VHXH")!;

@@ -3,23 +3,14 @@ import { writeFileSync } from "node:fs";
 import path from "node:path";
 import AxeBuilder from "@axe-core/playwright";
 import type { Page } from "@playwright/test";
-import { expect, signIn, test } from "./fixtures";
+import { expect, test } from "./fixtures";
 import { letterPdf, registerAndPresent } from "./documents";
+import { CHAIR_PIN, SEAL_PIN, switchTo, type Staff } from "./people";
 import { call } from "./trpc";
 
 const SUBJECT = "báo cáo tình hình triển khai chữ ký số trên địa bàn phường";
 const RETURN_COMMENT = "Đề nghị ghi rõ thời hạn báo cáo và bổ sung nơi nhận.";
 const ADDED_LINE = "Thời hạn gửi báo cáo: trước ngày 20/01/2026.";
-// The PINs the holders choose at their first signature in a run (the same in every spec).
-const CHAIR_PIN = "246810";
-const SEAL_PIN = "135790";
-
-type Person = { id: string; fullName: string };
-type Staff = {
-  leadership: Person[];
-  units: { id: string; shortName: string | null; staff: Person[] }[];
-};
-
 const BODY = [
   "Thực hiện chỉ đạo của Ủy ban nhân dân quận Hoàng Mai,",
   "Ủy ban nhân dân phường Định Công báo cáo tình hình triển khai chữ ký số như sau:",
@@ -94,13 +85,6 @@ async function draftReply(page: Page, incomingId: string, shot: Shot): Promise<s
   await expect(page.getByTestId("outgoing-page")).toBeVisible({ timeout: 20_000 });
   await expect(page.getByTestId("answers-link")).toBeVisible();
   return new URL(page.url()).pathname.split("/").pop()!;
-}
-
-/** Signs in as another person in the same browser: the previous session ends first. */
-async function switchTo(page: Page, username: string) {
-  await page.context().clearCookies();
-  await signIn(page, username);
-  await expect(page).not.toHaveURL(/sign-in/);
 }
 
 /** No serious or critical WCAG 2.1 AA violation on the page as it stands. */
@@ -369,83 +353,4 @@ test("a reply is drafted, goes on its route, is returned with a remark, revised,
   await expect(page.getByTestId("reply")).toContainText(number);
   await expect(page.getByTestId("reply")).toContainText("Đã phát hành");
   await shot(page, "incoming-shows-reply");
-});
-
-test("the chairman signs two waiting documents in one go on his phone, with one PIN", async ({
-  page,
-  shot,
-}) => {
-  test.setTimeout(180_000);
-  await page.setViewportSize({ width: 390, height: 844 });
-  await switchTo(page, "vanthu.dc");
-  const staff = await call<Staff>(page, "directory.staff");
-  const chairman = staff.leadership.find((p) => p.fullName === "Nguyễn Đức Thắng")!;
-  const subjects = [
-    "kế hoạch trực Tết Nguyên đán năm 2027 của Ủy ban nhân dân phường",
-    "lịch tiếp công dân định kỳ tháng 01 năm 2027",
-  ];
-  for (const subject of subjects) {
-    const created = await call<{ id: string; version: number }>(
-      page,
-      "outgoing.create",
-      {
-        documentType: "cong_van",
-        subject,
-        recipients: [{ kind: "outside", name: "Ủy ban nhân dân quận Hoàng Mai" }],
-        signerId: chairman.id,
-        signingAuthority: "tm",
-        signerTitle: "TM. ỦY BAN NHÂN DÂN\nCHỦ TỊCH",
-        body: {
-          type: "doc",
-          content: [{ type: "paragraph", content: [{ type: "text", text: BODY[1] }] }],
-        },
-      },
-      { mutation: true },
-    );
-    await call(
-      page,
-      "outgoing.act",
-      {
-        documentId: created.id,
-        version: created.version,
-        input: {
-          action: "sendOnRoute",
-          steps: [{ kind: "sign", rule: "any", userIds: [chairman.id] }],
-          comment: null,
-        },
-      },
-      { mutation: true },
-    );
-  }
-
-  await switchTo(page, "chutich.dc");
-  const certificate = (
-    await call<{ id: string; purpose: string; pinSet: boolean }[]>(page, "signing.myCertificates")
-  ).find((c) => c.purpose === "person")!;
-  if (!certificate.pinSet) {
-    await call(
-      page,
-      "signing.setPin",
-      { certificateId: certificate.id, pin: CHAIR_PIN },
-      { mutation: true },
-    );
-  }
-  await page.goto("/outgoing?box=to_sign");
-  await expect(page.getByTestId("document-card")).toHaveCount(2);
-  await page.getByTestId("batch-sign").click();
-  await expect(page.getByTestId("batch-document")).toHaveCount(2);
-  await expect(page.getByTestId("pin-certificate")).toContainText("Nguyễn Đức Thắng");
-  await page.getByTestId("pin-input").fill("000000");
-  await page.getByTestId("pin-submit").click();
-  await expect(page.getByText(/Mã PIN không đúng\. Bạn còn \d lần thử/)).toBeVisible();
-  await page.getByTestId("pin-input").fill(CHAIR_PIN);
-  await shot(page, "outgoing-batch-sign-phone");
-  await page.getByTestId("pin-submit").click();
-  await expect(page.getByTestId("batch-summary")).toHaveText("Đã ký 2/2 văn bản.", {
-    timeout: 60_000,
-  });
-  await expect(page.getByTestId("batch-result")).toHaveCount(2);
-  await shot(page, "outgoing-batch-signed-phone");
-  await page.getByTestId("batch-close").click();
-  await expect(page.getByTestId("outgoing-count-to_sign")).toHaveText("0");
 });

@@ -1,25 +1,13 @@
 import path from "node:path";
+import { switchTo, type Staff } from "./people";
 import AxeBuilder from "@axe-core/playwright";
 import type { Locator, Page } from "@playwright/test";
-import { expect, signIn, test } from "./fixtures";
+import { expect, test } from "./fixtures";
 import { call } from "./trpc";
 import { widthProblems } from "./width";
 
 const TEMPLATE = "Báo cáo gửi Ủy ban nhân dân quận";
 const SUBJECT = "báo cáo kết quả rà soát hộ nghèo cuối năm";
-
-type Person = { id: string; fullName: string };
-type Staff = {
-  leadership: Person[];
-  units: { id: string; shortName: string | null; staff: Person[] }[];
-};
-
-/** Signs in as another person in the same browser: the previous session ends first. */
-async function switchTo(page: Page, username: string) {
-  await page.context().clearCookies();
-  await signIn(page, username);
-  await expect(page).not.toHaveURL(/sign-in/);
-}
 
 /** Notices of earlier saves fade out (their close buttons have no name yet: see the report). */
 const noNotices = (page: Page) =>

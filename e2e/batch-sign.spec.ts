@@ -1,0 +1,82 @@
+import { expect, test } from "./fixtures";
+import { CHAIR_PIN, switchTo, unlockable, type Staff } from "./people";
+import { call } from "./trpc";
+
+test("the chairman signs two waiting documents in one go on his phone, with one PIN", async ({
+  page,
+  shot,
+}) => {
+  test.setTimeout(180_000);
+  await page.setViewportSize({ width: 390, height: 844 });
+  await switchTo(page, "vanthu.dc");
+  const staff = await call<Staff>(page, "directory.staff");
+  const chairman = staff.leadership.find((p) => p.fullName === "Nguyễn Đức Thắng")!;
+  const subjects = [
+    "kế hoạch trực Tết Nguyên đán năm 2027 của Ủy ban nhân dân phường",
+    "lịch tiếp công dân định kỳ tháng 01 năm 2027",
+  ];
+  for (const subject of subjects) {
+    const created = await call<{ id: string; version: number }>(
+      page,
+      "outgoing.create",
+      {
+        documentType: "cong_van",
+        subject,
+        recipients: [{ kind: "outside", name: "Ủy ban nhân dân quận Hoàng Mai" }],
+        signerId: chairman.id,
+        signingAuthority: "tm",
+        signerTitle: "TM. ỦY BAN NHÂN DÂN\nCHỦ TỊCH",
+        body: {
+          type: "doc",
+          content: [
+            {
+              type: "paragraph",
+              content: [
+                {
+                  type: "text",
+                  text: "Ủy ban nhân dân phường Định Công thông báo để các tổ dân phố biết và thực hiện.",
+                },
+              ],
+            },
+          ],
+        },
+      },
+      { mutation: true },
+    );
+    await call(
+      page,
+      "outgoing.act",
+      {
+        documentId: created.id,
+        version: created.version,
+        input: {
+          action: "sendOnRoute",
+          steps: [{ kind: "sign", rule: "any", userIds: [chairman.id] }],
+          comment: null,
+        },
+      },
+      { mutation: true },
+    );
+  }
+
+  await switchTo(page, "chutich.dc");
+  await unlockable(page, "person", CHAIR_PIN);
+  await page.goto("/outgoing?box=to_sign");
+  await expect(page.getByTestId("document-card")).toHaveCount(2);
+  await page.getByTestId("batch-sign").click();
+  await expect(page.getByTestId("batch-document")).toHaveCount(2);
+  await expect(page.getByTestId("pin-certificate")).toContainText("Nguyễn Đức Thắng");
+  await page.getByTestId("pin-input").fill("000000");
+  await page.getByTestId("pin-submit").click();
+  await expect(page.getByText(/Mã PIN không đúng\. Bạn còn \d lần thử/)).toBeVisible();
+  await page.getByTestId("pin-input").fill(CHAIR_PIN);
+  await shot(page, "outgoing-batch-sign-phone");
+  await page.getByTestId("pin-submit").click();
+  await expect(page.getByTestId("batch-summary")).toHaveText("Đã ký 2/2 văn bản.", {
+    timeout: 60_000,
+  });
+  await expect(page.getByTestId("batch-result")).toHaveCount(2);
+  await shot(page, "outgoing-batch-signed-phone");
+  await page.getByTestId("batch-close").click();
+  await expect(page.getByTestId("outgoing-count-to_sign")).toHaveText("0");
+});
