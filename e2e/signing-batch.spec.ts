@@ -1,5 +1,5 @@
 import { expect, test } from "./fixtures";
-import { CHAIR_PIN, switchTo, unlockable, type Staff } from "./people";
+import { CHAIR_PIN, SEAL_PIN, switchTo, unlockable, type Staff } from "./people";
 import { call } from "./trpc";
 
 test("the chairman signs two waiting documents in one go on his phone, with one PIN", async ({
@@ -15,6 +15,7 @@ test("the chairman signs two waiting documents in one go on his phone, with one 
     "kế hoạch trực Tết Nguyên đán năm 2027 của Ủy ban nhân dân phường",
     "lịch tiếp công dân định kỳ tháng 01 năm 2027",
   ];
+  const ids: string[] = [];
   for (const subject of subjects) {
     const created = await call<{ id: string; version: number }>(
       page,
@@ -43,6 +44,7 @@ test("the chairman signs two waiting documents in one go on his phone, with one 
       },
       { mutation: true },
     );
+    ids.push(created.id);
     await call(
       page,
       "outgoing.act",
@@ -79,4 +81,21 @@ test("the chairman signs two waiting documents in one go on his phone, with one 
   await shot(page, "outgoing-batch-signed-phone");
   await page.getByTestId("batch-close").click();
   await expect(page.getByTestId("outgoing-count-to_sign")).toHaveText("0");
+
+  // The clerk numbers and seals both, each signed file now carrying the chairman's signature;
+  // the boxes are left as they were found.
+  await switchTo(page, "vanthu.dc");
+  await unlockable(page, "seal", SEAL_PIN);
+  for (const id of ids) {
+    const view = await call<{ version: number; status: string }>(page, "outgoing.get", { id });
+    expect(view.status).toBe("signed");
+    const issued = await call<{ status: string; numberNotation: string }>(
+      page,
+      "outgoing.issue",
+      { documentId: id, version: view.version, pin: SEAL_PIN },
+      { mutation: true },
+    );
+    expect(issued.status).toBe("issued");
+    expect(issued.numberNotation).toMatch(/^\d{2,}\/UBND/);
+  }
 });
