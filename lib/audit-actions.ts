@@ -44,6 +44,7 @@ export const auditActions = {
   "outgoing.returnedToStep": "document",
   "outgoing.draftRefused": "document",
   "outgoing.draftCommented": "document",
+  "outgoing.signatureRequested": "document",
   "outgoing.signed": "document",
   "outgoing.issued": "document",
   "user.created": "user",

@@ -11,7 +11,12 @@ import {
   Stack,
   Text,
 } from "@mantine/core";
-import { IconCircleCheck, IconCircleX, IconSignature } from "@tabler/icons-react";
+import {
+  IconCircleCheck,
+  IconDeviceMobileMessage,
+  IconCircleX,
+  IconSignature,
+} from "@tabler/icons-react";
 import { useQueryClient } from "@tanstack/react-query";
 import { useTranslations } from "next-intl";
 import Link from "next/link";
@@ -23,7 +28,7 @@ import { CertificateProblem, usable, usePinSignature } from "./certificate-gate"
 import { PinDialog } from "./pin-dialog";
 
 export type BatchRow = { id: string; version: number; subject: string };
-type Outcome = { documentId: string; ok: boolean; message?: string };
+type Outcome = { documentId: string; ok: boolean; awaitingApproval?: boolean; message?: string };
 
 /** What became of each document of the batch: signed, or why not. */
 function BatchResults({
@@ -37,7 +42,7 @@ function BatchResults({
 }) {
   const t = useTranslations("outgoingPage.batch");
   const subject = new Map(rows.map((r) => [r.id, r.subject]));
-  const signed = outcomes.filter((o) => o.ok).length;
+  const signed = outcomes.filter((o) => o.ok && !o.awaitingApproval).length;
   return (
     <ActionDialog title={t("title")} onClose={onClose} size="lg">
       <Stack gap="sm" data-testid="batch-results">
@@ -55,7 +60,9 @@ function BatchResults({
               data-testid="batch-result"
               data-ok={o.ok}
               icon={
-                o.ok ? (
+                o.awaitingApproval ? (
+                  <IconDeviceMobileMessage size={18} color="var(--mantine-color-blue-7)" />
+                ) : o.ok ? (
                   <IconCircleCheck size={18} color="var(--mantine-color-green-7)" />
                 ) : (
                   <IconCircleX size={18} color="var(--mantine-color-red-7)" />
@@ -65,8 +72,8 @@ function BatchResults({
               <Anchor component={Link} href={`/documents/${o.documentId}`} size="sm">
                 {subject.get(o.documentId)}
               </Anchor>
-              {!o.ok && (
-                <Text size="xs" c="red.8">
+              {o.message && (
+                <Text size="xs" c={o.ok ? "blue.8" : "red.8"}>
                   {o.message}
                 </Text>
               )}
@@ -104,7 +111,7 @@ function BatchSignDialog({ rows, onClose }: { rows: BatchRow[]; onClose: () => v
         items: rows
           .filter((r) => chosen.includes(r.id))
           .map((r) => ({ documentId: r.id, version: r.version })),
-        pin,
+        pin: pin || undefined,
       }),
     onDone: (results) => setOutcomes(results),
   });
@@ -159,6 +166,7 @@ function BatchSignDialog({ rows, onClose }: { rows: BatchRow[]; onClose: () => v
         validUntil: formatDateTime(certificate.notAfter),
       }}
       choosing={choosing}
+      remoteService={certificate.remoteService}
       submitLabel={tb(choosing ? "submitWithNewPin" : "submit", { count: chosen.length })}
       pending={run.isPending}
       disabled={chosen.length === 0}

@@ -6,6 +6,7 @@ import {
   IconArrowBackUp,
   IconCheck,
   IconDeviceFloppy,
+  IconDeviceMobile,
   IconFilePlus,
   IconMessage2,
   IconPoint,
@@ -29,6 +30,7 @@ const icons: Record<string, { icon: ReactNode; color: string }> = {
   returnedToDrafter: { icon: <IconArrowBackUp size={14} />, color: "orange" },
   draftRefused: { icon: <IconX size={14} />, color: "red" },
   draftCommented: { icon: <IconMessage2 size={14} />, color: "gray" },
+  signatureRequested: { icon: <IconDeviceMobile size={14} />, color: "indigo" },
   signed: { icon: <IconSignature size={14} />, color: "indigo" },
   issued: { icon: <IconRubberStamp size={14} />, color: "green" },
 };
@@ -54,6 +56,7 @@ function useEventText() {
       case "drafted":
       case "draftSaved":
       case "draftCommented":
+      case "signatureRequested":
         return t(key, { version: num(d.version) });
       case "sentOnRoute": {
         const kinds = Array.isArray(d.steps) ? (d.steps as string[]) : [];

@@ -16,6 +16,7 @@ import { OutgoingFacts, OutgoingTitle } from "./outgoing-header";
 import { OutgoingHistory } from "./outgoing-history";
 import classes from "@/components/documents/document-page.module.css";
 import type { OutgoingView } from "./outgoing-types";
+import { RemoteSignatureStatus } from "./remote-signature";
 import { RoutePanel } from "./route-panel";
 
 /**
@@ -76,6 +77,7 @@ export function OutgoingPage({
             </Group>
           </Alert>
         )}
+        {view.allowed.includes("sign") && <RemoteSignatureStatus view={view} />}
         <OutgoingActions
           view={view}
           currentUserId={currentUserId}

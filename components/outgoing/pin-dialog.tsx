@@ -2,7 +2,7 @@
 
 import { Alert, DataList, PasswordInput, Stack, Text } from "@mantine/core";
 import { useForm } from "@mantine/form";
-import { IconAlertTriangle, IconCertificate } from "@tabler/icons-react";
+import { IconAlertTriangle, IconCertificate, IconDeviceMobileMessage } from "@tabler/icons-react";
 import { useTranslations } from "next-intl";
 import { useEffect, type ReactNode } from "react";
 import { ActionDialog } from "@/components/documents/action-dialog";
@@ -17,13 +17,15 @@ export type CertificateSummary = { holder: string; validUntil: string };
  * The PIN that unlocks a signing key, asked in a dialog that says whose certificate it opens and
  * until when it is valid. A certificate whose PIN was never chosen has it chosen here first
  * (typed twice); the caller then sets it and signs with it. The server's verdict on the PIN
- * ("wrong PIN, N attempts left") shows at the field.
+ * ("wrong PIN, N attempts left") shows at the field. A key held by a remote signing service
+ * asks no PIN: the dialog says to approve on the phone, and submits an empty PIN.
  */
 export function PinDialog({
   title,
   intro,
   certificate,
   choosing,
+  remoteService,
   submitLabel,
   pending,
   disabled,
@@ -37,6 +39,8 @@ export function PinDialog({
   certificate: CertificateSummary;
   /** No PIN yet: the holder chooses one, twice. */
   choosing: boolean;
+  /** The remote signing service that holds the key, if it is not kept here. */
+  remoteService?: string | null;
   submitLabel: string;
   pending: boolean;
   /** Nothing to sign yet (a batch with no document chosen). */
@@ -49,10 +53,11 @@ export function PinDialog({
   onClose: () => void;
 }) {
   const t = useTranslations("outgoingPage.pin");
+  const tp = useTranslations("outgoingPage");
   const form = useForm({
     initialValues: { pin: "", repeat: "" },
     validate: {
-      pin: (v) => (PIN_PATTERN.test(v) ? null : t(v ? "format" : "required")),
+      pin: (v) => (remoteService || PIN_PATTERN.test(v) ? null : t(v ? "format" : "required")),
       repeat: (v, values) => (choosing && v !== values.pin ? t("mismatch") : null),
     },
   });
@@ -97,28 +102,41 @@ export function PinDialog({
               </DataList.Item>
             </DataList>
           </Alert>
-          {choosing && (
-            <Text size="sm" data-testid="pin-choose-hint">
-              {t("chooseHint")}
-            </Text>
-          )}
-          <PasswordInput
-            label={t(choosing ? "choose" : "enter")}
-            description={choosing ? t("rule") : undefined}
-            required
-            data-autofocus
-            data-testid="pin-input"
-            {...pinProps}
-            {...form.getInputProps("pin")}
-          />
-          {choosing && (
-            <PasswordInput
-              label={t("repeat")}
-              required
-              data-testid="pin-repeat"
-              {...pinProps}
-              {...form.getInputProps("repeat")}
-            />
+          {remoteService ? (
+            <Alert
+              color="blue"
+              variant="light"
+              icon={<IconDeviceMobileMessage />}
+              data-testid="remote-sign-intro"
+            >
+              {tp("remoteIntro", { service: remoteService, holder: certificate.holder })}
+            </Alert>
+          ) : (
+            <>
+              {choosing && (
+                <Text size="sm" data-testid="pin-choose-hint">
+                  {t("chooseHint")}
+                </Text>
+              )}
+              <PasswordInput
+                label={t(choosing ? "choose" : "enter")}
+                description={choosing ? t("rule") : undefined}
+                required
+                data-autofocus
+                data-testid="pin-input"
+                {...pinProps}
+                {...form.getInputProps("pin")}
+              />
+              {choosing && (
+                <PasswordInput
+                  label={t("repeat")}
+                  required
+                  data-testid="pin-repeat"
+                  {...pinProps}
+                  {...form.getInputProps("repeat")}
+                />
+              )}
+            </>
           )}
           {error && (
             <Alert color="red" variant="light" icon={<IconAlertTriangle />} data-testid="pin-error">

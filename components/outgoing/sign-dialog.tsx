@@ -40,18 +40,24 @@ export function SignDialog({
   const { certificates, certificate, run, pinError, error } = usePinSignature({
     mode,
     send: async (pin) => {
-      const request = { documentId: view.id, version: view.version, pin };
-      if (mode === "issue") return client.outgoing.issue.mutate({ ...request, registryId });
-      await client.outgoing.sign.mutate(request);
-      return null;
+      // No PIN for a key a remote signing service holds: the holder approves on their phone.
+      const request = { documentId: view.id, version: view.version, pin: pin || undefined };
+      if (mode === "issue") {
+        return { issued: await client.outgoing.issue.mutate({ ...request, registryId }) };
+      }
+      return { signed: await client.outgoing.sign.mutate(request) };
     },
     onDone: async (result) => {
       await refresh();
-      if (result) {
-        setIssued(result);
+      if ("issued" in result) {
+        setIssued(result.issued);
         return;
       }
-      notifications.show({ color: "green", message: t("signDone") });
+      const waiting = result.signed.awaitingApproval;
+      notifications.show({
+        color: waiting ? "blue" : "green",
+        message: t(waiting ? "remoteSent" : "signDone"),
+      });
       onClose();
     },
     onRefused: (code) => {
@@ -114,11 +120,14 @@ export function SignDialog({
         validUntil: formatDateTime(certificate.notAfter),
       }}
       choosing={choosing}
+      remoteService={mode === "sign" ? certificate.remoteService : null}
       submitLabel={t(
         mode === "sign"
-          ? choosing
-            ? "signWithNewPin"
-            : "signSubmit"
+          ? certificate.remoteService
+            ? "remoteSubmit"
+            : choosing
+              ? "signWithNewPin"
+              : "signSubmit"
           : choosing
             ? "issueWithNewPin"
             : "issueSubmit",

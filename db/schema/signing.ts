@@ -49,6 +49,8 @@ export const certificateStatus = pgEnum("certificate_status", ["active", "revoke
  * A signing certificate: a leader's own, or an organisation's seal. The key lives only inside
  * `pkcs12`, a PKCS#12 locked by the holder's PIN (and sealed again at rest with the server's
  * key). Until the holder sets their PIN, it is locked by a one-time activation secret instead.
+ * A key held by a remote signing service (the holder approves each signature on their phone)
+ * has no PKCS#12 here: `remoteProvider` names the service and `remoteKeyId` the key there.
  */
 export const signingCertificate = pgTable(
   "signing_certificate",
@@ -67,7 +69,9 @@ export const signingCertificate = pgTable(
     certificate: bytea().notNull(),
     /** The issuing CA's certificate and the root, DER, concatenated as a PEM bundle. */
     chainPem: text().notNull(),
-    sealedPkcs12: bytea().notNull(),
+    sealedPkcs12: bytea(),
+    remoteProvider: text(),
+    remoteKeyId: text(),
     /** Set until the holder chooses a PIN (then null). */
     sealedActivation: bytea(),
     /** From an outside CA rather than ours. */
@@ -87,6 +91,10 @@ export const signingCertificate = pgTable(
     uniqueIndex("signing_certificate_serial_uq").on(t.serial),
     index("signing_certificate_holder_idx").on(t.organisationId, t.userId, t.status),
     check("signing_certificate_holder_ck", sql`(${t.purpose} = 'seal') = (${t.userId} IS NULL)`),
+    check(
+      "signing_certificate_key_ck",
+      sql`(${t.sealedPkcs12} IS NULL) = (${t.remoteProvider} IS NOT NULL AND ${t.remoteKeyId} IS NOT NULL)`,
+    ),
   ],
 );
 
@@ -168,4 +176,65 @@ export const documentSignature = pgTable(
       .references(() => fileBlob.sha256, { onDelete: "restrict" }),
   },
   (t) => [uniqueIndex("document_signature_kind_uq").on(t.documentId, t.kind)],
+);
+
+export const signatureRequestStatus = pgEnum("signature_request_status", [
+  "pending",
+  "completed",
+  "refused",
+  "expired",
+  "stale",
+  "cancelled",
+]);
+
+/**
+ * A signature asked of a remote signing service and not yet answered: the prepared file (its
+ * /Contents still zeros), the signed attributes whose digest the service signs, and the
+ * service's reference. When the holder approves, the signature is finished from these and the
+ * step completed through the workflow; if the draft changed meanwhile, the request is stale.
+ */
+export const signatureRequest = pgTable(
+  "signature_request",
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    documentId: uuid()
+      .notNull()
+      .references(() => document.id, { onDelete: "restrict" }),
+    organisationId: uuid()
+      .notNull()
+      .references(() => organisation.id, { onDelete: "restrict" }),
+    kind: signatureKind().notNull(),
+    certificateId: uuid()
+      .notNull()
+      .references(() => signingCertificate.id, { onDelete: "restrict" }),
+    requestedById: uuid()
+      .notNull()
+      .references(() => appUser.id, { onDelete: "restrict" }),
+    /** The draft version the prepared file was laid out from. */
+    draftVersion: integer().notNull(),
+    /** The approval step the signature answers. */
+    stepId: uuid().notNull(),
+    field: text().notNull(),
+    pageCount: integer().notNull(),
+    /** The prepared file; cleared once the request is settled, so the file can be swept. */
+    preparedSha256: text().references(() => fileBlob.sha256, { onDelete: "restrict" }),
+    /** Where the /Contents gap is: [start1, length1, start2, length2]. */
+    byteRange: integer().array().notNull(),
+    signedAttributes: bytea().notNull(),
+    signerName: text().notNull(),
+    provider: text().notNull(),
+    reference: text().notNull(),
+    status: signatureRequestStatus().notNull().default("pending"),
+    reason: text(),
+    requestedAt: timestamp({ withTimezone: true }).notNull(),
+    expiresAt: timestamp({ withTimezone: true }).notNull(),
+    settledAt: timestamp({ withTimezone: true }),
+  },
+  (t) => [
+    uniqueIndex("signature_request_pending_uq")
+      .on(t.documentId, t.kind)
+      .where(sql`${t.status} = 'pending'`),
+    uniqueIndex("signature_request_reference_uq").on(t.provider, t.reference),
+    index("signature_request_status_idx").on(t.status, t.expiresAt),
+  ],
 );

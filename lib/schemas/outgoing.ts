@@ -156,11 +156,14 @@ export const outgoingActionRequest = z.object({
   input: outgoingActionInput,
 });
 
-/** The leader's signature, or the clerk's number and seal: the document, its version, the PIN. */
+/**
+ * The leader's signature, or the clerk's number and seal: the document, its version, the PIN (none
+ * for a key held by a remote signing service, where the holder approves on their phone).
+ */
 export const outgoingSignInput = z.object({
   documentId: idField,
   version: versionField,
-  pin: secretText(64),
+  pin: secretText(64).optional(),
 });
 
 /** Batch signing: several documents the leader read, each at the version they read, one PIN. */
@@ -169,7 +172,7 @@ export const outgoingSignManyInput = z.object({
     .array(z.object({ documentId: idField, version: versionField }))
     .min(1)
     .max(50),
-  pin: secretText(64),
+  pin: secretText(64).optional(),
 });
 
 export const outgoingIssueInput = outgoingSignInput.extend({ registryId: idField.nullish() });

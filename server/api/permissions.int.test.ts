@@ -129,6 +129,16 @@ const cases: Record<string, Case> = {
       pin: "123456",
     }),
   },
+  "outgoing.signatureRequest": {
+    permission: "outgoing.approve",
+    input: () => ({ documentId: "00000000-0000-4000-8000-000000000000" }),
+    otherOrganisation: (ids) => ({ documentId: ids.hlDocument }),
+  },
+  "outgoing.cancelSignatureRequest": {
+    permission: "outgoing.approve",
+    input: () => ({ documentId: "00000000-0000-4000-8000-000000000000" }),
+    otherOrganisation: (ids) => ({ documentId: ids.hlDocument }),
+  },
   "outgoing.replyStart": {
     permission: "outgoing.draft",
     input: () => ({ incomingId: "00000000-0000-4000-8000-000000000000" }),

@@ -43,3 +43,13 @@ export async function storeGeneratedFile(
     .onConflictDoUpdate({ target: fileBlob.sha256, set: { createdAt: sql`now()` } });
   return sha256;
 }
+
+/** The whole of a stored file, for one the application works on again (a PDF to sign further). */
+export async function readStoredFile(
+  sha256: string,
+  store: FileStore = getFileStore(),
+): Promise<Uint8Array> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of await store.open(sha256)) chunks.push(chunk as Buffer);
+  return new Uint8Array(Buffer.concat(chunks));
+}

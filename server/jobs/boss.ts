@@ -4,6 +4,7 @@ import { vietnamToday } from "@/lib/dates";
 import { env } from "../env";
 import { sweepOrphanBlobs } from "../files/sweep";
 import { syncDelegateBoxes } from "../incoming/delegation";
+import { collectWaitingSignatures } from "../outgoing/remote-signing";
 import { sendDeadlineReminders } from "./deadline-reminders";
 
 const TZ = "Asia/Ho_Chi_Minh";
@@ -20,6 +21,12 @@ const jobs: { name: string; cron: string; run: () => Promise<unknown> }[] = [
     name: "sync-delegations",
     cron: "1 0 * * *",
     run: () => syncDelegateBoxes(getDb(), null, vietnamToday()),
+  },
+  {
+    // Signatures asked of a remote signing service: approvals collected, lapsed requests closed.
+    name: "collect-remote-signatures",
+    cron: "* * * * *",
+    run: () => collectWaitingSignatures(getDb()),
   },
   {
     // Uploads never attached to a document (a form abandoned half-way) are removed after a day.

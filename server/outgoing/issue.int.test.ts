@@ -10,7 +10,6 @@ import { assignment, document, documentEvent, documentFile } from "@/db/schema/d
 import { delivery } from "@/db/schema/outgoing";
 import { registry } from "@/db/schema/registry";
 import { documentSignature } from "@/db/schema/signing";
-import { draftInput, type OutgoingActionInput } from "@/lib/schemas/outgoing";
 import { getFileStore } from "../files/store";
 import { receiveUpload } from "../files/upload";
 import { ensureAuthority } from "../signing/service/authority";
@@ -18,10 +17,9 @@ import { issueCertificate } from "../signing/service/certificates";
 import { setPin } from "../signing/service/holder";
 import { verifyPdf } from "../signing/verify/verify-pdf";
 import { createWorkflowWorld, refusedWith, type WorkflowWorld } from "../testing/incoming-workflow";
-import { createDraft } from "./drafts";
+import { outgoingRoute } from "../testing/outgoing-route";
 import { getOutgoingDocument } from "./document";
 import { issueSigned, signDraft, signMany } from "./sign-requests";
-import { applyOutgoingAction } from "./workflow";
 
 let world: WorkflowWorld;
 const dir = mkdtempSync(path.join(tmpdir(), "lien-thong-issue-"));
@@ -41,17 +39,6 @@ beforeAll(async () => {
   await setPin(world.db, await world.as("vanthu.dc"), { certificateId: seal.id, pin: "135790" });
 });
 
-const version = async (id: string) =>
-  (await world.db.select({ v: document.version }).from(document).where(eq(document.id, id)))[0]!.v;
-
-async function act(username: string, id: string, input: OutgoingActionInput) {
-  return applyOutgoingAction(world.db, await world.as(username), {
-    documentId: id,
-    version: await version(id),
-    input,
-  });
-}
-
 async function readFile(sha256: string): Promise<Buffer> {
   const chunks: Buffer[] = [];
   for await (const chunk of await getFileStore().open(sha256)) chunks.push(chunk as Buffer);
@@ -65,69 +52,7 @@ async function annexPdf(): Promise<Buffer> {
   return Buffer.from(await pdf.save());
 }
 
-/** A công văn of the economic unit, along its whole route to the chairman's signature step. */
-async function draftAtSignature(
-  subject: string,
-  attachments: { sha256: string; fileName: string }[] = [],
-) {
-  const { db, users, units } = world;
-  // It answers an incoming document the chairman gave the specialist.
-  const incoming = await world.newDocument({ subject: "Về việc rà soát hộ nghèo" });
-  await world.act("vanthu.dc", incoming.id, { action: "present", leaderId: users["chutich.dc"]! });
-  await world.act("chutich.dc", incoming.id, {
-    action: "direct",
-    direction: "Giao đồng chí Tuấn soạn công văn trả lời.",
-    lead: { userId: users["chuyenvien.kt"]! },
-    co: [],
-    info: [],
-  });
-  const created = await createDraft(
-    db,
-    await world.as("chuyenvien.kt"),
-    draftInput.parse({
-      documentType: "cong_van",
-      subject,
-      recipients: [
-        {
-          kind: "organisation",
-          organisationId: world.orgs.hoangliet!,
-          name: "UBND phường Hoàng Liệt",
-        },
-        { kind: "unit", unitId: units.VHXH!, name: "Phòng Văn hóa - Xã hội" },
-      ],
-      copiesTo: ["- Như trên;", "- Lưu: VT, KT."],
-      signerId: users["chutich.dc"],
-      signingAuthority: "tm",
-      signerTitle: "TM. ỦY BAN NHÂN DÂN\nCHỦ TỊCH",
-      draftingUnitId: units.KT,
-      answersDocumentId: incoming.id,
-      attachments,
-      body: {
-        type: "doc",
-        content: [
-          {
-            type: "paragraph",
-            content: [
-              { type: "text", text: "Ủy ban nhân dân phường Định Công đề nghị phối hợp rà soát." },
-            ],
-          },
-        ],
-      },
-    }),
-  );
-  await act("chuyenvien.kt", created.id, {
-    action: "sendOnRoute",
-    steps: [
-      { kind: "review", rule: "all", userIds: [users["truongphong.kt"]!] },
-      { kind: "format_check", rule: "any", userIds: [users["vanthu.dc"]!] },
-      { kind: "sign", rule: "any", userIds: [users["chutich.dc"]!] },
-    ],
-    comment: null,
-  });
-  await act("truongphong.kt", created.id, { action: "approveStep", comment: null });
-  await act("vanthu.dc", created.id, { action: "approveStep", comment: null });
-  return { id: created.id, incomingId: incoming.id };
-}
+const { version, draftAtSignature } = outgoingRoute(() => world);
 
 describe("signing, numbering, sealing and issuing an outgoing document", () => {
   it("gives a file with both signatures valid to pdfsig, qpdf and our verifier, numbered from the outgoing registry", async () => {

@@ -3,9 +3,9 @@
 // happens), then let the workflow engine run the step (server/outgoing/signing.ts).
 import { and, eq } from "drizzle-orm";
 import type { Db } from "@/db/client";
-import { documentSignature } from "@/db/schema/signing";
+import { documentSignature, type signingCertificate } from "@/db/schema/signing";
 import { assertCan, type Actor } from "../authz/actor";
-import { AppError, stale } from "../errors";
+import { AppError, fieldError, stale } from "../errors";
 import type { Locale } from "../i18n/locale";
 import { translate } from "../i18n/translate";
 import { loadVisibleDocument, type DocumentRow } from "../incoming/visibility";
@@ -15,10 +15,14 @@ import { ensureAuthority } from "../signing/service/authority";
 import { currentCrl } from "../signing/service/certificates";
 import { myCertificate, unlockForSigning } from "../signing/service/holder";
 import { imageFor } from "../signing/service/images";
+import { certificateAndChain, remoteProvider, remoteSigner } from "../signing/service/remote";
 import type { DocumentActionResult } from "../workflow/documents";
 import { applyAction } from "../workflow/engine";
 import type { SigningMaterial } from "./signing";
+import { isAwaitingApproval } from "./remote-signing";
 import { outgoingWorkflow } from "./workflow";
+
+type CertificateRow = typeof signingCertificate.$inferSelect;
 
 type SignItem = { documentId: string; version: number };
 
@@ -41,10 +45,14 @@ async function signedBy(db: Db, actor: Actor, documentId: string): Promise<boole
   return already?.signedById === actor.userId;
 }
 
-/** A document the leader asks to sign: already signed by them, or one that may be signed now. */
+/**
+ * A document the leader asks to sign: already signed by them, or waiting for their approval on
+ * the remote service (both repeats), or one that may be signed now.
+ */
 async function toSign(db: Db, actor: Actor, item: SignItem) {
   const doc = await outgoingDocument(db, actor, item.documentId);
   if (await signedBy(db, actor, doc.id)) return { doc, done: true };
+  if (await isAwaitingApproval(db, actor, doc.id)) return { doc, done: true };
   if (doc.status !== "on_route") throw refuse("outgoing.notAllowedNow", { status: doc.status });
   if (doc.version !== item.version) throw stale();
   return { doc, done: false };
@@ -58,17 +66,19 @@ async function materialFor(
   db: Db,
   actor: Actor,
   purpose: "person" | "seal",
-  pin: string,
+  pin: string | undefined,
 ): Promise<SigningMaterial> {
   const certificate = await myCertificate(db, actor, purpose);
   if (!certificate) {
     throw refuse(purpose === "person" ? "signing.noCertificate" : "signing.noSealCertificate");
   }
-  const { unlocked } = await unlockForSigning(db, actor, { certificateId: certificate.id, pin });
   const name = purpose === "person" ? actor.fullName : actor.organisationName;
+  const key = certificate.remoteProvider
+    ? await remoteKey(certificate, name)
+    : { signer: createLocalSigner(await unlocked(db, actor, certificate.id, pin)) };
   return {
     certificateId: certificate.id,
-    signer: createLocalSigner(unlocked),
+    ...key,
     authority: await ensureAuthority(db),
     crls: [await currentCrl(db)],
     image: await imageFor(db, {
@@ -78,6 +88,29 @@ async function materialFor(
     }),
     signerName: name,
     now: new Date(),
+  };
+}
+
+async function unlocked(db: Db, actor: Actor, certificateId: string, pin: string | undefined) {
+  if (!pin) throw fieldError({ pin: "signing.pinRequired" });
+  return (await unlockForSigning(db, actor, { certificateId, pin })).unlocked;
+}
+
+/** A key held by a remote signing service: no PIN here, the holder approves on their phone. */
+async function remoteKey(certificate: CertificateRow, name: string) {
+  const provider = remoteProvider(certificate.remoteProvider!);
+  if (!provider) throw refuse("signing.remoteUnavailable");
+  const now = new Date();
+  if (certificate.notAfter <= now || certificate.notBefore > now) {
+    throw refuse("signing.certificateExpired");
+  }
+  return {
+    signer: remoteSigner(
+      provider,
+      { keyId: certificate.remoteKeyId!, ...certificateAndChain(certificate) },
+      `Liên Thông: ${name} ký văn bản`,
+    ),
+    remote: { provider: provider.id, approvalSeconds: provider.approvalSeconds },
   };
 }
 
@@ -98,20 +131,35 @@ const signWith = (db: Db, actor: Actor, item: SignItem, material: SigningMateria
 export async function signDraft(
   db: Db,
   actor: Actor,
-  input: SignItem & { pin: string },
-): Promise<DocumentActionResult> {
+  input: SignItem & { pin?: string },
+): Promise<SignResult> {
   assertCan(actor, "outgoing.approve");
   const { doc, done } = await toSign(db, actor, input);
-  if (done) return { id: doc.id, status: doc.status, version: doc.version };
-  return signWith(db, actor, input, await materialFor(db, actor, "person", input.pin));
+  if (done) return signResult(doc);
+  return signResult(
+    await signWith(db, actor, input, await materialFor(db, actor, "person", input.pin)),
+  );
 }
+
+type SignResult = DocumentActionResult & {
+  /** Still on the route: the remote signing service waits for the leader's approval. */
+  awaitingApproval: boolean;
+};
+
+const signResult = (doc: DocumentActionResult): SignResult => ({
+  id: doc.id,
+  status: doc.status,
+  version: doc.version,
+  awaitingApproval: doc.status === "on_route",
+});
 
 export type SignManyResult = {
   documentId: string;
   ok: boolean;
   status?: string;
   version?: number;
-  /** Why this one was not signed, in the reader's language. */
+  awaitingApproval?: boolean;
+  /** Why this one was not signed (or that it waits for approval), in the reader's language. */
   message?: string;
 };
 
@@ -124,7 +172,7 @@ export type SignManyResult = {
 export async function signMany(
   db: Db,
   actor: Actor,
-  input: { items: SignItem[]; pin: string },
+  input: { items: SignItem[]; pin?: string },
   locale: Locale,
 ): Promise<SignManyResult[]> {
   assertCan(actor, "outgoing.approve");
@@ -142,10 +190,7 @@ export async function signMany(
       try {
         const { doc, done } = await toSign(db, actor, item);
         return done
-          ? {
-              item,
-              result: { documentId: doc.id, ok: true, status: doc.status, version: doc.version },
-            }
+          ? { item, result: { documentId: doc.id, ok: true, ...signResult(doc) } }
           : { item, result: null };
       } catch (error) {
         return { item, result: failed(item, error) };
@@ -162,8 +207,15 @@ export async function signMany(
       continue;
     }
     try {
-      const signed = await signWith(db, actor, item, material!);
-      results.push({ documentId: item.documentId, ok: true, ...signed });
+      const signed = signResult(await signWith(db, actor, item, material!));
+      results.push({
+        documentId: item.documentId,
+        ok: true,
+        ...signed,
+        ...(signed.awaitingApproval
+          ? { message: translate(locale, "signing.pendingApproval") }
+          : {}),
+      });
     } catch (error) {
       results.push(failed(item, error));
     }
@@ -192,7 +244,7 @@ const issuedResult = (doc: DocumentRow): IssueResult => ({
 export async function issueSigned(
   db: Db,
   actor: Actor,
-  input: { documentId: string; version: number; pin: string; registryId?: string | null },
+  input: { documentId: string; version: number; pin?: string; registryId?: string | null },
 ): Promise<IssueResult> {
   assertCan(actor, "outgoing.issue");
   const doc = await outgoingDocument(db, actor, input.documentId);

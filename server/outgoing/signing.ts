@@ -10,8 +10,7 @@ import { documentSignature } from "@/db/schema/signing";
 import { isSecret } from "@/lib/documents";
 import { vietnamToday } from "@/lib/dates";
 import { AppError, fieldError } from "../errors";
-import { storeGeneratedFile } from "../files/generated";
-import { getFileStore } from "../files/store";
+import { readStoredFile, storeGeneratedFile } from "../files/generated";
 import { upsertParticipant } from "../incoming/participants";
 import { clerksOf, unitHeads } from "../incoming/workflow-support";
 import { issueDateText, numberNotationText } from "../pdf/outgoing/draft";
@@ -19,11 +18,12 @@ import { encodeForFieldFont } from "../pdf/outgoing/field-font";
 import { chosenRegistryProblem, defaultRegistry, nextRegistryNumber } from "../registry/numbering";
 import type { Signer } from "../signing/pki";
 import type { Authority } from "../signing/service/authority";
-import { signPdfPades } from "../signing/service/pades";
+import { requestPdfPades, signPdfPades } from "../signing/service/pades";
 import { checkSignatures } from "../signing/service/verify-file";
 import { myTurn, type OutgoingContext, type OutgoingOutcome } from "./actions";
 import { currentVersion } from "./versions";
 import { draftPdf } from "./pdf";
+import { awaitApproval, finishAnswered } from "./remote-signing";
 import { clearApproverBoxes, closeStep, loadRoute } from "./route";
 
 export type SigningMaterial = {
@@ -34,6 +34,10 @@ export type SigningMaterial = {
   image: Buffer;
   signerName: string;
   now: Date;
+  /** The remote signing service holding the key: the signature waits for the holder's approval. */
+  remote?: { provider: string; approvalSeconds: number };
+  /** The service's answer to a waiting request: the signature is finished from it. */
+  answer?: { requestId: string; signatureValue: Buffer };
 };
 
 const refuse = (key: string, params: Record<string, string | number> = {}) =>
@@ -101,7 +105,9 @@ async function keepSigned(
 /**
  * The leader signs at the signature step: the current version laid out as its PDF, the leader's
  * PAdES signature (B-LT) in the LanhDaoKy field with their signature picture, the file kept as the
- * document's, the step passed, and the clerks given it to number and seal.
+ * document's, the step passed, and the clerks given it to number and seal. A key held by a remote
+ * service leaves the step waiting for the holder's approval (`awaitApproval`); the answer comes
+ * back here as `signing.answer` and finishes the signature prepared then.
  */
 export async function signAtStep(ctx: OutgoingContext): Promise<OutgoingOutcome> {
   const { tx, actor, doc, signing } = ctx;
@@ -110,25 +116,40 @@ export async function signAtStep(ctx: OutgoingContext): Promise<OutgoingOutcome>
   const { step } = myTurn(ctx, route);
   if (step.kind !== "sign") throw refuse("outgoing.notSignStep");
   const version = await currentVersion(tx, doc.id);
-  const { pdf, layout, placeName } = await draftPdf(tx, doc);
-  const signed = await signPdfPades({
-    pdf,
-    signer: signing.signer,
-    authority: signing.authority,
-    crls: signing.crls,
-    signature: {
-      fieldName: layout.fields.leader.name,
-      signerName: signing.signerName,
-      reason: "Ký ban hành văn bản",
-      location: placeName,
-      signingTime: signing.now,
-      appearance: { images: [{ png: signing.image, rect: fullWidget(layout.fields.leader.rect) }] },
-    },
-  });
-  await keepSigned(ctx, signed, {
+  let signed: { pdf: Uint8Array; field: string; pageCount: number };
+  if (signing.answer) {
+    signed = await finishAnswered(ctx, { stepId: step.id, version });
+  } else {
+    const { pdf, layout, placeName } = await draftPdf(tx, doc);
+    const field = layout.fields.leader.name;
+    const result = await requestPdfPades({
+      pdf,
+      signer: signing.signer,
+      authority: signing.authority,
+      crls: signing.crls,
+      signature: {
+        fieldName: field,
+        signerName: signing.signerName,
+        reason: "Ký ban hành văn bản",
+        location: placeName,
+        signingTime: signing.now,
+        appearance: { images: [{ png: signing.image, rect: fullWidget(layout.fields.leader.rect) }] },
+      },
+    });
+    if (result.status === "pending") {
+      return awaitApproval(ctx, result, {
+        stepId: step.id,
+        version,
+        field,
+        pageCount: layout.pageCount,
+      });
+    }
+    signed = { pdf: result.pdf, field, pageCount: layout.pageCount };
+  }
+  await keepSigned(ctx, signed.pdf, {
     kind: "leader",
-    field: layout.fields.leader.name,
-    pageCount: layout.pageCount,
+    field: signed.field,
+    pageCount: signed.pageCount,
     fileName: fileNameOf(null),
   });
   await tx
@@ -151,7 +172,10 @@ export async function signAtStep(ctx: OutgoingContext): Promise<OutgoingOutcome>
   return {
     to: "signed",
     documentPatch: { signerName: signing.signerName },
-    event: { action: "signed", data: { version, signer: signing.signerName } },
+    event: {
+      action: "signed",
+      data: { version, signer: signing.signerName, ...(signing.answer ? { remote: true } : {}) },
+    },
     notifications: [{ userIds: clerks, kind: "draftToIssue", messageKey: "draftToIssue" }],
   };
 }
@@ -193,11 +217,12 @@ export async function numberSealAndIssue(
   const registryId = p.registryId ?? (await defaultRegistry(tx, doc.organisationId, kind)).id;
   const { period, number } = await nextRegistryNumber(tx, { registryId, on: signing.now });
   const { layout, notation, placeName } = await draftPdf(tx, doc);
-  const signedPdf = await readStored(signedFile.sha256);
+  const signedPdf = await readStoredFile(signedFile.sha256);
   const today = vietnamToday(signing.now);
   const [year, month, day] = today.split("-").map(Number) as [number, number, number];
   const numberText = numberNotationText(number, notation);
   const dateText = issueDateText({ year, month, day });
+  if (signing.remote) throw refuse("signing.sealRemote");
   const sealed = await signPdfPades({
     pdf: signedPdf,
     signer: signing.signer,
@@ -275,12 +300,6 @@ async function linkReply(tx: Tx, ctx: OutgoingContext) {
         isNull(document.replyDocumentId),
       ),
     );
-}
-
-async function readStored(sha256: string): Promise<Uint8Array> {
-  const chunks: Buffer[] = [];
-  for await (const chunk of await getFileStore().open(sha256)) chunks.push(chunk as Buffer);
-  return new Uint8Array(Buffer.concat(chunks));
 }
 
 /**

@@ -74,7 +74,8 @@ export const outgoingTransitions: readonly OutgoingTransition[] = [
   {
     action: "sign",
     from: ["on_route"],
-    to: ["signed"],
+    // Stays on the route while a remote signing service waits for the holder's approval.
+    to: ["signed", "on_route"],
     who: "outgoing.approve",
     run: as<"sign">(signAtStep),
   },

@@ -82,6 +82,7 @@ const dataOf: Record<AuditAction, Record<string, unknown>> = {
   "outgoing.returnedToDrafter": { step: 1 },
   "outgoing.draftRefused": { step: 1 },
   "outgoing.draftCommented": { version: 2 },
+  "outgoing.signatureRequested": { version: 3, provider: "smartca" },
   "outgoing.signed": { version: 3, signer: "Nguyễn Đức Thắng" },
   "outgoing.returnedToStep": { step: 1 },
   "outgoing.issued": { number: "05/UBND-KT", date: "2026-12-06" },

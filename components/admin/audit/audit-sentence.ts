@@ -310,6 +310,7 @@ const builders: Record<AuditAction, Builder> = {
   }),
   "outgoing.draftRefused": simple("outgoing.draftRefused"),
   "outgoing.draftCommented": simple("outgoing.draftCommented"),
+  "outgoing.signatureRequested": simple("outgoing.signatureRequested"),
   "outgoing.signed": simple("outgoing.signed"),
   "outgoing.issued": (e) => ({
     key: "outgoing.issued",

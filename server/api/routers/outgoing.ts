@@ -9,6 +9,7 @@ import {
 } from "@/lib/schemas/outgoing";
 import { compareDraftVersions, createDraft } from "../../outgoing/drafts";
 import { getOutgoingDocument } from "../../outgoing/document";
+import { cancelSignatureRequest, signatureRequestOf } from "../../outgoing/remote-signing";
 import { replyStart } from "../../outgoing/reply";
 import { issueSigned, signDraft, signMany } from "../../outgoing/sign-requests";
 import { applyOutgoingAction } from "../../outgoing/workflow";
@@ -52,6 +53,19 @@ export const outgoingRouter = router({
   signMany: permissionProcedure("outgoing.approve")
     .input(outgoingSignManyInput)
     .mutation(({ ctx, input }) => signMany(ctx.db, ctx.actor, input, ctx.locale)),
+
+  /**
+   * The leader's request to a remote signing service on this document, collected first: waiting
+   * for their approval on the phone, declined, lapsed or overtaken by an edit. Null when none.
+   */
+  signatureRequest: permissionProcedure("outgoing.approve")
+    .input(z.object({ documentId: idField }))
+    .query(({ ctx, input }) => signatureRequestOf(ctx.db, ctx.actor, input.documentId, ctx.locale)),
+
+  /** The leader withdraws their waiting request; an approval arriving later finishes nothing. */
+  cancelSignatureRequest: permissionProcedure("outgoing.approve")
+    .input(z.object({ documentId: idField }))
+    .mutation(({ ctx, input }) => cancelSignatureRequest(ctx.db, ctx.actor, input.documentId)),
 
   /** A clerk numbers, seals (with the seal's PIN) and issues a signed document. */
   issue: permissionProcedure("outgoing.issue")

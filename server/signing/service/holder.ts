@@ -11,6 +11,7 @@ import { AppError, fieldError, notFound } from "../../errors";
 import { Pkcs12Error, unlockPkcs12, wrapPkcs12, type UnlockedPkcs12 } from "../pki";
 import { p12Context } from "./certificates";
 import { seal, unseal } from "./keystore";
+import { remoteProvider } from "./remote";
 
 type CertificateRow = typeof signingCertificate.$inferSelect;
 
@@ -42,7 +43,9 @@ export async function setPin(
   if (!PIN_RULE.test(input.pin)) throw fieldError({ pin: "signing.pinFormat" });
   await db.transaction(async (tx) => {
     const row = await loadHeld(tx, actor, input.certificateId);
-    if (!row.sealedActivation) throw new AppError("CONFLICT", "signing.pinAlreadySet");
+    if (!row.sealedActivation || !row.sealedPkcs12) {
+      throw new AppError("CONFLICT", "signing.pinAlreadySet");
+    }
     if (row.status !== "active") throw new AppError("CONFLICT", "signing.certificateNotActive");
     const activation = unseal(row.sealedActivation, `activation:${row.id}`).toString();
     const unlocked = await unlockPkcs12(unseal(row.sealedPkcs12, p12Context(row.id)), activation);
@@ -81,6 +84,7 @@ export async function unlockForSigning(
     if (row.notAfter <= now || row.notBefore > now) {
       throw new AppError("CONFLICT", "signing.certificateExpired");
     }
+    if (!row.sealedPkcs12) throw new AppError("CONFLICT", "signing.remoteKey");
     if (row.sealedActivation) throw new AppError("CONFLICT", "signing.pinNotSet");
     if (row.lockedUntil && row.lockedUntil > now) {
       throw new AppError("TOO_MANY_REQUESTS", "signing.keyLocked", {
@@ -88,7 +92,8 @@ export async function unlockForSigning(
       });
     }
     try {
-      const unlocked = await unlockPkcs12(unseal(row.sealedPkcs12, p12Context(row.id)), input.pin);
+      const sealed = row.sealedPkcs12;
+      const unlocked = await unlockPkcs12(unseal(sealed, p12Context(row.id)), input.pin);
       if (row.failedAttempts > 0 || row.lockedUntil) {
         await tx
           .update(signingCertificate)
@@ -161,6 +166,12 @@ export async function myCertificates(db: Db, actor: Actor) {
       notAfter: row.notAfter,
       status: row.status,
       imported: row.imported,
+      /** The remote signing service that holds the key, if it is not kept here. */
+      remoteProvider: row.remoteProvider,
+      /** That service's name as the holder knows it. */
+      remoteService: row.remoteProvider
+        ? (remoteProvider(row.remoteProvider)?.label ?? row.remoteProvider)
+        : null,
       pinSet: row.sealedActivation === null,
       locked: row.lockedUntil !== null && row.lockedUntil > new Date(),
     }));
