@@ -133,7 +133,9 @@ export async function signAtStep(ctx: OutgoingContext): Promise<OutgoingOutcome>
         reason: "Ký ban hành văn bản",
         location: placeName,
         signingTime: signing.now,
-        appearance: { images: [{ png: signing.image, rect: fullWidget(layout.fields.leader.rect) }] },
+        appearance: {
+          images: [{ png: signing.image, rect: fullWidget(layout.fields.leader.rect) }],
+        },
       },
     });
     if (result.status === "pending") {
