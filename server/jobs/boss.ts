@@ -4,7 +4,7 @@ import { vietnamToday } from "@/lib/dates";
 import { env } from "../env";
 import { sweepOrphanBlobs } from "../files/sweep";
 import { syncDelegateBoxes } from "../incoming/delegation";
-import { collectWaitingSignatures } from "../outgoing/remote-signing";
+import { collectWaitingSignatures } from "../outgoing/remote-requests";
 import { sendDeadlineReminders } from "./deadline-reminders";
 
 const TZ = "Asia/Ho_Chi_Minh";

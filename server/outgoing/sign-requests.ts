@@ -19,7 +19,7 @@ import { certificateAndChain, remoteProvider, remoteSigner } from "../signing/se
 import type { DocumentActionResult } from "../workflow/documents";
 import { applyAction } from "../workflow/engine";
 import type { SigningMaterial } from "./signing";
-import { isAwaitingApproval } from "./remote-signing";
+import { isAwaitingApproval } from "./remote-requests";
 import { outgoingWorkflow } from "./workflow";
 
 type CertificateRow = typeof signingCertificate.$inferSelect;

@@ -9,7 +9,7 @@ import {
 } from "@/lib/schemas/outgoing";
 import { compareDraftVersions, createDraft } from "../../outgoing/drafts";
 import { getOutgoingDocument } from "../../outgoing/document";
-import { cancelSignatureRequest, signatureRequestOf } from "../../outgoing/remote-signing";
+import { cancelSignatureRequest, signatureRequestOf } from "../../outgoing/remote-requests";
 import { replyStart } from "../../outgoing/reply";
 import { issueSigned, signDraft, signMany } from "../../outgoing/sign-requests";
 import { applyOutgoingAction } from "../../outgoing/workflow";

@@ -28,7 +28,7 @@ import {
   collectSignature,
   collectWaitingSignatures,
   signatureRequestOf,
-} from "./remote-signing";
+} from "./remote-requests";
 import { issueSigned, signDraft, signMany } from "./sign-requests";
 
 /**
