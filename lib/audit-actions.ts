@@ -29,6 +29,7 @@ export const auditActions = {
   "incoming.partReturned": "document",
   "incoming.returned": "document",
   "incoming.returnedToSender": "document",
+  "incoming.arrived": "document",
   "incoming.read": "document",
   "incoming.resultSubmitted": "document",
   "incoming.resultAccepted": "document",

@@ -1,5 +1,11 @@
 import { describe, expect, it } from "vitest";
-import { addDays, parseTypedDay, vietnamDayStart, vietnamToday } from "@/lib/dates";
+import {
+  addDays,
+  addWorkingDays,
+  parseTypedDay,
+  vietnamDayStart,
+  vietnamToday,
+} from "@/lib/dates";
 
 describe("today in Vietnam", () => {
   it("turns at midnight in Hà Nội, not at midnight UTC", () => {
@@ -67,5 +73,16 @@ describe("a day as people type it", () => {
     expect(parseTypedDay("12/2026/1", today)).toEqual({ error: "validation.dateFormat" });
     expect(parseTypedDay("thứ hai", today)).toEqual({ error: "validation.dateFormat" });
     expect(parseTypedDay("   ", today)).toBeNull();
+  });
+});
+
+describe("addWorkingDays", () => {
+  it("skips Saturdays and Sundays", () => {
+    // Friday 4 December 2026 + 1 working day is Monday 7 December.
+    expect(addWorkingDays("2026-12-04", 1)).toBe("2026-12-07");
+    expect(addWorkingDays("2026-12-05", 1)).toBe("2026-12-07");
+    expect(addWorkingDays("2026-12-07", 1)).toBe("2026-12-08");
+    expect(addWorkingDays("2026-12-07", 5)).toBe("2026-12-14");
+    expect(addWorkingDays("2026-12-07", 0)).toBe("2026-12-07");
   });
 });

@@ -11,6 +11,7 @@ import {
   IconCheck,
   IconChecklist,
   IconEye,
+  IconInbox,
   IconMessage2,
   IconNotes,
   IconPoint,
@@ -42,6 +43,7 @@ const icons: Record<string, { icon: ReactNode; color: string }> = {
   partReturned: { icon: <IconArrowBackUp size={14} />, color: "orange" },
   returned: { icon: <IconArrowBackUp size={14} />, color: "orange" },
   returnedToSender: { icon: <IconArrowBackUp size={14} />, color: "red" },
+  arrived: { icon: <IconInbox size={14} />, color: "blue" },
   read: { icon: <IconEye size={14} />, color: "teal" },
   resultSubmitted: { icon: <IconChecklist size={14} />, color: "violet" },
   resultAccepted: { icon: <IconCheck size={14} />, color: "teal" },
@@ -148,6 +150,15 @@ function useEventText() {
         return { title: t(key, { to: str(d.to) || "leader" }), details: [] };
       case "returnedToSender":
         return { title: t(key, { issuer: str(d.issuer) }), details: [] };
+      case "arrived":
+        return {
+          title: t(key, {
+            issuer: str(d.issuer),
+            number: str(d.numberNotation),
+            hasNumber: d.numberNotation ? "yes" : "no",
+          }),
+          details: [],
+        };
       default:
         return { title: t(key), details: [] };
     }

@@ -209,29 +209,3 @@ export const routeTemplate = pgTable(
     ),
   ],
 );
-
-export const deliveryStatus = pgEnum("delivery_status", ["pending"]);
-
-/** One recipient organisation of an issued document, outside the issuer; delivered later. */
-export const delivery = pgTable(
-  "delivery",
-  {
-    id: uuid().primaryKey().defaultRandom(),
-    documentId: uuid()
-      .notNull()
-      .references(() => document.id, { onDelete: "restrict" }),
-    organisationId: uuid()
-      .notNull()
-      .references(() => organisation.id, { onDelete: "restrict" }),
-    recipientOrganisationId: uuid().references(() => organisation.id, { onDelete: "restrict" }),
-    recipientName: text().notNull(),
-    status: deliveryStatus().notNull().default("pending"),
-    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
-  },
-  (t) => [
-    index("delivery_document_idx").on(t.documentId),
-    uniqueIndex("delivery_recipient_uq")
-      .on(t.documentId, t.recipientOrganisationId)
-      .where(sql`${t.recipientOrganisationId} IS NOT NULL`),
-  ],
-);

@@ -84,6 +84,13 @@ export const incomingActionInput = z.discriminatedUnion("action", [
   z.object({ action: z.literal("returnToLeader"), assignmentId: idField, reason: note(1000) }),
   z.object({ action: z.literal("markRead") }),
   z.object({ action: z.literal("returnToSender"), reason: note(1000) }),
+  /** A document delivered electronically is registered with its metadata as it came. */
+  z.object({
+    action: z.literal("register"),
+    registryId: idField.nullish(),
+    deadline: isoDate.nullish(),
+    notes: optionalNote(),
+  }),
 ]);
 export type IncomingActionInput = z.infer<typeof incomingActionInput>;
 /** An action as a caller writes it: optional fields may be left out. */

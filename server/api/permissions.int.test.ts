@@ -139,6 +139,21 @@ const cases: Record<string, Case> = {
     input: () => ({ documentId: "00000000-0000-4000-8000-000000000000" }),
     otherOrganisation: (ids) => ({ documentId: ids.hlDocument }),
   },
+  "delivery.list": {
+    permission: "outgoing.approve",
+    input: () => ({ documentId: "00000000-0000-4000-8000-000000000000" }),
+    otherOrganisation: (ids) => ({ documentId: ids.hlDocument }),
+  },
+  "delivery.remind": {
+    permission: "outgoing.issue",
+    input: () => ({ deliveryId: "00000000-0000-4000-8000-000000000000", version: 1 }),
+    otherOrganisation: { none: "the sender's deliveries only: server/delivery/deliver.int.test.ts" },
+  },
+  "delivery.resend": {
+    permission: "outgoing.issue",
+    input: () => ({ deliveryId: "00000000-0000-4000-8000-000000000000", version: 1 }),
+    otherOrganisation: { none: "the sender's deliveries only: server/delivery/deliver.int.test.ts" },
+  },
   "outgoing.replyStart": {
     permission: "outgoing.draft",
     input: () => ({ incomingId: "00000000-0000-4000-8000-000000000000" }),

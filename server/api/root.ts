@@ -2,6 +2,7 @@ import { accountRouter } from "./routers/account";
 import { auditRouter } from "./routers/audit";
 import { directoryRouter } from "./routers/directory";
 import { incomingRouter } from "./routers/incoming";
+import { deliveryRouter } from "./routers/delivery";
 import { outgoingRouter } from "./routers/outgoing";
 import { signingRouter } from "./routers/signing";
 import { incomingReceptionRouter } from "./routers/incoming-reception";
@@ -24,6 +25,7 @@ export const appRouter = router({
   inbox: inboxRouter,
   incoming: incomingRouter,
   outgoing: outgoingRouter,
+  delivery: deliveryRouter,
   signing: signingRouter,
   leader: leaderRouter,
   notifications: notificationsRouter,

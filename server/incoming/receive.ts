@@ -156,7 +156,8 @@ async function resolveIssuer(
 }
 
 /** The book the clerk chose, if any: one of their organisation's, open, of the document's kind. */
-async function resolveChosenRegistry(
+/** A registry book named by id is a claim: of this organisation, of the right kind, open. */
+export async function resolveChosenRegistry(
   tx: Tx,
   actor: Actor,
   registryId: string | null,

@@ -53,6 +53,7 @@ const payloads = (
   returnToLeader: { action: "returnToLeader", assignmentId: placeholder, reason: "Lý do" },
   markRead: { action: "markRead" },
   returnToSender: { action: "returnToSender", reason: "Gửi nhầm" },
+  register: { action: "register" },
 });
 
 /** Demo members of Phường Định Công by role, to find one who lacks a permission. */

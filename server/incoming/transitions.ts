@@ -18,6 +18,7 @@ import {
   presentDocument,
   returnToSender,
 } from "./actions-routing";
+import { registerArrived } from "./actions-register";
 import { reviewResult, submitResult } from "./actions-results";
 import type { ActionContext, IncomingStatus } from "./workflow-support";
 
@@ -41,6 +42,13 @@ const as = <A extends IncomingActionName>(
 const handling = ["in_progress"] as const;
 
 export const incomingTransitions: readonly Transition[] = [
+  {
+    action: "register",
+    from: ["received"],
+    to: ["registered"],
+    who: "incoming.receive",
+    run: as<"register">(registerArrived),
+  },
   {
     action: "present",
     from: ["registered", "returned", "presented"],

@@ -6,6 +6,7 @@ import { vietnamToday } from "@/lib/dates";
 import type { Actor } from "../authz/actor";
 import { applyAction } from "../workflow/engine";
 import { documentWorkflow, type DocumentActionResult } from "../workflow/documents";
+import { reportToSender } from "../delivery/report";
 import { incomingTransitions } from "./transitions";
 
 /** The incoming workflow: its transition table, run by the shared engine on incoming documents. */
@@ -15,6 +16,8 @@ export const incomingWorkflow = documentWorkflow({
   input: incomingActionInput,
   transitions: incomingTransitions,
   context: (tx, actor, doc) => ({ tx, actor, doc, today: vietnamToday() }),
+  // A document delivered by another organisation tells its sender how far it has gone.
+  after: reportToSender,
   // A request to extend a part that is no longer open has nothing left to decide.
   settle: async (tx, doc) => {
     await tx.execute(sql`update ${extensionRequest} er set status = 'lapsed'

@@ -34,6 +34,7 @@ export async function createDraft(
         ...columns.document,
         issuerOrganisationId: actor.organisationId,
         issuerName: actor.organisationName,
+        issuerCode: actor.organisationCode,
         createdById: actor.userId,
       })
       .returning();

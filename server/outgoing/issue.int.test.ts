@@ -7,7 +7,7 @@ import { and, eq, inArray } from "drizzle-orm";
 import { PDFDocument, StandardFonts } from "pdf-lib";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { assignment, document, documentEvent, documentFile } from "@/db/schema/documents";
-import { delivery } from "@/db/schema/outgoing";
+import { delivery } from "@/db/schema/delivery";
 import { registry } from "@/db/schema/registry";
 import { documentSignature } from "@/db/schema/signing";
 import { getFileStore } from "../files/store";
@@ -175,7 +175,11 @@ describe("signing, numbering, sealing and issuing an outgoing document", () => {
       reply: "01/UBND-KT: V/v phối hợp rà soát hộ nghèo năm 2026",
     });
     expect(await db.select().from(delivery).where(eq(delivery.documentId, id))).toEqual([
-      expect.objectContaining({ recipientName: "UBND phường Hoàng Liệt", status: "pending" }),
+      expect.objectContaining({
+        recipientName: "Ủy ban nhân dân phường Hoàng Liệt",
+        recipientOrganisationId: world.orgs.hoangliet,
+        status: "arrived",
+      }),
     ]);
     expect(await world.boxOf(id, "truongphong.vhxh")).toContainEqual(
       expect.objectContaining({ kind: "distributed", box: "info_unread" }),

@@ -5,13 +5,15 @@
 import { and, eq, isNull } from "drizzle-orm";
 import type { Tx } from "@/db/client";
 import { document, documentFile, documentParticipant } from "@/db/schema/documents";
-import { approvalMember, delivery, outgoingDraft } from "@/db/schema/outgoing";
+import { approvalMember, outgoingDraft } from "@/db/schema/outgoing";
 import { documentSignature } from "@/db/schema/signing";
 import { isSecret } from "@/lib/documents";
 import { vietnamToday } from "@/lib/dates";
 import { AppError, fieldError } from "../errors";
 import { readStoredFile, storeGeneratedFile } from "../files/generated";
+import { deliverIssued } from "../delivery/deliver";
 import { upsertParticipant } from "../incoming/participants";
+import type { DocumentRow } from "../incoming/visibility";
 import { clerksOf, unitHeads } from "../incoming/workflow-support";
 import { issueDateText, numberNotationText } from "../pdf/outgoing/draft";
 import { encodeForFieldFont } from "../pdf/outgoing/field-font";
@@ -259,20 +261,26 @@ export async function numberSealAndIssue(
     pageCount: layout.pageCount,
     fileName: fileNameOf(numberText),
   });
-  const distributed = await distribute(tx, ctx);
+  const documentPatch = {
+    registryId,
+    registryPeriod: period,
+    registryNumber: number,
+    registeredAt: signing.now,
+    codeNumber: String(number).padStart(2, "0"),
+    codeNotation: notation,
+    documentDate: today,
+    completedAt: signing.now,
+  };
+  const distributed = await distribute(tx, ctx, {
+    ...doc,
+    ...documentPatch,
+    issuerCode: doc.issuerCode ?? ctx.actor.organisationCode,
+    status: "issued",
+  });
   await linkReply(tx, ctx);
   return {
     to: "issued",
-    documentPatch: {
-      registryId,
-      registryPeriod: period,
-      registryNumber: number,
-      registeredAt: signing.now,
-      codeNumber: String(number).padStart(2, "0"),
-      codeNotation: notation,
-      documentDate: today,
-      completedAt: signing.now,
-    },
+    documentPatch,
     event: {
       action: "issued",
       data: { number: numberText, date: today, recipients: distributed.outside },
@@ -308,7 +316,7 @@ async function linkReply(tx: Tx, ctx: OutgoingContext) {
  * The issued document reaches the units and people named inside the organisation (for
  * information), and each outside organisation gets a delivery record to be sent.
  */
-async function distribute(tx: Tx, ctx: OutgoingContext) {
+async function distribute(tx: Tx, ctx: OutgoingContext, issued: DocumentRow) {
   const { doc } = ctx;
   const [draft] = await tx
     .select({ recipients: outgoingDraft.recipients })
@@ -333,17 +341,18 @@ async function distribute(tx: Tx, ctx: OutgoingContext) {
     });
   }
   const outside = recipients.filter((r) => r.kind === "organisation" || r.kind === "outside");
-  for (const r of outside) {
-    await tx
-      .insert(delivery)
-      .values({
-        documentId: doc.id,
-        organisationId: doc.organisationId,
-        recipientOrganisationId: r.kind === "organisation" ? r.organisationId : null,
-        recipientName: r.name,
-      })
-      .onConflictDoNothing();
-  }
+  await deliverIssued(
+    tx,
+    ctx.actor,
+    issued,
+    {
+      organisations: recipients.flatMap((r) =>
+        r.kind === "organisation" ? [{ organisationId: r.organisationId, name: r.name }] : [],
+      ),
+      outside: recipients.flatMap((r) => (r.kind === "outside" ? [r.name] : [])),
+    },
+    ctx.signing!.now,
+  );
   // The clerks' "to issue" box empties for all of them.
   await tx
     .update(documentParticipant)

@@ -31,7 +31,17 @@ export function documentWorkflow<
   spec: Pick<
     Workflow<DocumentRow, DocumentStatus, Payload, Ctx, Outcome, DocumentActionResult>,
     "name" | "input" | "transitions" | "context" | "settle"
-  > & { direction: DocumentRow["direction"] },
+  > & {
+    direction: DocumentRow["direction"];
+    /** What else each step leads to once recorded (a status reported to the sender). */
+    after?: (
+      tx: Tx,
+      actor: Actor,
+      doc: DocumentRow,
+      outcome: Outcome,
+      to: DocumentStatus,
+    ) => Promise<void>;
+  },
 ): Workflow<DocumentRow, DocumentStatus, Payload, Ctx, Outcome, DocumentActionResult> {
   return {
     ...spec,
@@ -72,6 +82,7 @@ export function documentWorkflow<
           params: { subject: doc.subject.slice(0, 120), ...n.params },
         });
       }
+      await spec.after?.(tx, actor, doc, outcome, to);
     },
   };
 }

@@ -68,6 +68,7 @@ const dataOf: Record<AuditAction, Record<string, unknown>> = {
   "incoming.partReturned": { to: "unit_head" },
   "incoming.returned": { note: "Không thuộc thẩm quyền" },
   "incoming.returnedToSender": { issuer: "Sở Nội vụ" },
+  "incoming.arrived": { issuer: "UBND phường Định Công", numberNotation: "05/UBND-KT" },
   "incoming.read": {},
   "incoming.resultSubmitted": { role: "lead", late: true },
   "incoming.resultAccepted": { role: "co", onBehalfOf: "Nguyễn Đức Thắng" },

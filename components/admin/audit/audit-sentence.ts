@@ -271,6 +271,10 @@ const builders: Record<AuditAction, Builder> = {
     values: { issuer: str(e.data.issuer) ?? "", hasIssuer: yes(Boolean(str(e.data.issuer))) },
   }),
   "incoming.read": simple("incoming.read"),
+  "incoming.arrived": (e) => ({
+    key: "incoming.arrived",
+    values: { issuer: str(e.data.issuer) ?? "" },
+  }),
   "incoming.resultSubmitted": (e) => ({
     key: "incoming.resultSubmitted",
     values: { role: String(e.data.role ?? ""), late: yes(e.data.late === true) },

@@ -1,0 +1,37 @@
+// Where a delivered document stands at its recipient, as the sender sees it: the statuses of
+// QCVN 102:2016 (edXML) and their codes.
+
+/** In the order a document moves through them at the recipient (refused ends it early). */
+export const deliveryStatuses = [
+  /** Waiting to be sent (an outside body, or another system). */
+  "pending",
+  "arrived",
+  "refused",
+  "registered",
+  "assigned",
+  "in_progress",
+  "completed",
+] as const;
+export type DeliveryStatus = (typeof deliveryStatuses)[number];
+
+/** The edXML StatusCode of each status the recipient reports. */
+export const statusCodes = {
+  arrived: "01",
+  refused: "02",
+  registered: "03",
+  assigned: "04",
+  in_progress: "05",
+  completed: "06",
+} as const satisfies Partial<Record<DeliveryStatus, string>>;
+export type StatusCode = (typeof statusCodes)[keyof typeof statusCodes];
+
+/** How far along a status is: a later report never moves a delivery back. */
+export const statusRank: Record<DeliveryStatus, number> = {
+  pending: 0,
+  arrived: 1,
+  registered: 2,
+  assigned: 3,
+  in_progress: 4,
+  completed: 5,
+  refused: 6,
+};

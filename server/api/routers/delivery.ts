@@ -1,0 +1,23 @@
+import { z } from "zod";
+import { idField, versionField } from "@/lib/schemas/fields";
+import { deliveriesOf, remindDelivery, resendDelivery } from "../../delivery/status";
+import { permissionProcedure, router } from "../trpc";
+
+const deliveryRef = z.object({ deliveryId: idField, version: versionField });
+
+export const deliveryRouter = router({
+  /** Each recipient of an issued document, its status, times and the history of its reports. */
+  list: permissionProcedure("outgoing.approve")
+    .input(z.object({ documentId: idField }))
+    .query(({ ctx, input }) => deliveriesOf(ctx.db, ctx.actor, input.documentId)),
+
+  /** Reminds a recipient's clerks of a document still waiting to be registered. */
+  remind: permissionProcedure("outgoing.issue")
+    .input(deliveryRef)
+    .mutation(({ ctx, input }) => remindDelivery(ctx.db, ctx.actor, input)),
+
+  /** Sends the document again to a recipient that refused it. */
+  resend: permissionProcedure("outgoing.issue")
+    .input(deliveryRef)
+    .mutation(({ ctx, input }) => resendDelivery(ctx.db, ctx.actor, input)),
+});

@@ -1,0 +1,233 @@
+// Delivery inside the deployment: issuing puts the document, at once and in the same
+// transaction, into the reception queue of every recipient organisation, with its signed file,
+// its attachments and its metadata, so that nothing is typed again there. A document that
+// reaches an organisation twice (two paths, a resend) is recognised by its identity and kept once.
+import { and, eq, inArray, ne, sql } from "drizzle-orm";
+import type { Tx } from "@/db/client";
+import { delivery, deliveryEvent } from "@/db/schema/delivery";
+import { document, documentEvent, documentFile, documentParticipant } from "@/db/schema/documents";
+import { organisation } from "@/db/schema/org";
+import { statusCodes } from "@/lib/delivery";
+import { isSecret } from "@/lib/documents";
+import { appendAudit } from "../audit/append";
+import type { Actor } from "../authz/actor";
+import { clerksOf } from "../incoming/workflow-support";
+import type { DocumentRow } from "../incoming/visibility";
+import { notifyUsers } from "../notify/notify";
+
+type Recipient = { organisationId: string; name: string };
+
+/** Following merges to the organisation that took the addressee over; null if it is closed. */
+async function successorOf(
+  tx: Tx,
+  organisationId: string,
+): Promise<{ id: string; name: string } | null> {
+  let id: string | null = organisationId;
+  for (let hops = 0; id && hops < 10; hops++) {
+    const [org] = await tx
+      .select({
+        id: organisation.id,
+        name: organisation.name,
+        status: organisation.status,
+        mergedIntoId: organisation.mergedIntoId,
+      })
+      .from(organisation)
+      .where(eq(organisation.id, id));
+    if (!org) return null;
+    if (org.status === "active") return { id: org.id, name: org.name };
+    id = org.status === "merged" ? org.mergedIntoId : null;
+  }
+  return null;
+}
+
+/**
+ * The recipient's copy of a document with this identity (issuer code, number, notation, date),
+ * however it arrived: a document is registered once. Arrivals of one identity at one
+ * organisation queue on a lock, so two paths at the same moment still make one copy.
+ */
+export async function copyAt(
+  tx: Tx,
+  recipientId: string,
+  sent: DocumentRow,
+): Promise<string | null> {
+  const identity = [recipientId, sent.issuerCode, sent.codeNumber, sent.codeNotation];
+  await tx.execute(
+    sql`select pg_advisory_xact_lock(hashtextextended(${`arrival:${identity.join("|")}:${sent.documentDate}`}, 0))`,
+  );
+  const [existing] = await tx
+    .select({ id: document.id })
+    .from(document)
+    .where(
+      and(
+        eq(document.organisationId, recipientId),
+        eq(document.direction, "incoming"),
+        eq(document.issuerCode, sent.issuerCode ?? ""),
+        eq(document.codeNumber, sent.codeNumber ?? ""),
+        eq(document.codeNotation, sent.codeNotation ?? ""),
+        eq(document.documentDate, sent.documentDate ?? ""),
+        // A copy the recipient refused does not stop the sender from sending it again.
+        ne(document.status, "returned_to_sender"),
+      ),
+    )
+    .limit(1);
+  return existing?.id ?? null;
+}
+
+/**
+ * Creates the incoming copy at the recipient (status received: in its clerks' "to register"
+ * box), with the sender's files by reference, an arrival in its history and audit chain, and a
+ * bell for its clerks. A secret document is put on its clerks alone.
+ */
+export async function arrive(
+  tx: Tx,
+  actor: Actor,
+  sent: DocumentRow,
+  recipientId: string,
+  at: Date,
+) {
+  const [copy] = await tx
+    .insert(document)
+    .values({
+      organisationId: recipientId,
+      direction: "incoming",
+      status: "received",
+      codeNumber: sent.codeNumber,
+      codeNotation: sent.codeNotation,
+      documentType: sent.documentType,
+      subject: sent.subject,
+      documentDate: sent.documentDate,
+      issuerOrganisationId: sent.organisationId,
+      issuerName: actor.organisationName,
+      issuerCode: sent.issuerCode,
+      signerName: sent.signerName,
+      urgency: sent.urgency,
+      confidentiality: sent.confidentiality,
+      pageCount: sent.pageCount,
+      receivedVia: "exchange",
+      createdById: actor.userId,
+      createdAt: at,
+    })
+    .returning({ id: document.id });
+  const copyId = copy!.id;
+  const files = await tx
+    .select()
+    .from(documentFile)
+    .where(
+      and(eq(documentFile.documentId, sent.id), inArray(documentFile.kind, ["main", "attachment"])),
+    );
+  if (files.length > 0) {
+    await tx.insert(documentFile).values(
+      files.map((f) => ({
+        documentId: copyId,
+        organisationId: recipientId,
+        sha256: f.sha256,
+        fileName: f.fileName,
+        kind: f.kind,
+        uploadedById: actor.userId,
+      })),
+    );
+  }
+  const clerks = await clerksOf(tx, recipientId);
+  if (isSecret(sent.confidentiality) && clerks.length > 0) {
+    await tx
+      .insert(documentParticipant)
+      .values(
+        clerks.map((userId) => ({
+          documentId: copyId,
+          organisationId: recipientId,
+          userId,
+          kind: "registrar" as const,
+          box: "none" as const,
+          urgency: sent.urgency,
+        })),
+      )
+      .onConflictDoNothing();
+  }
+  const data = {
+    issuer: actor.organisationName,
+    numberNotation: [sent.codeNumber, sent.codeNotation].filter(Boolean).join("/"),
+  };
+  await tx.insert(documentEvent).values({
+    documentId: copyId,
+    organisationId: recipientId,
+    actorId: actor.userId,
+    actorName: actor.organisationName,
+    action: "arrived",
+    toStatus: "received",
+    data,
+    createdAt: at,
+  });
+  await appendAudit(tx, {
+    organisationId: recipientId,
+    actor,
+    action: "incoming.arrived",
+    entityType: "document",
+    entityId: copyId,
+    data,
+  });
+  await notifyUsers(tx, {
+    organisationId: recipientId,
+    userIds: clerks,
+    kind: "documentArrived",
+    documentId: copyId,
+    messageKey: "documentArrived",
+    params: { subject: sent.subject.slice(0, 120), issuer: actor.organisationName },
+  });
+  return copyId;
+}
+
+/**
+ * One delivery per recipient organisation of the issued document: inside the deployment the
+ * copy arrives now (status arrived, code 01); a merged addressee's successor receives it (the
+ * delivery names both); a closed one gets nothing (refused, with the reason). Outside bodies
+ * typed in by name wait as pending. Runs in the issuing transaction.
+ */
+export async function deliverIssued(
+  tx: Tx,
+  actor: Actor,
+  sent: DocumentRow,
+  recipients: { organisations: Recipient[]; outside: string[] },
+  at: Date,
+): Promise<{ delivered: number }> {
+  let delivered = 0;
+  const seen = new Set<string>();
+  for (const r of recipients.organisations) {
+    const successor = await successorOf(tx, r.organisationId);
+    const target = successor?.id ?? r.organisationId;
+    if (seen.has(target) || target === sent.organisationId) continue;
+    seen.add(target);
+    const [row] = await tx
+      .insert(delivery)
+      .values({
+        documentId: sent.id,
+        organisationId: sent.organisationId,
+        recipientOrganisationId: target,
+        recipientName: successor?.name ?? r.name,
+        addressedOrganisationId:
+          successor && successor.id !== r.organisationId ? r.organisationId : null,
+        status: successor ? "arrived" : "refused",
+        statusAt: at,
+        reason: successor ? null : "Cơ quan nhận đã giải thể; văn bản không được gửi đến.",
+      })
+      .onConflictDoNothing()
+      .returning({ id: delivery.id });
+    if (!row || !successor) continue;
+    const copyId = (await copyAt(tx, target, sent)) ?? (await arrive(tx, actor, sent, target, at));
+    await tx.update(delivery).set({ incomingDocumentId: copyId }).where(eq(delivery.id, row.id));
+    await tx.insert(deliveryEvent).values({
+      deliveryId: row.id,
+      code: statusCodes.arrived,
+      status: "arrived",
+      at,
+    });
+    delivered++;
+  }
+  for (const name of recipients.outside) {
+    await tx.insert(delivery).values({
+      documentId: sent.id,
+      organisationId: sent.organisationId,
+      recipientName: name,
+    });
+  }
+  return { delivered };
+}

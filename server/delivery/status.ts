@@ -1,0 +1,220 @@
+// The sender's view of an issued document's deliveries: each recipient's status with the time
+// and the history of its reports, which ones have waited more than a working day unregistered,
+// and the clerk's two remedies: remind the recipient's clerks, or send again after a refusal.
+import { and, asc, eq, inArray } from "drizzle-orm";
+import type { Db } from "@/db/client";
+import { delivery, deliveryEvent } from "@/db/schema/delivery";
+import { document } from "@/db/schema/documents";
+import { organisation } from "@/db/schema/org";
+import type { DeliveryStatus } from "@/lib/delivery";
+import { addWorkingDays, vietnamToday } from "@/lib/dates";
+import { assertCan, type Actor } from "../authz/actor";
+import { AppError, stale } from "../errors";
+import { clerksOf } from "../incoming/workflow-support";
+import { loadVisibleDocument } from "../incoming/visibility";
+import { notifyUsers } from "../notify/notify";
+import { arrive, copyAt } from "./deliver";
+
+/** How long after a reminder another may be sent. */
+const REMIND_AGAIN_MS = 60 * 60 * 1000;
+
+export type DeliveryRow = {
+  id: string;
+  version: number;
+  recipientName: string;
+  /** The merged organisation it was addressed to, when its successor received it. */
+  addressedName: string | null;
+  /** Typed in by name: sent outside the deployment, by another channel. */
+  outside: boolean;
+  status: DeliveryStatus;
+  statusAt: Date | null;
+  reason: string | null;
+  round: number;
+  remindedAt: Date | null;
+  /** Arrived and still not registered after a whole working day. */
+  late: boolean;
+  events: {
+    code: string;
+    status: DeliveryStatus;
+    at: Date;
+    staffName: string | null;
+    description: string | null;
+    round: number;
+  }[];
+};
+
+async function issuedDocument(db: Db, actor: Actor, documentId: string) {
+  const doc = await loadVisibleDocument(db, actor, documentId);
+  if (doc.direction !== "outgoing") throw new AppError("NOT_FOUND", "errors.notFound");
+  return doc;
+}
+
+/** Every delivery of an issued document the actor sees, recipients in name order. */
+export async function deliveriesOf(
+  db: Db,
+  actor: Actor,
+  documentId: string,
+  now: Date = new Date(),
+): Promise<DeliveryRow[]> {
+  const doc = await issuedDocument(db, actor, documentId);
+  if (doc.status !== "issued") return [];
+  const rows = await db
+    .select({
+      d: delivery,
+      addressedName: organisation.name,
+    })
+    .from(delivery)
+    .leftJoin(organisation, eq(organisation.id, delivery.addressedOrganisationId))
+    .where(eq(delivery.documentId, doc.id))
+    .orderBy(asc(delivery.recipientName), asc(delivery.id));
+  const events =
+    rows.length === 0
+      ? []
+      : await db
+          .select()
+          .from(deliveryEvent)
+          .where(
+            inArray(
+              deliveryEvent.deliveryId,
+              rows.map((r) => r.d.id),
+            ),
+          )
+          .orderBy(asc(deliveryEvent.at), asc(deliveryEvent.code));
+  const today = vietnamToday(now);
+  return rows.map(({ d, addressedName }) => ({
+    id: d.id,
+    version: d.version,
+    recipientName: d.recipientName,
+    addressedName,
+    outside: d.recipientOrganisationId === null,
+    status: d.status,
+    statusAt: d.statusAt,
+    reason: d.reason,
+    round: d.round,
+    remindedAt: d.remindedAt,
+    late:
+      d.status === "arrived" &&
+      d.statusAt !== null &&
+      today > addWorkingDays(vietnamToday(d.statusAt), 1),
+    events: events
+      .filter((e) => e.deliveryId === d.id)
+      .map((e) => ({
+        code: e.code,
+        status: e.status,
+        at: e.at,
+        staffName: e.staffName,
+        description: e.description,
+        round: e.round,
+      })),
+  }));
+}
+
+/** A delivery of one of the actor's organisation's issued documents, locked, at the version read. */
+async function ownDelivery(db: Db, actor: Actor, input: { deliveryId: string; version: number }) {
+  return db.transaction(async (tx) => {
+    const [row] = await tx
+      .select()
+      .from(delivery)
+      .where(
+        and(eq(delivery.id, input.deliveryId), eq(delivery.organisationId, actor.organisationId)),
+      )
+      .for("update");
+    if (!row) throw new AppError("NOT_FOUND", "errors.notFound");
+    await issuedDocument(db, actor, row.documentId);
+    if (row.version !== input.version) throw stale();
+    return row;
+  });
+}
+
+/**
+ * Reminds the recipient's clerks of a document that arrived and is not yet registered; once an
+ * hour at most, so a double click sends one reminder.
+ */
+export async function remindDelivery(
+  db: Db,
+  actor: Actor,
+  input: { deliveryId: string; version: number },
+  now: Date = new Date(),
+): Promise<{ version: number }> {
+  assertCan(actor, "outgoing.issue");
+  const row = await ownDelivery(db, actor, input);
+  if (row.status !== "arrived" || !row.recipientOrganisationId || !row.incomingDocumentId) {
+    throw new AppError("CONFLICT", "delivery.notWaiting");
+  }
+  if (row.remindedAt && now.getTime() - row.remindedAt.getTime() < REMIND_AGAIN_MS) {
+    throw new AppError("CONFLICT", "delivery.remindedRecently");
+  }
+  return db.transaction(async (tx) => {
+    const [updated] = await tx
+      .update(delivery)
+      .set({ remindedAt: now, version: row.version + 1 })
+      .where(and(eq(delivery.id, row.id), eq(delivery.version, row.version)))
+      .returning({ version: delivery.version });
+    if (!updated) throw stale();
+    const [copy] = await tx
+      .select({ subject: document.subject })
+      .from(document)
+      .where(eq(document.id, row.incomingDocumentId!));
+    await notifyUsers(tx, {
+      organisationId: row.recipientOrganisationId!,
+      userIds: await clerksOf(tx, row.recipientOrganisationId!),
+      kind: "deliveryReminder",
+      documentId: row.incomingDocumentId,
+      messageKey: "deliveryReminder",
+      params: { subject: (copy?.subject ?? "").slice(0, 120), issuer: actor.organisationName },
+    });
+    return updated;
+  });
+}
+
+/**
+ * Sends the document again to a recipient that refused it: a new round, a new copy in their
+ * reception queue (the refused one keeps its history there).
+ */
+export async function resendDelivery(
+  db: Db,
+  actor: Actor,
+  input: { deliveryId: string; version: number },
+  now: Date = new Date(),
+): Promise<{ version: number }> {
+  assertCan(actor, "outgoing.issue");
+  const row = await ownDelivery(db, actor, input);
+  if (row.status !== "refused" || !row.recipientOrganisationId) {
+    throw new AppError("CONFLICT", "delivery.notRefused");
+  }
+  return db.transaction(async (tx) => {
+    const [locked] = await tx
+      .select({ version: delivery.version })
+      .from(delivery)
+      .where(eq(delivery.id, row.id))
+      .for("update");
+    if (locked?.version !== row.version) throw stale();
+    const sent = await issuedDocument(db, actor, row.documentId);
+    const [recipient] = await tx
+      .select({ status: organisation.status })
+      .from(organisation)
+      .where(eq(organisation.id, row.recipientOrganisationId!));
+    if (recipient?.status !== "active") throw new AppError("CONFLICT", "delivery.recipientClosed");
+    const copyId =
+      (await copyAt(tx, row.recipientOrganisationId!, sent)) ??
+      (await arrive(tx, actor, sent, row.recipientOrganisationId!, now));
+    const round = row.round + 1;
+    const [updated] = await tx
+      .update(delivery)
+      .set({
+        status: "arrived",
+        statusAt: now,
+        reason: null,
+        remindedAt: null,
+        round,
+        incomingDocumentId: copyId,
+        version: row.version + 1,
+      })
+      .where(eq(delivery.id, row.id))
+      .returning({ version: delivery.version });
+    await tx
+      .insert(deliveryEvent)
+      .values({ deliveryId: row.id, round, code: "01", status: "arrived", at: now });
+    return updated!;
+  });
+}
