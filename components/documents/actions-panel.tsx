@@ -3,6 +3,7 @@
 import { Alert, Badge, Button, Card, Divider, Group, Stack, Text, Title } from "@mantine/core";
 import {
   IconArrowBackUp,
+  IconBook2,
   IconCalendarPlus,
   IconCalendarQuestion,
   IconCheck,
@@ -27,12 +28,22 @@ import { NoteForm } from "./note-form";
 import { AssignSpecialistForm, RequestExtensionForm, ReturnPartForm } from "./part-forms";
 import { ForwardForm, ReviewResultForm, WithdrawDirectionForm } from "./review-forms";
 import { PresentForm } from "./present-form";
+import { RegisterArrivedForm } from "./register-arrived-form";
 import { ReturnToSenderForm } from "./return-to-sender-form";
 import { useDocumentAction } from "./use-document-action";
 
 type PartKind = "assign" | "extension" | "submitResult" | "returnPart" | "review";
 type Dialog =
-  | { kind: "present" | "direct" | "note" | "returnToSender" | "withdrawDirection" | "forward" }
+  | {
+      kind:
+        | "present"
+        | "direct"
+        | "note"
+        | "returnToSender"
+        | "withdrawDirection"
+        | "forward"
+        | "register";
+    }
   | { kind: PartKind; assignmentId: string }
   | { kind: "decide"; requestId: string }
   | null;
@@ -85,6 +96,7 @@ export function ActionsPanel({
     return unitPart ? `${targetName(a)} (${targetName(unitPart)})` : targetName(a);
   };
   const general =
+    can.register ||
     can.present ||
     can.direct ||
     can.addNote ||
@@ -139,6 +151,8 @@ export function ActionsPanel({
       form = <ReviewResultForm doc={doc} part={part} partName={reviewName(part)} onClose={close} />;
   } else if (dialog?.kind === "note" && can.addNote) {
     form = <NoteForm doc={doc} onClose={close} />;
+  } else if (dialog?.kind === "register" && can.register) {
+    form = <RegisterArrivedForm doc={doc} onClose={close} />;
   } else if (dialog?.kind === "returnToSender" && can.returnToSender) {
     form = <ReturnToSenderForm doc={doc} onClose={close} />;
   } else if (dialog?.kind === "decide") {
@@ -194,6 +208,15 @@ export function ActionsPanel({
         </Alert>
       )}
       <Stack gap="xs">
+        {can.register && (
+          <Button
+            leftSection={<IconBook2 size={16} />}
+            onClick={open({ kind: "register" })}
+            data-testid="action-register"
+          >
+            {t("register")}
+          </Button>
+        )}
         {can.present && (
           <Button
             leftSection={<IconSend size={16} />}

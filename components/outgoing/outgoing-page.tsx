@@ -8,6 +8,7 @@ import { useEffect } from "react";
 import { useTRPC } from "@/components/providers/trpc";
 import { messageOf } from "@/components/ui/server-errors";
 import { AttachedFiles, DocumentFiles } from "@/components/documents/document-files";
+import { DeliveriesPanel } from "./deliveries-panel";
 import { DraftComments } from "./draft-comments";
 import { DraftPreview } from "./draft-preview";
 import { DraftVersions } from "./draft-versions";
@@ -29,6 +30,7 @@ export function OutgoingPage({
   initial,
   currentUserId,
   searchOrganisations,
+  canDispatch = false,
 }: {
   id: string;
   /** The document as the server loaded it with the page. */
@@ -36,6 +38,8 @@ export function OutgoingPage({
   currentUserId: string;
   /** Whether the drafter may search the organisations of the tree to address them. */
   searchOrganisations: boolean;
+  /** Whether this person numbers and sends the organisation's documents (its clerks). */
+  canDispatch?: boolean;
 }) {
   const t = useTranslations("outgoingPage");
   const trpc = useTRPC();
@@ -99,6 +103,7 @@ export function OutgoingPage({
             <AttachedFiles files={view.files} />
           </>
         )}
+        {view.status === "issued" && <DeliveriesPanel documentId={id} canDispatch={canDispatch} />}
         <DraftVersions view={view} />
         <OutgoingHistory history={view.history} />
       </Stack>

@@ -182,6 +182,7 @@ export function availableActions(
           .map((a) => a.id)
       : [],
     returnToSender: allowed.has("returnToSender"),
+    register: allowed.has("register"),
     addNote:
       allowed.has("addNote") &&
       (mine.some((a) => a.role !== "info") || actor.roles.includes("leader")),

@@ -47,6 +47,7 @@ export default async function DocumentRoutePage({ params }: Params) {
         currentUserId={actor.userId}
         // Searching the tree is the clerks' issuer search, as on the new draft's page.
         searchOrganisations={can(actor.roles, "incoming.receive")}
+        canDispatch={can(actor.roles, "outgoing.issue")}
       />
     );
   }
