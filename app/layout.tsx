@@ -24,6 +24,15 @@ export const viewport: Viewport = { width: "device-width", initialScale: 1 };
 
 export default async function RootLayout({ children }: { children: ReactNode }) {
   const locale = await getLocale();
+  const common = await getTranslations("common");
+  // The close button of a notification says what it does, in the reader's language.
+  const localTheme = {
+    ...theme,
+    components: {
+      ...theme.components,
+      Notification: { defaultProps: { closeButtonProps: { "aria-label": common("close") } } },
+    },
+  };
   return (
     <html lang={locale} {...mantineHtmlProps}>
       <head>
@@ -31,7 +40,7 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
       </head>
       <body>
         <NextIntlClientProvider>
-          <MantineProvider theme={theme} defaultColorScheme="light">
+          <MantineProvider theme={localTheme} defaultColorScheme="light">
             <Notifications position="top-right" classNames={notificationClasses} />
             <TrpcProvider>{children}</TrpcProvider>
           </MantineProvider>

@@ -1,8 +1,8 @@
 import { spawnSync } from "node:child_process";
 import { writeFileSync } from "node:fs";
 import path from "node:path";
-import AxeBuilder from "@axe-core/playwright";
 import type { Page } from "@playwright/test";
+import { accessible } from "./a11y";
 import { expect, test } from "./fixtures";
 import { letterPdf, registerAndPresent } from "./documents";
 import { CHAIR_PIN, SEAL_PIN, switchTo, type Staff } from "./people";
@@ -85,17 +85,6 @@ async function draftReply(page: Page, incomingId: string, shot: Shot): Promise<s
   await expect(page.getByTestId("outgoing-page")).toBeVisible({ timeout: 20_000 });
   await expect(page.getByTestId("answers-link")).toBeVisible();
   return new URL(page.url()).pathname.split("/").pop()!;
-}
-
-/** No serious or critical WCAG 2.1 AA violation on the page as it stands. */
-async function accessible(page: Page, where: string) {
-  const result = await new AxeBuilder({ page })
-    .withTags(["wcag2a", "wcag2aa", "wcag21aa"])
-    .analyze();
-  const found = result.violations
-    .filter((v) => v.impact === "serious" || v.impact === "critical")
-    .map((v) => `${where}: ${v.id} ${v.nodes.map((n) => n.html.slice(0, 160)).join(" | ")}`);
-  expect(found).toEqual([]);
 }
 
 /** The draft's PDF drawn on the page (for a screenshot that shows it). */

@@ -3,9 +3,13 @@
 import {
   Alert,
   Badge,
+  Button,
   Card,
+  ColorSwatch,
   Group,
+  List,
   Loader,
+  Paper,
   SegmentedControl,
   Stack,
   Text,
@@ -16,11 +20,9 @@ import { IconBellRinging, IconSend } from "@tabler/icons-react";
 import { useMutation, useQuery } from "@tanstack/react-query";
 import type { inferRouterOutputs } from "@trpc/server";
 import { useTranslations } from "next-intl";
-import { useState } from "react";
+import { useState, type ReactNode } from "react";
 import { formatDateTime } from "@/components/documents/document-format";
 import { useTRPC, useTRPCClient } from "@/components/providers/trpc";
-import { DataTable, type DataColumn } from "@/components/ui/data-table";
-import { RowAction } from "@/components/ui/row-action";
 import { messageOf } from "@/components/ui/server-errors";
 import type { DeliveryStatus } from "@/lib/delivery";
 import type { AppRouter } from "@/server/api/root";
@@ -46,79 +48,67 @@ const matches: Record<Filter, (d: DeliveryRow) => boolean> = {
   completed: (d) => d.status === "completed",
 };
 
-function useColumns(): DataColumn<DeliveryRow>[] {
+/** One recipient: its name, where it stands and since when, and each status it reported. */
+function DeliveryItem({ d, actions }: { d: DeliveryRow; actions: ReactNode }) {
   const t = useTranslations("deliveries");
-  return [
-    {
-      key: "recipient",
-      header: t("recipient"),
-      card: "title",
-      minWidth: 200,
-      render: (d) => (
-        <Stack gap={2}>
-          <Text size="sm" fw={600} style={{ overflowWrap: "anywhere" }}>
-            {d.recipientName}
-          </Text>
-          {d.addressedName && (
-            <Text size="xs" c="dimmed">
-              {t("addressedMerged", { name: d.addressedName })}
+  return (
+    <Paper withBorder p="sm" radius="md" data-testid="delivery-row">
+      <Stack gap={6}>
+        <Group justify="space-between" align="flex-start" gap="xs" wrap="nowrap">
+          <Stack gap={2} style={{ minWidth: 0 }}>
+            <Text size="sm" fw={600} style={{ overflowWrap: "anywhere" }}>
+              {d.recipientName}
+            </Text>
+            {d.addressedName && (
+              <Text size="xs" c="gray.7">
+                {t("addressedMerged", { name: d.addressedName })}
+              </Text>
+            )}
+            {d.outside && (
+              <Text size="xs" c="gray.7">
+                {t("outside")}
+              </Text>
+            )}
+          </Stack>
+          <Group gap={6} wrap="nowrap" style={{ flexShrink: 0 }}>
+            <ColorSwatch color={`var(--mantine-color-${statusColor[d.status]}-6)`} size={10} />
+            <Text size="sm" fw={700} style={{ whiteSpace: "nowrap" }} data-testid="delivery-status">
+              {t(`statusName.${d.status}`)}
+            </Text>
+          </Group>
+        </Group>
+        <Group gap="xs" wrap="wrap">
+          {d.statusAt && (
+            <Text size="xs" c="gray.7">
+              {t("since", { at: formatDateTime(d.statusAt) })}
             </Text>
           )}
-          {d.outside && (
-            <Text size="xs" c="dimmed">
-              {t("outside")}
-            </Text>
-          )}
-        </Stack>
-      ),
-    },
-    {
-      key: "status",
-      header: t("status"),
-      render: (d) => (
-        <Group gap={6}>
-          <Badge color={statusColor[d.status]} variant="light" data-testid="delivery-status">
-            {t(`statusName.${d.status}`)}
-          </Badge>
           {d.late && (
-            <Badge color="orange" variant="filled" data-testid="delivery-late">
+            <Badge color="orange" variant="filled" tt="none" data-testid="delivery-late">
               {t("late")}
             </Badge>
           )}
-          {d.reason && (
-            <Text size="xs" c="red.8" style={{ overflowWrap: "anywhere" }}>
-              {t("reason", { reason: d.reason })}
-            </Text>
-          )}
         </Group>
-      ),
-    },
-    {
-      key: "at",
-      header: t("at"),
-      nowrap: true,
-      render: (d) => (d.statusAt ? formatDateTime(d.statusAt) : "—"),
-    },
-    {
-      key: "history",
-      header: t("history"),
-      card: "wide",
-      render: (d) =>
-        d.events.length === 0 ? (
-          "—"
-        ) : (
-          <Stack gap={2} data-testid="delivery-history">
+        {d.reason && (
+          <Text size="sm" c="red.9" style={{ overflowWrap: "anywhere" }}>
+            {t("reason", { reason: d.reason })}
+          </Text>
+        )}
+        {d.events.length > 0 && (
+          <List size="xs" spacing={2} c="gray.8" data-testid="delivery-history">
             {d.events.map((e) => (
-              <Text key={`${e.round}-${e.code}`} size="xs">
+              <List.Item key={`${e.round}-${e.code}`}>
                 {t(`statusName.${e.status}`)} · {formatDateTime(e.at)}
                 {e.staffName ? ` · ${e.staffName}` : ""}
                 {d.round > 1 ? ` · ${t("round", { round: e.round })}` : ""}
-              </Text>
+              </List.Item>
             ))}
-          </Stack>
-        ),
-    },
-  ];
+          </List>
+        )}
+        {actions}
+      </Stack>
+    </Paper>
+  );
 }
 
 /**
@@ -138,7 +128,6 @@ export function DeliveriesPanel({
   const client = useTRPCClient();
   const list = useQuery(trpc.delivery.list.queryOptions({ documentId }));
   const [filter, setFilter] = useState<Filter>("all");
-  const columns = useColumns();
   const act = useMutation({
     mutationFn: ({ kind, row }: { kind: "remind" | "resend"; row: DeliveryRow }) =>
       client.delivery[kind].mutate({ deliveryId: row.id, version: row.version }),
@@ -169,7 +158,7 @@ export function DeliveriesPanel({
       <Stack gap="sm">
         <Group justify="space-between" align="flex-start" gap="xs">
           <Title order={4}>{t("title")}</Title>
-          <Text size="sm" c="dimmed">
+          <Text size="sm" c="gray.7">
             {t("summary", { done: count("completed"), total: rows.length })}
           </Text>
         </Group>
@@ -185,44 +174,51 @@ export function DeliveriesPanel({
           data-testid="delivery-filter"
         />
         {shown.length === 0 ? (
-          <Text size="sm" c="dimmed" data-testid="deliveries-none">
+          <Text size="sm" c="gray.7" data-testid="deliveries-none">
             {t("none")}
           </Text>
         ) : (
-          <DataTable
-            label={t("title")}
-            columns={columns}
-            rows={shown}
-            rowKey={(d) => d.id}
-            rowTestId={() => "delivery-row"}
-            actions={
-              canDispatch
-                ? (d) => (
-                    <>
-                      {d.status === "arrived" && !d.outside && (
-                        <RowAction
-                          label={t("remind")}
-                          name={t("remindOf", { name: d.recipientName })}
-                          icon={<IconBellRinging size={18} />}
+          <Stack gap="xs" data-testid="deliveries-list">
+            {shown.map((d) => (
+              <DeliveryItem
+                key={d.id}
+                d={d}
+                actions={
+                  canDispatch &&
+                  !d.outside &&
+                  (d.status === "arrived" || d.status === "refused") ? (
+                    <Group gap="xs">
+                      {d.status === "arrived" ? (
+                        <Button
+                          size="xs"
+                          variant="light"
+                          leftSection={<IconBellRinging size={14} />}
+                          aria-label={t("remindOf", { name: d.recipientName })}
+                          loading={act.isPending && act.variables?.row.id === d.id}
                           onClick={() => act.mutate({ kind: "remind", row: d })}
-                          testId="delivery-remind"
-                        />
-                      )}
-                      {d.status === "refused" && !d.outside && (
-                        <RowAction
-                          label={t("resend")}
-                          name={t("resendOf", { name: d.recipientName })}
-                          icon={<IconSend size={18} />}
+                          data-testid="delivery-remind"
+                        >
+                          {t("remind")}
+                        </Button>
+                      ) : (
+                        <Button
+                          size="xs"
+                          variant="light"
+                          leftSection={<IconSend size={14} />}
+                          aria-label={t("resendOf", { name: d.recipientName })}
+                          loading={act.isPending && act.variables?.row.id === d.id}
                           onClick={() => act.mutate({ kind: "resend", row: d })}
-                          testId="delivery-resend"
-                        />
+                          data-testid="delivery-resend"
+                        >
+                          {t("resend")}
+                        </Button>
                       )}
-                    </>
-                  )
-                : undefined
-            }
-            testId="deliveries-table"
-          />
+                    </Group>
+                  ) : null
+                }
+              />
+            ))}
+          </Stack>
         )}
       </Stack>
     </Card>

@@ -141,6 +141,7 @@ describe("delivery between organisations of the deployment", () => {
       issuerName: "Ủy ban nhân dân phường Định Công",
       issuerCode: "000.10.28.H26",
       signerName: "Nguyễn Đức Thắng",
+      pageCount: 1,
       registryNumber: null,
     });
     const files = await db.select().from(documentFile).where(eq(documentFile.documentId, hlCopy));

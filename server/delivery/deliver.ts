@@ -6,6 +6,7 @@ import { and, eq, inArray, ne, sql } from "drizzle-orm";
 import type { Tx } from "@/db/client";
 import { delivery, deliveryEvent } from "@/db/schema/delivery";
 import { document, documentEvent, documentFile, documentParticipant } from "@/db/schema/documents";
+import { fileBlob } from "@/db/schema/files";
 import { organisation } from "@/db/schema/org";
 import { statusCodes } from "@/lib/delivery";
 import { isSecret } from "@/lib/documents";
@@ -85,6 +86,11 @@ export async function arrive(
   recipientId: string,
   at: Date,
 ) {
+  const [main] = await tx
+    .select({ pages: fileBlob.pageCount })
+    .from(documentFile)
+    .innerJoin(fileBlob, eq(fileBlob.sha256, documentFile.sha256))
+    .where(and(eq(documentFile.documentId, sent.id), eq(documentFile.kind, "main")));
   const [copy] = await tx
     .insert(document)
     .values({
@@ -102,7 +108,7 @@ export async function arrive(
       signerName: sent.signerName,
       urgency: sent.urgency,
       confidentiality: sent.confidentiality,
-      pageCount: sent.pageCount,
+      pageCount: sent.pageCount ?? main?.pages ?? null,
       receivedVia: "exchange",
       createdById: actor.userId,
       createdAt: at,

@@ -1,0 +1,199 @@
+import type { Page } from "@playwright/test";
+import { accessible } from "./a11y";
+import { expect, test } from "./fixtures";
+import { CHAIR_PIN, SEAL_PIN, switchTo, unlockable, type Staff } from "./people";
+import { call } from "./trpc";
+
+const SUBJECT = "V/v tổng hợp kết quả rà soát hộ cận nghèo cuối năm 2026";
+
+type Organisation = { id: string; code: string; name: string };
+
+async function organisationNamed(page: Page, query: string): Promise<Organisation> {
+  const found = await call<{ organisations: Organisation[] }>(page, "reception.issuers", {
+    query,
+  });
+  expect(found.organisations.length, query).toBeGreaterThan(0);
+  return found.organisations[0]!;
+}
+
+/** Issued by Định Công to the district and two wards, through the signature and the seal. */
+async function issueToThree(page: Page): Promise<string> {
+  await switchTo(page, "vanthu.dc");
+  const staff = await call<Staff>(page, "directory.staff");
+  const chairman = staff.leadership.find((p) => p.fullName === "Nguyễn Đức Thắng")!;
+  const recipients = [];
+  for (const query of ["quận Hoàng Mai", "phường Hoàng Liệt", "Nam Đàn"]) {
+    const org = await organisationNamed(page, query);
+    recipients.push({ kind: "organisation", organisationId: org.id, name: org.name });
+  }
+  const created = await call<{ id: string; version: number }>(
+    page,
+    "outgoing.create",
+    {
+      documentType: "cong_van",
+      subject: SUBJECT,
+      recipients,
+      signerId: chairman.id,
+      signingAuthority: "tm",
+      signerTitle: "TM. ỦY BAN NHÂN DÂN\nCHỦ TỊCH",
+      body: {
+        type: "doc",
+        content: [
+          {
+            type: "paragraph",
+            content: [{ type: "text", text: "Đề nghị các đơn vị tổng hợp và gửi kết quả." }],
+          },
+        ],
+      },
+    },
+    { mutation: true },
+  );
+  await call(
+    page,
+    "outgoing.act",
+    {
+      documentId: created.id,
+      version: created.version,
+      input: {
+        action: "sendOnRoute",
+        steps: [{ kind: "sign", rule: "any", userIds: [chairman.id] }],
+        comment: null,
+      },
+    },
+    { mutation: true },
+  );
+  await switchTo(page, "chutich.dc");
+  await unlockable(page, "person", CHAIR_PIN);
+  const toSign = await call<{ version: number }>(page, "outgoing.get", { id: created.id });
+  await call(
+    page,
+    "outgoing.sign",
+    { documentId: created.id, version: toSign.version, pin: CHAIR_PIN },
+    { mutation: true },
+  );
+  await switchTo(page, "vanthu.dc");
+  await unlockable(page, "seal", SEAL_PIN);
+  const signed = await call<{ version: number }>(page, "outgoing.get", { id: created.id });
+  await call(
+    page,
+    "outgoing.issue",
+    { documentId: created.id, version: signed.version, pin: SEAL_PIN },
+    { mutation: true },
+  );
+  return created.id;
+}
+
+/** The recipient's clerk opens the document from the "to register" box. */
+async function openArrived(page: Page) {
+  await page.goto("/incoming?box=to_register");
+  // A table row on a computer, a card on a phone: the link that shows.
+  const link = page.locator("a:visible", { hasText: SUBJECT.slice(4) });
+  await expect(link).toHaveCount(1, { timeout: 20_000 });
+  await link.click();
+  await expect(page.getByTestId("doc-subject")).toContainText(SUBJECT, { timeout: 20_000 });
+}
+
+async function incomingAct(page: Page, id: string, input: unknown) {
+  const view = await call<{ document: { version: number } }>(page, "incoming.get", { id });
+  await call(
+    page,
+    "incoming.act",
+    { documentId: id, version: view.document.version, input },
+    { mutation: true },
+  );
+}
+
+test("a ward issues to the district and two wards; each registers or refuses it, and the ward sees every status", async ({
+  page,
+  shot,
+}) => {
+  test.setTimeout(240_000);
+  const sentId = await issueToThree(page);
+
+  // Hoàng Liệt's clerk finds it with its signatures checked and registers it in one step.
+  await switchTo(page, "vanthu.hl");
+  await openArrived(page);
+  const verdicts = page.getByTestId("signature-verdict");
+  await expect(verdicts).toHaveCount(2, { timeout: 20_000 });
+  for (const verdict of await verdicts.all()) {
+    await expect(verdict).toHaveAttribute("data-verdict", "valid");
+  }
+  await page.getByTestId("action-register").click();
+  await expect(page.getByTestId("register-form")).toContainText("Ủy ban nhân dân phường Định Công");
+  await shot(page, "exchange-register-dialog");
+  await page.getByTestId("register-submit").click();
+  await expect(page.getByTestId("doc-arrival")).toBeVisible({ timeout: 20_000 });
+  await accessible(page, "registered electronic document");
+
+  // Nam Đàn's clerk, on a phone, refuses it with a reason.
+  await page.setViewportSize({ width: 390, height: 844 });
+  await switchTo(page, "vanthu.namdan");
+  await openArrived(page);
+  await page.getByTestId("action-return-sender").click();
+  await page.getByTestId("return-sender-reason").fill("Văn bản không gửi đúng địa bàn của xã.");
+  await page.getByTestId("return-sender-submit").click();
+  await page.getByTestId("return-sender-submit").click();
+  await expect(page.getByTestId("return-sender-form")).toHaveCount(0, { timeout: 20_000 });
+  await shot(page, "exchange-refused-phone");
+
+  // The district registers it, the leader directs it, it is handled and completed.
+  await page.setViewportSize({ width: 1280, height: 900 });
+  await switchTo(page, "vanthu.hoangmai");
+  await openArrived(page);
+  await page.getByTestId("action-register").click();
+  await page.getByTestId("register-submit").click();
+  await expect(page.getByTestId("doc-arrival")).toBeVisible({ timeout: 20_000 });
+  const districtCopy = new URL(page.url()).pathname.split("/").pop()!;
+  const leader = (await call<Staff>(page, "directory.staff")).leadership[0]!;
+  const clerk = (await call<{ userId: string }>(page, "account.me")).userId;
+  await incomingAct(page, districtCopy, { action: "present", leaderId: leader.id });
+  await switchTo(page, "lanhdao.hoangmai");
+  await incomingAct(page, districtCopy, {
+    action: "direct",
+    direction: "Văn thư tổng hợp, trả lời phường.",
+    lead: { userId: clerk },
+    co: [],
+    info: [],
+  });
+  await switchTo(page, "vanthu.hoangmai");
+  const handled = await call<{ assignments: { id: string; role: string }[] }>(
+    page,
+    "incoming.get",
+    { id: districtCopy },
+  );
+  const part = handled.assignments.find((a) => a.role === "lead")!;
+  await incomingAct(page, districtCopy, {
+    action: "submitResult",
+    assignmentId: part.id,
+    result: "Đã tổng hợp.",
+    files: [],
+  });
+  await switchTo(page, "lanhdao.hoangmai");
+  await incomingAct(page, districtCopy, {
+    action: "reviewResult",
+    assignmentId: part.id,
+    accept: true,
+  });
+
+  // Định Công's clerk sees each recipient's status with its history, and sends it again to Nam Đàn.
+  await switchTo(page, "vanthu.dc");
+  await page.goto(`/documents/${sentId}`);
+  const panel = page.getByTestId("deliveries-panel");
+  await expect(panel.getByTestId("delivery-row")).toHaveCount(3, { timeout: 20_000 });
+  const row = (name: string) => panel.getByTestId("delivery-row").filter({ hasText: name });
+  await expect(row("Hoàng Mai").getByTestId("delivery-status")).toHaveText("06 · Hoàn thành");
+  await expect(row("Hoàng Mai").getByTestId("delivery-history")).toContainText("04 · Đã giao xử lý");
+  await expect(row("Hoàng Liệt").getByTestId("delivery-status")).toHaveText("03 · Đã vào sổ");
+  await expect(row("Nam Đàn").getByTestId("delivery-status")).toHaveText("02 · Từ chối");
+  await expect(row("Nam Đàn")).toContainText("Văn bản không gửi đúng địa bàn của xã.");
+  await panel.scrollIntoViewIfNeeded();
+  await shot(page, "exchange-sender-table");
+  await accessible(page, "deliveries table");
+  await row("Nam Đàn").getByTestId("delivery-resend").click();
+  await expect(row("Nam Đàn").getByTestId("delivery-status")).toHaveText("01 · Đã đến", {
+    timeout: 20_000,
+  });
+  await page.setViewportSize({ width: 390, height: 844 });
+  await panel.scrollIntoViewIfNeeded();
+  await shot(page, "exchange-sender-table-phone");
+});
