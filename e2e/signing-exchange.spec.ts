@@ -182,7 +182,9 @@ test("a ward issues to the district and two wards; each registers or refuses it,
   await expect(panel.getByTestId("delivery-row")).toHaveCount(3, { timeout: 20_000 });
   const row = (name: string) => panel.getByTestId("delivery-row").filter({ hasText: name });
   await expect(row("Hoàng Mai").getByTestId("delivery-status")).toHaveText("06 · Hoàn thành");
-  await expect(row("Hoàng Mai").getByTestId("delivery-history")).toContainText("04 · Đã giao xử lý");
+  await expect(row("Hoàng Mai").getByTestId("delivery-history")).toContainText(
+    "04 · Đã giao xử lý",
+  );
   await expect(row("Hoàng Liệt").getByTestId("delivery-status")).toHaveText("03 · Đã vào sổ");
   await expect(row("Nam Đàn").getByTestId("delivery-status")).toHaveText("02 · Từ chối");
   await expect(row("Nam Đàn")).toContainText("Văn bản không gửi đúng địa bàn của xã.");

@@ -1,11 +1,5 @@
 import { describe, expect, it } from "vitest";
-import {
-  addDays,
-  addWorkingDays,
-  parseTypedDay,
-  vietnamDayStart,
-  vietnamToday,
-} from "@/lib/dates";
+import { addDays, addWorkingDays, parseTypedDay, vietnamDayStart, vietnamToday } from "@/lib/dates";
 
 describe("today in Vietnam", () => {
   it("turns at midnight in Hà Nội, not at midnight UTC", () => {

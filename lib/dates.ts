@@ -47,7 +47,7 @@ export function addDays(day: string, days: number): string {
 /** The day `days` working days (Monday to Friday) after `day`. */
 export function addWorkingDays(day: string, days: number): string {
   let at = day;
-  for (let left = days; left > 0; ) {
+  for (let left = days; left > 0;) {
     at = addDays(at, 1);
     const weekday = new Date(`${at}T00:00:00Z`).getUTCDay();
     if (weekday !== 0 && weekday !== 6) left--;

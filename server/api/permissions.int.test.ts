@@ -147,12 +147,16 @@ const cases: Record<string, Case> = {
   "delivery.remind": {
     permission: "outgoing.issue",
     input: () => ({ deliveryId: "00000000-0000-4000-8000-000000000000", version: 1 }),
-    otherOrganisation: { none: "the sender's deliveries only: server/delivery/deliver.int.test.ts" },
+    otherOrganisation: {
+      none: "the sender's deliveries only: server/delivery/deliver.int.test.ts",
+    },
   },
   "delivery.resend": {
     permission: "outgoing.issue",
     input: () => ({ deliveryId: "00000000-0000-4000-8000-000000000000", version: 1 }),
-    otherOrganisation: { none: "the sender's deliveries only: server/delivery/deliver.int.test.ts" },
+    otherOrganisation: {
+      none: "the sender's deliveries only: server/delivery/deliver.int.test.ts",
+    },
   },
   "outgoing.replyStart": {
     permission: "outgoing.draft",
