@@ -11,6 +11,8 @@ export const deliveryStatuses = [
   "assigned",
   "in_progress",
   "completed",
+  /** The sender recalled it and the recipient accepted (code 15). */
+  "recalled",
 ] as const;
 export type DeliveryStatus = (typeof deliveryStatuses)[number];
 
@@ -22,6 +24,7 @@ export const statusCodes = {
   assigned: "04",
   in_progress: "05",
   completed: "06",
+  recalled: "15",
 } as const satisfies Partial<Record<DeliveryStatus, string>>;
 export type StatusCode = (typeof statusCodes)[keyof typeof statusCodes];
 
@@ -34,4 +37,13 @@ export const statusRank: Record<DeliveryStatus, number> = {
   in_progress: 4,
   completed: 5,
   refused: 6,
+  recalled: 7,
 };
+
+/** What the sender asks of an issued document (edXML BussinessDocType 1, 2, 3). */
+export const recallKinds = ["recall", "update", "replace"] as const;
+export type RecallKind = (typeof recallKinds)[number];
+
+/** The recall codes: 13 asked, 15 accepted, 16 refused. */
+export const recallCodes = { requested: "13", accepted: "15", refused: "16" } as const;
+export type RecallState = keyof typeof recallCodes;

@@ -38,6 +38,7 @@ export const statusColor: Record<DocumentInfo["status"], MantineColor> = {
   returned: "orange",
   completed: "green",
   returned_to_sender: "dark",
+  recalled: "dark",
   draft: "gray",
   on_route: "violet",
   returned_to_drafter: "orange",

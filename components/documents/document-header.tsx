@@ -46,6 +46,18 @@ function Outcome({ doc, history }: { doc: DocumentInfo; history: HistoryEvent[] 
       </Alert>
     );
   }
+  if (doc.status === "recalled") {
+    const last = history.findLast((e) => e.action === "recallAccepted");
+    return (
+      <Alert color="dark" variant="light" icon={<IconArrowBackUp />} title={t("recalledTitle")}>
+        {last && (
+          <Text size="sm">
+            {last.actorName} · {formatDateTime(last.createdAt)}
+          </Text>
+        )}
+      </Alert>
+    );
+  }
   if (doc.status === "returned") {
     const last = history.findLast((e) => e.action === "returned");
     return (

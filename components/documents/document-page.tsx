@@ -9,6 +9,7 @@ import { useTRPC } from "@/components/providers/trpc";
 import { AnchorLink } from "@/components/ui/anchor-link";
 import { messageOf } from "@/components/ui/server-errors";
 import { ActionsPanel } from "./actions-panel";
+import { RecallNotice } from "./recall-notice";
 import { AssignmentsPanel } from "./assignments-panel";
 import { DocumentFiles } from "./document-files";
 import { DocumentFacts, DocumentTitle } from "./document-header";
@@ -98,6 +99,7 @@ export function DocumentPage({ id, currentUserId }: { id: string; currentUserId:
         <DocumentFacts doc={view.document} history={view.history} />
       </div>
       <Stack gap="md" className={classes.side}>
+        <RecallNotice view={view} />
         <ActionsPanel view={view} currentUserId={currentUserId} />
         <AssignmentsPanel assignments={view.assignments} currentUserId={currentUserId} />
         <ExtensionsPanel extensions={view.extensions} assignments={view.assignments} />

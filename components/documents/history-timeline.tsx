@@ -18,6 +18,7 @@ import {
   IconSend,
   IconShare,
   IconUserShare,
+  IconX,
 } from "@tabler/icons-react";
 import { useTranslations } from "next-intl";
 import type { ReactNode } from "react";
@@ -44,6 +45,8 @@ const icons: Record<string, { icon: ReactNode; color: string }> = {
   returned: { icon: <IconArrowBackUp size={14} />, color: "orange" },
   returnedToSender: { icon: <IconArrowBackUp size={14} />, color: "red" },
   arrived: { icon: <IconInbox size={14} />, color: "blue" },
+  recallAccepted: { icon: <IconArrowBackUp size={14} />, color: "red" },
+  recallRefused: { icon: <IconX size={14} />, color: "orange" },
   read: { icon: <IconEye size={14} />, color: "teal" },
   resultSubmitted: { icon: <IconChecklist size={14} />, color: "violet" },
   resultAccepted: { icon: <IconCheck size={14} />, color: "teal" },
@@ -63,6 +66,7 @@ const noteLabel: Record<string, string> = {
   partReturned: "noteReason",
   returned: "noteReason",
   returnedToSender: "noteReason",
+  recallRefused: "noteReason",
   extensionRequested: "noteReason",
   resultSubmitted: "noteResult",
   resultAccepted: "noteOpinion",

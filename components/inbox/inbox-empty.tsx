@@ -27,6 +27,7 @@ const icons: Record<InboxTab, ComponentType<{ size?: number }>> = {
   at_leader: IconHourglass,
   in_progress: IconProgress,
   returned_to_sender: IconArrowBackUp,
+  recalled: IconArrowBackUp,
   completed: IconChecks,
   to_direct: IconInbox,
   to_handle: IconInbox,

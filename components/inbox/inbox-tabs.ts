@@ -49,6 +49,7 @@ export function tabCount(tab: InboxTab, counters: InboxCounters): number | null 
     case "in_progress":
     case "returned_to_sender":
     case "completed":
+    case "recalled":
       return null;
   }
 }

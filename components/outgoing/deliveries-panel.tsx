@@ -10,13 +10,15 @@ import {
   List,
   Loader,
   Paper,
+  Radio,
   SegmentedControl,
   Stack,
   Text,
+  Textarea,
   Title,
 } from "@mantine/core";
 import { notifications } from "@mantine/notifications";
-import { IconBellRinging, IconSend } from "@tabler/icons-react";
+import { IconArrowBackUp, IconBellRinging, IconSend } from "@tabler/icons-react";
 import { useMutation, useQuery } from "@tanstack/react-query";
 import type { inferRouterOutputs } from "@trpc/server";
 import { useTranslations } from "next-intl";
@@ -24,7 +26,11 @@ import { useState, type ReactNode } from "react";
 import { formatDateTime } from "@/components/documents/document-format";
 import { useTRPC, useTRPCClient } from "@/components/providers/trpc";
 import { messageOf } from "@/components/ui/server-errors";
-import type { DeliveryStatus } from "@/lib/delivery";
+import { recallKinds, type DeliveryStatus, type RecallKind } from "@/lib/delivery";
+import { useForm } from "@mantine/form";
+import { ActionDialog } from "@/components/documents/action-dialog";
+import { DialogButtons } from "@/components/ui/dialog-buttons";
+import { useOutgoingAction } from "./use-outgoing-action";
 import type { AppRouter } from "@/server/api/root";
 
 type DeliveryRow = inferRouterOutputs<AppRouter>["delivery"]["list"][number];
@@ -38,6 +44,7 @@ const statusColor: Record<DeliveryStatus, string> = {
   assigned: "indigo",
   in_progress: "violet",
   completed: "green",
+  recalled: "dark",
 };
 
 const matches: Record<Filter, (d: DeliveryRow) => boolean> = {
@@ -47,6 +54,69 @@ const matches: Record<Filter, (d: DeliveryRow) => boolean> = {
   refused: (d) => d.status === "refused",
   completed: (d) => d.status === "completed",
 };
+
+/** A recipient that holds the document and has no recall waiting. */
+const recallable = (d: DeliveryRow) =>
+  !d.outside &&
+  ["arrived", "registered", "assigned", "in_progress", "completed"].includes(d.status) &&
+  d.recall?.state !== "requested";
+
+/** The sender asks every recipient holding the document to recall, update or replace it. */
+function RecallDialog({
+  documentId,
+  version,
+  onClose,
+}: {
+  documentId: string;
+  version: number;
+  onClose: () => void;
+}) {
+  const t = useTranslations("deliveries");
+  const tv = useTranslations("validation");
+  const form = useForm<{ kind: RecallKind; reason: string }>({
+    initialValues: { kind: "recall", reason: "" },
+    validate: { reason: (v) => (v.trim() ? null : tv("required")) },
+  });
+  const { act, pending } = useOutgoingAction({ id: documentId, version }, { onClose, form });
+  return (
+    <ActionDialog title={t("recallTitle")} onClose={onClose}>
+      <form
+        noValidate
+        data-testid="recall-form"
+        onSubmit={form.onSubmit((v) =>
+          act({ action: "requestRecall", kind: v.kind, reason: v.reason.trim() }, t("recallSent")),
+        )}
+      >
+        <Stack gap="sm">
+          <Text size="sm">{t("recallHint")}</Text>
+          <Radio.Group label={t("recallKind")} {...form.getInputProps("kind")}>
+            <Stack gap={6} mt={4}>
+              {recallKinds.map((k) => (
+                <Radio key={k} value={k} label={t(`recallKinds.${k}`)} />
+              ))}
+            </Stack>
+          </Radio.Group>
+          <Textarea
+            label={t("recallReason")}
+            required
+            autosize
+            minRows={3}
+            maxLength={1000}
+            data-testid="recall-reason"
+            {...form.getInputProps("reason")}
+          />
+        </Stack>
+        <DialogButtons
+          onCancel={onClose}
+          submitLabel={t("recallSubmit")}
+          pending={pending}
+          color="red"
+          testId="recall-submit"
+        />
+      </form>
+    </ActionDialog>
+  );
+}
 
 /** One recipient: its name, where it stands and since when, and each status it reported. */
 function DeliveryItem({ d, actions }: { d: DeliveryRow; actions: ReactNode }) {
@@ -89,6 +159,11 @@ function DeliveryItem({ d, actions }: { d: DeliveryRow; actions: ReactNode }) {
             </Badge>
           )}
         </Group>
+        {d.recall && (
+          <Text size="sm" fw={600} c="red.9" data-testid="delivery-recall">
+            {t(`recallState.${d.recall.state}`)}
+          </Text>
+        )}
         {d.reason && (
           <Text size="sm" c="red.9" style={{ overflowWrap: "anywhere" }}>
             {t("reason", { reason: d.reason })}
@@ -118,9 +193,12 @@ function DeliveryItem({ d, actions }: { d: DeliveryRow; actions: ReactNode }) {
  */
 export function DeliveriesPanel({
   documentId,
+  version,
   canDispatch,
 }: {
   documentId: string;
+  /** The issued document's version, for the recall request. */
+  version: number;
   canDispatch: boolean;
 }) {
   const t = useTranslations("deliveries");
@@ -128,6 +206,7 @@ export function DeliveriesPanel({
   const client = useTRPCClient();
   const list = useQuery(trpc.delivery.list.queryOptions({ documentId }));
   const [filter, setFilter] = useState<Filter>("all");
+  const [recalling, setRecalling] = useState(false);
   const act = useMutation({
     mutationFn: ({ kind, row }: { kind: "remind" | "resend"; row: DeliveryRow }) =>
       client.delivery[kind].mutate({ deliveryId: row.id, version: row.version }),
@@ -162,6 +241,30 @@ export function DeliveriesPanel({
             {t("summary", { done: count("completed"), total: rows.length })}
           </Text>
         </Group>
+        {canDispatch && rows.some(recallable) && (
+          <Group>
+            <Button
+              size="xs"
+              variant="outline"
+              color="red"
+              leftSection={<IconArrowBackUp size={14} />}
+              onClick={() => setRecalling(true)}
+              data-testid="delivery-recall-open"
+            >
+              {t("recall")}
+            </Button>
+          </Group>
+        )}
+        {recalling && (
+          <RecallDialog
+            documentId={documentId}
+            version={version}
+            onClose={() => {
+              setRecalling(false);
+              void list.refetch();
+            }}
+          />
+        )}
         <SegmentedControl
           size="xs"
           value={filter}

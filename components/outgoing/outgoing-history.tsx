@@ -33,6 +33,7 @@ const icons: Record<string, { icon: ReactNode; color: string }> = {
   signatureRequested: { icon: <IconDeviceMobile size={14} />, color: "indigo" },
   signed: { icon: <IconSignature size={14} />, color: "indigo" },
   issued: { icon: <IconRubberStamp size={14} />, color: "green" },
+  recallRequested: { icon: <IconArrowBackUp size={14} />, color: "red" },
 };
 
 const noteLabel: Record<string, string> = {
@@ -40,6 +41,7 @@ const noteLabel: Record<string, string> = {
   returnedToStep: "noteReason",
   returnedToDrafter: "noteReason",
   draftRefused: "noteReason",
+  recallRequested: "noteReason",
 };
 
 type Data = Record<string, unknown>;
@@ -70,6 +72,8 @@ function useEventText() {
       case "returnedToDrafter":
       case "draftRefused":
         return t(key, { step: num(d.step) });
+      case "recallRequested":
+        return t(key, { kind: typeof d.kind === "string" ? d.kind : "recall" });
       default:
         return t(key);
     }

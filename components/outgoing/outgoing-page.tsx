@@ -103,7 +103,9 @@ export function OutgoingPage({
             <AttachedFiles files={view.files} />
           </>
         )}
-        {view.status === "issued" && <DeliveriesPanel documentId={id} canDispatch={canDispatch} />}
+        {view.status === "issued" && (
+          <DeliveriesPanel documentId={id} version={view.version} canDispatch={canDispatch} />
+        )}
         <DraftVersions view={view} />
         <OutgoingHistory history={view.history} />
       </Stack>

@@ -9,12 +9,14 @@ import {
   uniqueIndex,
   uuid,
 } from "drizzle-orm/pg-core";
-import { deliveryStatuses } from "@/lib/delivery";
+import { deliveryStatuses, recallKinds } from "@/lib/delivery";
 import { document } from "./documents";
 import { organisation } from "./org";
 import { appUser } from "./users";
 
 export const deliveryStatus = pgEnum("delivery_status", deliveryStatuses);
+export const recallKind = pgEnum("recall_kind", recallKinds);
+export const recallState = pgEnum("recall_state", ["requested", "accepted", "refused"]);
 
 /**
  * One recipient organisation of an issued document. Inside the deployment, issuing creates the
@@ -43,6 +45,11 @@ export const delivery = pgTable(
     /** Why the recipient refused it. */
     reason: text(),
     remindedAt: timestamp({ withTimezone: true }),
+    /** A recall, update or replacement the sender asked for, and the recipient's answer. */
+    recallKind: recallKind(),
+    recallState: recallState(),
+    recallReason: text(),
+    recallAt: timestamp({ withTimezone: true }),
     /** Sent again after a refusal: each sending is a round with its own statuses. */
     round: integer().notNull().default(1),
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),

@@ -35,6 +35,7 @@ export const clerkBoxes = [
   "in_progress",
   "returned_to_sender",
   "completed",
+  "recalled",
 ] as const;
 export type ClerkBox = (typeof clerkBoxes)[number];
 

@@ -84,6 +84,13 @@ export const incomingActionInput = z.discriminatedUnion("action", [
   z.object({ action: z.literal("returnToLeader"), assignmentId: idField, reason: note(1000) }),
   z.object({ action: z.literal("markRead") }),
   z.object({ action: z.literal("returnToSender"), reason: note(1000) }),
+  /** The clerk answers the sender's request to recall the document (a refusal says why). */
+  z
+    .object({ action: z.literal("answerRecall"), accept: z.boolean(), note: optionalNote(1000) })
+    .refine((p) => p.accept || Boolean(p.note), {
+      message: "incoming.sendBackNeedsReason",
+      path: ["note"],
+    }),
   /** A document delivered electronically is registered with its metadata as it came. */
   z.object({
     action: z.literal("register"),

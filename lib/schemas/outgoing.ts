@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { recallKinds } from "@/lib/delivery";
 import { confidentialities, documentTypeKeys, urgencies } from "@/lib/documents";
 import { approvalRules, approvalStepKinds, signingAuthorities } from "@/lib/outgoing";
 import {
@@ -145,6 +146,12 @@ export const outgoingActionInput = z.discriminatedUnion("action", [
   z.object({
     action: z.literal("comment"),
     comment: requiredText(4000, { multiline: true }),
+  }),
+  /** The sender asks every recipient to give an issued document back (or to take an update). */
+  z.object({
+    action: z.literal("requestRecall"),
+    kind: z.enum(recallKinds),
+    reason: requiredText(1000, { multiline: true }),
   }),
 ]);
 export type OutgoingActionInput = z.infer<typeof outgoingActionInput>;

@@ -12,6 +12,8 @@ export const incomingStatuses = [
   "returned",
   "completed",
   "returned_to_sender",
+  /** Recalled by its sender, who asked and whose request the clerk accepted. */
+  "recalled",
 ] as const;
 export type IncomingStatus = (typeof incomingStatuses)[number];
 

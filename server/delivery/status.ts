@@ -6,7 +6,7 @@ import type { Db } from "@/db/client";
 import { delivery, deliveryEvent } from "@/db/schema/delivery";
 import { document } from "@/db/schema/documents";
 import { organisation } from "@/db/schema/org";
-import type { DeliveryStatus } from "@/lib/delivery";
+import type { DeliveryStatus, RecallKind } from "@/lib/delivery";
 import { addWorkingDays, vietnamToday } from "@/lib/dates";
 import { assertCan, type Actor } from "../authz/actor";
 import { AppError, stale } from "../errors";
@@ -31,6 +31,12 @@ export type DeliveryRow = {
   reason: string | null;
   round: number;
   remindedAt: Date | null;
+  /** The sender's recall (update, replace) request on it, and where it stands. */
+  recall: {
+    kind: RecallKind;
+    state: "requested" | "accepted" | "refused";
+    reason: string | null;
+  } | null;
   /** Arrived and still not registered after a whole working day. */
   late: boolean;
   events: {
@@ -92,6 +98,10 @@ export async function deliveriesOf(
     reason: d.reason,
     round: d.round,
     remindedAt: d.remindedAt,
+    recall:
+      d.recallKind && d.recallState
+        ? { kind: d.recallKind, state: d.recallState, reason: d.recallReason }
+        : null,
     late:
       d.status === "arrived" &&
       d.statusAt !== null &&

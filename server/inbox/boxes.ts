@@ -201,6 +201,7 @@ export const clerkBoxStatus: Record<ClerkBox, IncomingStatus> = {
   in_progress: "in_progress",
   returned_to_sender: "returned_to_sender",
   completed: "completed",
+  recalled: "recalled",
 };
 
 /** The boxes of the clerk's own work, small (a few days' mail), listed most urgent first. */

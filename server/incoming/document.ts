@@ -15,6 +15,7 @@ import { outgoingDraft } from "@/db/schema/outgoing";
 import { formatNumberNotation } from "@/lib/documents";
 import { can } from "@/lib/permissions";
 import { assertCan, type Actor } from "../authz/actor";
+import { recallOf } from "../delivery/recall";
 import { documentFilesOf } from "../files/document-files";
 import { incomingTransitions } from "./transitions";
 import { loadVisibleDocument, visibleTo } from "./visibility";
@@ -75,6 +76,7 @@ export async function getIncomingDocument(db: Db, actor: Actor, input: { id: str
   ]);
 
   const rows = parts.map((p) => p.row);
+  const recall = doc.receivedVia === "exchange" ? await recallOf(db, doc.id) : null;
   return {
     document: {
       ...doc,
@@ -98,15 +100,32 @@ export async function getIncomingDocument(db: Db, actor: Actor, input: { id: str
     })),
     history,
     replies: await repliesTo(db, actor, doc.id),
+    /** The sender's request to recall (update, replace) this copy, and its answer, if any. */
+    recall: recall
+      ? {
+          kind: recall.recallKind!,
+          state: recall.recallState!,
+          reason: recall.recallReason,
+          at: recall.recallAt,
+        }
+      : null,
     /** Whether this person may draft the reply (from the document's page). */
     canReply: can(actor.roles, "outgoing.draft") && doc.registryNumber !== null,
-    can: availableActions(
-      actor,
-      doc.status,
-      rows,
-      myRows.map((r) => r.box),
-      extensions.map((e) => e.row),
-    ),
+    can: {
+      ...availableActions(
+        actor,
+        doc.status,
+        rows,
+        myRows.map((r) => r.box),
+        extensions.map((e) => e.row),
+      ),
+      answerRecall:
+        recall?.recallState === "requested" &&
+        incomingTransitions
+          .find((t) => t.action === "answerRecall")!
+          .from.includes(doc.status as never) &&
+        can(actor.roles, "incoming.receive"),
+    },
   };
 }
 

@@ -54,6 +54,7 @@ const payloads = (
   markRead: { action: "markRead" },
   returnToSender: { action: "returnToSender", reason: "Gửi nhầm" },
   register: { action: "register" },
+  answerRecall: { action: "answerRecall", accept: true },
 });
 
 /** Demo members of Phường Định Công by role, to find one who lacks a permission. */
@@ -73,6 +74,7 @@ const allStatuses = [
   "returned",
   "completed",
   "returned_to_sender",
+  "recalled",
 ] as const;
 
 async function actor(username: string): Promise<Actor> {

@@ -18,6 +18,7 @@ import {
   presentDocument,
   returnToSender,
 } from "./actions-routing";
+import { answerRecall } from "../delivery/recall";
 import { registerArrived } from "./actions-register";
 import { reviewResult, submitResult } from "./actions-results";
 import type { ActionContext, IncomingStatus } from "./workflow-support";
@@ -42,6 +43,13 @@ const as = <A extends IncomingActionName>(
 const handling = ["in_progress"] as const;
 
 export const incomingTransitions: readonly Transition[] = [
+  {
+    action: "answerRecall",
+    from: ["received", "registered", "presented", "in_progress", "returned", "completed"],
+    to: ["received", "registered", "presented", "in_progress", "returned", "completed", "recalled"],
+    who: "incoming.receive",
+    run: as<"answerRecall">(answerRecall),
+  },
   {
     action: "register",
     from: ["received"],

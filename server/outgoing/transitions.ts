@@ -17,6 +17,7 @@ import {
   type OutgoingContext,
   type OutgoingOutcome,
 } from "./actions";
+import { requestRecall } from "../delivery/recall";
 import { numberSealAndIssue, signAtStep } from "./signing";
 
 export type OutgoingTransition = EngineTransition<
@@ -85,6 +86,13 @@ export const outgoingTransitions: readonly OutgoingTransition[] = [
     to: ["issued"],
     who: "outgoing.issue",
     run: as<"issue">(numberSealAndIssue),
+  },
+  {
+    action: "requestRecall",
+    from: ["issued"],
+    to: ["issued"],
+    who: "outgoing.issue",
+    run: as<"requestRecall">(requestRecall),
   },
   {
     action: "comment",

@@ -74,7 +74,7 @@ export function progressOf(lead: LeadSubquery, today: string): SQL<Progress> {
       case when ${deadline} is not null and ${deadline} < ${today}::date
         then 'overdue' else 'in_progress' end
     when ${document.status} in ('registered', 'presented', 'returned') then 'not_directed'
-    when ${document.status} = 'returned_to_sender' then 'returned_to_sender'
+    when ${document.status} in ('returned_to_sender', 'recalled') then 'returned_to_sender'
     else 'received' end`;
 }
 

@@ -271,6 +271,9 @@ const builders: Record<AuditAction, Builder> = {
     values: { issuer: str(e.data.issuer) ?? "", hasIssuer: yes(Boolean(str(e.data.issuer))) },
   }),
   "incoming.read": simple("incoming.read"),
+  "incoming.recallAccepted": simple("incoming.recallAccepted"),
+  "incoming.recallRefused": simple("incoming.recallRefused"),
+  "outgoing.recallRequested": simple("outgoing.recallRequested"),
   "incoming.arrived": (e) => ({
     key: "incoming.arrived",
     values: { issuer: str(e.data.issuer) ?? "" },
