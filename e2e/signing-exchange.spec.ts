@@ -122,7 +122,8 @@ test("a ward issues to the district and two wards; each registers or refuses it,
   await expect(page.getByTestId("register-form")).toContainText("Ủy ban nhân dân phường Định Công");
   await shot(page, "exchange-register-dialog");
   await page.getByTestId("register-submit").click();
-  await expect(page.getByTestId("doc-arrival")).toBeVisible({ timeout: 20_000 });
+  await expect(page.getByTestId("action-register")).toHaveCount(0, { timeout: 20_000 });
+  await expect(page.getByTestId("doc-arrival")).toContainText(/\d/);
   await accessible(page, "registered electronic document");
 
   // Nam Đàn's clerk, on a phone, refuses it with a reason.
@@ -142,7 +143,8 @@ test("a ward issues to the district and two wards; each registers or refuses it,
   await openArrived(page);
   await page.getByTestId("action-register").click();
   await page.getByTestId("register-submit").click();
-  await expect(page.getByTestId("doc-arrival")).toBeVisible({ timeout: 20_000 });
+  await expect(page.getByTestId("action-register")).toHaveCount(0, { timeout: 20_000 });
+  await expect(page.getByTestId("doc-arrival")).toContainText(/\d/);
   const districtCopy = new URL(page.url()).pathname.split("/").pop()!;
   const leader = (await call<Staff>(page, "directory.staff")).leadership[0]!;
   const clerk = (await call<{ userId: string }>(page, "account.me")).userId;
@@ -198,4 +200,36 @@ test("a ward issues to the district and two wards; each registers or refuses it,
   await page.setViewportSize({ width: 390, height: 844 });
   await panel.scrollIntoViewIfNeeded();
   await shot(page, "exchange-sender-table-phone");
+
+  // The ward recalls it; Hoàng Liệt accepts on its page, and it leaves Hoàng Liệt's boxes.
+  await page.setViewportSize({ width: 1280, height: 900 });
+  await panel.getByTestId("delivery-recall-open").click();
+  await page.getByTestId("recall-reason").fill("Ban hành nhầm số liệu, sẽ gửi văn bản thay thế.");
+  await page.getByTestId("recall-submit").click();
+  await expect(row("Hoàng Liệt").getByTestId("delivery-recall")).toHaveText(
+    "13 · Đang đề nghị thu hồi",
+    { timeout: 20_000 },
+  );
+  await switchTo(page, "vanthu.hl");
+  await page.goto("/incoming?box=to_present");
+  await page.locator("a:visible", { hasText: SUBJECT.slice(4) }).click();
+  await expect(page.getByTestId("recall-notice")).toContainText("Ban hành nhầm số liệu");
+  await shot(page, "exchange-recall-asked");
+  await page.getByTestId("recall-accept").click();
+  await expect(page.getByTestId("doc-status")).toHaveText("Nơi gửi đã thu hồi", {
+    timeout: 20_000,
+  });
+  await page.goto("/incoming?box=to_present");
+  await expect(page.getByTestId("inbox-shown").or(page.getByTestId("inbox-empty"))).toBeVisible({
+    timeout: 20_000,
+  });
+  await expect(page.locator("a:visible", { hasText: SUBJECT.slice(4) })).toHaveCount(0);
+  await page.goto("/incoming?box=recalled");
+  await expect(page.locator("a:visible", { hasText: SUBJECT.slice(4) })).toHaveCount(1);
+  await switchTo(page, "vanthu.dc");
+  await page.goto(`/documents/${sentId}`);
+  await expect(row("Hoàng Liệt").getByTestId("delivery-status")).toHaveText("15 · Đã thu hồi", {
+    timeout: 20_000,
+  });
+  await shot(page, "exchange-recalled-sender");
 });
