@@ -37,6 +37,7 @@ describe("the inbox tabs a person sees", () => {
       "in_progress",
       "returned_to_sender",
       "completed",
+      "recalled",
       "to_handle",
       "handled",
       "info",
