@@ -18,7 +18,7 @@ import {
   Title,
 } from "@mantine/core";
 import { notifications } from "@mantine/notifications";
-import { IconArrowBackUp, IconBellRinging, IconSend } from "@tabler/icons-react";
+import { IconArrowBackUp, IconBellRinging, IconFileCode, IconSend } from "@tabler/icons-react";
 import { useMutation, useQuery } from "@tanstack/react-query";
 import type { inferRouterOutputs } from "@trpc/server";
 import { useTranslations } from "next-intl";
@@ -241,18 +241,30 @@ export function DeliveriesPanel({
             {t("summary", { done: count("completed"), total: rows.length })}
           </Text>
         </Group>
-        {canDispatch && rows.some(recallable) && (
-          <Group>
+        {canDispatch && (
+          <Group gap="xs">
             <Button
               size="xs"
-              variant="outline"
-              color="red"
-              leftSection={<IconArrowBackUp size={14} />}
-              onClick={() => setRecalling(true)}
-              data-testid="delivery-recall-open"
+              variant="light"
+              component="a"
+              href={`/api/documents/${documentId}/edxml`}
+              leftSection={<IconFileCode size={14} />}
+              data-testid="delivery-export-edxml"
             >
-              {t("recall")}
+              {t("exportEdxml")}
             </Button>
+            {rows.some(recallable) && (
+              <Button
+                size="xs"
+                variant="outline"
+                color="red"
+                leftSection={<IconArrowBackUp size={14} />}
+                onClick={() => setRecalling(true)}
+                data-testid="delivery-recall-open"
+              >
+                {t("recall")}
+              </Button>
+            )}
           </Group>
         )}
         {recalling && (

@@ -19,7 +19,13 @@ import { appUser } from "./users";
 
 const bytea = customType<{ data: Buffer; driverData: Buffer }>({ dataType: () => "bytea" });
 
-export const authorityKeyKind = pgEnum("authority_key_kind", ["root", "issuing", "tsa"]);
+export const authorityKeyKind = pgEnum("authority_key_kind", [
+  "root",
+  "issuing",
+  "tsa",
+  /** Signs the edXML packages this deployment sends. */
+  "exchange",
+]);
 
 /**
  * The deployment's own certificate authority and time-stamping authority, created on first

@@ -35,7 +35,8 @@ const isNavigation = (request: Request) =>
   request.headers.get("sec-fetch-mode") === "navigate" ||
   (request.headers.get("accept") ?? "").includes("text/html");
 
-function refusal(request: Request, locale: Locale, error: unknown, what: string): Response {
+/** A refusal in the caller's language: JSON for a script, a short page for a browser tab. */
+export function refusal(request: Request, locale: Locale, error: unknown, what: string): Response {
   const known = error instanceof AppError;
   if (!known) console.error(`${what} failed`, error);
   const code = known ? error.code : "INTERNAL";
