@@ -49,7 +49,7 @@ async function successorOf(
 export async function copyAt(
   tx: Tx,
   recipientId: string,
-  sent: DocumentRow,
+  sent: Pick<DocumentRow, "issuerCode" | "codeNumber" | "codeNotation" | "documentDate">,
 ): Promise<string | null> {
   const identity = [recipientId, sent.issuerCode, sent.codeNumber, sent.codeNotation];
   await tx.execute(
@@ -74,56 +74,58 @@ export async function copyAt(
   return existing?.id ?? null;
 }
 
+/** What an electronic document brings with it to its recipient. */
+export type Arrival = {
+  recipientId: string;
+  values: Pick<
+    typeof document.$inferInsert,
+    | "codeNumber"
+    | "codeNotation"
+    | "documentType"
+    | "subject"
+    | "documentDate"
+    | "issuerOrganisationId"
+    | "issuerName"
+    | "issuerCode"
+    | "signerName"
+    | "urgency"
+    | "confidentiality"
+    | "pageCount"
+    | "issuerDeadline"
+  >;
+  files: { sha256: string; fileName: string; kind: "main" | "attachment" }[];
+  /** Who brought it: the sender's clerk inside the deployment, the importing clerk otherwise. */
+  actor: Actor;
+  /** The name its history gives the one who sent it. */
+  from: string;
+  /** Anything else the arrival's history keeps (the package's warnings). */
+  data?: Record<string, unknown>;
+  at: Date;
+};
+
 /**
  * Creates the incoming copy at the recipient (status received: in its clerks' "to register"
- * box), with the sender's files by reference, an arrival in its history and audit chain, and a
- * bell for its clerks. A secret document is put on its clerks alone.
+ * box), with its files, an arrival in its history and audit chain, and a bell for its clerks. A
+ * secret document is put on its clerks alone.
  */
-export async function arrive(
-  tx: Tx,
-  actor: Actor,
-  sent: DocumentRow,
-  recipientId: string,
-  at: Date,
-) {
-  const [main] = await tx
-    .select({ pages: fileBlob.pageCount })
-    .from(documentFile)
-    .innerJoin(fileBlob, eq(fileBlob.sha256, documentFile.sha256))
-    .where(and(eq(documentFile.documentId, sent.id), eq(documentFile.kind, "main")));
+export async function recordArrival(tx: Tx, a: Arrival): Promise<string> {
+  const { recipientId, values, actor, at } = a;
   const [copy] = await tx
     .insert(document)
     .values({
+      ...values,
       organisationId: recipientId,
       direction: "incoming",
       status: "received",
-      codeNumber: sent.codeNumber,
-      codeNotation: sent.codeNotation,
-      documentType: sent.documentType,
-      subject: sent.subject,
-      documentDate: sent.documentDate,
-      issuerOrganisationId: sent.organisationId,
-      issuerName: actor.organisationName,
-      issuerCode: sent.issuerCode,
-      signerName: sent.signerName,
-      urgency: sent.urgency,
-      confidentiality: sent.confidentiality,
-      pageCount: sent.pageCount ?? main?.pages ?? null,
       receivedVia: "exchange",
       createdById: actor.userId,
       createdAt: at,
     })
     .returning({ id: document.id });
   const copyId = copy!.id;
-  const files = await tx
-    .select()
-    .from(documentFile)
-    .where(
-      and(eq(documentFile.documentId, sent.id), inArray(documentFile.kind, ["main", "attachment"])),
-    );
-  if (files.length > 0) {
+  if (a.files.length > 0) {
     await tx.insert(documentFile).values(
-      files.map((f) => ({
+      a.files.map((f) => ({
         documentId: copyId,
         organisationId: recipientId,
         sha256: f.sha256,
@@ -134,7 +136,7 @@ export async function arrive(
     );
   }
   const clerks = await clerksOf(tx, recipientId);
-  if (isSecret(sent.confidentiality) && clerks.length > 0) {
+  if (values.confidentiality && isSecret(values.confidentiality) && clerks.length > 0) {
     await tx
       .insert(documentParticipant)
       .values(
@@ -144,20 +146,21 @@ export async function arrive(
           userId,
           kind: "registrar" as const,
           box: "none" as const,
-          urgency: sent.urgency,
+          urgency: values.urgency ?? "normal",
         })),
       )
       .onConflictDoNothing();
   }
   const data = {
-    issuer: actor.organisationName,
-    numberNotation: [sent.codeNumber, sent.codeNotation].filter(Boolean).join("/"),
+    issuer: a.from,
+    numberNotation: [values.codeNumber, values.codeNotation].filter(Boolean).join("/"),
+    ...a.data,
   };
   await tx.insert(documentEvent).values({
     documentId: copyId,
     organisationId: recipientId,
     actorId: actor.userId,
-    actorName: actor.organisationName,
+    actorName: a.from,
     action: "arrived",
     toStatus: "received",
     data,
@@ -177,9 +180,57 @@ export async function arrive(
     kind: "documentArrived",
     documentId: copyId,
     messageKey: "documentArrived",
-    params: { subject: sent.subject.slice(0, 120), issuer: actor.organisationName },
+    params: { subject: values.subject.slice(0, 120), issuer: a.from },
   });
   return copyId;
+}
+
+/** The issued document's copy at a recipient of the deployment, its files shared by hash. */
+export async function arrive(
+  tx: Tx,
+  actor: Actor,
+  sent: DocumentRow,
+  recipientId: string,
+  at: Date,
+) {
+  const files = await tx
+    .select({
+      sha256: documentFile.sha256,
+      fileName: documentFile.fileName,
+      kind: documentFile.kind,
+      pages: fileBlob.pageCount,
+    })
+    .from(documentFile)
+    .innerJoin(fileBlob, eq(fileBlob.sha256, documentFile.sha256))
+    .where(
+      and(eq(documentFile.documentId, sent.id), inArray(documentFile.kind, ["main", "attachment"])),
+    );
+  return recordArrival(tx, {
+    recipientId,
+    values: {
+      codeNumber: sent.codeNumber,
+      codeNotation: sent.codeNotation,
+      documentType: sent.documentType,
+      subject: sent.subject,
+      documentDate: sent.documentDate,
+      issuerOrganisationId: sent.organisationId,
+      issuerName: actor.organisationName,
+      issuerCode: sent.issuerCode,
+      signerName: sent.signerName,
+      urgency: sent.urgency,
+      confidentiality: sent.confidentiality,
+      pageCount: sent.pageCount ?? files.find((f) => f.kind === "main")?.pages ?? null,
+      issuerDeadline: null,
+    },
+    files: files.map((f) => ({
+      sha256: f.sha256,
+      fileName: f.fileName,
+      kind: f.kind === "main" ? ("main" as const) : ("attachment" as const),
+    })),
+    actor,
+    from: actor.organisationName,
+    at,
+  });
 }
 
 /**
