@@ -232,4 +232,26 @@ test("a ward issues to the district and two wards; each registers or refuses it,
     timeout: 20_000,
   });
   await shot(page, "exchange-recalled-sender");
+
+  // The same document as an edXML package, brought in by a clerk of another organisation.
+  const pkg = await page.request.get(`/api/documents/${sentId}/edxml`);
+  expect(pkg.status()).toBe(200);
+  expect(pkg.headers()["content-disposition"]).toContain(".edxml");
+  const xml = await pkg.body();
+  await switchTo(page, "vanthu.hanoi");
+  await page.setViewportSize({ width: 390, height: 844 });
+  await page.goto("/incoming/import");
+  await page
+    .getByTestId("edxml-dropzone")
+    .locator('input[type="file"]')
+    .setInputFiles({ name: "van-ban.edxml", mimeType: "application/xml", buffer: xml });
+  await expect(page.getByTestId("edxml-received")).toContainText("chờ vào sổ", {
+    timeout: 20_000,
+  });
+  await expect(page.getByTestId("edxml-warnings")).toHaveCount(0);
+  await shot(page, "exchange-edxml-imported-phone");
+  await accessible(page, "edXML import");
+  await page.getByTestId("edxml-open").click();
+  await expect(page.getByTestId("doc-subject")).toContainText(SUBJECT, { timeout: 20_000 });
+  await expect(page.getByTestId("action-register")).toBeVisible();
 });

@@ -1,3 +1,5 @@
+import { Button } from "@mantine/core";
+import { IconFileCode } from "@tabler/icons-react";
 import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
 import { ReceptionForm } from "@/components/reception/reception-form";
@@ -16,7 +18,21 @@ export default async function ReceptionPage() {
   const t = await getTranslations("reception");
   return (
     <>
-      <PageHeader title={t("title")} description={t("description")} />
+      <PageHeader
+        title={t("title")}
+        description={t("description")}
+        actions={
+          <Button
+            component="a"
+            href="/incoming/import"
+            variant="light"
+            leftSection={<IconFileCode size={16} />}
+            data-testid="reception-import-edxml"
+          >
+            {t("importEdxml")}
+          </Button>
+        }
+      />
       <ReceptionForm />
     </>
   );
