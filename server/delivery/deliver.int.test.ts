@@ -9,10 +9,8 @@ import { loadVisibleDocument } from "../incoming/visibility";
 import { applyIncomingAction } from "../incoming/workflow";
 import { createDraft } from "../outgoing/drafts";
 import { issueSigned, signDraft } from "../outgoing/sign-requests";
-import { issueCertificate } from "../signing/service/certificates";
-import { setPin } from "../signing/service/holder";
 import { createWorkflowWorld, refusedWith, type WorkflowWorld } from "../testing/incoming-workflow";
-import { outgoingRoute } from "../testing/outgoing-route";
+import { giveSigningKeys, outgoingRoute } from "../testing/outgoing-route";
 import { exportPackage } from "../edxml/export";
 import { parseEdxml } from "../edxml/parse";
 import { readStoredFile } from "../files/generated";
@@ -26,14 +24,7 @@ let mergedWard: string;
 beforeAll(async () => {
   process.env.AUTH_SECRET ??= "a-test-secret-of-at-least-thirty-two-characters";
   world = await createWorkflowWorld();
-  const admin = await world.as("quantri");
-  const leader = await issueCertificate(world.db, admin, {
-    organisationId: world.orgs.dinhcong!,
-    userId: world.users["chutich.dc"]!,
-  });
-  await setPin(world.db, await world.as("chutich.dc"), { certificateId: leader.id, pin: "246810" });
-  const seal = await issueCertificate(world.db, admin, { organisationId: world.orgs.dinhcong! });
-  await setPin(world.db, await world.as("vanthu.dc"), { certificateId: seal.id, pin: "135790" });
+  await giveSigningKeys(world);
   // A ward that merges into Hoàng Liệt while a document to it is being signed.
   const [ward] = await world.db
     .insert(organisation)

@@ -13,11 +13,9 @@ import { documentSignature } from "@/db/schema/signing";
 import { getFileStore } from "../files/store";
 import { receiveUpload } from "../files/upload";
 import { ensureAuthority } from "../signing/service/authority";
-import { issueCertificate } from "../signing/service/certificates";
-import { setPin } from "../signing/service/holder";
 import { verifyPdf } from "../signing/verify/verify-pdf";
 import { createWorkflowWorld, refusedWith, type WorkflowWorld } from "../testing/incoming-workflow";
-import { outgoingRoute } from "../testing/outgoing-route";
+import { giveSigningKeys, outgoingRoute } from "../testing/outgoing-route";
 import { getOutgoingDocument } from "./document";
 import { issueSigned, signDraft, signMany } from "./sign-requests";
 
@@ -28,15 +26,7 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 beforeAll(async () => {
   process.env.AUTH_SECRET ??= "a-test-secret-of-at-least-thirty-two-characters";
   world = await createWorkflowWorld();
-  const admin = await world.as("quantri");
-  const leader = await issueCertificate(world.db, admin, {
-    organisationId: world.orgs.dinhcong!,
-    userId: world.users["chutich.dc"]!,
-    title: "Chủ tịch",
-  });
-  await setPin(world.db, await world.as("chutich.dc"), { certificateId: leader.id, pin: "246810" });
-  const seal = await issueCertificate(world.db, admin, { organisationId: world.orgs.dinhcong! });
-  await setPin(world.db, await world.as("vanthu.dc"), { certificateId: seal.id, pin: "135790" });
+  await giveSigningKeys(world);
 });
 
 async function readFile(sha256: string): Promise<Buffer> {

@@ -5,7 +5,28 @@ import { document } from "@/db/schema/documents";
 import { draftInput, type OutgoingActionInput } from "@/lib/schemas/outgoing";
 import { createDraft } from "../outgoing/drafts";
 import { applyOutgoingAction } from "../outgoing/workflow";
+import { issueCertificate } from "../signing/service/certificates";
+import { setPin } from "../signing/service/holder";
 import type { WorkflowWorld } from "./incoming-workflow";
+
+export const CHAIR_PIN = "246810";
+export const SEAL_PIN = "135790";
+
+/** The chairman's certificate and Định Công's seal, each with its PIN chosen. */
+export async function giveSigningKeys(world: WorkflowWorld) {
+  const admin = await world.as("quantri");
+  const leader = await issueCertificate(world.db, admin, {
+    organisationId: world.orgs.dinhcong!,
+    userId: world.users["chutich.dc"]!,
+    title: "Chủ tịch",
+  });
+  await setPin(world.db, await world.as("chutich.dc"), {
+    certificateId: leader.id,
+    pin: CHAIR_PIN,
+  });
+  const seal = await issueCertificate(world.db, admin, { organisationId: world.orgs.dinhcong! });
+  await setPin(world.db, await world.as("vanthu.dc"), { certificateId: seal.id, pin: SEAL_PIN });
+}
 
 /** `world` is read at each call: the world is made in a `beforeAll`. */
 export function outgoingRoute(worldOf: () => WorkflowWorld) {
