@@ -81,6 +81,8 @@ export function EdxmlImport() {
           variant="light"
           icon={<IconCircleCheck />}
           title={t(run.data.duplicate ? "duplicate" : "received")}
+          // The light green's own title colour is under AA contrast on its background.
+          styles={{ title: { color: "var(--mantine-color-text)" } }}
           data-testid="edxml-received"
         >
           <Stack gap="xs" align="flex-start">
