@@ -15,6 +15,8 @@ type Reply = {
   status: DocumentStatus;
   numberNotation: string;
   documentDate: string | null;
+  /** Who sent it, for an answer that arrived from another organisation. */
+  issuerName?: string;
 };
 
 /**
@@ -25,17 +27,20 @@ export function RepliesPanel({
   documentId,
   replies,
   canReply,
+  title,
 }: {
   documentId: string;
   replies: Reply[];
   canReply: boolean;
+  /** Another heading, for the answers a sent document received. */
+  title?: string;
 }) {
   const t = useTranslations("documentPage");
   if (replies.length === 0 && !canReply) return null;
   return (
     <Card withBorder padding="md" data-testid="replies">
       <Title order={5} mb="xs">
-        {t("repliesTitle")}
+        {title ?? t("repliesTitle")}
       </Title>
       <Stack gap="xs">
         {replies.length === 0 && (
@@ -45,6 +50,11 @@ export function RepliesPanel({
         )}
         {replies.map((r) => (
           <Stack key={r.id} gap={2} data-testid="reply">
+            {r.issuerName && (
+              <Text size="xs" c="gray.7">
+                {r.issuerName}
+              </Text>
+            )}
             <AnchorLink href={`/documents/${r.id}`} size="sm">
               {r.numberNotation
                 ? `${r.numberNotation}${r.documentDate ? `, ${formatDate(r.documentDate)}` : ""}: ${r.subject}`

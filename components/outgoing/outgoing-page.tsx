@@ -8,6 +8,7 @@ import { useEffect } from "react";
 import { useTRPC } from "@/components/providers/trpc";
 import { messageOf } from "@/components/ui/server-errors";
 import { AttachedFiles, DocumentFiles } from "@/components/documents/document-files";
+import { RepliesPanel } from "@/components/documents/replies-panel";
 import { DeliveriesPanel } from "./deliveries-panel";
 import { DraftComments } from "./draft-comments";
 import { DraftPreview } from "./draft-preview";
@@ -87,6 +88,14 @@ export function OutgoingPage({
           currentUserId={currentUserId}
           searchOrganisations={searchOrganisations}
         />
+        {view.responses.length > 0 && (
+          <RepliesPanel
+            documentId={id}
+            replies={view.responses}
+            canReply={false}
+            title={t("responsesTitle")}
+          />
+        )}
         <RoutePanel view={view} currentUserId={currentUserId} />
         <DraftComments view={view} />
       </Stack>

@@ -74,6 +74,10 @@ export const document = pgTable(
     result: text(),
     completedAt: timestamp({ withTimezone: true }),
     replyDocumentId: uuid().references((): AnyPgColumn => document.id, { onDelete: "set null" }),
+    /** On a document that arrived: the sender's own document it answers (edXML ResponseFor). */
+    respondsToDocumentId: uuid().references((): AnyPgColumn => document.id, {
+      onDelete: "set null",
+    }),
     createdById: uuid()
       .notNull()
       .references(() => appUser.id, { onDelete: "restrict" }),
@@ -107,6 +111,10 @@ export const document = pgTable(
       t.arrivalDate,
       t.registryNumber,
     ),
+    // The answers a sender received to one of its documents.
+    index("document_responds_to_idx")
+      .on(t.respondsToDocumentId)
+      .where(sql`${t.respondsToDocumentId} IS NOT NULL`),
     // Possible duplicates: same number and notation from the same issuer.
     index("document_org_code_idx").on(
       t.organisationId,

@@ -11,7 +11,11 @@ import { createDraft } from "../outgoing/drafts";
 import { issueSigned, signDraft } from "../outgoing/sign-requests";
 import { createWorkflowWorld, refusedWith, type WorkflowWorld } from "../testing/incoming-workflow";
 import { giveSigningKeys, outgoingRoute } from "../testing/outgoing-route";
+import { buildDocumentPackage } from "../edxml/build";
+import { exchangeSigner } from "../edxml/exchange-key";
 import { exportPackage } from "../edxml/export";
+import { importPackage } from "../edxml/import";
+import { getOutgoingDocument } from "../outgoing/document";
 import { parseEdxml } from "../edxml/parse";
 import { readStoredFile } from "../files/generated";
 import { ensureAuthority } from "../signing/service/authority";
@@ -402,5 +406,44 @@ describe("delivery between organisations of the deployment", () => {
     expect((await refusedWith(exportPackage(db, await world.as("vanthu.hl"), sent.id))).code).toBe(
       "NOT_FOUND",
     );
+  });
+
+  it("shows the sender the answer that arrived for its document", async () => {
+    const { db } = world;
+    const sent = await issuedToThree("V/v đề nghị cung cấp số liệu hộ nghèo", "hoangliet");
+    const clerk = await world.as("vanthu.dc");
+    const issued = await loadVisibleDocument(db, clerk, sent.id);
+    const { xml } = await exportPackage(db, clerk, sent.id);
+    const parsed = parseEdxml(Buffer.from(xml));
+    if (!parsed.ok || parsed.kind !== "document") throw new Error("export");
+    // Hoàng Liệt answers from its own system: a package naming Định Công's document.
+    const answer = buildDocumentPackage(
+      {
+        DocumentId: "000.11.28.H26,2026/12/07,31/UBND",
+        From: { OrganId: "000.11.28.H26", OrganName: "UBND phường Hoàng Liệt" },
+        To: [{ OrganId: "000.10.28.H26" }],
+        CodeNumber: "31",
+        CodeNotation: "UBND",
+        PromulgationDate: "2026/12/07",
+        Subject: "V/v cung cấp số liệu hộ nghèo",
+        ResponseFor: {
+          OrganId: "000.10.28.H26",
+          Code: sent.numberNotation,
+          PromulgationDate: issued.documentDate!.replaceAll("-", "/"),
+          DocumentId: parsed.fields.DocumentId,
+        },
+      },
+      parsed.attachments.slice(0, 1),
+      await exchangeSigner(db),
+    );
+    const arrived = await importPackage(db, clerk, Buffer.from(answer), "vi");
+    const page = await getOutgoingDocument(db, clerk, { id: sent.id });
+    expect(page.responses).toEqual([
+      expect.objectContaining({
+        id: arrived.documentId,
+        numberNotation: "31/UBND",
+        issuerName: "Ủy ban nhân dân phường Hoàng Liệt",
+      }),
+    ]);
   });
 });

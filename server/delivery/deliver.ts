@@ -8,6 +8,7 @@ import { delivery, deliveryEvent } from "@/db/schema/delivery";
 import { document, documentEvent, documentFile, documentParticipant } from "@/db/schema/documents";
 import { fileBlob } from "@/db/schema/files";
 import { organisation } from "@/db/schema/org";
+import { outgoingDraft } from "@/db/schema/outgoing";
 import { statusCodes } from "@/lib/delivery";
 import { isSecret } from "@/lib/documents";
 import { appendAudit } from "../audit/append";
@@ -92,6 +93,7 @@ export type Arrival = {
     | "confidentiality"
     | "pageCount"
     | "issuerDeadline"
+    | "respondsToDocumentId"
   >;
   files: { sha256: string; fileName: string; kind: "main" | "attachment" }[];
   /** Who brought it: the sender's clerk inside the deployment, the importing clerk otherwise. */
@@ -185,6 +187,25 @@ export async function recordArrival(tx: Tx, a: Arrival): Promise<string> {
   return copyId;
 }
 
+/**
+ * When the issued document answers one that arrived from `recipientId`, that organisation's own
+ * document: the reply then shows beside it there (edXML ResponseFor).
+ */
+async function answeredAt(tx: Tx, sentId: string, recipientId: string): Promise<string | null> {
+  const [draft] = await tx
+    .select({ answers: outgoingDraft.answersDocumentId })
+    .from(outgoingDraft)
+    .where(eq(outgoingDraft.documentId, sentId));
+  if (!draft?.answers) return null;
+  const [source] = await tx
+    .select({ documentId: delivery.documentId })
+    .from(delivery)
+    .where(
+      and(eq(delivery.incomingDocumentId, draft.answers), eq(delivery.organisationId, recipientId)),
+    );
+  return source?.documentId ?? null;
+}
+
 /** The issued document's copy at a recipient of the deployment, its files shared by hash. */
 export async function arrive(
   tx: Tx,
@@ -221,6 +242,7 @@ export async function arrive(
       confidentiality: sent.confidentiality,
       pageCount: sent.pageCount ?? files.find((f) => f.kind === "main")?.pages ?? null,
       issuerDeadline: null,
+      respondsToDocumentId: await answeredAt(tx, sent.id, recipientId),
     },
     files: files.map((f) => ({
       sha256: f.sha256,

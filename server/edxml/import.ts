@@ -17,8 +17,9 @@ import { ensureAuthority } from "../signing/service/authority";
 import { trustAnchorStatus } from "../signing/service/trust-anchors";
 import { checkSignatures } from "../signing/service/verify-file";
 import { organisation } from "@/db/schema/org";
-import { eq } from "drizzle-orm";
-import { fromEdxmlDate } from "./model";
+import { and, eq } from "drizzle-orm";
+import { document } from "@/db/schema/documents";
+import { fromEdxmlDate, type EdxmlResponseFor } from "./model";
 import { parseEdxml, type EdxmlNote } from "./parse";
 
 export type ImportResult = {
@@ -63,6 +64,34 @@ async function trusted(db: Db, certificates: X509Certificate[]): Promise<boolean
     return true;
   }
   return (await trustAnchorStatus(db, root)) === "approved";
+}
+
+/** The organisation's own issued document a package answers (ResponseFor), if it names one. */
+async function answered(
+  tx: Tx,
+  actor: Actor,
+  responseFor: EdxmlResponseFor | undefined,
+): Promise<string | null> {
+  if (!responseFor || responseFor.OrganId !== actor.organisationCode || !responseFor.Code) {
+    return null;
+  }
+  const slash = responseFor.Code.indexOf("/");
+  const date = fromEdxmlDate(responseFor.PromulgationDate);
+  if (slash < 1 || !date) return null;
+  const [ours] = await tx
+    .select({ id: document.id })
+    .from(document)
+    .where(
+      and(
+        eq(document.organisationId, actor.organisationId),
+        eq(document.direction, "outgoing"),
+        eq(document.status, "issued"),
+        eq(document.codeNumber, responseFor.Code.slice(0, slash)),
+        eq(document.codeNotation, responseFor.Code.slice(slash + 1)),
+        eq(document.documentDate, date),
+      ),
+    );
+  return ours?.id ?? null;
 }
 
 export async function importPackage(
@@ -135,6 +164,7 @@ export async function importPackage(
         confidentiality: "normal",
         pageCount: Number(fields.PageAmount) > 0 ? Number(fields.PageAmount) : null,
         issuerDeadline: fromEdxmlDate(fields.DueDate),
+        respondsToDocumentId: await answered(tx, actor, fields.ResponseFor),
       },
       files,
       actor,

@@ -1,6 +1,6 @@
-import { asc, desc, eq } from "drizzle-orm";
+import { and, asc, desc, eq } from "drizzle-orm";
 import type { Db } from "@/db/client";
-import { documentEvent } from "@/db/schema/documents";
+import { document, documentEvent } from "@/db/schema/documents";
 import { draftComment, draftVersion, outgoingDraft } from "@/db/schema/outgoing";
 import { documentSignature } from "@/db/schema/signing";
 import { appUser } from "@/db/schema/users";
@@ -9,7 +9,7 @@ import { can } from "@/lib/permissions";
 import type { Actor } from "../authz/actor";
 import { AppError } from "../errors";
 import { documentFilesOf } from "../files/document-files";
-import { loadVisibleDocument } from "../incoming/visibility";
+import { loadVisibleDocument, visibleTo } from "../incoming/visibility";
 import { answeredDocument } from "./reply";
 import { activeStep, loadRoute } from "./route";
 import { outgoingTransitions } from "./transitions";
@@ -107,6 +107,8 @@ export async function getOutgoingDocument(db: Db, actor: Actor, input: { id: str
     signatures,
     /** The incoming document this one answers. */
     answers: await answeredDocument(db, actor, draft.answersDocumentId),
+    /** The answers that arrived to this document from its recipients (edXML ResponseFor). */
+    responses: doc.status === "issued" ? await responsesTo(db, actor, doc.id) : [],
     /** The number, notation and date given at issue. */
     issued:
       doc.status === "issued" && doc.codeNumber
@@ -157,4 +159,25 @@ export async function getOutgoingDocument(db: Db, actor: Actor, input: { id: str
     })),
     allowed,
   };
+}
+
+/** The documents that arrived answering this one, those the actor sees. */
+async function responsesTo(db: Db, actor: Actor, documentId: string) {
+  const rows = await db
+    .select({
+      id: document.id,
+      subject: document.subject,
+      issuerName: document.issuerName,
+      codeNumber: document.codeNumber,
+      codeNotation: document.codeNotation,
+      documentDate: document.documentDate,
+      status: document.status,
+    })
+    .from(document)
+    .where(and(eq(document.respondsToDocumentId, documentId), visibleTo(actor)))
+    .orderBy(asc(document.createdAt));
+  return rows.map((r) => ({
+    ...r,
+    numberNotation: formatNumberNotation(r.codeNumber, r.codeNotation),
+  }));
 }
