@@ -11,6 +11,8 @@ import { createDraft } from "../outgoing/drafts";
 import { issueSigned, signDraft } from "../outgoing/sign-requests";
 import { createWorkflowWorld, refusedWith, type WorkflowWorld } from "../testing/incoming-workflow";
 import { giveSigningKeys, outgoingRoute } from "../testing/outgoing-route";
+import { issueCertificate } from "../signing/service/certificates";
+import { setPin } from "../signing/service/holder";
 import { buildDocumentPackage } from "../edxml/build";
 import { exchangeSigner } from "../edxml/exchange-key";
 import { exportPackage } from "../edxml/export";
@@ -443,6 +445,57 @@ describe("delivery between organisations of the deployment", () => {
         id: arrived.documentId,
         numberNotation: "31/UBND",
         issuerName: "Ủy ban nhân dân phường Hoàng Liệt",
+      }),
+    ]);
+  });
+
+  it("links a reply drafted from the copy to the sender's document when it arrives back", async () => {
+    const { db, users } = world;
+    const sent = await issuedToThree("V/v đề nghị báo cáo công tác dân vận", "hoangliet");
+    const hlCopy = await copyOf(sent.id, world.orgs.hoangliet!);
+    await actOn("vanthu.hl", hlCopy, { action: "register" });
+    // Hoàng Liệt's clerk drafts the reply from its copy; its chairman signs; its clerk issues.
+    const admin = await world.as("quantri");
+    const chair = await issueCertificate(db, admin, {
+      organisationId: world.orgs.hoangliet!,
+      userId: users["chutich.hl"]!,
+    });
+    await setPin(db, await world.as("chutich.hl"), { certificateId: chair.id, pin: "246810" });
+    const seal = await issueCertificate(db, admin, { organisationId: world.orgs.hoangliet! });
+    await setPin(db, await world.as("vanthu.hl"), { certificateId: seal.id, pin: "135790" });
+    const reply = await createDraft(db, await world.as("vanthu.hl"), {
+      ...draftFor("V/v báo cáo công tác dân vận", hlCopy),
+      recipients: [
+        {
+          kind: "organisation",
+          organisationId: world.orgs.dinhcong!,
+          name: "UBND phường Định Công",
+        },
+      ],
+      signerId: users["chutich.hl"]!,
+      draftingUnitId: null,
+    });
+    await act("vanthu.hl", reply.id, {
+      action: "sendOnRoute",
+      steps: [{ kind: "sign", rule: "any", userIds: [users["chutich.hl"]!] }],
+      comment: null,
+    });
+    await signDraft(db, await world.as("chutich.hl"), {
+      documentId: reply.id,
+      version: await version(reply.id),
+      pin: "246810",
+    });
+    await issueSigned(db, await world.as("vanthu.hl"), {
+      documentId: reply.id,
+      version: await version(reply.id),
+      pin: "135790",
+    });
+    const page = await getOutgoingDocument(db, await world.as("vanthu.dc"), { id: sent.id });
+    expect(page.responses).toEqual([
+      expect.objectContaining({
+        subject: "V/v báo cáo công tác dân vận",
+        issuerName: "Ủy ban nhân dân phường Hoàng Liệt",
+        status: "received",
       }),
     ]);
   });
