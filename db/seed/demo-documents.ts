@@ -167,6 +167,13 @@ export async function seedDemoDocuments(
   });
   // Arrival numbers follow the order of arrival.
   planned.sort((a, b) => a.times[0]!.getTime() - b.times[0]!.getTime());
+  // Documents planned for later today are held back before now, some to the same moment: each
+  // arrives a minute before the next, its whole timeline moved with it, so the order stays strict.
+  for (let i = planned.length - 2; i >= 0; i--) {
+    const excess = planned[i]!.times[0]!.getTime() - (planned[i + 1]!.times[0]!.getTime() - MINUTE);
+    if (excess > 0)
+      planned[i]!.times = planned[i]!.times.map((t) => new Date(t.getTime() - excess));
+  }
 
   // Each letter is drawn while the database works on the document before it.
   const recipients = Object.fromEntries(
