@@ -119,21 +119,21 @@ export async function deliveriesOf(
   }));
 }
 
-/** A delivery of one of the actor's organisation's issued documents, locked, at the version read. */
+/**
+ * A delivery of one of the actor's organisation's issued documents, at the version read, and that
+ * document. Each change then writes only if the version is still the one read.
+ */
 async function ownDelivery(db: Db, actor: Actor, input: { deliveryId: string; version: number }) {
-  return db.transaction(async (tx) => {
-    const [row] = await tx
-      .select()
-      .from(delivery)
-      .where(
-        and(eq(delivery.id, input.deliveryId), eq(delivery.organisationId, actor.organisationId)),
-      )
-      .for("update");
-    if (!row) throw new AppError("NOT_FOUND", "errors.notFound");
-    await issuedDocument(db, actor, row.documentId);
-    if (row.version !== input.version) throw stale();
-    return row;
-  });
+  const [row] = await db
+    .select()
+    .from(delivery)
+    .where(
+      and(eq(delivery.id, input.deliveryId), eq(delivery.organisationId, actor.organisationId)),
+    );
+  if (!row) throw new AppError("NOT_FOUND", "errors.notFound");
+  const sent = await issuedDocument(db, actor, row.documentId);
+  if (row.version !== input.version) throw stale();
+  return { row, sent };
 }
 
 /**
@@ -147,7 +147,7 @@ export async function remindDelivery(
   now: Date = new Date(),
 ): Promise<{ version: number }> {
   assertCan(actor, "outgoing.issue");
-  const row = await ownDelivery(db, actor, input);
+  const { row } = await ownDelivery(db, actor, input);
   if (row.status !== "arrived" || !row.recipientOrganisationId || !row.incomingDocumentId) {
     throw new AppError("CONFLICT", "delivery.notWaiting");
   }
@@ -188,7 +188,7 @@ export async function resendDelivery(
   now: Date = new Date(),
 ): Promise<{ version: number }> {
   assertCan(actor, "outgoing.issue");
-  const row = await ownDelivery(db, actor, input);
+  const { row, sent } = await ownDelivery(db, actor, input);
   if (row.status !== "refused" || !row.recipientOrganisationId) {
     throw new AppError("CONFLICT", "delivery.notRefused");
   }
@@ -199,7 +199,6 @@ export async function resendDelivery(
       .where(eq(delivery.id, row.id))
       .for("update");
     if (locked?.version !== row.version) throw stale();
-    const sent = await issuedDocument(db, actor, row.documentId);
     const [recipient] = await tx
       .select({ status: organisation.status })
       .from(organisation)

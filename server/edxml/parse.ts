@@ -8,6 +8,7 @@ import { X509Certificate } from "node:crypto";
 import { DOMParser } from "@xmldom/xmldom";
 import { unzipSync } from "fflate";
 import { SignedXml } from "xml-crypto";
+import { child, children, descendants, text } from "./dom";
 import {
   DSIG_NS,
   EDXML_NS,
@@ -65,34 +66,6 @@ class Refusal extends Error {
 }
 const refuse = (key: string, params?: Record<string, string | number>): never => {
   throw new Refusal({ key, params });
-};
-
-/** Element children, whatever their prefix. */
-const children = (node: Element, name?: string): Element[] => {
-  const out: Element[] = [];
-  for (let c = node.firstChild; c; c = c.nextSibling) {
-    if (c.nodeType === 1 && (!name || (c as Element).localName === name)) out.push(c as Element);
-  }
-  return out;
-};
-const child = (node: Element | undefined, name: string) =>
-  node ? children(node, name)[0] : undefined;
-/** The trimmed text of a child element; undefined when absent or empty. */
-const text = (node: Element | undefined, name: string): string | undefined => {
-  const c = child(node, name);
-  const value = c?.textContent?.trim();
-  return value ? value : undefined;
-};
-const descendants = (node: Element, name: string): Element[] => {
-  const out: Element[] = [];
-  const walk = (n: Element) => {
-    for (const c of children(n)) {
-      if (c.localName === name) out.push(c);
-      walk(c);
-    }
-  };
-  walk(node);
-  return out;
 };
 
 function organ(node: Element | undefined): EdxmlOrgan | undefined {

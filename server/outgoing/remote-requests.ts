@@ -119,7 +119,8 @@ export async function collectSignature(
       return "completed";
     } catch (error) {
       if (!(error instanceof AppError)) throw error;
-      if ((await reread(db, request.id)) !== "pending") return reread(db, request.id);
+      const current = await reread(db, request.id);
+      if (current !== "pending") return current;
       const final = FINAL_REFUSALS[error.messageKey];
       if (final) {
         const reason = final === "stale" ? "signing.requestStale" : error.messageKey;
