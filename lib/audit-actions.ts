@@ -11,6 +11,7 @@ export const auditEntityTypes = [
   "organisation",
   "certificate",
   "trustAnchor",
+  "exchangePeer",
 ] as const;
 export type AuditEntityType = (typeof auditEntityTypes)[number];
 
@@ -81,6 +82,9 @@ export const auditActions = {
   "signing.trustAnchorRefused": "trustAnchor",
   "signing.signatureImageSet": "user",
   "signing.sealImageSet": "organisation",
+  "exchange.peerAdded": "exchangePeer",
+  "exchange.peerChanged": "exchangePeer",
+  "exchange.retried": "exchangePeer",
   "demo.seeded": "organisation",
 } as const satisfies Record<string, AuditEntityType>;
 
@@ -96,6 +100,7 @@ export const auditActionGroups = [
   "routeTemplate",
   "organisation",
   "signing",
+  "exchange",
   "demo",
 ] as const;
 export type AuditActionGroup = (typeof auditActionGroups)[number];

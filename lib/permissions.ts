@@ -110,6 +110,11 @@ export const permissions = [
     roles: ["leader"],
   },
   {
+    action: "exchange.manage",
+    description: "Set up the peer deployments documents are exchanged with; watch and retry the outbox",
+    roles: ["deployment_admin"],
+  },
+  {
     action: "orgTree.manage",
     description: "Create, rename, move, close and merge organisations",
     roles: ["deployment_admin"],

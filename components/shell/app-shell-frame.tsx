@@ -27,6 +27,7 @@ import {
   IconInbox,
   IconNotebook,
   IconListCheck,
+  IconPlugConnected,
   IconLogout,
   IconRoute,
   IconSend,
@@ -175,6 +176,12 @@ export function AppShellFrame({
       label: t("nav.signing"),
       icon: <IconCertificate size={18} />,
       action: "signing.manage",
+    },
+    {
+      href: "/admin/exchange",
+      label: t("nav.exchange"),
+      icon: <IconPlugConnected size={18} />,
+      action: "exchange.manage",
     },
     {
       href: "/admin/audit",

@@ -13,9 +13,32 @@ import {
   uuid,
   type AnyPgColumn,
 } from "drizzle-orm/pg-core";
+import { bytea } from "./columns";
 
 export const orgLevel = pgEnum("org_level", ["central", "province", "district", "commune"]);
 export const orgStatus = pgEnum("org_status", ["active", "closed", "merged"]);
+
+/**
+ * Another Liên Thông deployment (or a system speaking edXML over HTTP) that hosts some of the
+ * organisations in the tree: documents to them travel as signed edXML packages, through the
+ * outbox. Its packages are trusted when their signer's chain ends at `rootCertificate`.
+ */
+export const exchangePeer = pgTable(
+  "exchange_peer",
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    name: text().notNull(),
+    /** The base address: packages are posted to `${url}/api/exchange/inbox`. */
+    url: text().notNull(),
+    rootCertificate: bytea().notNull(),
+    fingerprint: text().notNull(),
+    active: boolean().notNull().default(true),
+    version: integer().notNull().default(1),
+    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [uniqueIndex("exchange_peer_fingerprint_uq").on(t.fingerprint)],
+);
 
 export const organisation = pgTable(
   "organisation",
@@ -32,6 +55,8 @@ export const organisation = pgTable(
       .default(sql`current_date`),
     validTo: date({ mode: "string" }),
     mergedIntoId: uuid().references((): AnyPgColumn => organisation.id, { onDelete: "restrict" }),
+    /** Hosted by another deployment: it has no people here, and documents to it go by exchange. */
+    peerId: uuid().references(() => exchangePeer.id, { onDelete: "restrict" }),
     version: integer().notNull().default(1),
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),

@@ -2,7 +2,6 @@ import { sql } from "drizzle-orm";
 import {
   boolean,
   check,
-  customType,
   index,
   integer,
   pgEnum,
@@ -12,12 +11,11 @@ import {
   uniqueIndex,
   uuid,
 } from "drizzle-orm/pg-core";
+import { bytea } from "./columns";
 import { document } from "./documents";
 import { fileBlob } from "./files";
 import { organisation } from "./org";
 import { appUser } from "./users";
-
-const bytea = customType<{ data: Buffer; driverData: Buffer }>({ dataType: () => "bytea" });
 
 export const authorityKeyKind = pgEnum("authority_key_kind", [
   "root",

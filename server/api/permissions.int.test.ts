@@ -226,6 +226,37 @@ const cases: Record<string, Case> = {
     input: () => ({ certificateId: "00000000-0000-4000-8000-000000000000", version: 1 }),
     otherOrganisation: deploymentWide,
   },
+  "exchange.identity": {
+    permission: "exchange.manage",
+    input: () => undefined,
+    otherOrganisation: deploymentWide,
+  },
+  "exchange.peers": {
+    permission: "exchange.manage",
+    input: () => undefined,
+    otherOrganisation: deploymentWide,
+  },
+  "exchange.savePeer": {
+    permission: "exchange.manage",
+    input: () => ({
+      name: "Tỉnh",
+      url: "https://x.example",
+      certificate: "x",
+      organisationIds: [],
+      active: true,
+    }),
+    otherOrganisation: deploymentWide,
+  },
+  "exchange.outbox": {
+    permission: "exchange.manage",
+    input: () => ({}),
+    otherOrganisation: deploymentWide,
+  },
+  "exchange.retry": {
+    permission: "exchange.manage",
+    input: () => ({ id: "00000000-0000-4000-8000-000000000000" }),
+    otherOrganisation: deploymentWide,
+  },
   "signing.trustAnchors": {
     permission: "signing.manage",
     input: () => undefined,
@@ -628,6 +659,7 @@ const lacking: Record<Action, string | null> = {
   "outgoing.routeTemplates": "chuyenvien.kt",
   "signing.manage": "quantri.dc",
   "signing.own": "vanthu.dc",
+  "exchange.manage": "quantri.dc",
 };
 
 let db: Db;

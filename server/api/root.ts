@@ -3,6 +3,7 @@ import { auditRouter } from "./routers/audit";
 import { directoryRouter } from "./routers/directory";
 import { incomingRouter } from "./routers/incoming";
 import { deliveryRouter } from "./routers/delivery";
+import { exchangeRouter } from "./routers/exchange";
 import { outgoingRouter } from "./routers/outgoing";
 import { signingRouter } from "./routers/signing";
 import { incomingReceptionRouter } from "./routers/incoming-reception";
@@ -26,6 +27,7 @@ export const appRouter = router({
   incoming: incomingRouter,
   outgoing: outgoingRouter,
   delivery: deliveryRouter,
+  exchange: exchangeRouter,
   signing: signingRouter,
   leader: leaderRouter,
   notifications: notificationsRouter,

@@ -1,7 +1,7 @@
 import { inArray, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { document } from "@/db/schema/documents";
-import { organisation, unit } from "@/db/schema/org";
+import { exchangePeer, organisation, unit } from "@/db/schema/org";
 import { routeTemplate } from "@/db/schema/outgoing";
 import { registry } from "@/db/schema/registry";
 import { signingCertificate, trustAnchor } from "@/db/schema/signing";
@@ -50,60 +50,75 @@ export async function lookUpRecords(
     ),
   ];
   const unitIds = new Set([...ids("unit"), ...events.flatMap(unitIdsIn).filter(isUuid)]);
-  const [documents, users, units, registries, templates, organisations, certificates, anchors] =
-    await Promise.all([
-      whenAny(ids("document"), (list) =>
-        db
-          .select({
-            id: document.id,
-            subject: document.subject,
-            number: document.registryNumber,
-            withheld: sql<boolean>`${withheldFrom(actor)}`,
-            openable: sql<boolean>`${visibleTo(actor)}`,
-          })
-          .from(document)
-          .where(inArray(document.id, list)),
-      ),
-      whenAny(ids("user"), (list) =>
-        db
-          .select({ id: appUser.id, name: appUser.fullName, username: appUser.username })
-          .from(appUser)
-          .where(inArray(appUser.id, list)),
-      ),
-      whenAny([...unitIds], (list) =>
-        db.select({ id: unit.id, name: unit.name }).from(unit).where(inArray(unit.id, list)),
-      ),
-      whenAny(ids("registry"), (list) =>
-        db
-          .select({ id: registry.id, name: registry.name })
-          .from(registry)
-          .where(inArray(registry.id, list)),
-      ),
-      whenAny(ids("routeTemplate"), (list) =>
-        db
-          .select({ id: routeTemplate.id, name: routeTemplate.name })
-          .from(routeTemplate)
-          .where(inArray(routeTemplate.id, list)),
-      ),
-      whenAny(ids("organisation"), (list) =>
-        db
-          .select({ id: organisation.id, name: organisation.name })
-          .from(organisation)
-          .where(inArray(organisation.id, list)),
-      ),
-      whenAny(ids("certificate"), (list) =>
-        db
-          .select({ id: signingCertificate.id, name: signingCertificate.subjectName })
-          .from(signingCertificate)
-          .where(inArray(signingCertificate.id, list)),
-      ),
-      whenAny(ids("trustAnchor"), (list) =>
-        db
-          .select({ id: trustAnchor.id, name: trustAnchor.subjectName })
-          .from(trustAnchor)
-          .where(inArray(trustAnchor.id, list)),
-      ),
-    ]);
+  const [
+    documents,
+    users,
+    units,
+    registries,
+    templates,
+    organisations,
+    certificates,
+    peers,
+    anchors,
+  ] = await Promise.all([
+    whenAny(ids("document"), (list) =>
+      db
+        .select({
+          id: document.id,
+          subject: document.subject,
+          number: document.registryNumber,
+          withheld: sql<boolean>`${withheldFrom(actor)}`,
+          openable: sql<boolean>`${visibleTo(actor)}`,
+        })
+        .from(document)
+        .where(inArray(document.id, list)),
+    ),
+    whenAny(ids("user"), (list) =>
+      db
+        .select({ id: appUser.id, name: appUser.fullName, username: appUser.username })
+        .from(appUser)
+        .where(inArray(appUser.id, list)),
+    ),
+    whenAny([...unitIds], (list) =>
+      db.select({ id: unit.id, name: unit.name }).from(unit).where(inArray(unit.id, list)),
+    ),
+    whenAny(ids("registry"), (list) =>
+      db
+        .select({ id: registry.id, name: registry.name })
+        .from(registry)
+        .where(inArray(registry.id, list)),
+    ),
+    whenAny(ids("routeTemplate"), (list) =>
+      db
+        .select({ id: routeTemplate.id, name: routeTemplate.name })
+        .from(routeTemplate)
+        .where(inArray(routeTemplate.id, list)),
+    ),
+    whenAny(ids("organisation"), (list) =>
+      db
+        .select({ id: organisation.id, name: organisation.name })
+        .from(organisation)
+        .where(inArray(organisation.id, list)),
+    ),
+    whenAny(ids("certificate"), (list) =>
+      db
+        .select({ id: signingCertificate.id, name: signingCertificate.subjectName })
+        .from(signingCertificate)
+        .where(inArray(signingCertificate.id, list)),
+    ),
+    whenAny(ids("exchangePeer"), (list) =>
+      db
+        .select({ id: exchangePeer.id, name: exchangePeer.name })
+        .from(exchangePeer)
+        .where(inArray(exchangePeer.id, list)),
+    ),
+    whenAny(ids("trustAnchor"), (list) =>
+      db
+        .select({ id: trustAnchor.id, name: trustAnchor.subjectName })
+        .from(trustAnchor)
+        .where(inArray(trustAnchor.id, list)),
+    ),
+  ]);
 
   const records = new Map<string, AuditRecord>();
   const withheld = new Set<string>();
@@ -125,6 +140,7 @@ export async function lookUpRecords(
   for (const o of organisations) records.set(recordKey("organisation", o.id), plain(o.name));
   for (const c of certificates) records.set(recordKey("certificate", c.id), plain(c.name));
   for (const a of anchors) records.set(recordKey("trustAnchor", a.id), plain(a.name));
+  for (const p of peers) records.set(recordKey("exchangePeer", p.id), plain(p.name));
   return {
     records,
     withheld,

@@ -12,6 +12,7 @@ import { outgoingDraft } from "@/db/schema/outgoing";
 import { statusCodes } from "@/lib/delivery";
 import { isSecret } from "@/lib/documents";
 import { appendAudit } from "../audit/append";
+import { enqueueDocument } from "../exchange/outbox";
 import type { Actor } from "../authz/actor";
 import { clerksOf } from "../incoming/workflow-support";
 import type { DocumentRow } from "../incoming/visibility";
@@ -23,20 +24,23 @@ type Recipient = { organisationId: string; name: string };
 async function successorOf(
   tx: Tx,
   organisationId: string,
-): Promise<{ id: string; name: string } | null> {
+): Promise<{ id: string; name: string; code: string; peerId: string | null } | null> {
   let id: string | null = organisationId;
   for (let hops = 0; id && hops < 10; hops++) {
     const [org] = await tx
       .select({
         id: organisation.id,
         name: organisation.name,
+        code: organisation.code,
+        peerId: organisation.peerId,
         status: organisation.status,
         mergedIntoId: organisation.mergedIntoId,
       })
       .from(organisation)
       .where(eq(organisation.id, id));
     if (!org) return null;
-    if (org.status === "active") return { id: org.id, name: org.name };
+    if (org.status === "active")
+      return { id: org.id, name: org.name, code: org.code, peerId: org.peerId };
     id = org.status === "merged" ? org.mergedIntoId : null;
   }
   return null;
@@ -96,8 +100,13 @@ export type Arrival = {
     | "respondsToDocumentId"
   >;
   files: { sha256: string; fileName: string; kind: "main" | "attachment" }[];
-  /** Who brought it: the sender's clerk inside the deployment, the importing clerk otherwise. */
-  actor: Actor;
+  /**
+   * Who brought it: the sender's clerk inside the deployment, the importing clerk; nobody (the
+   * system) when a peer deployment delivered it.
+   */
+  actor: Actor | null;
+  /** Who the copy is recorded as made by: the bringer, or the recipient's clerk. */
+  createdById: string;
   /** The name its history gives the one who sent it. */
   from: string;
   /** Anything else the arrival's history keeps (the package's warnings). */
@@ -120,7 +129,7 @@ export async function recordArrival(tx: Tx, a: Arrival): Promise<string> {
       direction: "incoming",
       status: "received",
       receivedVia: "exchange",
-      createdById: actor.userId,
+      createdById: a.createdById,
       createdAt: at,
     })
     .returning({ id: document.id });
@@ -133,7 +142,7 @@ export async function recordArrival(tx: Tx, a: Arrival): Promise<string> {
         sha256: f.sha256,
         fileName: f.fileName,
         kind: f.kind,
-        uploadedById: actor.userId,
+        uploadedById: a.createdById,
       })),
     );
   }
@@ -161,7 +170,7 @@ export async function recordArrival(tx: Tx, a: Arrival): Promise<string> {
   await tx.insert(documentEvent).values({
     documentId: copyId,
     organisationId: recipientId,
-    actorId: actor.userId,
+    actorId: actor?.userId ?? null,
     actorName: a.from,
     action: "arrived",
     toStatus: "received",
@@ -250,6 +259,7 @@ export async function arrive(
       kind: f.kind === "main" ? ("main" as const) : ("attachment" as const),
     })),
     actor,
+    createdById: actor.userId,
     from: actor.organisationName,
     at,
   });
@@ -258,8 +268,10 @@ export async function arrive(
 /**
  * One delivery per recipient organisation of the issued document: inside the deployment the
  * copy arrives now (status arrived, code 01); a merged addressee's successor receives it (the
- * delivery names both); a closed one gets nothing (refused, with the reason). Outside bodies
- * typed in by name wait as pending. Runs in the issuing transaction.
+ * delivery names both); a closed one gets nothing (refused, with the reason). One hosted by a
+ * peer deployment waits as pending until the peer reports it arrived; its package goes through
+ * the outbox, one per peer. Outside bodies typed in by name wait as pending. Runs in the issuing
+ * transaction.
  */
 export async function deliverIssued(
   tx: Tx,
@@ -270,6 +282,7 @@ export async function deliverIssued(
 ): Promise<{ delivered: number }> {
   let delivered = 0;
   const seen = new Set<string>();
+  const byPeer = new Map<string, string[]>();
   for (const r of recipients.organisations) {
     const successor = await successorOf(tx, r.organisationId);
     const target = successor?.id ?? r.organisationId;
@@ -284,13 +297,17 @@ export async function deliverIssued(
         recipientName: successor?.name ?? r.name,
         addressedOrganisationId:
           successor && successor.id !== r.organisationId ? r.organisationId : null,
-        status: successor ? "arrived" : "refused",
+        status: !successor ? "refused" : successor.peerId ? "pending" : "arrived",
         statusAt: at,
         reason: successor ? null : "Cơ quan nhận đã giải thể; văn bản không được gửi đến.",
       })
       .onConflictDoNothing()
       .returning({ id: delivery.id });
     if (!row || !successor) continue;
+    if (successor.peerId) {
+      byPeer.set(successor.peerId, [...(byPeer.get(successor.peerId) ?? []), successor.code]);
+      continue;
+    }
     const copyId = (await copyAt(tx, target, sent)) ?? (await arrive(tx, actor, sent, target, at));
     await tx.update(delivery).set({ incomingDocumentId: copyId }).where(eq(delivery.id, row.id));
     await tx.insert(deliveryEvent).values({
@@ -301,6 +318,7 @@ export async function deliverIssued(
     });
     delivered++;
   }
+  for (const [peerId, codes] of byPeer) await enqueueDocument(tx, sent.id, peerId, codes);
   for (const name of recipients.outside) {
     await tx.insert(delivery).values({
       documentId: sent.id,

@@ -10,6 +10,7 @@ import { statusCodes, statusRank, type DeliveryStatus } from "@/lib/delivery";
 import type { Actor } from "../authz/actor";
 import type { DocumentRow } from "../incoming/visibility";
 import { clerksOf } from "../incoming/workflow-support";
+import { enqueueStatus } from "../exchange/outbox";
 import { notifyUsers } from "../notify/notify";
 import type { DocumentOutcome, DocumentStatus } from "../workflow/documents";
 
@@ -47,9 +48,32 @@ export async function reportToSender(
     .from(delivery)
     .where(eq(delivery.incomingDocumentId, doc.id))
     .for("update");
-  if (!row) return;
-  const at = new Date();
   const description = status === "refused" ? (outcome.event.note ?? null) : null;
+  if (!row) {
+    // A copy a peer deployment delivered: the status goes back to it as a message.
+    await enqueueStatus(tx, doc.id, status, { description, staffName: actor.fullName });
+    return;
+  }
+  await recordStatus(tx, row, status, {
+    at: new Date(),
+    description,
+    staffName: actor.fullName,
+    staffId: actor.userId,
+  });
+}
+
+/**
+ * A status the recipient reported, on the sender's delivery: recorded once per code and round,
+ * moving the delivery forward (never back); a refusal tells the sender's clerks and the drafter.
+ */
+export async function recordStatus(
+  tx: Tx,
+  row: typeof delivery.$inferSelect,
+  status: DeliveryStatus,
+  info: { at: Date; description: string | null; staffName: string | null; staffId: string | null },
+): Promise<boolean> {
+  if (status === "pending" || status === "recalled") return false;
+  const { at, description } = info;
   const [recorded] = await tx
     .insert(deliveryEvent)
     .values({
@@ -59,13 +83,13 @@ export async function reportToSender(
       status,
       at,
       description,
-      staffName: actor.fullName,
-      staffId: actor.userId,
+      staffName: info.staffName,
+      staffId: info.staffId,
     })
     .onConflictDoNothing()
     .returning({ id: deliveryEvent.id });
-  if (!recorded) return;
-  if (status !== "refused" && statusRank[status] <= statusRank[row.status]) return;
+  if (!recorded) return false;
+  if (status !== "refused" && statusRank[status] <= statusRank[row.status]) return true;
   await tx
     .update(delivery)
     .set({ status, statusAt: at, reason: description ?? row.reason, version: row.version + 1 })
@@ -75,7 +99,7 @@ export async function reportToSender(
       .select({ id: document.id, subject: document.subject, createdById: document.createdById })
       .from(document)
       .where(and(eq(document.id, row.documentId)));
-    if (!sent) return;
+    if (!sent) return true;
     await notifyUsers(tx, {
       organisationId: row.organisationId,
       userIds: [...(await clerksOf(tx, row.organisationId)), sent.createdById],
@@ -85,4 +109,5 @@ export async function reportToSender(
       params: { subject: sent.subject.slice(0, 120), recipient: row.recipientName },
     });
   }
+  return true;
 }

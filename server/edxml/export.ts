@@ -1,8 +1,8 @@
 // An issued document as an edXML package, for another system: its header from the document and
 // its draft, the signed PDF and the annexes as attachments, the recipients, the document it
 // answers (ResponseFor), signed with this deployment's exchange key.
-import { eq, inArray } from "drizzle-orm";
-import type { Db } from "@/db/client";
+import { eq } from "drizzle-orm";
+import type { Db, DbOrTx } from "@/db/client";
 import { delivery } from "@/db/schema/delivery";
 import { document, documentFile } from "@/db/schema/documents";
 import { fileBlob } from "@/db/schema/files";
@@ -13,15 +13,22 @@ import type { Actor } from "../authz/actor";
 import { AppError } from "../errors";
 import { readStoredFile } from "../files/generated";
 import { translate } from "../i18n/translate";
-import { loadVisibleDocument } from "../incoming/visibility";
+import { loadVisibleDocument, type DocumentRow } from "../incoming/visibility";
 import { placeOf } from "../outgoing/pdf";
 import { buildDocumentPackage } from "./build";
 import { exchangeSigner } from "./exchange-key";
-import { documentIdOf, toEdxmlDate, type EdxmlAttachment, type EdxmlDocumentFields } from "./model";
+import {
+  documentIdOf,
+  toEdxmlDate,
+  type EdxmlAttachment,
+  type EdxmlDocumentFields,
+  type EdxmlStaff,
+} from "./model";
 
 const PRIORITY = { normal: "0", urgent: "1", very_urgent: "2", flash: "3" } as const;
 
-const timestamp = (at: Date) =>
+/** yyyy/MM/dd HH:mm:ss in Vietnam's time, as packages and status messages write it. */
+export const edxmlTimestamp = (at: Date) =>
   at.toLocaleString("sv-SE", { timeZone: "Asia/Ho_Chi_Minh", hour12: false }).replace(/-/g, "/");
 
 /** The package and a file name for it; only an issued outgoing document the actor sees. */
@@ -35,22 +42,42 @@ export async function exportPackage(
   if (doc.direction !== "outgoing" || doc.status !== "issued") {
     throw new AppError("CONFLICT", "edxml.notIssued");
   }
+  const { xml } = await issuedPackage(db, doc, {
+    staff: { Staff: actor.fullName, Department: actor.unitName ?? undefined },
+    now,
+  });
+  const fileName = `${formatNumberNotation(doc.codeNumber, doc.codeNotation).replace(/[/\\]/g, "-") || "van-ban"}.edxml`;
+  return { xml, fileName };
+}
+
+/**
+ * The issued document's package. For a peer deployment, `To` names only the recipients it hosts
+ * (the others are in ToPlaces), so that it delivers to those alone.
+ */
+export async function issuedPackage(
+  db: DbOrTx,
+  doc: DocumentRow,
+  options: { staff?: EdxmlStaff; now: Date; peerId?: string },
+): Promise<{ xml: string; documentId: string }> {
   const [org] = await db.select().from(organisation).where(eq(organisation.id, doc.organisationId));
   const [draft] = await db.select().from(outgoingDraft).where(eq(outgoingDraft.documentId, doc.id));
   const issuerCode = doc.issuerCode ?? org!.code;
   const date = toEdxmlDate(doc.documentDate!);
   const deliveries = await db
-    .select({ id: delivery.recipientOrganisationId, name: delivery.recipientName })
+    .select({
+      id: delivery.recipientOrganisationId,
+      name: delivery.recipientName,
+      code: organisation.code,
+      orgName: organisation.name,
+      peerId: organisation.peerId,
+    })
     .from(delivery)
+    .leftJoin(organisation, eq(organisation.id, delivery.recipientOrganisationId))
     .where(eq(delivery.documentId, doc.id));
-  const recipientIds = deliveries.flatMap((d) => (d.id ? [d.id] : []));
-  const recipients =
-    recipientIds.length === 0
-      ? []
-      : await db
-          .select({ code: organisation.code, name: organisation.name })
-          .from(organisation)
-          .where(inArray(organisation.id, recipientIds));
+  const addressed = (d: (typeof deliveries)[number]) =>
+    d.code !== null && (options.peerId === undefined || d.peerId === options.peerId);
+  const recipients = deliveries.filter(addressed);
+  const named = deliveries.filter((d) => !addressed(d)).map((d) => d.orgName ?? d.name);
   const files = await db
     .select({
       sha256: documentFile.sha256,
@@ -88,7 +115,7 @@ export async function exportPackage(
       codeNotation: doc.codeNotation ?? "",
     }),
     From: { OrganId: issuerCode, OrganName: org!.name, OrganizationInCharge: org!.name },
-    To: recipients.map((r) => ({ OrganId: r.code, OrganName: r.name })),
+    To: recipients.map((r) => ({ OrganId: r.code!, OrganName: r.orgName ?? r.name })),
     CodeNumber: doc.codeNumber ?? "",
     CodeNotation: doc.codeNotation ?? "",
     Place: placeOf(org!.name),
@@ -100,7 +127,7 @@ export async function exportPackage(
       Position: titleLines.at(-1),
       FullName: doc.signerName ?? undefined,
     },
-    ToPlaces: [...deliveries.filter((d) => !d.id).map((d) => d.name), ...(draft?.copiesTo ?? [])],
+    ToPlaces: [...named, ...(draft?.copiesTo ?? [])],
     Priority: PRIORITY[doc.urgency],
     PageAmount: ordered[0]?.pages ? String(ordered[0].pages) : undefined,
     ResponseFor:
@@ -124,10 +151,9 @@ export async function exportPackage(
         : undefined,
     BussinessDocType: "0",
     BussinessDocReason: "Văn bản điện tử mới",
-    StaffInfo: { Staff: actor.fullName, Department: actor.unitName ?? undefined },
-    TraceHeaders: [{ OrganId: issuerCode, Timestamp: timestamp(now) }],
+    StaffInfo: options.staff,
+    TraceHeaders: [{ OrganId: issuerCode, Timestamp: edxmlTimestamp(options.now) }],
   };
   const xml = buildDocumentPackage(fields, attachments, await exchangeSigner(db));
-  const fileName = `${formatNumberNotation(doc.codeNumber, doc.codeNotation).replace(/[/\\]/g, "-") || "van-ban"}.edxml`;
-  return { xml, fileName };
+  return { xml, documentId: fields.DocumentId };
 }

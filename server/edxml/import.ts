@@ -19,7 +19,12 @@ import { checkSignatures } from "../signing/service/verify-file";
 import { organisation } from "@/db/schema/org";
 import { and, eq } from "drizzle-orm";
 import { document } from "@/db/schema/documents";
-import { fromEdxmlDate, type EdxmlResponseFor } from "./model";
+import {
+  fromEdxmlDate,
+  type EdxmlAttachment,
+  type EdxmlDocumentFields,
+  type EdxmlResponseFor,
+} from "./model";
 import { parseEdxml, type EdxmlNote } from "./parse";
 
 export type ImportResult = {
@@ -67,9 +72,9 @@ async function trusted(db: Db, certificates: X509Certificate[]): Promise<boolean
 }
 
 /** The organisation's own issued document a package answers (ResponseFor), if it names one. */
-async function answered(
+export async function answered(
   tx: Tx,
-  actor: Actor,
+  actor: Pick<Actor, "organisationId" | "organisationCode">,
   responseFor: EdxmlResponseFor | undefined,
 ): Promise<string | null> {
   if (!responseFor || responseFor.OrganId !== actor.organisationCode || !responseFor.Code) {
@@ -92,6 +97,57 @@ async function answered(
       ),
     );
   return ours?.id ?? null;
+}
+
+/** The package's files kept (each PDF's signatures checked); the first PDF is the document. */
+export async function storeAttachments(
+  tx: Tx,
+  attachments: EdxmlAttachment[],
+  notes: EdxmlNote[],
+): Promise<{ sha256: string; fileName: string; kind: "main" | "attachment" }[]> {
+  const files: { sha256: string; fileName: string; kind: "main" | "attachment" }[] = [];
+  for (const a of attachments) {
+    const type = detectFileType(a.bytes.subarray(0, 16), a.AttachmentName, a.ContentType);
+    if (!type.ok) {
+      notes.push({ key: "edxml.fileSkipped", params: { name: a.AttachmentName } });
+      continue;
+    }
+    const sha256 = await storeGeneratedFile(tx, a.bytes, {
+      mimeType: type.mimeType,
+      signatures: type.isPdf ? await checkSignatures(tx, a.bytes) : null,
+    });
+    const main = type.isPdf && !files.some((f) => f.kind === "main");
+    files.push({ sha256, fileName: type.fileName, kind: main ? "main" : "attachment" });
+  }
+  if (!files.some((f) => f.kind === "main")) throw new AppError("VALIDATION", "edxml.noPdf");
+  return files;
+}
+
+/** The recipient's copy's metadata from the package header; the issuer named as we know it. */
+export async function arrivalValues(tx: Tx, fields: EdxmlDocumentFields) {
+  const [issuer] = await tx
+    .select({ id: organisation.id, name: organisation.name })
+    .from(organisation)
+    .where(eq(organisation.code, fields.From.OrganId))
+    .orderBy(organisation.status)
+    .limit(1);
+  const from = issuer?.name ?? fields.From.OrganName ?? fields.From.OrganId;
+  const values = {
+    codeNumber: fields.CodeNumber || null,
+    codeNotation: fields.CodeNotation || null,
+    documentType: typeOf(fields.TypeName),
+    subject: fields.Subject.slice(0, 1000),
+    documentDate: fromEdxmlDate(fields.PromulgationDate),
+    issuerOrganisationId: issuer?.id ?? null,
+    issuerName: from,
+    issuerCode: fields.From.OrganId,
+    signerName: fields.SignerInfo?.FullName ?? null,
+    urgency: urgencyOf(fields.Priority),
+    confidentiality: "normal" as const,
+    pageCount: Number(fields.PageAmount) > 0 ? Number(fields.PageAmount) : null,
+    issuerDeadline: fromEdxmlDate(fields.DueDate),
+  };
+  return { values, from };
 }
 
 export async function importPackage(
@@ -128,46 +184,14 @@ export async function importPackage(
         signer: signature.signer,
       };
     }
-    const files: { sha256: string; fileName: string; kind: "main" | "attachment" }[] = [];
-    for (const a of parsed.attachments) {
-      const type = detectFileType(a.bytes.subarray(0, 16), a.AttachmentName, a.ContentType);
-      if (!type.ok) {
-        notes.push({ key: "edxml.fileSkipped", params: { name: a.AttachmentName } });
-        continue;
-      }
-      const sha256 = await storeGeneratedFile(tx, a.bytes, {
-        mimeType: type.mimeType,
-        signatures: type.isPdf ? await checkSignatures(tx, a.bytes) : null,
-      });
-      const main = type.isPdf && !files.some((f) => f.kind === "main");
-      files.push({ sha256, fileName: type.fileName, kind: main ? "main" : "attachment" });
-    }
-    if (!files.some((f) => f.kind === "main")) throw new AppError("VALIDATION", "edxml.noPdf");
-    const [issuer] = await tx
-      .select({ id: organisation.id, name: organisation.name })
-      .from(organisation)
-      .where(eq(organisation.code, fields.From.OrganId));
-    const from = issuer?.name ?? fields.From.OrganName ?? fields.From.OrganId;
+    const files = await storeAttachments(tx, parsed.attachments, notes);
+    const { values, from } = await arrivalValues(tx, fields);
     const documentId = await recordArrival(tx, {
       recipientId: actor.organisationId,
-      values: {
-        codeNumber: fields.CodeNumber || null,
-        codeNotation: fields.CodeNotation || null,
-        documentType: typeOf(fields.TypeName),
-        subject: fields.Subject.slice(0, 1000),
-        documentDate,
-        issuerOrganisationId: issuer?.id ?? null,
-        issuerName: from,
-        issuerCode: fields.From.OrganId,
-        signerName: fields.SignerInfo?.FullName ?? null,
-        urgency: urgencyOf(fields.Priority),
-        confidentiality: "normal",
-        pageCount: Number(fields.PageAmount) > 0 ? Number(fields.PageAmount) : null,
-        issuerDeadline: fromEdxmlDate(fields.DueDate),
-        respondsToDocumentId: await answered(tx, actor, fields.ResponseFor),
-      },
+      values: { ...values, respondsToDocumentId: await answered(tx, actor, fields.ResponseFor) },
       files,
       actor,
+      createdById: actor.userId,
       from,
       data: {
         via: "edxml",

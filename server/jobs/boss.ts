@@ -1,13 +1,53 @@
+import pg from "pg";
 import PgBoss from "pg-boss";
 import { getDb } from "@/db/client";
 import { vietnamToday } from "@/lib/dates";
 import { env } from "../env";
+import { drainOutbox, OUTBOX_CHANNEL } from "../exchange/outbox";
 import { sweepOrphanBlobs } from "../files/sweep";
 import { syncDelegateBoxes } from "../incoming/delegation";
 import { collectWaitingSignatures } from "../outgoing/remote-requests";
 import { sendDeadlineReminders } from "./deadline-reminders";
 
 const TZ = "Asia/Ho_Chi_Minh";
+
+const EXCHANGE_DRAIN = "exchange-drain";
+
+/** Drains the outbox; a message waiting for its next attempt gets a drain at that moment. */
+async function drainAndReschedule() {
+  const { nextAt } = await drainOutbox(getDb());
+  const boss = await globalForBoss.lienThongBoss;
+  if (nextAt && boss) {
+    await boss.send(
+      EXCHANGE_DRAIN,
+      {},
+      { startAfter: nextAt, singletonKey: "next", singletonSeconds: 1 },
+    );
+  }
+}
+
+/**
+ * Wakes the drain when a transaction that wrote to the outbox commits (NOTIFY), on a connection
+ * of its own that is opened again if it drops.
+ */
+async function listenForOutbox(boss: PgBoss) {
+  const client = new pg.Client({ connectionString: env.DATABASE_URL });
+  const again = () => setTimeout(() => void listenForOutbox(boss).catch(() => undefined), 5000);
+  client.on("error", () => {
+    void client.end().catch(() => undefined);
+    again();
+  });
+  client.on("notification", () => {
+    void boss.send(EXCHANGE_DRAIN, {}).catch((error) => console.error("Job queue error", error));
+  });
+  try {
+    await client.connect();
+    await client.query(`LISTEN ${OUTBOX_CHANNEL}`);
+  } catch (error) {
+    console.error("Cannot listen for outgoing exchange messages", error);
+    again();
+  }
+}
 
 /** Recurring jobs: each is idempotent, so any number of application instances may run them. */
 const jobs: { name: string; cron: string; run: () => Promise<unknown> }[] = [
@@ -29,6 +69,12 @@ const jobs: { name: string; cron: string; run: () => Promise<unknown> }[] = [
     run: () => collectWaitingSignatures(getDb()),
   },
   {
+    // Messages to peer deployments: every minute, besides the wake-up each new message sends.
+    name: EXCHANGE_DRAIN,
+    cron: "* * * * *",
+    run: () => drainAndReschedule(),
+  },
+  {
     // Uploads never attached to a document (a form abandoned half-way) are removed after a day.
     name: "sweep-orphan-files",
     cron: "15 2 * * *",
@@ -45,13 +91,18 @@ async function startBoss(): Promise<PgBoss> {
   for (const job of jobs) {
     await boss.createQueue(job.name);
     await boss.schedule(job.name, job.cron, {}, { tz: TZ });
-    await boss.work(job.name, async () => {
+    // The drain is looked for every second: a document sent waits for it.
+    const pollingIntervalSeconds = job.name === EXCHANGE_DRAIN ? 1 : 2;
+    await boss.work(job.name, { pollingIntervalSeconds }, async () => {
       await job.run();
     });
   }
+  await listenForOutbox(boss);
   // Catch up at start-up rather than waiting for the first scheduled run.
   await boss.send("deadline-reminders", {}, { singletonKey: "startup", singletonSeconds: 60 });
   await boss.send("sync-delegations", {}, { singletonKey: "startup", singletonSeconds: 60 });
+  // What a stop interrupted is sent at once.
+  await boss.send(EXCHANGE_DRAIN, {});
   return boss;
 }
 

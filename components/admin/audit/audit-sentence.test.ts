@@ -40,6 +40,7 @@ const recordOf: Record<string, AuditRecord> = {
   organisation: record("UBND phường Định Công"),
   certificate: record("Nguyễn Đức Thắng"),
   trustAnchor: record("CN=VNPT Certification Authority, O=VNPT Group, C=VN"),
+  exchangePeer: record("Hệ thống quản lý văn bản tỉnh Nghệ An"),
 };
 const hl = { id: ID, code: "H49.30", name: "UBND phường Hoàng Liệt" };
 const dc = { id: ID, code: "H49.29", name: "UBND phường Định Công" };
@@ -150,6 +151,9 @@ const dataOf: Record<AuditAction, Record<string, unknown>> = {
   "signing.trustAnchorRefused": { name: "CN=VNPT", fingerprint: "AB:CD", from: "pending" },
   "signing.signatureImageSet": { source: "drawn", sha256: "ab" },
   "signing.sealImageSet": { source: "generated", sha256: "ab" },
+  "exchange.peerAdded": { name: "Tỉnh Nghệ An", url: "https://vanban.nghean.gov.vn", hosts: 3 },
+  "exchange.peerChanged": { name: "Tỉnh Nghệ An", url: "https://vanban.nghean.gov.vn", hosts: 0 },
+  "exchange.retried": { message: ID, kind: "document" },
   "demo.seeded": { units: 2, users: ["quantri.dc", "vanthu.dc", "chutich.dc"] },
 };
 

@@ -85,6 +85,7 @@ const adminPages: Partial<Record<AuditEntityType, string>> = {
   organisation: "/admin/organisations",
   certificate: "/admin/signing",
   trustAnchor: "/admin/signing?tab=anchors",
+  exchangePeer: "/admin/exchange",
 };
 
 function hrefFor(e: SentenceEvent, links: ReadonlySet<AuditEntityType>): string | null {
@@ -457,6 +458,18 @@ const builders: Record<AuditAction, Builder> = {
   "signing.sealImageSet": (e) => ({
     key: "signing.sealImageSet",
     values: { generated: yes(e.data.source === "generated") },
+  }),
+  "exchange.peerAdded": (e) => ({
+    key: "exchange.peerAdded",
+    values: { ...optional("url", e.data.url), hosts: count(e.data.hosts) },
+  }),
+  "exchange.peerChanged": (e) => ({
+    key: "exchange.peerChanged",
+    values: { ...optional("url", e.data.url), hosts: count(e.data.hosts) },
+  }),
+  "exchange.retried": (e) => ({
+    key: "exchange.retried",
+    values: { status: yes(e.data.kind === "status") },
   }),
   "demo.seeded": (e) => ({
     key: "demo.seeded",
