@@ -3,13 +3,13 @@
 // organisations each hosts, and the outbox: what waits, what failed and why, sent again on demand.
 import { X509Certificate } from "node:crypto";
 import { alias } from "drizzle-orm/pg-core";
-import { and, asc, count, desc, eq, inArray, ne, sql } from "drizzle-orm";
+import { and, asc, count, desc, eq, inArray, ne, notInArray, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { document } from "@/db/schema/documents";
 import { exchangeOutbox } from "@/db/schema/exchange";
 import { exchangePeer, organisation } from "@/db/schema/org";
 import { appUser } from "@/db/schema/users";
-import { peerInput, outboxQuery, outboxRetry } from "@/lib/schemas/exchange";
+import type { outboxQuery, outboxRetry, peerInput } from "@/lib/schemas/exchange";
 import type { z } from "zod";
 import { appendAudit } from "../audit/append";
 import { assertCan, type Actor } from "../authz/actor";
@@ -84,9 +84,8 @@ function certificateOf(text: string): X509Certificate {
  * Adds or changes a peer. An organisation becomes the peer's only if nobody works in it here and
  * no other peer hosts it; one the peer no longer hosts comes back to this deployment.
  */
-export async function savePeer(db: Db, actor: Actor, raw: z.input<typeof peerInput>) {
+export async function savePeer(db: Db, actor: Actor, input: z.output<typeof peerInput>) {
   assertCan(actor, "exchange.manage");
-  const input = peerInput.parse(raw);
   const root = certificateOf(input.certificate);
   const own = (await ensureAuthority(db)).root.certificate;
   if (root.fingerprint256 === own.fingerprint256) {
@@ -141,8 +140,6 @@ export async function savePeer(db: Db, actor: Actor, raw: z.input<typeof peerInp
           id: organisation.id,
           name: organisation.name,
           peerId: organisation.peerId,
-          people: sql<number>`(select count(*)::int from ${appUser}
-            where ${appUser.organisationId} = ${organisation.id} and ${appUser.active})`,
         })
         .from(organisation)
         .where(inArray(organisation.id, wanted))
@@ -150,7 +147,12 @@ export async function savePeer(db: Db, actor: Actor, raw: z.input<typeof peerInp
       if (orgs.length !== wanted.length) throw notFound("organisation");
       const taken = orgs.find((o) => o.peerId && o.peerId !== peerId);
       if (taken) throw new AppError("CONFLICT", "exchange.hostedElsewhere", { name: taken.name });
-      const staffed = orgs.find((o) => o.people > 0);
+      const [person] = await tx
+        .select({ organisationId: appUser.organisationId })
+        .from(appUser)
+        .where(and(inArray(appUser.organisationId, wanted), eq(appUser.active, true)))
+        .limit(1);
+      const staffed = person && orgs.find((o) => o.id === person.organisationId);
       if (staffed) throw new AppError("CONFLICT", "exchange.hasPeople", { name: staffed.name });
     }
     await tx
@@ -159,7 +161,7 @@ export async function savePeer(db: Db, actor: Actor, raw: z.input<typeof peerInp
       .where(
         and(
           eq(organisation.peerId, peerId),
-          wanted.length > 0 ? sql`${organisation.id} <> all(${wanted}::uuid[])` : undefined,
+          wanted.length > 0 ? notInArray(organisation.id, wanted) : undefined,
         ),
       );
     if (wanted.length > 0) {
@@ -185,9 +187,8 @@ export async function savePeer(db: Db, actor: Actor, raw: z.input<typeof peerInp
 }
 
 /** The outbox, newest first: what waits, what failed and why, what was sent. */
-export async function listOutbox(db: Db, actor: Actor, raw: z.input<typeof outboxQuery>) {
+export async function listOutbox(db: Db, actor: Actor, input: z.output<typeof outboxQuery>) {
   assertCan(actor, "exchange.manage");
-  const input = outboxQuery.parse(raw);
   const retrier = alias(appUser, "retrier");
   const rows = await db
     .select({
@@ -230,9 +231,8 @@ export async function listOutbox(db: Db, actor: Actor, raw: z.input<typeof outbo
 }
 
 /** A failed message (or one waiting for its next attempt) sent again now. */
-export async function retryMessage(db: Db, actor: Actor, raw: z.input<typeof outboxRetry>) {
+export async function retryMessage(db: Db, actor: Actor, { id }: z.output<typeof outboxRetry>) {
   assertCan(actor, "exchange.manage");
-  const { id } = outboxRetry.parse(raw);
   return db.transaction(async (tx) => {
     const [row] = await tx
       .update(exchangeOutbox)
