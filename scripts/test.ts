@@ -1,6 +1,6 @@
 // `npm test`: every check the project has, cheapest first, stopping at the first failure,
 // then one summary line per stage and, last, `tests: N passed, M failed`.
-// `npm test -- --only unit,int,e2e` runs a subset (e2e brings the build with it).
+// `npm test -- --only unit,int,e2e` runs a subset (int and e2e bring the build with them).
 import { spawn, type ChildProcess } from "node:child_process";
 import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -139,8 +139,9 @@ const stages: Stage[] = [
     }),
   },
   { key: "unit", title: "unit tests", run: () => vitest("unit") },
-  { key: "int", title: "integration tests", run: () => vitest("integration") },
+  // Before the integration tests: two deployments exchanging documents run the production build.
   { key: "build", title: "next build", run: build },
+  { key: "int", title: "integration tests", run: () => vitest("integration") },
   { key: "e2e", title: "end-to-end tests", run: e2e },
 ];
 
@@ -160,7 +161,7 @@ function selectStages(): Stage[] {
     process.exit(2);
   }
   // The end-to-end tests run the production build; the PDF and browser tests need system tools.
-  if (wanted.has("e2e")) wanted.add("build");
+  if (wanted.has("e2e") || wanted.has("int")) wanted.add("build");
   if (wanted.has("e2e") || wanted.has("int")) wanted.add("system");
   return stages.filter((s) => wanted.has(s.key));
 }
