@@ -100,7 +100,8 @@ async function holdInbox(d: Deployment) {
     /** Until a receipt waits on the lock, its document rows written but not committed. */
     waiting: () =>
       waitFor("a receipt waiting half-way", async () => {
-        const { rows } = await client.query<{ n: number }>(
+        // Asked outside the locking transaction, which sees one snapshot of the activity.
+        const { rows } = await d.world.pool.query<{ n: number }>(
           `select count(*)::int as n from pg_stat_activity
             where wait_event_type = 'Lock' and query ilike 'insert into "exchange_inbox"%'`,
         );

@@ -184,7 +184,10 @@ export async function drainOutbox(
         .select()
         .from(exchangeOutbox)
         .where(
-          and(eq(exchangeOutbox.state, "pending"), lte(exchangeOutbox.nextAttemptAt, sql`now()`)),
+          and(
+            eq(exchangeOutbox.state, "pending"),
+            lte(exchangeOutbox.nextAttemptAt, sql`clock_timestamp()`),
+          ),
         )
         .orderBy(asc(exchangeOutbox.nextAttemptAt))
         .limit(1)
@@ -222,7 +225,7 @@ export async function drainOutbox(
           .set({
             attempts,
             lastError: attempt.reason,
-            nextAttemptAt: sql`now() + make_interval(secs => ${backoffSeconds(attempts, policy)})`,
+            nextAttemptAt: sql`clock_timestamp() + make_interval(secs => ${backoffSeconds(attempts, policy)})`,
           })
           .where(eq(exchangeOutbox.id, row.id));
         result.deferred++;

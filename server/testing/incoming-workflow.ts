@@ -34,7 +34,7 @@ export async function refusedWith(promise: Promise<unknown>): Promise<AppError> 
  * demo people make them: Phường Định Công's units by short name, actors by username.
  */
 export async function createWorkflowWorld() {
-  const { db, url } = await freshDatabase();
+  const { db, url, pool } = await freshDatabase();
   const { orgs, users } = await seedDemo(db);
   const units: Record<string, string> = {};
   for (const u of await db.select().from(unit).where(eq(unit.organisationId, orgs.dinhcong!))) {
@@ -87,7 +87,7 @@ export async function createWorkflowWorld() {
     });
   }
 
-  return { db: db as Db, url, orgs, users, units, as, act, boxOf, newDocument };
+  return { db: db as Db, url, pool, orgs, users, units, as, act, boxOf, newDocument };
 }
 
 export type WorkflowWorld = Awaited<ReturnType<typeof createWorkflowWorld>>;
