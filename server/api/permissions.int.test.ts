@@ -8,6 +8,7 @@ import { auditEvent } from "@/db/schema/audit";
 import { document } from "@/db/schema/documents";
 import { unit } from "@/db/schema/org";
 import { routeTemplate } from "@/db/schema/outgoing";
+import { recipientGroup } from "@/db/schema/recipient-groups";
 import { appUser } from "@/db/schema/users";
 import { seedDemo } from "@/db/seed/demo";
 import type { Action } from "@/lib/permissions";
@@ -23,6 +24,7 @@ type Ids = {
   hlDocument: string;
   dcUnit: string;
   hlTemplate: string;
+  hlGroup: string;
 };
 
 type Case = {
@@ -472,6 +474,14 @@ const cases: Record<string, Case> = {
     input: () => ({ from: "2026-01-01", to: "2026-12-31" }),
     otherOrganisation: { none: "takes no ids; counts the caller's organisation's documents" },
   },
+  "reports.rollup": {
+    permission: "incoming.report",
+    input: () => ({ from: "2026-01", to: "2026-12" }),
+    // Scoped to the caller's subtree; a ward never sees its parent or siblings (rollup.int.test.ts).
+    otherOrganisation: {
+      none: "takes no ids; counts the caller's organisation and those below it",
+    },
+  },
   "routeTemplates.list": {
     permission: "outgoing.routeTemplates",
     input: () => undefined,
@@ -502,6 +512,48 @@ const cases: Record<string, Case> = {
     permission: "outgoing.routeTemplates",
     input: (ids) => ({ id: ids.hlTemplate, version: 1 }),
     otherOrganisation: (ids) => ({ id: ids.hlTemplate, version: 1 }),
+  },
+  "recipients.search": {
+    permission: "outgoing.draft",
+    input: () => ({ query: "hoang" }),
+    otherOrganisation: { none: "the organisation tree is shared by the deployment" },
+  },
+  "recipients.branch": {
+    permission: "outgoing.draft",
+    input: (ids) => ({ organisationId: ids.orgs.hoangmai }),
+    otherOrganisation: { none: "the organisation tree is shared by the deployment" },
+  },
+  "recipients.describe": {
+    permission: "outgoing.draft",
+    input: (ids) => ({ organisationIds: [ids.orgs.hoangliet] }),
+    otherOrganisation: { none: "the organisation tree is shared by the deployment" },
+  },
+  "recipients.groups": {
+    permission: "outgoing.draft",
+    input: () => undefined,
+    otherOrganisation: { none: "takes no input; lists the caller's organisation's groups" },
+  },
+  "recipients.createGroup": {
+    permission: "outgoing.issue",
+    input: (ids) => ({ name: "Nhóm mới", memberIds: [ids.orgs.hoangliet] }),
+    otherOrganisation: {
+      none: "creates in the caller's organisation; members are of the shared tree",
+    },
+  },
+  "recipients.updateGroup": {
+    permission: "outgoing.issue",
+    input: (ids) => ({ id: ids.hlGroup, version: 1, name: "Nhóm", memberIds: [ids.orgs.hoangmai] }),
+    otherOrganisation: (ids) => ({
+      id: ids.hlGroup,
+      version: 1,
+      name: "Chiếm quyền",
+      memberIds: [ids.orgs.dinhcong],
+    }),
+  },
+  "recipients.deleteGroup": {
+    permission: "outgoing.issue",
+    input: (ids) => ({ id: ids.hlGroup, version: 1 }),
+    otherOrganisation: (ids) => ({ id: ids.hlGroup, version: 1 }),
   },
   "orgTree.get": {
     permission: "orgTree.manage",
@@ -719,7 +771,12 @@ async function snapshotOf(orgId: string) {
     .from(routeTemplate)
     .where(eq(routeTemplate.organisationId, orgId))
     .orderBy(routeTemplate.id);
-  return { events: events?.n, users, units, documents, templates };
+  const groups = await db
+    .select()
+    .from(recipientGroup)
+    .where(eq(recipientGroup.organisationId, orgId))
+    .orderBy(recipientGroup.id);
+  return { events: events?.n, users, units, documents, templates, groups };
 }
 
 beforeAll(async () => {
@@ -744,8 +801,19 @@ beforeAll(async () => {
     .from(routeTemplate)
     .where(eq(routeTemplate.organisationId, seeded.orgs.hoangliet!))
     .limit(1);
+  const [hlGroup] = await db
+    .insert(recipientGroup)
+    .values({
+      organisationId: seeded.orgs.hoangliet!,
+      name: "Các phòng ban quận",
+      memberIds: [seeded.orgs.hoangmai!],
+      createdById: seeded.users["vanthu.hl"]!,
+      updatedById: seeded.users["vanthu.hl"]!,
+    })
+    .returning({ id: recipientGroup.id });
   ids = {
     ...seeded,
+    hlGroup: hlGroup!.id,
     hlUnit: hl!.id,
     dcUnit: dc!.id,
     hlDocument: hlDocument.id,

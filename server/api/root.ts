@@ -12,6 +12,7 @@ import { leaderRouter } from "./routers/leader";
 import { notificationsRouter } from "./routers/notifications";
 import { orgTreeRouter } from "./routers/org-tree";
 import { registriesRouter } from "./routers/registries";
+import { recipientsRouter } from "./routers/recipients";
 import { reportsRouter } from "./routers/reports";
 import { routeTemplatesRouter } from "./routers/route-templates";
 import { searchRouter } from "./routers/search";
@@ -33,6 +34,7 @@ export const appRouter = router({
   notifications: notificationsRouter,
   orgTree: orgTreeRouter,
   reception: incomingReceptionRouter,
+  recipients: recipientsRouter,
   registries: registriesRouter,
   reports: reportsRouter,
   routeTemplates: routeTemplatesRouter,

@@ -3,6 +3,7 @@ import type { Db } from "@/db/client";
 import { document } from "@/db/schema/documents";
 import { exchangePeer, organisation, unit } from "@/db/schema/org";
 import { routeTemplate } from "@/db/schema/outgoing";
+import { recipientGroup } from "@/db/schema/recipient-groups";
 import { registry } from "@/db/schema/registry";
 import { signingCertificate, trustAnchor } from "@/db/schema/signing";
 import { appUser } from "@/db/schema/users";
@@ -56,6 +57,7 @@ export async function lookUpRecords(
     units,
     registries,
     templates,
+    groups,
     organisations,
     certificates,
     peers,
@@ -93,6 +95,12 @@ export async function lookUpRecords(
         .select({ id: routeTemplate.id, name: routeTemplate.name })
         .from(routeTemplate)
         .where(inArray(routeTemplate.id, list)),
+    ),
+    whenAny(ids("recipientGroup"), (list) =>
+      db
+        .select({ id: recipientGroup.id, name: recipientGroup.name })
+        .from(recipientGroup)
+        .where(inArray(recipientGroup.id, list)),
     ),
     whenAny(ids("organisation"), (list) =>
       db
@@ -137,6 +145,7 @@ export async function lookUpRecords(
   for (const u of units) records.set(recordKey("unit", u.id), plain(u.name));
   for (const r of registries) records.set(recordKey("registry", r.id), plain(r.name));
   for (const r of templates) records.set(recordKey("routeTemplate", r.id), plain(r.name));
+  for (const g of groups) records.set(recordKey("recipientGroup", g.id), plain(g.name));
   for (const o of organisations) records.set(recordKey("organisation", o.id), plain(o.name));
   for (const c of certificates) records.set(recordKey("certificate", c.id), plain(c.name));
   for (const a of anchors) records.set(recordKey("trustAnchor", a.id), plain(a.name));

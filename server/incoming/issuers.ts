@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, isNull, max, or, sql, type SQLWrapper } from "drizzle-orm";
+import { and, asc, desc, eq, isNull, max, or, sql, type SQL, type SQLWrapper } from "drizzle-orm";
 import type { DbOrTx } from "@/db/client";
 import { document } from "@/db/schema/documents";
 import { organisation } from "@/db/schema/org";
@@ -15,6 +15,18 @@ export type IssuerChoices = {
   recent: string[];
 };
 
+/** `column` holds `query`, whatever the case and the diacritics ("hoang liet", "000.11"). */
+export function foldedContains(column: SQLWrapper, query: string): SQL {
+  const pattern = `%${query.replace(/\s+/g, " ").replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+  return sql`f_unaccent(lower(${column})) like f_unaccent(lower(${pattern}))`;
+}
+
+/** An organisation whose name or code holds `query`; every one when it is empty. */
+export const organisationMatches = (query: string): SQL | undefined =>
+  query
+    ? or(foldedContains(organisation.name, query), foldedContains(organisation.code, query))
+    : undefined;
+
 /**
  * Choices for the issuer autocomplete: open organisations anywhere in the tree (documents come
  * from every level), and the outside bodies typed in before, so a clerk writes them the same
@@ -26,35 +38,38 @@ export async function listIssuerChoices(
   input: IssuerChoicesInput,
 ): Promise<IssuerChoices> {
   assertCan(actor, "incoming.receive");
-  const pattern = `%${input.query.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-  const like = (column: SQLWrapper) =>
-    sql`f_unaccent(lower(${column})) like f_unaccent(lower(${pattern}))`;
   const [organisations, recent] = await Promise.all([
     db
       .select({ id: organisation.id, code: organisation.code, name: organisation.name })
       .from(organisation)
-      .where(
-        and(
-          eq(organisation.status, "active"),
-          input.query ? or(like(organisation.name), like(organisation.code)) : undefined,
-        ),
-      )
+      .where(and(eq(organisation.status, "active"), organisationMatches(input.query)))
       .orderBy(asc(organisation.name), asc(organisation.id))
       .limit(ISSUER_ORGANISATIONS_LIMIT),
-    db
-      .select({ name: document.issuerName, last: max(document.createdAt) })
-      .from(document)
-      .where(
-        and(
-          visibleTo(actor),
-          eq(document.direction, "incoming"),
-          isNull(document.issuerOrganisationId),
-          input.query ? like(document.issuerName) : undefined,
-        ),
-      )
-      .groupBy(document.issuerName)
-      .orderBy(desc(max(document.createdAt)), asc(document.issuerName))
-      .limit(RECENT_OUTSIDE_ISSUERS_LIMIT),
+    listRecentOutsideIssuers(db, actor, input.query),
   ]);
-  return { organisations, recent: recent.map((r) => r.name) };
+  return { organisations, recent };
+}
+
+/** The outside bodies the actor's organisation received documents from, most recent first. */
+export async function listRecentOutsideIssuers(
+  db: DbOrTx,
+  actor: Actor,
+  query: string,
+): Promise<string[]> {
+  assertCan(actor, "incoming.receive");
+  const rows = await db
+    .select({ name: document.issuerName, last: max(document.createdAt) })
+    .from(document)
+    .where(
+      and(
+        visibleTo(actor),
+        eq(document.direction, "incoming"),
+        isNull(document.issuerOrganisationId),
+        query ? foldedContains(document.issuerName, query) : undefined,
+      ),
+    )
+    .groupBy(document.issuerName)
+    .orderBy(desc(max(document.createdAt)), asc(document.issuerName))
+    .limit(RECENT_OUTSIDE_ISSUERS_LIMIT);
+  return rows.map((r) => r.name);
 }

@@ -1,17 +1,18 @@
 import { and, eq, inArray } from "drizzle-orm";
 import type { Tx } from "@/db/client";
 import { document } from "@/db/schema/documents";
-import { organisation, unit } from "@/db/schema/org";
+import { unit } from "@/db/schema/org";
 import type { DraftInput } from "@/lib/schemas/outgoing";
 import type { Actor } from "../authz/actor";
 import { fieldError } from "../errors";
 import { loadAttachableBlobs } from "../files/ownership";
 import { visibleTo } from "../incoming/visibility";
 import { loadMembers } from "../incoming/workflow-support";
+import { unsafeDescribeOrganisations } from "../org/recipient-directory";
 
 /**
  * Checks every id a draft names against what the actor may use: organisations of the tree that
- * are open, units and people of the actor's own organisation, a signer who is one of its
+ * are open (or merged into an open one), units and people of the actor's own organisation, a signer who is one of its
  * leaders, an incoming document the actor sees, files the actor uploaded or can see. An id is
  * a claim: whatever fails is refused by field, nothing is saved.
  */
@@ -24,11 +25,11 @@ export async function checkDraftReferences(tx: Tx, actor: Actor, draft: DraftInp
   const personIds = draft.recipients.flatMap((r) => (r.kind === "person" ? [r.userId] : []));
 
   if (orgIds.length > 0) {
-    const found = await tx
-      .select({ id: organisation.id })
-      .from(organisation)
-      .where(and(inArray(organisation.id, orgIds), eq(organisation.status, "active")));
-    if (found.length !== new Set(orgIds).size) errors.recipients = "outgoing.recipientUnknown";
+    // A merged organisation stays a valid addressee: delivery follows the merge to its successor.
+    const found = await unsafeDescribeOrganisations(tx, [...new Set(orgIds)]);
+    const deliverable = found.filter((o) => o.status === "active" || o.successor);
+    if (deliverable.length !== new Set(orgIds).size)
+      errors.recipients = "outgoing.recipientUnknown";
   }
   if (unitIds.length > 0) {
     const found = await tx

@@ -37,6 +37,7 @@ const recordOf: Record<string, AuditRecord> = {
   unit: record("Phòng Kinh tế"),
   registry: record("Sổ văn bản đến"),
   routeTemplate: record("Công văn thông thường"),
+  recipientGroup: record("Các phường thuộc quận Hoàng Mai"),
   organisation: record("UBND phường Định Công"),
   certificate: record("Nguyễn Đức Thắng"),
   trustAnchor: record("CN=VNPT Certification Authority, O=VNPT Group, C=VN"),
@@ -123,6 +124,18 @@ const dataOf: Record<AuditAction, Record<string, unknown>> = {
     steps: ["format_check", "sign"],
   },
   "routeTemplate.deactivated": { name: "Công văn thông thường" },
+  "recipientGroup.created": {
+    name: "Các phường thuộc quận Hoàng Mai",
+    members: ["UBND phường Định Công", "UBND phường Hoàng Liệt"],
+  },
+  "recipientGroup.updated": {
+    name: "Các phường thuộc quận Hoàng Mai",
+    changes: { name: { from: "Các phường", to: "Các phường thuộc quận Hoàng Mai" } },
+    members: 2,
+    added: ["UBND phường Hoàng Liệt"],
+    removed: [],
+  },
+  "recipientGroup.deleted": { name: "Các phường thuộc quận Hoàng Mai", members: 2 },
   "organisation.created": { code: "H49.29", name: "UBND phường Định Công", level: "commune" },
   "organisation.updated": { changes: { name: { from: "UBND phường ĐC", to: dc.name } } },
   "organisation.moved": { from: null, to: hl },
@@ -225,6 +238,13 @@ describe("every known action as a sentence", () => {
     );
     expect(say("routeTemplate.updated", { data: { steps: ["sign"] } })).toBe(
       "Nguyễn Văn Quản sửa quy trình trình ký mẫu «Công văn thông thường»; các bước nay là: Ký ban hành.",
+    );
+    expect(say("recipientGroup.updated")).toBe(
+      "Nguyễn Văn Quản sửa nhóm nơi nhận «Các phường thuộc quận Hoàng Mai» (trước đây là «Các phường»); " +
+        "thêm UBND phường Hoàng Liệt.",
+    );
+    expect(say("recipientGroup.created")).toBe(
+      "Nguyễn Văn Quản tạo nhóm nơi nhận «Các phường thuộc quận Hoàng Mai» gồm 2 cơ quan.",
     );
     expect(say("signing.certificateRevoked")).toBe(
       "Nguyễn Văn Quản thu hồi chứng thư số của Nguyễn Đức Thắng, lý do: Nghỉ hưu.",

@@ -388,6 +388,28 @@ const builders: Record<AuditAction, Builder> = {
   },
   "routeTemplate.deactivated": simple("routeTemplate.deactivated"),
 
+  "recipientGroup.created": (e) => ({
+    key: "recipientGroup.created",
+    values: { members: count(e.data.members) },
+  }),
+  "recipientGroup.updated": (e) => {
+    const from = str(obj(obj(e.data.changes).name).from);
+    const names = (v: unknown) =>
+      shorten((Array.isArray(v) ? v : []).filter((n) => str(n)).join(", "), MAX_VALUE);
+    return {
+      key: "recipientGroup.updated",
+      values: {
+        from: from ? shorten(from, MAX_VALUE) : "",
+        renamed: yes(Boolean(from)),
+        added: names(e.data.added),
+        hasAdded: yes(count(e.data.added) > 0),
+        removed: names(e.data.removed),
+        hasRemoved: yes(count(e.data.removed) > 0),
+      },
+    };
+  },
+  "recipientGroup.deleted": simple("recipientGroup.deleted"),
+
   "organisation.created": (e) => ({
     key: "organisation.created",
     values: { code: str(e.data.code) ?? "", hasCode: yes(Boolean(str(e.data.code))) },
