@@ -109,6 +109,22 @@ export const dayField = z.string().superRefine((v, ctx) => {
   }
 });
 
+/**
+ * A calendar month `yyyy-MM`, between 1900 and 2100: "2026-13" and "2026-00" are refused with a
+ * message that says which rule they break.
+ */
+export const monthField = z.string().superRefine((v, ctx) => {
+  const year = Number(v.slice(0, 4));
+  const month = Number(v.slice(5, 7));
+  if (!/^\d{4}-\d{2}$/.test(v)) {
+    ctx.addIssue({ code: "custom", message: "validation.monthFormat" });
+  } else if (year < MIN_YEAR || year > MAX_YEAR) {
+    ctx.addIssue({ code: "custom", message: "validation.dateYearRange" });
+  } else if (month < 1 || month > 12) {
+    ctx.addIssue({ code: "custom", message: "validation.monthNotReal" });
+  }
+});
+
 /** A whole number within PostgreSQL's `integer`, narrowed further by `min` and `max`. */
 export const int32Field = ({
   min = INT32_MIN,

@@ -1,7 +1,9 @@
 import { handlingReportInput, registryBookInput } from "@/lib/schemas/reports";
+import { rollupInput } from "@/lib/schemas/rollup";
 import { handlingReport } from "../../reports/handling-report";
 import { outgoingRegistryBook } from "../../reports/outgoing-book";
 import { followUpBook, incomingRegistryBook } from "../../reports/registry-book";
+import { rollupReport } from "../../reports/rollup";
 import { permissionProcedure, router } from "../trpc";
 
 export const reportsRouter = router({
@@ -20,4 +22,8 @@ export const reportsRouter = router({
   handling: permissionProcedure("incoming.report")
     .input(handlingReportInput)
     .query(({ ctx, input }) => handlingReport(ctx.db, ctx.actor, input)),
+
+  rollup: permissionProcedure("incoming.report")
+    .input(rollupInput)
+    .query(({ ctx, input }) => rollupReport(ctx.db, ctx.actor, input)),
 });
