@@ -2,70 +2,105 @@
 // transaction, into the reception queue of every recipient organisation, with its signed file,
 // its attachments and its metadata, so that nothing is typed again there. A document that
 // reaches an organisation twice (two paths, a resend) is recognised by its identity and kept once.
+import { randomUUID } from "node:crypto";
 import { and, eq, inArray, ne, sql } from "drizzle-orm";
 import type { Tx } from "@/db/client";
 import { delivery, deliveryEvent } from "@/db/schema/delivery";
 import { document, documentEvent, documentFile, documentParticipant } from "@/db/schema/documents";
 import { fileBlob } from "@/db/schema/files";
+import { notification } from "@/db/schema/notify";
 import { organisation } from "@/db/schema/org";
 import { outgoingDraft } from "@/db/schema/outgoing";
 import { statusCodes } from "@/lib/delivery";
 import { isSecret } from "@/lib/documents";
-import { appendAudit } from "../audit/append";
+import { appendAuditMany } from "../audit/append";
 import { enqueueDocument } from "../exchange/outbox";
 import type { Actor } from "../authz/actor";
-import { clerksOf } from "../incoming/workflow-support";
+import { clerksOfMany } from "../incoming/workflow-support";
 import type { DocumentRow } from "../incoming/visibility";
-import { notifyUsers } from "../notify/notify";
 
 type Recipient = { organisationId: string; name: string };
 
-/** Following merges to the organisation that took the addressee over; null if it is closed. */
-async function successorOf(
-  tx: Tx,
-  organisationId: string,
-): Promise<{ id: string; name: string; code: string; peerId: string | null } | null> {
-  let id: string | null = organisationId;
-  for (let hops = 0; id && hops < 10; hops++) {
-    const [org] = await tx
-      .select({
-        id: organisation.id,
-        name: organisation.name,
-        code: organisation.code,
-        peerId: organisation.peerId,
-        status: organisation.status,
-        mergedIntoId: organisation.mergedIntoId,
-      })
-      .from(organisation)
-      .where(eq(organisation.id, id));
-    if (!org) return null;
-    if (org.status === "active")
-      return { id: org.id, name: org.name, code: org.code, peerId: org.peerId };
-    id = org.status === "merged" ? org.mergedIntoId : null;
-  }
-  return null;
-}
+type Target = { id: string; name: string; code: string; peerId: string | null };
 
 /**
- * The recipient's copy of a document with this identity (issuer code, number, notation, date),
- * however it arrived: a document is registered once. Arrivals of one identity at one
- * organisation queue on a lock, so two paths at the same moment still make one copy.
+ * For each addressee, the organisation that receives for it: itself when active, the one that
+ * took it over when merged (following merges), null when it is closed. One query for all of
+ * them, and one per step along a merge.
  */
-export async function copyAt(
+async function successorsOf(tx: Tx, ids: string[]): Promise<Map<string, Target | null>> {
+  const columns = {
+    id: organisation.id,
+    name: organisation.name,
+    code: organisation.code,
+    peerId: organisation.peerId,
+    status: organisation.status,
+    mergedIntoId: organisation.mergedIntoId,
+  };
+  type Row = { [K in keyof typeof columns]: (typeof organisation.$inferSelect)[K] };
+  const known = new Map<string, Row>();
+  const load = async (wanted: string[]) => {
+    const missing = wanted.filter((id) => !known.has(id));
+    if (missing.length === 0) return;
+    const rows = await tx
+      .select(columns)
+      .from(organisation)
+      .where(inArray(organisation.id, missing));
+    for (const row of rows) known.set(row.id, row);
+  };
+  await load(ids);
+  const out = new Map<string, Target | null>();
+  for (const start of ids) {
+    let id: string | null = start;
+    let found: Target | null = null;
+    for (let hops = 0; id && hops < 10; hops++) {
+      await load([id]);
+      const org = known.get(id);
+      if (!org) break;
+      if (org.status === "active") {
+        found = { id: org.id, name: org.name, code: org.code, peerId: org.peerId };
+        break;
+      }
+      id = org.status === "merged" ? org.mergedIntoId : null;
+    }
+    out.set(start, found);
+  }
+  return out;
+}
+
+type Identity = Pick<DocumentRow, "issuerCode" | "codeNumber" | "codeNotation" | "documentDate">;
+
+/**
+ * The recipients' copies of a document with this identity (issuer code, number, notation, date),
+ * however they arrived: a document is registered once. Arrivals of one identity at one
+ * organisation queue on a lock (taken in one order for all the recipients), so two paths at the
+ * same moment still make one copy.
+ */
+export async function copiesAt(
   tx: Tx,
-  recipientId: string,
-  sent: Pick<DocumentRow, "issuerCode" | "codeNumber" | "codeNotation" | "documentDate">,
-): Promise<string | null> {
-  const identity = [recipientId, sent.issuerCode, sent.codeNumber, sent.codeNotation];
+  recipientIds: string[],
+  sent: Identity,
+): Promise<Map<string, string>> {
+  if (recipientIds.length === 0) return new Map();
+  const keys = [...new Set(recipientIds)]
+    .map(
+      (id) =>
+        `arrival:${[id, sent.issuerCode, sent.codeNumber, sent.codeNotation].join("|")}:${sent.documentDate}`,
+    )
+    .sort();
   await tx.execute(
-    sql`select pg_advisory_xact_lock(hashtextextended(${`arrival:${identity.join("|")}:${sent.documentDate}`}, 0))`,
+    sql`select pg_advisory_xact_lock(hashtextextended(k, 0))
+        from (select unnest(array[${sql.join(
+          keys.map((k) => sql`${k}`),
+          sql`, `,
+        )}]::text[]) as k order by 1) as ordered`,
   );
-  const [existing] = await tx
-    .select({ id: document.id })
+  const existing = await tx
+    .select({ id: document.id, organisationId: document.organisationId })
     .from(document)
     .where(
       and(
-        eq(document.organisationId, recipientId),
+        inArray(document.organisationId, recipientIds),
         eq(document.direction, "incoming"),
         eq(document.issuerCode, sent.issuerCode ?? ""),
         eq(document.codeNumber, sent.codeNumber ?? ""),
@@ -74,9 +109,15 @@ export async function copyAt(
         // A copy the recipient refused does not stop the sender from sending it again.
         ne(document.status, "returned_to_sender"),
       ),
-    )
-    .limit(1);
-  return existing?.id ?? null;
+    );
+  const out = new Map<string, string>();
+  for (const row of existing) if (!out.has(row.organisationId)) out.set(row.organisationId, row.id);
+  return out;
+}
+
+/** The recipient's copy of a document with this identity, if it has already arrived. */
+export async function copyAt(tx: Tx, recipientId: string, sent: Identity): Promise<string | null> {
+  return (await copiesAt(tx, [recipientId], sent)).get(recipientId) ?? null;
 }
 
 /** What an electronic document brings with it to its recipient. */
@@ -120,109 +161,128 @@ export type Arrival = {
  * secret document is put on its clerks alone.
  */
 export async function recordArrival(tx: Tx, a: Arrival): Promise<string> {
-  const { recipientId, values, actor, at } = a;
-  const [copy] = await tx
-    .insert(document)
-    .values({
-      ...values,
-      organisationId: recipientId,
-      direction: "incoming",
-      status: "received",
-      receivedVia: "exchange",
-      createdById: a.createdById,
-      createdAt: at,
-    })
-    .returning({ id: document.id });
-  const copyId = copy!.id;
-  if (a.files.length > 0) {
-    await tx.insert(documentFile).values(
-      a.files.map((f) => ({
-        documentId: copyId,
-        organisationId: recipientId,
-        sha256: f.sha256,
-        fileName: f.fileName,
-        kind: f.kind,
-        uploadedById: a.createdById,
-      })),
-    );
-  }
-  const clerks = await clerksOf(tx, recipientId);
-  if (values.confidentiality && isSecret(values.confidentiality) && clerks.length > 0) {
-    await tx
-      .insert(documentParticipant)
-      .values(
-        clerks.map((userId) => ({
-          documentId: copyId,
-          organisationId: recipientId,
-          userId,
-          kind: "registrar" as const,
-          box: "none" as const,
-          urgency: values.urgency ?? "normal",
-        })),
-      )
-      .onConflictDoNothing();
-  }
-  const data = {
-    issuer: a.from,
-    numberNotation: [values.codeNumber, values.codeNotation].filter(Boolean).join("/"),
-    ...a.data,
-  };
-  await tx.insert(documentEvent).values({
-    documentId: copyId,
-    organisationId: recipientId,
-    actorId: actor?.userId ?? null,
-    actorName: a.from,
-    action: "arrived",
-    toStatus: "received",
-    data,
-    createdAt: at,
-  });
-  await appendAudit(tx, {
-    organisationId: recipientId,
-    actor,
-    action: "incoming.arrived",
-    entityType: "document",
-    entityId: copyId,
-    data,
-  });
-  await notifyUsers(tx, {
-    organisationId: recipientId,
-    userIds: clerks,
-    kind: "documentArrived",
-    documentId: copyId,
-    messageKey: "documentArrived",
-    params: { subject: values.subject.slice(0, 120), issuer: a.from },
-  });
-  return copyId;
+  return (await recordArrivals(tx, [a]))[0]!;
 }
 
 /**
- * When the issued document answers one that arrived from `recipientId`, that organisation's own
- * document: the reply then shows beside it there (edXML ResponseFor).
+ * Creates several copies at once, in a fixed number of statements however many recipients there
+ * are (a document issued to every ward of a district). Answers the copies' ids in order.
  */
-async function answeredAt(tx: Tx, sentId: string, recipientId: string): Promise<string | null> {
+export async function recordArrivals(tx: Tx, arrivals: Arrival[]): Promise<string[]> {
+  if (arrivals.length === 0) return [];
+  const ids = arrivals.map(() => randomUUID());
+  await tx.insert(document).values(
+    arrivals.map((a, i) => ({
+      ...a.values,
+      id: ids[i],
+      organisationId: a.recipientId,
+      direction: "incoming" as const,
+      status: "received" as const,
+      receivedVia: "exchange" as const,
+      createdById: a.createdById,
+      createdAt: a.at,
+    })),
+  );
+  const files = arrivals.flatMap((a, i) =>
+    a.files.map((f) => ({
+      documentId: ids[i]!,
+      organisationId: a.recipientId,
+      sha256: f.sha256,
+      fileName: f.fileName,
+      kind: f.kind,
+      uploadedById: a.createdById,
+    })),
+  );
+  if (files.length > 0) await tx.insert(documentFile).values(files);
+  const clerks = await clerksOfMany(tx, [...new Set(arrivals.map((a) => a.recipientId))]);
+  const clerksAt = (a: Arrival) => clerks.get(a.recipientId) ?? [];
+  const registrars = arrivals.flatMap((a, i) =>
+    a.values.confidentiality && isSecret(a.values.confidentiality)
+      ? clerksAt(a).map((userId) => ({
+          documentId: ids[i]!,
+          organisationId: a.recipientId,
+          userId,
+          kind: "registrar" as const,
+          box: "none" as const,
+          urgency: a.values.urgency ?? "normal",
+        }))
+      : [],
+  );
+  if (registrars.length > 0) {
+    await tx.insert(documentParticipant).values(registrars).onConflictDoNothing();
+  }
+  const dataOf = arrivals.map((a) => ({
+    issuer: a.from,
+    numberNotation: [a.values.codeNumber, a.values.codeNotation].filter(Boolean).join("/"),
+    ...a.data,
+  }));
+  await tx.insert(documentEvent).values(
+    arrivals.map((a, i) => ({
+      documentId: ids[i]!,
+      organisationId: a.recipientId,
+      actorId: a.actor?.userId ?? null,
+      actorName: a.from,
+      action: "arrived",
+      toStatus: "received" as const,
+      data: dataOf[i],
+      createdAt: a.at,
+    })),
+  );
+  await appendAuditMany(
+    tx,
+    arrivals.map((a, i) => ({
+      organisationId: a.recipientId,
+      actor: a.actor,
+      action: "incoming.arrived",
+      entityType: "document",
+      entityId: ids[i]!,
+      data: dataOf[i],
+    })),
+  );
+  const bells = arrivals.flatMap((a, i) =>
+    [...new Set(clerksAt(a))].map((userId) => ({
+      organisationId: a.recipientId,
+      userId,
+      kind: "documentArrived",
+      documentId: ids[i]!,
+      messageKey: "documentArrived",
+      params: { subject: a.values.subject.slice(0, 120), issuer: a.from },
+    })),
+  );
+  if (bells.length > 0) await tx.insert(notification).values(bells).onConflictDoNothing();
+  return ids;
+}
+
+/**
+ * When the issued document answers one that arrived from another organisation of the
+ * deployment: that organisation, and its own document, which the reply then shows beside there
+ * (edXML ResponseFor).
+ */
+async function answered(
+  tx: Tx,
+  sentId: string,
+): Promise<{ organisationId: string; documentId: string } | null> {
   const [draft] = await tx
     .select({ answers: outgoingDraft.answersDocumentId })
     .from(outgoingDraft)
     .where(eq(outgoingDraft.documentId, sentId));
   if (!draft?.answers) return null;
   const [source] = await tx
-    .select({ documentId: delivery.documentId })
+    .select({ organisationId: delivery.organisationId, documentId: delivery.documentId })
     .from(delivery)
-    .where(
-      and(eq(delivery.incomingDocumentId, draft.answers), eq(delivery.organisationId, recipientId)),
-    );
-  return source?.documentId ?? null;
+    .where(eq(delivery.incomingDocumentId, draft.answers));
+  return source ?? null;
 }
 
-/** The issued document's copy at a recipient of the deployment, its files shared by hash. */
-export async function arrive(
+/** The issued document's copies at recipients of the deployment, its files shared by hash. */
+async function arriveAll(
   tx: Tx,
   actor: Actor,
   sent: DocumentRow,
-  recipientId: string,
+  recipientIds: string[],
   at: Date,
-) {
+): Promise<string[]> {
+  if (recipientIds.length === 0) return [];
   const files = await tx
     .select({
       sha256: documentFile.sha256,
@@ -235,34 +295,49 @@ export async function arrive(
     .where(
       and(eq(documentFile.documentId, sent.id), inArray(documentFile.kind, ["main", "attachment"])),
     );
-  return recordArrival(tx, {
-    recipientId,
-    values: {
-      codeNumber: sent.codeNumber,
-      codeNotation: sent.codeNotation,
-      documentType: sent.documentType,
-      subject: sent.subject,
-      documentDate: sent.documentDate,
-      issuerOrganisationId: sent.organisationId,
-      issuerName: actor.organisationName,
-      issuerCode: sent.issuerCode,
-      signerName: sent.signerName,
-      urgency: sent.urgency,
-      confidentiality: sent.confidentiality,
-      pageCount: sent.pageCount ?? files.find((f) => f.kind === "main")?.pages ?? null,
-      issuerDeadline: null,
-      respondsToDocumentId: await answeredAt(tx, sent.id, recipientId),
-    },
-    files: files.map((f) => ({
-      sha256: f.sha256,
-      fileName: f.fileName,
-      kind: f.kind === "main" ? ("main" as const) : ("attachment" as const),
+  const answers = await answered(tx, sent.id);
+  return recordArrivals(
+    tx,
+    recipientIds.map((recipientId) => ({
+      recipientId,
+      values: {
+        codeNumber: sent.codeNumber,
+        codeNotation: sent.codeNotation,
+        documentType: sent.documentType,
+        subject: sent.subject,
+        documentDate: sent.documentDate,
+        issuerOrganisationId: sent.organisationId,
+        issuerName: actor.organisationName,
+        issuerCode: sent.issuerCode,
+        signerName: sent.signerName,
+        urgency: sent.urgency,
+        confidentiality: sent.confidentiality,
+        pageCount: sent.pageCount ?? files.find((f) => f.kind === "main")?.pages ?? null,
+        issuerDeadline: null,
+        respondsToDocumentId: answers?.organisationId === recipientId ? answers.documentId : null,
+      },
+      files: files.map((f) => ({
+        sha256: f.sha256,
+        fileName: f.fileName,
+        kind: f.kind === "main" ? ("main" as const) : ("attachment" as const),
+      })),
+      actor,
+      createdById: actor.userId,
+      from: actor.organisationName,
+      at,
     })),
-    actor,
-    createdById: actor.userId,
-    from: actor.organisationName,
-    at,
-  });
+  );
+}
+
+/** The issued document's copy at one recipient of the deployment. */
+export async function arrive(
+  tx: Tx,
+  actor: Actor,
+  sent: DocumentRow,
+  recipientId: string,
+  at: Date,
+): Promise<string> {
+  return (await arriveAll(tx, actor, sent, [recipientId], at))[0]!;
 }
 
 /**
@@ -271,7 +346,7 @@ export async function arrive(
  * delivery names both); a closed one gets nothing (refused, with the reason). One hosted by a
  * peer deployment waits as pending until the peer reports it arrived; its package goes through
  * the outbox, one per peer. Outside bodies typed in by name wait as pending. Runs in the issuing
- * transaction.
+ * transaction, in a fixed number of statements however many recipients there are.
  */
 export async function deliverIssued(
   tx: Tx,
@@ -280,51 +355,83 @@ export async function deliverIssued(
   recipients: { organisations: Recipient[]; outside: string[] },
   at: Date,
 ): Promise<{ delivered: number }> {
-  let delivered = 0;
+  const successors = await successorsOf(
+    tx,
+    recipients.organisations.map((r) => r.organisationId),
+  );
+  type Planned = { addressed: Recipient; target: Target | null };
+  const planned: Planned[] = [];
   const seen = new Set<string>();
-  const byPeer = new Map<string, string[]>();
   for (const r of recipients.organisations) {
-    const successor = await successorOf(tx, r.organisationId);
-    const target = successor?.id ?? r.organisationId;
-    if (seen.has(target) || target === sent.organisationId) continue;
-    seen.add(target);
-    const [row] = await tx
-      .insert(delivery)
-      .values({
-        documentId: sent.id,
-        organisationId: sent.organisationId,
-        recipientOrganisationId: target,
-        recipientName: successor?.name ?? r.name,
-        addressedOrganisationId:
-          successor && successor.id !== r.organisationId ? r.organisationId : null,
-        status: !successor ? "refused" : successor.peerId ? "pending" : "arrived",
-        statusAt: at,
-        reason: successor ? null : "Cơ quan nhận đã giải thể; văn bản không được gửi đến.",
-      })
-      .onConflictDoNothing()
-      .returning({ id: delivery.id });
-    if (!row || !successor) continue;
-    if (successor.peerId) {
-      byPeer.set(successor.peerId, [...(byPeer.get(successor.peerId) ?? []), successor.code]);
-      continue;
-    }
-    const copyId = (await copyAt(tx, target, sent)) ?? (await arrive(tx, actor, sent, target, at));
-    await tx.update(delivery).set({ incomingDocumentId: copyId }).where(eq(delivery.id, row.id));
-    await tx.insert(deliveryEvent).values({
-      deliveryId: row.id,
-      code: statusCodes.arrived,
-      status: "arrived",
-      at,
-    });
-    delivered++;
+    const target = successors.get(r.organisationId) ?? null;
+    const key = target?.id ?? r.organisationId;
+    if (seen.has(key) || key === sent.organisationId) continue;
+    seen.add(key);
+    planned.push({ addressed: r, target });
+  }
+  const rows =
+    planned.length === 0
+      ? []
+      : await tx
+          .insert(delivery)
+          .values(
+            planned.map(({ addressed, target }) => ({
+              documentId: sent.id,
+              organisationId: sent.organisationId,
+              recipientOrganisationId: target?.id ?? addressed.organisationId,
+              recipientName: target?.name ?? addressed.name,
+              addressedOrganisationId:
+                target && target.id !== addressed.organisationId ? addressed.organisationId : null,
+              status: !target
+                ? ("refused" as const)
+                : target.peerId
+                  ? ("pending" as const)
+                  : ("arrived" as const),
+              statusAt: at,
+              reason: target ? null : "Cơ quan nhận đã giải thể; văn bản không được gửi đến.",
+            })),
+          )
+          .onConflictDoNothing()
+          .returning({ id: delivery.id, recipientId: delivery.recipientOrganisationId });
+  const made = new Map(rows.map((r) => [r.recipientId!, r.id]));
+  const local = planned.flatMap(({ target }) =>
+    target && !target.peerId && made.has(target.id) ? [target.id] : [],
+  );
+  const byPeer = new Map<string, string[]>();
+  for (const { target } of planned) {
+    if (!target?.peerId || !made.has(target.id)) continue;
+    byPeer.set(target.peerId, [...(byPeer.get(target.peerId) ?? []), target.code]);
+  }
+  // Each local recipient holds the document: its copy if it already had one, a new one otherwise.
+  const existing = await copiesAt(tx, local, sent);
+  const fresh = local.filter((id) => !existing.has(id));
+  const copies = await arriveAll(tx, actor, sent, fresh, at);
+  fresh.forEach((id, i) => existing.set(id, copies[i]!));
+  if (local.length > 0) {
+    const pairs = local.map((id) => sql`(${made.get(id)!}::uuid, ${existing.get(id)!}::uuid)`);
+    await tx.execute(
+      sql`update ${delivery} set incoming_document_id = v.copy
+          from (values ${sql.join(pairs, sql`, `)}) as v(id, copy)
+          where ${delivery.id} = v.id`,
+    );
+    await tx.insert(deliveryEvent).values(
+      local.map((id) => ({
+        deliveryId: made.get(id)!,
+        code: statusCodes.arrived,
+        status: "arrived" as const,
+        at,
+      })),
+    );
   }
   for (const [peerId, codes] of byPeer) await enqueueDocument(tx, sent.id, peerId, codes);
-  for (const name of recipients.outside) {
-    await tx.insert(delivery).values({
-      documentId: sent.id,
-      organisationId: sent.organisationId,
-      recipientName: name,
-    });
+  if (recipients.outside.length > 0) {
+    await tx.insert(delivery).values(
+      recipients.outside.map((name) => ({
+        documentId: sent.id,
+        organisationId: sent.organisationId,
+        recipientName: name,
+      })),
+    );
   }
-  return { delivered };
+  return { delivered: local.length };
 }

@@ -121,19 +121,31 @@ export async function directorsOf(tx: Tx, doc: DocumentRow): Promise<string[]> {
 
 /** The clerks of the organisation: they take back returned documents. */
 export async function clerksOf(tx: Tx, organisationId: string): Promise<string[]> {
+  return (await clerksOfMany(tx, [organisationId])).get(organisationId) ?? [];
+}
+
+/** The clerks of several organisations in one query, by organisation. */
+export async function clerksOfMany(
+  tx: Tx,
+  organisationIds: string[],
+): Promise<Map<string, string[]>> {
+  const out = new Map<string, string[]>();
+  if (organisationIds.length === 0) return out;
   const rows = await tx
-    .select({ id: appUser.id })
+    .select({ id: appUser.id, organisationId: appUser.organisationId })
     .from(appUser)
     .innerJoin(
       userRole,
       and(
         eq(userRole.userId, appUser.id),
-        eq(userRole.organisationId, organisationId),
+        eq(userRole.organisationId, appUser.organisationId),
         eq(userRole.role, "clerk"),
       ),
     )
-    .where(and(eq(appUser.organisationId, organisationId), eq(appUser.active, true)));
-  return rows.map((r) => r.id);
+    .where(and(inArray(appUser.organisationId, organisationIds), eq(appUser.active, true)));
+  for (const row of rows)
+    out.set(row.organisationId, [...(out.get(row.organisationId) ?? []), row.id]);
+  return out;
 }
 
 export function assertDeadline(deadline: string | null | undefined, today: string, field: string) {
