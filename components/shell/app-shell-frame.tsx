@@ -23,6 +23,7 @@ import {
   IconFileImport,
   IconFilePencil,
   IconFileSearch,
+  IconHierarchy,
   IconHome,
   IconInbox,
   IconNotebook,
@@ -112,6 +113,13 @@ export function AppShellFrame({
       href: "/reports",
       label: t("incomingNav.reports"),
       icon: <IconChartBar size={18} />,
+      action: "incoming.report",
+      exact: true,
+    },
+    {
+      href: "/reports/rollup",
+      label: t("incomingNav.rollup"),
+      icon: <IconHierarchy size={18} />,
       action: "incoming.report",
     },
     {

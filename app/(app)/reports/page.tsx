@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
 import { HandlingReportView } from "@/components/reports/handling-report-view";
+import { AnchorLink } from "@/components/ui/anchor-link";
 import { ForbiddenNotice } from "@/components/ui/forbidden-notice";
 import { PageHeader } from "@/components/ui/page-header";
 import { requireActor } from "@/server/authz/require";
@@ -16,7 +17,15 @@ export default async function HandlingReportPage() {
   const t = await getTranslations();
   return (
     <>
-      <PageHeader title={t("reports.handling")} description={t("handlingPage.description")} />
+      <PageHeader
+        title={t("reports.handling")}
+        description={t("handlingPage.description")}
+        actions={
+          <AnchorLink href="/reports/rollup" size="sm" data-testid="rollup-link">
+            {t("rollup.link")}
+          </AnchorLink>
+        }
+      />
       <HandlingReportView />
     </>
   );
