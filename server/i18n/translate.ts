@@ -1,4 +1,4 @@
-import { createTranslator } from "next-intl";
+import { createTranslator } from "use-intl/core";
 import { messagesFor, type Locale } from "./locale";
 import type { MessageParams } from "../errors";
 
