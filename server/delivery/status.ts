@@ -27,10 +27,11 @@ export type DeliveryRow = {
   /** Typed in by name: sent outside the deployment, by another channel. */
   outside: boolean;
   status: DeliveryStatus;
-  statusAt: Date | null;
+  /** Times as ISO strings: a table of a hundred recipients carries no per-value type tags. */
+  statusAt: string | null;
   reason: string | null;
   round: number;
-  remindedAt: Date | null;
+  remindedAt: string | null;
   /** The sender's recall (update, replace) request on it, and where it stands. */
   recall: {
     kind: RecallKind;
@@ -42,7 +43,7 @@ export type DeliveryRow = {
   events: {
     code: string;
     status: DeliveryStatus;
-    at: Date;
+    at: string;
     staffName: string | null;
     description: string | null;
     round: number;
@@ -87,6 +88,8 @@ export async function deliveriesOf(
           )
           .orderBy(asc(deliveryEvent.at), asc(deliveryEvent.code));
   const today = vietnamToday(now);
+  const eventsOf = new Map<string, typeof events>();
+  for (const e of events) eventsOf.set(e.deliveryId, [...(eventsOf.get(e.deliveryId) ?? []), e]);
   return rows.map(({ d, addressedName }) => ({
     id: d.id,
     version: d.version,
@@ -94,10 +97,10 @@ export async function deliveriesOf(
     addressedName,
     outside: d.recipientOrganisationId === null,
     status: d.status,
-    statusAt: d.statusAt,
+    statusAt: d.statusAt?.toISOString() ?? null,
     reason: d.reason,
     round: d.round,
-    remindedAt: d.remindedAt,
+    remindedAt: d.remindedAt?.toISOString() ?? null,
     recall:
       d.recallKind && d.recallState
         ? { kind: d.recallKind, state: d.recallState, reason: d.recallReason }
@@ -106,16 +109,14 @@ export async function deliveriesOf(
       d.status === "arrived" &&
       d.statusAt !== null &&
       today > addWorkingDays(vietnamToday(d.statusAt), 1),
-    events: events
-      .filter((e) => e.deliveryId === d.id)
-      .map((e) => ({
-        code: e.code,
-        status: e.status,
-        at: e.at,
-        staffName: e.staffName,
-        description: e.description,
-        round: e.round,
-      })),
+    events: (eventsOf.get(d.id) ?? []).map((e) => ({
+      code: e.code,
+      status: e.status,
+      at: e.at.toISOString(),
+      staffName: e.staffName,
+      description: e.description,
+      round: e.round,
+    })),
   }));
 }
 
