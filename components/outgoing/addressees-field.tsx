@@ -14,51 +14,61 @@ import {
   Text,
   useCombobox,
 } from "@mantine/core";
-import { useDebouncedValue, useId } from "@mantine/hooks";
+import { useId } from "@mantine/hooks";
+import { notifications } from "@mantine/notifications";
 import { IconPlus, IconX } from "@tabler/icons-react";
-import { keepPreviousData, useQuery } from "@tanstack/react-query";
+import { useQuery } from "@tanstack/react-query";
 import { useTranslations } from "next-intl";
 import { useState, type KeyboardEvent } from "react";
 import { useTRPC } from "@/components/providers/trpc";
-import { foldVietnamese } from "@/components/reception/fold-search";
+import { addOrganisations, replaceBySuccessor, sameAddressee } from "./addressee-list";
+import { StateBadges, StateWarning } from "./addressee-state";
 import type { Addressee } from "./draft-values";
+import {
+  BRANCH,
+  ORG,
+  OrganisationOptions,
+  useBranchLoader,
+  useRecipientSearch,
+} from "./organisation-options";
+import { RecipientGroupsMenu } from "./recipient-groups-menu";
 
-const ORG = "org:";
 const NAME = "name:";
 const TYPED = "typed:";
 
-const sameAddressee = (a: Addressee, b: Addressee) =>
-  a.kind === "organisation" && b.kind === "organisation"
-    ? a.organisationId === b.organisationId
-    : foldVietnamese(a.name) === foldVietnamese(b.name);
-
 /**
- * "Kính gửi": the bodies the document is addressed to, in the order they will be printed. A
- * body outside the tree is written in full and added with Enter or the add button; where the
- * user may search the tree (`searchOrganisations`), its organisations are offered as they type,
- * with the outside bodies typed before.
+ * "Kính gửi": the bodies the document is addressed to, in the order they will be printed.
+ * Organisations of the tree are offered as the user types a name or a code (diacritics
+ * ignored), one at a time or a whole branch at once, or from one of the organisation's
+ * recipient groups; a body outside the tree is written in full and added with Enter or the
+ * add button. An addressee that has since merged or closed says what will become of the
+ * document.
  */
 export function AddresseesField({
   value,
   onChange,
   error,
-  searchOrganisations,
 }: {
   value: Addressee[];
   onChange: (value: Addressee[]) => void;
   error?: string;
-  searchOrganisations: boolean;
 }) {
   const t = useTranslations("outgoingDraft");
+  const tg = useTranslations("recipientGroups");
   const trpc = useTRPC();
   const inputId = useId();
   const combobox = useCombobox({ onDropdownClose: () => combobox.resetSelectedOption() });
   const [text, setText] = useState("");
-  const [query] = useDebouncedValue(text.trim(), 250);
-  const choices = useQuery({
-    ...trpc.reception.issuers.queryOptions({ query }, { placeholderData: keepPreviousData }),
-    enabled: searchOrganisations,
+  const choices = useRecipientSearch(text);
+  const loadBranch = useBranchLoader();
+  const organisationIds = value.flatMap((a) =>
+    a.kind === "organisation" ? [a.organisationId] : [],
+  );
+  const states = useQuery({
+    ...trpc.recipients.describe.queryOptions({ organisationIds }),
+    enabled: organisationIds.length > 0,
   });
+  const stateOf = new Map((states.data ?? []).map((s) => [s.id, s]));
 
   const add = (addressee: Addressee) => {
     if (!value.some((a) => sameAddressee(a, addressee))) onChange([...value, addressee]);
@@ -71,16 +81,38 @@ export function AddresseesField({
   };
 
   const typed = text.trim();
+  const chosen = new Set(organisationIds);
+  // One already addressed is still offered for its branch.
   const organisations = (choices.data?.organisations ?? []).filter(
-    (o) => !value.some((a) => a.kind === "organisation" && a.organisationId === o.id),
+    (o) => !chosen.has(o.id) || o.children > 0,
   );
   const recent = (choices.data?.recent ?? []).filter(
     (name) =>
       !value.some((a) => a.kind === "outside" && sameAddressee(a, { kind: "outside", name })),
   );
 
+  const addMany = (picked: { id: string; name: string }[], done: (added: number) => string) => {
+    const { next, added } = addOrganisations(value, picked);
+    if (added > 0) onChange(next);
+    notifications.show({ color: added > 0 ? "green" : "gray", message: done(added) });
+  };
+  const addBranch = async (organisationId: string) => {
+    setText("");
+    combobox.closeDropdown();
+    try {
+      const branch = await loadBranch(organisationId);
+      addMany(branch.children, (added) =>
+        tg(added > 0 ? "branchAdded" : "branchNone", { count: added, name: branch.parent.name }),
+      );
+    } catch {
+      notifications.show({ color: "red", message: tg("branchError") });
+    }
+  };
+
   const submitOption = (option: string) => {
-    if (option.startsWith(ORG)) {
+    if (option.startsWith(BRANCH)) {
+      void addBranch(option.slice(BRANCH.length));
+    } else if (option.startsWith(ORG)) {
       const org = organisations.find((o) => ORG + o.id === option);
       if (org) add({ kind: "organisation", organisationId: org.id, name: org.name });
     } else if (option.startsWith(NAME)) {
@@ -104,7 +136,7 @@ export function AddresseesField({
   return (
     <Input.Wrapper
       label={t("addressees")}
-      description={t(searchOrganisations ? "addresseesHint" : "addresseesHintOutside")}
+      description={t("addresseesHint")}
       error={error}
       labelProps={{ htmlFor: inputId }}
       inputWrapperOrder={["label", "description", "input", "error"]}
@@ -118,6 +150,9 @@ export function AddresseesField({
           <Stack gap={6} component="ol" m={0} p={0} style={{ listStyle: "none" }}>
             {value.map((a, i) => (
               <Paper
+                data-state={
+                  a.kind === "organisation" ? stateOf.get(a.organisationId)?.status : undefined
+                }
                 key={a.kind === "organisation" ? a.organisationId : `outside:${a.name}`}
                 component="li"
                 withBorder
@@ -133,14 +168,28 @@ export function AddresseesField({
                     <Text size="sm" fw={500} style={{ overflowWrap: "anywhere" }}>
                       {a.name}
                     </Text>
-                    <Badge
-                      size="sm"
-                      variant="light"
-                      tt="none"
-                      color={a.kind === "organisation" ? "indigo" : "gray"}
-                    >
-                      {t(a.kind === "organisation" ? "addresseeInTree" : "addresseeOutside")}
-                    </Badge>
+                    <Group gap={6}>
+                      <Badge
+                        size="sm"
+                        variant="light"
+                        tt="none"
+                        color={a.kind === "organisation" ? "indigo" : "gray"}
+                      >
+                        {t(a.kind === "organisation" ? "addresseeInTree" : "addresseeOutside")}
+                      </Badge>
+                      {a.kind === "organisation" && (
+                        <StateBadges state={stateOf.get(a.organisationId)} />
+                      )}
+                    </Group>
+                    {a.kind === "organisation" && (
+                      <StateWarning
+                        state={stateOf.get(a.organisationId)}
+                        name={a.name}
+                        onReplace={(successor) =>
+                          onChange(replaceBySuccessor(value, a.organisationId, successor))
+                        }
+                      />
+                    )}
                   </Stack>
                   <ActionIcon
                     variant="subtle"
@@ -183,20 +232,11 @@ export function AddresseesField({
             </Combobox.Target>
             <Combobox.Dropdown hidden={!hasOptions}>
               <Combobox.Options mah={320} style={{ overflowY: "auto" }}>
-                {organisations.length > 0 && (
-                  <Combobox.Group label={t("treeOrganisations")}>
-                    {organisations.map((o) => (
-                      <Combobox.Option value={ORG + o.id} key={o.id}>
-                        <Group gap={8} wrap="nowrap" justify="space-between">
-                          <Text size="sm">{o.name}</Text>
-                          <Text size="xs" c="dimmed" ff="monospace" style={{ flexShrink: 0 }}>
-                            {o.code}
-                          </Text>
-                        </Group>
-                      </Combobox.Option>
-                    ))}
-                  </Combobox.Group>
-                )}
+                <OrganisationOptions
+                  organisations={organisations}
+                  exclude={chosen}
+                  label={t("treeOrganisations")}
+                />
                 {recent.length > 0 && (
                   <Combobox.Group label={t("recentOutside")}>
                     {recent.map((name) => (
@@ -224,6 +264,15 @@ export function AddresseesField({
             {t("add")}
           </Button>
         </Group>
+        <RecipientGroupsMenu
+          onApply={(group) =>
+            addMany(
+              group.members.map((m) => ({ id: m.id, name: m.name })),
+              (added) =>
+                tg(added > 0 ? "applied" : "appliedNone", { count: added, name: group.name }),
+            )
+          }
+        />
       </Stack>
     </Input.Wrapper>
   );

@@ -84,8 +84,6 @@ export type DraftFormProps = {
   directory: StaffDirectory;
   /** The drafter's organisation, whose name heads a "TM." signature. */
   organisationName: string;
-  /** Whether the user may search the organisations of the tree to address them. */
-  searchOrganisations: boolean;
   submitLabel: string;
   onSubmit: (request: DraftRequest) => Promise<void>;
   busy?: boolean;
@@ -103,7 +101,6 @@ export function DraftForm({
   initial,
   directory,
   organisationName,
-  searchOrganisations,
   submitLabel,
   onSubmit,
   busy = false,
@@ -232,7 +229,6 @@ export function DraftForm({
                 form.clearFieldError("addressees");
               }}
               error={errors.addressees as string | undefined}
-              searchOrganisations={searchOrganisations}
             />
             <MultiSelect
               label={td("internal")}

@@ -48,15 +48,7 @@ const draftField = (field: string) => field.replace(/^input\./, "").replace(/^dr
  * The drafter revises the draft in the drafting form, over the whole screen; saving makes the
  * next version (and a step waiting on the old one starts again on it).
  */
-export function EditDraft({
-  view,
-  searchOrganisations,
-  onClose,
-}: {
-  view: OutgoingView;
-  searchOrganisations: boolean;
-  onClose: () => void;
-}) {
+export function EditDraft({ view, onClose }: { view: OutgoingView; onClose: () => void }) {
   const t = useTranslations("outgoingPage");
   const trpc = useTRPC();
   const refresh = useRefreshOutgoing();
@@ -93,7 +85,6 @@ export function EditDraft({
             initial={draftInitialOf(view)}
             directory={directory.data}
             organisationName={view.issuerName}
-            searchOrganisations={searchOrganisations}
             submitLabel={t("editSubmit", { number: next })}
             busy={save.isPending}
             serverErrors={serverErrors}

@@ -21,13 +21,11 @@ import { defaultCopiesTo } from "./draft-values";
 export function NewDraft({
   organisationName,
   unitId,
-  searchOrganisations,
   reply,
 }: {
   organisationName: string;
   /** The drafter's unit, which drafts it and keeps a copy. */
   unitId: string | null;
-  searchOrganisations: boolean;
   /** The incoming document it answers, and its issuer as the addressee. */
   reply?: ReplyStart | null;
 }) {
@@ -73,7 +71,6 @@ export function NewDraft({
         }}
         directory={directory.data}
         organisationName={organisationName}
-        searchOrganisations={searchOrganisations}
         submitLabel={t("create")}
         busy={create.isPending || create.isSuccess}
         serverErrors={serverErrors}

@@ -79,12 +79,9 @@ function AskedOfMe({ view, currentUserId }: { view: OutgoingView; currentUserId:
 export function OutgoingActions({
   view,
   currentUserId,
-  searchOrganisations,
 }: {
   view: OutgoingView;
   currentUserId: string;
-  /** Whether the drafter may search the organisations of the tree to address them. */
-  searchOrganisations: boolean;
 }) {
   const t = useTranslations("outgoingPage");
   const trpc = useTRPC();
@@ -120,7 +117,7 @@ export function OutgoingActions({
   } else if (dialog === "send" && can.send && directory.data) {
     form = <RouteBuilder view={view} directory={directory.data} onClose={close} />;
   } else if (dialog === "edit" && can.edit) {
-    form = <EditDraft view={view} searchOrganisations={searchOrganisations} onClose={close} />;
+    form = <EditDraft view={view} onClose={close} />;
   } else if (dialog === "sign" || dialog === "issue") {
     // Opened only when offered; it stays open after issuing, to show the number given.
     form = <SignDialog view={view} mode={dialog} onClose={close} />;

@@ -30,15 +30,12 @@ export function OutgoingPage({
   id,
   initial,
   currentUserId,
-  searchOrganisations,
   canDispatch = false,
 }: {
   id: string;
   /** The document as the server loaded it with the page. */
   initial: OutgoingView;
   currentUserId: string;
-  /** Whether the drafter may search the organisations of the tree to address them. */
-  searchOrganisations: boolean;
   /** Whether this person numbers and sends the organisation's documents (its clerks). */
   canDispatch?: boolean;
 }) {
@@ -83,11 +80,7 @@ export function OutgoingPage({
           </Alert>
         )}
         {view.allowed.includes("sign") && <RemoteSignatureStatus view={view} />}
-        <OutgoingActions
-          view={view}
-          currentUserId={currentUserId}
-          searchOrganisations={searchOrganisations}
-        />
+        <OutgoingActions view={view} currentUserId={currentUserId} />
         {view.responses.length > 0 && (
           <RepliesPanel
             documentId={id}

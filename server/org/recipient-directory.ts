@@ -29,7 +29,7 @@ export type RecipientChoice = {
   parentName: string | null;
   /** Hosted by a peer deployment: delivered through the exchange. */
   peer: boolean;
-  /** Its open organisations one level down, which "the whole branch" adds. */
+  /** Its open organisations one level down (but the actor's), which "the whole branch" adds. */
   children: number;
 };
 
@@ -52,14 +52,15 @@ export type RecipientState = {
 
 const parent = alias(organisation, "parent");
 
-const choiceColumns = {
+/** The columns of a choice; `children` leaves out the actor's organisation, as a branch does. */
+const choiceColumns = (actor: Actor) => ({
   id: organisation.id,
   code: organisation.code,
   name: organisation.name,
   parentName: parent.name,
   peer: sql<boolean>`${organisation.peerId} is not null`,
-  children: sql<number>`(select count(*)::int from "organisation" "child" where "child"."parent_id" = ${organisation.id} and "child"."status" = 'active')`,
-};
+  children: sql<number>`(select count(*)::int from "organisation" "child" where "child"."parent_id" = ${organisation.id} and "child"."status" = 'active' and "child"."id" <> ${actor.organisationId})`,
+});
 
 /** Open organisations whose name or code holds the query, by name; every drafter may search. */
 export async function searchRecipients(
@@ -70,7 +71,7 @@ export async function searchRecipients(
   assertCan(actor, "outgoing.draft");
   const [organisations, recent] = await Promise.all([
     db
-      .select(choiceColumns)
+      .select(choiceColumns(actor))
       .from(organisation)
       .leftJoin(parent, eq(parent.id, organisation.parentId))
       .where(and(eq(organisation.status, "active"), organisationMatches(input.query)))
@@ -99,7 +100,7 @@ export async function listRecipientBranch(
     .where(and(eq(organisation.id, input.organisationId), eq(organisation.status, "active")));
   if (!head) throw notFound("organisation");
   const children = await db
-    .select(choiceColumns)
+    .select(choiceColumns(actor))
     .from(organisation)
     .leftJoin(parent, eq(parent.id, organisation.parentId))
     .where(

@@ -45,8 +45,6 @@ export default async function DocumentRoutePage({ params }: Params) {
         id={id}
         initial={outgoing}
         currentUserId={actor.userId}
-        // Searching the tree is the clerks' issuer search, as on the new draft's page.
-        searchOrganisations={can(actor.roles, "incoming.receive")}
         canDispatch={can(actor.roles, "outgoing.issue")}
       />
     );

@@ -4,7 +4,6 @@ import { getTranslations } from "next-intl/server";
 import { NewDraft } from "@/components/outgoing/new-draft";
 import { ForbiddenNotice } from "@/components/ui/forbidden-notice";
 import { PageHeader } from "@/components/ui/page-header";
-import { can } from "@/lib/permissions";
 import { serverApi } from "@/server/api/server-caller";
 import { requireActor } from "@/server/authz/require";
 
@@ -35,13 +34,7 @@ export default async function NewDraftPage({ searchParams }: Props) {
   return (
     <>
       <PageHeader title={t("title")} description={t("description")} />
-      <NewDraft
-        organisationName={actor.organisationName}
-        unitId={actor.unitId}
-        // Searching the tree is the clerks' issuer search for now; others type the body's name.
-        searchOrganisations={can(actor.roles, "incoming.receive")}
-        reply={reply}
-      />
+      <NewDraft organisationName={actor.organisationName} unitId={actor.unitId} reply={reply} />
     </>
   );
 }
