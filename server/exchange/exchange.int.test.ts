@@ -380,7 +380,10 @@ describe("setting up peers", () => {
         active: true,
       }),
     );
-    expect(staffed.messageKey).toBe("exchange.hasPeople");
+    expect(staffed.fieldErrors.organisationIds?.[0]).toEqual({
+      key: "exchange.hasPeople",
+      params: { name: "Ủy ban nhân dân phường Định Công" },
+    });
     for (const url of ["ftp://x.example", "https://u:p@x.example", "không phải địa chỉ"]) {
       const parsed = peerInput.safeParse({ ...base, url, certificate: other });
       expect(parsed.error?.issues[0]?.message).toBe("exchange.badUrl");

@@ -146,14 +146,22 @@ export async function savePeer(db: Db, actor: Actor, input: z.output<typeof peer
         .for("update", { of: organisation });
       if (orgs.length !== wanted.length) throw notFound("organisation");
       const taken = orgs.find((o) => o.peerId && o.peerId !== peerId);
-      if (taken) throw new AppError("CONFLICT", "exchange.hostedElsewhere", { name: taken.name });
+      if (taken) {
+        throw fieldError({
+          organisationIds: { key: "exchange.hostedElsewhere", params: { name: taken.name } },
+        });
+      }
       const [person] = await tx
         .select({ organisationId: appUser.organisationId })
         .from(appUser)
         .where(and(inArray(appUser.organisationId, wanted), eq(appUser.active, true)))
         .limit(1);
       const staffed = person && orgs.find((o) => o.id === person.organisationId);
-      if (staffed) throw new AppError("CONFLICT", "exchange.hasPeople", { name: staffed.name });
+      if (staffed) {
+        throw fieldError({
+          organisationIds: { key: "exchange.hasPeople", params: { name: staffed.name } },
+        });
+      }
     }
     await tx
       .update(organisation)
