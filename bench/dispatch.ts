@@ -54,15 +54,13 @@ async function recipients(db: Db): Promise<{ organisationId: string; name: strin
       })),
     )
     .returning({ id: appUser.id, organisationId: appUser.organisationId });
-  await db
-    .insert(userRole)
-    .values(
-      clerks.map((c) => ({
-        userId: c.id,
-        organisationId: c.organisationId,
-        role: "clerk" as const,
-      })),
-    );
+  await db.insert(userRole).values(
+    clerks.map((c) => ({
+      userId: c.id,
+      organisationId: c.organisationId,
+      role: "clerk" as const,
+    })),
+  );
   return made;
 }
 

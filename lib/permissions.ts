@@ -111,7 +111,8 @@ export const permissions = [
   },
   {
     action: "exchange.manage",
-    description: "Set up the peer deployments documents are exchanged with; watch and retry the outbox",
+    description:
+      "Set up the peer deployments documents are exchanged with; watch and retry the outbox",
     roles: ["deployment_admin"],
   },
   {

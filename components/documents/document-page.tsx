@@ -17,6 +17,7 @@ import { printsOf } from "./document-prints";
 import classes from "./document-page.module.css";
 import { ExtensionsPanel } from "./extensions-panel";
 import { HistoryTimeline } from "./history-timeline";
+import { ReplacementNotice } from "./replacement-notice";
 import { RepliesPanel } from "./replies-panel";
 
 const httpStatusOf = (error: unknown) =>
@@ -100,6 +101,7 @@ export function DocumentPage({ id, currentUserId }: { id: string; currentUserId:
       </div>
       <Stack gap="md" className={classes.side}>
         <RecallNotice view={view} />
+        <ReplacementNotice replacement={view.replacement} />
         <ActionsPanel view={view} currentUserId={currentUserId} />
         <AssignmentsPanel assignments={view.assignments} currentUserId={currentUserId} />
         <ExtensionsPanel extensions={view.extensions} assignments={view.assignments} />

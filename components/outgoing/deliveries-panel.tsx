@@ -12,6 +12,7 @@ import {
   Paper,
   Radio,
   SegmentedControl,
+  Select,
   Stack,
   Text,
   Textarea,
@@ -73,9 +74,19 @@ function RecallDialog({
 }) {
   const t = useTranslations("deliveries");
   const tv = useTranslations("validation");
-  const form = useForm<{ kind: RecallKind; reason: string }>({
-    initialValues: { kind: "recall", reason: "" },
-    validate: { reason: (v) => (v.trim() ? null : tv("required")) },
+  const trpc = useTRPC();
+  const form = useForm<{ kind: RecallKind; reason: string; replacementId: string | null }>({
+    initialValues: { kind: "recall", reason: "", replacementId: null },
+    validate: {
+      reason: (v) => (v.trim() ? null : tv("required")),
+      replacementId: (v, values) =>
+        values.kind === "replace" && !v ? t("replacementRequired") : null,
+    },
+  });
+  const replacing = form.getValues().kind === "replace";
+  const candidates = useQuery({
+    ...trpc.delivery.replacements.queryOptions({ documentId }),
+    enabled: replacing,
   });
   const { act, pending } = useOutgoingAction({ id: documentId, version }, { onClose, form });
   return (
@@ -84,7 +95,15 @@ function RecallDialog({
         noValidate
         data-testid="recall-form"
         onSubmit={form.onSubmit((v) =>
-          act({ action: "requestRecall", kind: v.kind, reason: v.reason.trim() }, t("recallSent")),
+          act(
+            {
+              action: "requestRecall",
+              kind: v.kind,
+              reason: v.reason.trim(),
+              replacementId: v.kind === "replace" ? v.replacementId : null,
+            },
+            t("recallSent"),
+          ),
         )}
       >
         <Stack gap="sm">
@@ -96,6 +115,23 @@ function RecallDialog({
               ))}
             </Stack>
           </Radio.Group>
+          {replacing && (
+            <Select
+              label={t("replacement")}
+              description={t("replacementHint")}
+              placeholder={t("replacementPlaceholder")}
+              required
+              searchable
+              data={(candidates.data ?? []).map((c) => ({
+                value: c.id,
+                label: `${c.numberNotation || "—"}: ${c.subject}`,
+              }))}
+              nothingFoundMessage={candidates.isPending ? "…" : t("noReplacement")}
+              comboboxProps={{ withinPortal: true }}
+              data-testid="recall-replacement"
+              {...form.getInputProps("replacementId")}
+            />
+          )}
           <Textarea
             label={t("recallReason")}
             required

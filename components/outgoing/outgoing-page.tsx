@@ -8,6 +8,7 @@ import { useEffect } from "react";
 import { useTRPC } from "@/components/providers/trpc";
 import { messageOf } from "@/components/ui/server-errors";
 import { AttachedFiles, DocumentFiles } from "@/components/documents/document-files";
+import { ReplacementNotice } from "@/components/documents/replacement-notice";
 import { RepliesPanel } from "@/components/documents/replies-panel";
 import { DeliveriesPanel } from "./deliveries-panel";
 import { DraftComments } from "./draft-comments";
@@ -80,6 +81,7 @@ export function OutgoingPage({
           </Alert>
         )}
         {view.allowed.includes("sign") && <RemoteSignatureStatus view={view} />}
+        <ReplacementNotice replacement={view.replacement} />
         <OutgoingActions view={view} currentUserId={currentUserId} />
         {view.responses.length > 0 && (
           <RepliesPanel

@@ -78,6 +78,13 @@ export const document = pgTable(
     respondsToDocumentId: uuid().references((): AnyPgColumn => document.id, {
       onDelete: "set null",
     }),
+    /**
+     * The document this one replaces (edXML BussinessDocType 3): at the sender, its own earlier
+     * document; at a recipient, its copy of that earlier document.
+     */
+    replacesDocumentId: uuid().references((): AnyPgColumn => document.id, {
+      onDelete: "set null",
+    }),
     createdById: uuid()
       .notNull()
       .references(() => appUser.id, { onDelete: "restrict" }),
@@ -115,6 +122,10 @@ export const document = pgTable(
     index("document_responds_to_idx")
       .on(t.respondsToDocumentId)
       .where(sql`${t.respondsToDocumentId} IS NOT NULL`),
+    // "Replaced by": the document that replaces this one.
+    index("document_replaces_idx")
+      .on(t.replacesDocumentId)
+      .where(sql`${t.replacesDocumentId} IS NOT NULL`),
     // Possible duplicates: same number and notation from the same issuer.
     index("document_org_code_idx").on(
       t.organisationId,

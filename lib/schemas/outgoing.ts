@@ -152,6 +152,8 @@ export const outgoingActionInput = z.discriminatedUnion("action", [
     action: z.literal("requestRecall"),
     kind: z.enum(recallKinds),
     reason: requiredText(1000, { multiline: true }),
+    /** With "replace": the organisation's issued document that replaces this one. */
+    replacementId: idField.nullish(),
   }),
 ]);
 export type OutgoingActionInput = z.infer<typeof outgoingActionInput>;

@@ -146,6 +146,11 @@ const cases: Record<string, Case> = {
     input: () => ({ documentId: "00000000-0000-4000-8000-000000000000" }),
     otherOrganisation: (ids) => ({ documentId: ids.hlDocument }),
   },
+  "delivery.replacements": {
+    permission: "outgoing.issue",
+    input: () => ({ documentId: "00000000-0000-4000-8000-000000000000" }),
+    otherOrganisation: (ids) => ({ documentId: ids.hlDocument }),
+  },
   "delivery.remind": {
     permission: "outgoing.issue",
     input: () => ({ deliveryId: "00000000-0000-4000-8000-000000000000", version: 1 }),

@@ -14,14 +14,17 @@ import type { ActionContext } from "../incoming/workflow-support";
 import { clerksOf } from "../incoming/workflow-support";
 import { notifyUsers } from "../notify/notify";
 import type { OutgoingContext, OutgoingOutcome } from "../outgoing/actions";
+import { linkReplacement } from "./replace";
 
 /** The sender's request, on every delivery whose copy arrived and is not refused or recalled. */
 export async function requestRecall(
   ctx: OutgoingContext,
-  p: { kind: RecallKind; reason: string },
+  p: { kind: RecallKind; reason: string; replacementId?: string | null },
 ): Promise<OutgoingOutcome> {
   const { tx, actor, doc } = ctx;
   const now = new Date();
+  const replacement =
+    p.kind === "replace" ? await linkReplacement(tx, actor, doc, p.replacementId) : null;
   const open = await tx
     .select()
     .from(delivery)
@@ -75,7 +78,11 @@ export async function requestRecall(
     event: {
       action: "recallRequested",
       note: p.reason,
-      data: { kind: p.kind, recipients: open.map((r) => r.recipientName) },
+      data: {
+        kind: p.kind,
+        recipients: open.map((r) => r.recipientName),
+        ...(replacement ? { replacement: replacement.numberNotation } : {}),
+      },
     },
   };
 }

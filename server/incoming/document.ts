@@ -16,6 +16,7 @@ import { formatNumberNotation } from "@/lib/documents";
 import { can } from "@/lib/permissions";
 import { assertCan, type Actor } from "../authz/actor";
 import { recallOf } from "../delivery/recall";
+import { replacementLinks } from "../delivery/replace";
 import { documentFilesOf } from "../files/document-files";
 import { incomingTransitions } from "./transitions";
 import { loadVisibleDocument, visibleTo } from "./visibility";
@@ -100,6 +101,8 @@ export async function getIncomingDocument(db: Db, actor: Actor, input: { id: str
     })),
     history,
     replies: await repliesTo(db, actor, doc.id),
+    /** The copy it replaces and the copies that replace it (a replacement the sender issued). */
+    replacement: await replacementLinks(db, actor, doc),
     /** The sender's request to recall (update, replace) this copy, and its answer, if any. */
     recall: recall
       ? {

@@ -4,6 +4,7 @@ import { document, documentEvent } from "@/db/schema/documents";
 import { draftComment, draftVersion, outgoingDraft } from "@/db/schema/outgoing";
 import { documentSignature } from "@/db/schema/signing";
 import { appUser } from "@/db/schema/users";
+import { replacementLinks } from "../delivery/replace";
 import { formatNumberNotation } from "@/lib/documents";
 import { can } from "@/lib/permissions";
 import type { Actor } from "../authz/actor";
@@ -109,6 +110,8 @@ export async function getOutgoingDocument(db: Db, actor: Actor, input: { id: str
     answers: await answeredDocument(db, actor, draft.answersDocumentId),
     /** The answers that arrived to this document from its recipients (edXML ResponseFor). */
     responses: doc.status === "issued" ? await responsesTo(db, actor, doc.id) : [],
+    /** The earlier document it replaces, and the later one that replaces it. */
+    replacement: await replacementLinks(db, actor, doc),
     /** The number, notation and date given at issue. */
     issued:
       doc.status === "issued" && doc.codeNumber

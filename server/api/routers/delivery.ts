@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { idField, versionField } from "@/lib/schemas/fields";
 import { deliveriesOf, remindDelivery, resendDelivery } from "../../delivery/status";
+import { replacementCandidates } from "../../delivery/replace";
 import { permissionProcedure, router } from "../trpc";
 
 const deliveryRef = z.object({ deliveryId: idField, version: versionField });
@@ -10,6 +11,11 @@ export const deliveryRouter = router({
   list: permissionProcedure("outgoing.approve")
     .input(z.object({ documentId: idField }))
     .query(({ ctx, input }) => deliveriesOf(ctx.db, ctx.actor, input.documentId)),
+
+  /** The organisation's issued documents one of which may replace this one. */
+  replacements: permissionProcedure("outgoing.issue")
+    .input(z.object({ documentId: idField }))
+    .query(({ ctx, input }) => replacementCandidates(ctx.db, ctx.actor, input.documentId)),
 
   /** Reminds a recipient's clerks of a document still waiting to be registered. */
   remind: permissionProcedure("outgoing.issue")
