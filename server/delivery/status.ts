@@ -1,7 +1,7 @@
 // The sender's view of an issued document's deliveries: each recipient's status with the time
 // and the history of its reports, which ones have waited more than a working day unregistered,
 // and the clerk's two remedies: remind the recipient's clerks, or send again after a refusal.
-import { and, asc, eq, inArray } from "drizzle-orm";
+import { and, asc, eq, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { delivery, deliveryEvent } from "@/db/schema/delivery";
 import { document } from "@/db/schema/documents";
@@ -65,32 +65,29 @@ export async function deliveriesOf(
 ): Promise<DeliveryRow[]> {
   const doc = await issuedDocument(db, actor, documentId);
   if (doc.status !== "issued") return [];
+  type Event = DeliveryRow["events"][number];
+  // One statement: each delivery with its reports gathered as JSON by the database.
   const rows = await db
     .select({
       d: delivery,
       addressedName: organisation.name,
+      events: sql<Event[]>`coalesce((
+        select json_agg(json_build_object(
+            'code', ${deliveryEvent.code},
+            'status', ${deliveryEvent.status},
+            'at', to_char(${deliveryEvent.at} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'),
+            'staffName', ${deliveryEvent.staffName},
+            'description', ${deliveryEvent.description},
+            'round', ${deliveryEvent.round})
+          order by ${deliveryEvent.at}, ${deliveryEvent.code})
+        from ${deliveryEvent} where ${deliveryEvent.deliveryId} = ${delivery.id}), '[]'::json)`,
     })
     .from(delivery)
     .leftJoin(organisation, eq(organisation.id, delivery.addressedOrganisationId))
     .where(eq(delivery.documentId, doc.id))
     .orderBy(asc(delivery.recipientName), asc(delivery.id));
-  const events =
-    rows.length === 0
-      ? []
-      : await db
-          .select()
-          .from(deliveryEvent)
-          .where(
-            inArray(
-              deliveryEvent.deliveryId,
-              rows.map((r) => r.d.id),
-            ),
-          )
-          .orderBy(asc(deliveryEvent.at), asc(deliveryEvent.code));
   const today = vietnamToday(now);
-  const eventsOf = new Map<string, typeof events>();
-  for (const e of events) eventsOf.set(e.deliveryId, [...(eventsOf.get(e.deliveryId) ?? []), e]);
-  return rows.map(({ d, addressedName }) => ({
+  return rows.map(({ d, addressedName, events }) => ({
     id: d.id,
     version: d.version,
     recipientName: d.recipientName,
@@ -109,14 +106,7 @@ export async function deliveriesOf(
       d.status === "arrived" &&
       d.statusAt !== null &&
       today > addWorkingDays(vietnamToday(d.statusAt), 1),
-    events: (eventsOf.get(d.id) ?? []).map((e) => ({
-      code: e.code,
-      status: e.status,
-      at: e.at.toISOString(),
-      staffName: e.staffName,
-      description: e.description,
-      round: e.round,
-    })),
+    events,
   }));
 }
 
