@@ -1,3 +1,5 @@
+import { fieldError } from "../errors";
+
 /**
  * The name of the unique constraint a failed statement violated, or null. A pre-check cannot
  * see a concurrent transaction's uncommitted insert, so the index is the last word; drizzle
@@ -9,4 +11,20 @@ export function violatedUniqueConstraint(error: unknown): string | null {
     if (code === "23505") return typeof constraint === "string" ? constraint : "";
   }
   return null;
+}
+
+/**
+ * Runs a save whose name must be unique among its kind: a concurrent save of the same name slips
+ * past the pre-check, and the unique index `constraint` then refuses it on the `name` field.
+ */
+export async function uniqueNameGuard<T>(
+  constraint: string,
+  messageKey: string,
+  work: () => Promise<T>,
+): Promise<T> {
+  try {
+    return await work();
+  } catch (error) {
+    throw violatedUniqueConstraint(error) === constraint ? fieldError({ name: messageKey }) : error;
+  }
 }

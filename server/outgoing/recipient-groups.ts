@@ -13,7 +13,7 @@ import { appendAudit } from "../audit/append";
 import { assertCan, type Actor } from "../authz/actor";
 import { fieldError, notFound, stale } from "../errors";
 import { unsafeDescribeOrganisations, type RecipientState } from "../org/recipient-directory";
-import { violatedUniqueConstraint } from "../org/unique-violation";
+import { uniqueNameGuard } from "../org/unique-violation";
 
 export type RecipientGroupRow = {
   id: string;
@@ -63,7 +63,7 @@ export async function createRecipientGroup(
   assertCan(actor, "outgoing.issue");
   const organisationId = actor.organisationId;
   const memberIds = [...new Set(input.memberIds)];
-  return uniqueNameGuard(() =>
+  return uniqueNameGuard(NAME_UQ, "recipientGroups.nameTaken", () =>
     db.transaction(async (tx) => {
       const members = await checkGroup(tx, organisationId, input.name, memberIds, null);
       const [row] = await tx
@@ -98,7 +98,7 @@ export async function updateRecipientGroup(
   assertCan(actor, "outgoing.issue");
   const organisationId = actor.organisationId;
   const memberIds = [...new Set(input.memberIds)];
-  return uniqueNameGuard(() =>
+  return uniqueNameGuard(NAME_UQ, "recipientGroups.nameTaken", () =>
     db.transaction(async (tx) => {
       const current = await lockGroup(tx, organisationId, input.id, input.version);
       const renamed = current.name !== input.name;
@@ -218,17 +218,6 @@ async function lockGroup(
   if (!row) throw notFound("recipientGroup");
   if (row.version !== version) throw stale();
   return row;
-}
-
-/** Two clerks saving the same new name at once: the index has the last word. */
-async function uniqueNameGuard<T>(work: () => Promise<T>): Promise<T> {
-  try {
-    return await work();
-  } catch (error) {
-    throw violatedUniqueConstraint(error) === NAME_UQ
-      ? fieldError({ name: "recipientGroups.nameTaken" })
-      : error;
-  }
 }
 
 const pick = (r: GroupCore) => ({

@@ -16,7 +16,7 @@ import { appendAudit } from "../audit/append";
 import { assertCan, type Actor } from "../authz/actor";
 import { fieldError, notFound, stale } from "../errors";
 import { loadMembers } from "../incoming/workflow-support";
-import { violatedUniqueConstraint } from "../org/unique-violation";
+import { uniqueNameGuard } from "../org/unique-violation";
 import { routeErrors } from "./route-rules";
 
 /** Someone a template names, as they are now (a person who left stays named, marked inactive). */
@@ -70,7 +70,7 @@ export async function createRouteTemplate(
 ): Promise<RouteTemplateRow> {
   assertCan(actor, "outgoing.routeTemplates");
   const organisationId = actor.organisationId;
-  return uniqueNameGuard(() =>
+  return uniqueNameGuard(NAME_UQ, "routeTemplates.nameTaken", () =>
     db.transaction(async (tx) => {
       await checkTemplate(tx, organisationId, input, null);
       const [row] = await tx
@@ -102,7 +102,7 @@ export async function updateRouteTemplate(
 ): Promise<RouteTemplateRow> {
   assertCan(actor, "outgoing.routeTemplates");
   const organisationId = actor.organisationId;
-  return uniqueNameGuard(() =>
+  return uniqueNameGuard(NAME_UQ, "routeTemplates.nameTaken", () =>
     db.transaction(async (tx) => {
       const current = await lockTemplate(tx, organisationId, input.id, input.version);
       const renamed = current.name !== input.name;
@@ -224,17 +224,6 @@ async function lockTemplate(
   if (row.version !== version) throw stale();
   if (!row.active) throw notFound("routeTemplate");
   return row;
-}
-
-/** Two managers saving the same new name at once: the index has the last word. */
-async function uniqueNameGuard<T>(work: () => Promise<T>): Promise<T> {
-  try {
-    return await work();
-  } catch (error) {
-    throw violatedUniqueConstraint(error) === NAME_UQ
-      ? fieldError({ name: "routeTemplates.nameTaken" })
-      : error;
-  }
 }
 
 /** The templates with the people their steps name, so a list can say who without the directory. */

@@ -12,7 +12,7 @@ import { appendAudit } from "../audit/append";
 import { assertCan, type Actor } from "../authz/actor";
 import { fieldError, notFound, stale } from "../errors";
 import { changedFields } from "../org/changed-fields";
-import { violatedUniqueConstraint } from "../org/unique-violation";
+import { uniqueNameGuard } from "../org/unique-violation";
 import { periodOf } from "./numbering";
 
 export type RegistryRow = {
@@ -74,7 +74,7 @@ export async function createRegistry(
 ): Promise<RegistryRow> {
   assertCan(actor, "registry.manage");
   const organisationId = actor.organisationId;
-  return uniqueNameGuard(() =>
+  return uniqueNameGuard(REGISTRY_NAME_UQ, "registry.nameTaken", () =>
     db.transaction(async (tx) => {
       if (await nameTaken(tx, organisationId, input.name, null)) {
         throw fieldError({ name: "registry.nameTaken" });
@@ -105,7 +105,7 @@ export async function updateRegistry(
 ): Promise<RegistryRow> {
   assertCan(actor, "registry.manage");
   const organisationId = actor.organisationId;
-  return uniqueNameGuard(() =>
+  return uniqueNameGuard(REGISTRY_NAME_UQ, "registry.nameTaken", () =>
     db.transaction(async (tx) => {
       const current = await lockRegistry(tx, organisationId, input.id, input.version);
       const next = { ...registryValues(input), active: input.active };
@@ -221,17 +221,6 @@ async function lockRegistry(
   if (!row) throw notFound("registry");
   if (row.version !== version) throw stale();
   return row;
-}
-
-/** A concurrent insert can slip past the name check; the unique index then names the field. */
-async function uniqueNameGuard<T>(work: () => Promise<T>): Promise<T> {
-  try {
-    return await work();
-  } catch (error) {
-    throw violatedUniqueConstraint(error) === REGISTRY_NAME_UQ
-      ? fieldError({ name: "registry.nameTaken" })
-      : error;
-  }
 }
 
 async function withCounters(
