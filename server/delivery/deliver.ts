@@ -21,14 +21,14 @@ import type { DocumentRow } from "../incoming/visibility";
 
 type Recipient = { organisationId: string; name: string };
 
-type Target = { id: string; name: string; code: string; peerId: string | null };
+export type Target = { id: string; name: string; code: string; peerId: string | null };
 
 /**
  * For each addressee, the organisation that receives for it: itself when active, the one that
  * took it over when merged (following merges), null when it is closed. One query for all of
  * them, and one per step along a merge.
  */
-async function successorsOf(tx: Tx, ids: string[]): Promise<Map<string, Target | null>> {
+export async function successorsOf(tx: Tx, ids: string[]): Promise<Map<string, Target | null>> {
   const columns = {
     id: organisation.id,
     name: organisation.name,

@@ -6,7 +6,8 @@ import { getIncomingDocument } from "../incoming/document";
 import { getOutgoingDocument } from "../outgoing/document";
 import { applyOutgoingAction } from "../outgoing/workflow";
 import { createWorkflowWorld, refusedWith, type WorkflowWorld } from "../testing/incoming-workflow";
-import { giveKeys, issueTo } from "../testing/two-deployments";
+import { giveKeys } from "../testing/outgoing-route";
+import { issueTo } from "../testing/two-deployments";
 import { replacementCandidates } from "./replace";
 
 let world: WorkflowWorld;

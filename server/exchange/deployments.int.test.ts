@@ -18,7 +18,8 @@ import { computeBuildFingerprint, isBuildCurrent, repoRoot } from "@/scripts/bui
 import { loadVisibleDocument } from "../incoming/visibility";
 import { applyIncomingAction } from "../incoming/workflow";
 import { createWorkflowWorld, type WorkflowWorld } from "../testing/incoming-workflow";
-import { connectDeployments, giveKeys, issueTo } from "../testing/two-deployments";
+import { giveKeys } from "../testing/outgoing-route";
+import { connectDeployments, issueTo } from "../testing/two-deployments";
 
 type Deployment = { name: string; world: WorkflowWorld; port: number; app: ChildProcess | null };
 

@@ -12,14 +12,14 @@ import { document } from "@/db/schema/documents";
 import { exchangeArrival, exchangeInbox } from "@/db/schema/exchange";
 import { exchangePeer, organisation } from "@/db/schema/org";
 import { statusCodes, type DeliveryStatus } from "@/lib/delivery";
-import { copyAt, recordArrival } from "../delivery/deliver";
+import { copiesAt, recordArrivals, successorsOf, type Arrival } from "../delivery/deliver";
 import { recordStatus } from "../delivery/report";
 import { answered, arrivalValues, storeAttachments } from "../edxml/import";
 import { fromEdxmlDate, type EdxmlDocumentFields, type EdxmlStatusFields } from "../edxml/model";
 import { parseEdxml, type EdxmlNote } from "../edxml/parse";
 import { AppError } from "../errors";
 import { translate } from "../i18n/translate";
-import { clerksOf } from "../incoming/workflow-support";
+import { clerksOfMany } from "../incoming/workflow-support";
 import { enqueueStatus } from "./outbox";
 
 type Peer = typeof exchangePeer.$inferSelect;
@@ -73,43 +73,21 @@ async function hostedBy(tx: Tx, peer: Peer, code: string) {
 }
 
 /** Our organisations among the package's recipients, a merged one by its successor. */
-async function localRecipients(tx: Tx, codes: string[]): Promise<string[]> {
+async function localRecipients(tx: Tx, codes: string[]) {
   if (codes.length === 0) return [];
-  const found = await tx
-    .select({
-      id: organisation.id,
-      status: organisation.status,
-      mergedIntoId: organisation.mergedIntoId,
-    })
+  const named = await tx
+    .select({ id: organisation.id })
     .from(organisation)
     .where(and(inArray(organisation.code, codes), isNull(organisation.peerId)));
-  const ids = new Set<string>();
-  for (const org of found) {
-    let current: typeof org | undefined = org;
-    for (let hops = 0; current && hops < 10; hops++) {
-      if (current.status === "active") {
-        ids.add(current.id);
-        break;
-      }
-      if (current.status !== "merged" || !current.mergedIntoId) break;
-      [current] = await tx
-        .select({
-          id: organisation.id,
-          status: organisation.status,
-          mergedIntoId: organisation.mergedIntoId,
-        })
-        .from(organisation)
-        .where(eq(organisation.id, current.mergedIntoId));
-    }
+  const successors = await successorsOf(
+    tx,
+    named.map((o) => o.id),
+  );
+  const out = new Map<string, { id: string; code: string }>();
+  for (const target of successors.values()) {
+    if (target && !target.peerId) out.set(target.id, { id: target.id, code: target.code });
   }
-  return [...ids];
-}
-
-/** Who a copy from a peer is recorded as made by: the recipient's first clerk. */
-async function receiverOf(tx: Tx, organisationId: string): Promise<string> {
-  const [clerk] = await clerksOf(tx, organisationId);
-  if (!clerk) throw new Refusal(422, "exchange.noClerk");
-  return clerk;
+  return [...out.values()];
 }
 
 async function receiveDocument(
@@ -134,31 +112,39 @@ async function receiveDocument(
     codeNotation: fields.CodeNotation,
     documentDate,
   };
-  let files: Awaited<ReturnType<typeof storeAttachments>> | null = null;
-  const copies: string[] = [];
-  for (const recipientId of recipients) {
-    const existing = documentDate ? await copyAt(tx, recipientId, identity) : null;
-    if (existing) continue;
-    files ??= await storeAttachments(tx, attachments, notes);
-    const { values } = await arrivalValues(tx, fields);
-    const [recipient] = await tx
-      .select({ id: organisation.id, code: organisation.code })
-      .from(organisation)
-      .where(eq(organisation.id, recipientId));
-    const copyId = await recordArrival(tx, {
-      recipientId,
+  const existing = documentDate
+    ? await copiesAt(
+        tx,
+        recipients.map((r) => r.id),
+        identity,
+      )
+    : new Map<string, string>();
+  const fresh = recipients.filter((r) => !existing.has(r.id));
+  if (fresh.length === 0) return [];
+  // A copy is recorded as made by its organisation's first clerk: one with none cannot receive.
+  const clerks = await clerksOfMany(
+    tx,
+    fresh.map((r) => r.id),
+  );
+  if (fresh.some((r) => !clerks.get(r.id)?.length)) throw new Refusal(422, "exchange.noClerk");
+  const files = await storeAttachments(tx, attachments, notes);
+  const { values } = await arrivalValues(tx, fields);
+  const arrivals: Arrival[] = [];
+  for (const r of fresh) {
+    arrivals.push({
+      recipientId: r.id,
       values: {
         ...values,
         issuerOrganisationId: sender.id,
         respondsToDocumentId: await answered(
           tx,
-          { organisationId: recipient!.id, organisationCode: recipient!.code },
+          { organisationId: r.id, organisationCode: r.code },
           fields.ResponseFor,
         ),
       },
       files,
       actor: null,
-      createdById: await receiverOf(tx, recipientId),
+      createdById: clerks.get(r.id)![0]!,
       from: sender.name,
       data: {
         via: "exchange",
@@ -168,7 +154,10 @@ async function receiveDocument(
       },
       at,
     });
-    await tx.insert(exchangeArrival).values({
+  }
+  const copies = await recordArrivals(tx, arrivals);
+  await tx.insert(exchangeArrival).values(
+    copies.map((copyId) => ({
       incomingDocumentId: copyId,
       peerId: peer.id,
       remoteDocumentId: fields.DocumentId,
@@ -176,10 +165,9 @@ async function receiveDocument(
       codeNumber: fields.CodeNumber || null,
       codeNotation: fields.CodeNotation || null,
       documentDate,
-    });
-    await enqueueStatus(tx, copyId, "arrived", {});
-    copies.push(copyId);
-  }
+    })),
+  );
+  for (const copyId of copies) await enqueueStatus(tx, copyId, "arrived", {});
   return copies;
 }
 

@@ -12,21 +12,29 @@ import type { WorkflowWorld } from "./incoming-workflow";
 export const CHAIR_PIN = "246810";
 export const SEAL_PIN = "135790";
 
-/** The chairman's certificate and Định Công's seal, each with its PIN chosen. */
-export async function giveSigningKeys(world: WorkflowWorld) {
+/** A signing certificate for `signer` and the organisation's seal for `clerk`, PINs chosen. */
+export async function giveKeys(
+  world: WorkflowWorld,
+  org: string,
+  people: { signer: string; clerk: string },
+) {
   const admin = await world.as("quantri");
   const leader = await issueCertificate(world.db, admin, {
-    organisationId: world.orgs.dinhcong!,
-    userId: world.users["chutich.dc"]!,
+    organisationId: world.orgs[org]!,
+    userId: world.users[people.signer]!,
     title: "Chủ tịch",
   });
-  await setPin(world.db, await world.as("chutich.dc"), {
+  await setPin(world.db, await world.as(people.signer), {
     certificateId: leader.id,
     pin: CHAIR_PIN,
   });
-  const seal = await issueCertificate(world.db, admin, { organisationId: world.orgs.dinhcong! });
-  await setPin(world.db, await world.as("vanthu.dc"), { certificateId: seal.id, pin: SEAL_PIN });
+  const seal = await issueCertificate(world.db, admin, { organisationId: world.orgs[org]! });
+  await setPin(world.db, await world.as(people.clerk), { certificateId: seal.id, pin: SEAL_PIN });
 }
+
+/** The chairman's certificate and Định Công's seal, each with its PIN chosen. */
+export const giveSigningKeys = (world: WorkflowWorld) =>
+  giveKeys(world, "dinhcong", { signer: "chutich.dc", clerk: "vanthu.dc" });
 
 /** `world` is read at each call: the world is made in a `beforeAll`. */
 export function outgoingRoute(worldOf: () => WorkflowWorld) {

@@ -13,12 +13,8 @@ import { createDraft } from "../outgoing/drafts";
 import { issueSigned, signDraft } from "../outgoing/sign-requests";
 import { applyOutgoingAction } from "../outgoing/workflow";
 import { ensureAuthority } from "../signing/service/authority";
-import { issueCertificate } from "../signing/service/certificates";
-import { setPin } from "../signing/service/holder";
 import type { WorkflowWorld } from "./incoming-workflow";
-
-export const SIGNER_PIN = "246810";
-export const SEAL_PIN = "135790";
+import { CHAIR_PIN, SEAL_PIN } from "./outgoing-route";
 
 /** Makes `from` a peer of `at`, hosting the named organisations of `at`'s tree. */
 export async function addPeer(
@@ -58,26 +54,6 @@ export async function connectDeployments(
     hosts: ["dinhcong"],
   });
   return { peerOfA: peerOfA.id, peerOfB: peerOfB.id };
-}
-
-/** A signing certificate for `signer` and the organisation's seal for `clerk`, PINs chosen. */
-export async function giveKeys(
-  world: WorkflowWorld,
-  org: string,
-  people: { signer: string; clerk: string },
-) {
-  const admin = await world.as("quantri");
-  const leader = await issueCertificate(world.db, admin, {
-    organisationId: world.orgs[org]!,
-    userId: world.users[people.signer]!,
-    title: "Chủ tịch",
-  });
-  await setPin(world.db, await world.as(people.signer), {
-    certificateId: leader.id,
-    pin: SIGNER_PIN,
-  });
-  const seal = await issueCertificate(world.db, admin, { organisationId: world.orgs[org]! });
-  await setPin(world.db, await world.as(people.clerk), { certificateId: seal.id, pin: SEAL_PIN });
 }
 
 /** A công văn drafted, signed and issued in one step of its route, to the named organisations. */
@@ -131,7 +107,7 @@ export async function issueTo(
   await signDraft(db, await world.as(people.signer), {
     documentId: created.id,
     version: await version(created.id),
-    pin: SIGNER_PIN,
+    pin: CHAIR_PIN,
   });
   const issued = await issueSigned(db, await world.as(people.clerk), {
     documentId: created.id,
