@@ -4,6 +4,9 @@ import createNextIntlPlugin from "next-intl/plugin";
 const withNextIntl = createNextIntlPlugin("./server/i18n/request.ts");
 
 const config: NextConfig = {
+  // A second server from the same checkout (a development server beside a production build)
+  // keeps its output apart.
+  distDir: process.env.NEXT_DIST_DIR || ".next",
   // Native and server-only packages stay out of the bundle and load from node_modules.
   serverExternalPackages: [
     "@node-rs/argon2",

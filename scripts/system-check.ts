@@ -22,6 +22,11 @@ export const testPackages: SystemPackage[] = [
     debian: "fonts-dejavu-core",
     why: "a font with Vietnamese glyphs for PDFs and screenshots",
   },
+  {
+    command: "/usr/lib/python3/dist-packages/icalendar/__init__.py",
+    debian: "python3-icalendar",
+    why: "independent parser of the calendar feeds",
+  },
 ];
 
 /** What the application itself uses; without it, it still runs, with less. */
