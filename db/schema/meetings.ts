@@ -145,6 +145,8 @@ export const meetingParticipant = pgTable(
       .references(() => appUser.id, { onDelete: "restrict" }),
     response: meetingResponse().notNull().default("pending"),
     respondedAt: timestamp({ withTimezone: true }),
+    /** The answer is changed through the workflow engine, which refuses a stale version. */
+    version: integer().notNull().default(1),
     invitedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
