@@ -21,6 +21,11 @@ export const permissions = [
     roles: everyone,
   },
   {
+    action: "calendar.read",
+    description: "See one's own calendar: schedule entries, meetings and deadlines, and its feeds",
+    roles: everyone,
+  },
+  {
     action: "unit.manage",
     description: "Create, rename and deactivate units",
     roles: ["admin", "deployment_admin"],

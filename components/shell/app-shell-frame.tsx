@@ -17,6 +17,7 @@ import {
   IconAddressBook,
   IconBook2,
   IconBuildingCommunity,
+  IconCalendar,
   IconChartBar,
   IconChevronDown,
   IconCertificate,
@@ -84,6 +85,7 @@ export function AppShellFrame({
 
   const main: NavItem[] = [
     { href: "/", label: t("nav.home"), icon: <IconHome size={18} /> },
+    { href: "/calendar", label: t("nav.calendar"), icon: <IconCalendar size={18} /> },
     { href: "/directory", label: t("nav.directory"), icon: <IconAddressBook size={18} /> },
     { href: "/account", label: t("nav.account"), icon: <IconUserCircle size={18} /> },
   ];

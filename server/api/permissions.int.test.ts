@@ -49,6 +49,11 @@ const cases: Record<string, Case> = {
     input: () => undefined,
     otherOrganisation: { none: "takes no input; answers about the caller" },
   },
+  "calendar.items": {
+    permission: "calendar.read",
+    input: () => ({ from: "2026-12-01", to: "2026-12-31" }),
+    otherOrganisation: { none: "answers only about the caller" },
+  },
   "audit.list": {
     permission: "audit.read",
     input: () => ({ limit: 10 }),
@@ -698,6 +703,7 @@ const cases: Record<string, Case> = {
 /** Demo members who lack each permission (the first role that does not grant it). */
 const lacking: Record<Action, string | null> = {
   "directory.read": null, // every member has it
+  "calendar.read": null, // every member has it
   "unit.manage": "chuyenvien.kt",
   "user.manage": "truongphong.kt",
   "audit.read": "vanthu.dc",

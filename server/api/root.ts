@@ -1,5 +1,6 @@
 import { accountRouter } from "./routers/account";
 import { auditRouter } from "./routers/audit";
+import { calendarRouter } from "./routers/calendar";
 import { directoryRouter } from "./routers/directory";
 import { incomingRouter } from "./routers/incoming";
 import { deliveryRouter } from "./routers/delivery";
@@ -23,6 +24,7 @@ import { createCallerFactory, router } from "./trpc";
 export const appRouter = router({
   account: accountRouter,
   audit: auditRouter,
+  calendar: calendarRouter,
   directory: directoryRouter,
   inbox: inboxRouter,
   incoming: incomingRouter,

@@ -21,6 +21,8 @@ export type CalendarItem = {
   response?: "pending" | "accepted" | "declined";
   /** For tasks and documents past their deadline, and cancelled occurrences. */
   state?: "overdue" | "cancelled" | "changed";
+  /** A secret document's: its title stays in the application (feeds show a generic one). */
+  restricted?: boolean;
 };
 
 /** A half-open range [from, to) of instants, at most a few months long. */
