@@ -13,6 +13,8 @@ export const auditEntityTypes = [
   "certificate",
   "trustAnchor",
   "exchangePeer",
+  "scheduleSheet",
+  "notice",
 ] as const;
 export type AuditEntityType = (typeof auditEntityTypes)[number];
 
@@ -89,6 +91,24 @@ export const auditActions = {
   "exchange.peerAdded": "exchangePeer",
   "exchange.peerChanged": "exchangePeer",
   "exchange.retried": "exchangePeer",
+  "notice.drafted": "notice",
+  "notice.draftSaved": "notice",
+  "notice.published": "notice",
+  "notice.withdrawn": "notice",
+  "notice.confirmed": "notice",
+  "notice.reminded": "notice",
+  "calendar.feedCreated": "user",
+  "calendar.feedRenewed": "user",
+  "calendar.feedRevoked": "user",
+  "schedule.created": "scheduleSheet",
+  "schedule.entryAdded": "scheduleSheet",
+  "schedule.entryEdited": "scheduleSheet",
+  "schedule.entryRemoved": "scheduleSheet",
+  "schedule.entryCancelled": "scheduleSheet",
+  "schedule.copiedPreviousWeek": "scheduleSheet",
+  "schedule.submitted": "scheduleSheet",
+  "schedule.published": "scheduleSheet",
+  "schedule.returned": "scheduleSheet",
   "demo.seeded": "organisation",
 } as const satisfies Record<string, AuditEntityType>;
 
@@ -106,6 +126,9 @@ export const auditActionGroups = [
   "organisation",
   "signing",
   "exchange",
+  "schedule",
+  "calendar",
+  "notice",
   "demo",
 ] as const;
 export type AuditActionGroup = (typeof auditActionGroups)[number];

@@ -125,6 +125,66 @@ export const permissions = [
     description: "Create, rename, move, close and merge organisations",
     roles: ["deployment_admin"],
   },
+  {
+    action: "schedule.read",
+    description: "Read the published weekly work schedules of the organisation and its units",
+    roles: everyone,
+  },
+  {
+    action: "schedule.draft",
+    description:
+      "Draft a weekly work schedule (clerks the leadership's, unit heads their unit's), submit it, change it after publication",
+    roles: ["admin", "clerk", "unit_head"],
+  },
+  {
+    action: "schedule.approve",
+    description: "Approve and publish a submitted weekly work schedule, or return it with a reason",
+    roles: ["leader"],
+  },
+  {
+    action: "task.work",
+    description:
+      "Work on tasks: see the tasks one gives, leads, helps with or watches; create tasks for oneself; report progress, ask for more time, comment",
+    roles: ["admin", "clerk", "specialist", "unit_head", "leader"],
+  },
+  {
+    action: "task.assign",
+    description:
+      "Give tasks to others and decide on them: leaders across the organisation, unit heads within their unit",
+    roles: ["unit_head", "leader"],
+  },
+  {
+    action: "task.report",
+    description: "See the task report by unit and person (unit heads: their unit)",
+    roles: ["unit_head", "leader"],
+  },
+  {
+    action: "meeting.read",
+    description:
+      "See the meetings one organises or is invited to, answer invitations, check rooms' bookings",
+    roles: ["admin", "clerk", "specialist", "unit_head", "leader"],
+  },
+  {
+    action: "meeting.organise",
+    description:
+      "Organise meetings: book a room, invite people, change, move or cancel one's meetings",
+    roles: ["clerk", "specialist", "unit_head", "leader"],
+  },
+  {
+    action: "room.manage",
+    description: "Keep the organisation's meeting rooms and reserve them for other purposes",
+    roles: ["admin", "clerk"],
+  },
+  {
+    action: "notice.read",
+    description: "Read the internal notices addressed to oneself, confirm having read them",
+    roles: everyone,
+  },
+  {
+    action: "notice.publish",
+    description: "Write, publish, withdraw and track the organisation's internal notices",
+    roles: ["leader", "clerk", "admin"],
+  },
 ] as const satisfies readonly { action: string; description: string; roles: readonly Role[] }[];
 
 export type Action = (typeof permissions)[number]["action"];

@@ -152,7 +152,10 @@ export function NotificationBell() {
   const open = (n: Item) => {
     if (!n.readAt) markRead.mutate({ id: n.id });
     setOpened(false);
-    if (n.documentId) {
+    const href = typeof n.params.href === "string" ? n.params.href : null;
+    if (href?.startsWith("/") && !href.startsWith("//")) {
+      router.push(href);
+    } else if (n.documentId) {
       // The notification says the document changed: do not show a cached older state.
       void queryClient.invalidateQueries({
         queryKey: trpc.incoming.get.queryKey({ id: n.documentId }),

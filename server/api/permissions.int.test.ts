@@ -9,6 +9,7 @@ import { document } from "@/db/schema/documents";
 import { unit } from "@/db/schema/org";
 import { routeTemplate } from "@/db/schema/outgoing";
 import { recipientGroup } from "@/db/schema/recipient-groups";
+import { scheduleSheet } from "@/db/schema/schedule";
 import { appUser } from "@/db/schema/users";
 import { seedDemo } from "@/db/seed/demo";
 import type { Action } from "@/lib/permissions";
@@ -25,6 +26,7 @@ type Ids = {
   dcUnit: string;
   hlTemplate: string;
   hlGroup: string;
+  hlSheet: string;
 };
 
 type Case = {
@@ -53,6 +55,21 @@ const cases: Record<string, Case> = {
     permission: "calendar.read",
     input: () => ({ from: "2026-12-01", to: "2026-12-31" }),
     otherOrganisation: { none: "answers only about the caller" },
+  },
+  "calendar.feed": {
+    permission: "calendar.read",
+    input: () => ({ scope: "mine" }),
+    otherOrganisation: (ids) => ({ scope: "schedule", unitId: ids.hlUnit }),
+  },
+  "calendar.renewFeed": {
+    permission: "calendar.read",
+    input: () => ({ scope: "mine", version: null }),
+    otherOrganisation: (ids) => ({ scope: "schedule", unitId: ids.hlUnit, version: null }),
+  },
+  "calendar.revokeFeed": {
+    permission: "calendar.read",
+    input: () => ({ scope: "mine", version: 1 }),
+    otherOrganisation: (ids) => ({ scope: "schedule", unitId: ids.hlUnit, version: 1 }),
   },
   "audit.list": {
     permission: "audit.read",
@@ -598,6 +615,63 @@ const cases: Record<string, Case> = {
     }),
     otherOrganisation: deploymentWide,
   },
+  "notices.mine": {
+    permission: "notice.read",
+    input: () => ({}),
+    otherOrganisation: { none: "answers only about the caller" },
+  },
+  "notices.pending": {
+    permission: "notice.read",
+    input: () => undefined,
+    otherOrganisation: { none: "answers only about the caller" },
+  },
+  "notices.pendingCount": {
+    permission: "notice.read",
+    input: () => undefined,
+    otherOrganisation: { none: "answers only about the caller" },
+  },
+  // Another organisation's real notices: server/notices/notices.int.test.ts.
+  "notices.get": {
+    permission: "notice.read",
+    input: (ids) => ({ id: ids.hlDocument }),
+    otherOrganisation: (ids) => ({ id: ids.hlDocument }),
+  },
+  "notices.confirm": {
+    permission: "notice.read",
+    input: (ids) => ({ id: ids.hlDocument }),
+    otherOrganisation: (ids) => ({ id: ids.hlDocument }),
+  },
+  "notices.office": {
+    permission: "notice.publish",
+    input: () => ({}),
+    otherOrganisation: { none: "lists the caller's organisation" },
+  },
+  "notices.create": {
+    permission: "notice.publish",
+    input: () => ({
+      title: "Lịch trực Tết",
+      body: { type: "doc", content: [] },
+      audience: { kind: "organisation" },
+    }),
+    otherOrganisation: {
+      none: "writes in the caller's organisation; another's units and people are refused as unknown (server/notices/notices.int.test.ts)",
+    },
+  },
+  "notices.act": {
+    permission: "notice.publish",
+    input: (ids) => ({ id: ids.hlDocument, version: 1, input: { action: "publish" } }),
+    otherOrganisation: (ids) => ({ id: ids.hlDocument, version: 1, input: { action: "publish" } }),
+  },
+  "notices.tracking": {
+    permission: "notice.publish",
+    input: (ids) => ({ id: ids.hlDocument }),
+    otherOrganisation: (ids) => ({ id: ids.hlDocument }),
+  },
+  "notices.remind": {
+    permission: "notice.publish",
+    input: (ids) => ({ id: ids.hlDocument }),
+    otherOrganisation: (ids) => ({ id: ids.hlDocument }),
+  },
   "orgTree.move": {
     permission: "orgTree.manage",
     input: (ids) => ({ id: ids.orgs.hoangliet, version: 1, parentId: ids.orgs.hanoi }),
@@ -617,6 +691,65 @@ const cases: Record<string, Case> = {
       date: "2026-01-01",
     }),
     otherOrganisation: deploymentWide,
+  },
+  "schedule.week": {
+    permission: "schedule.read",
+    input: () => ({ unitId: null, year: 2026, week: 50 }),
+    otherOrganisation: (ids) => ({ unitId: ids.hlUnit, year: 2026, week: 50 }),
+  },
+  "schedule.createSheet": {
+    permission: "schedule.draft",
+    input: () => ({ unitId: null, year: 2026, week: 51 }),
+    otherOrganisation: (ids) => ({ unitId: ids.hlUnit, year: 2026, week: 51 }),
+  },
+  "schedule.addEntry": {
+    permission: "schedule.draft",
+    input: (ids) => ({
+      sheetId: ids.hlSheet,
+      sheetVersion: 1,
+      day: "2026-12-07",
+      startTime: "08:00",
+      content: "Họp giao ban",
+    }),
+    otherOrganisation: (ids) => ({
+      sheetId: ids.hlSheet,
+      sheetVersion: 1,
+      day: "2026-12-07",
+      startTime: "08:00",
+      content: "Chiếm quyền",
+    }),
+  },
+  "schedule.updateEntry": {
+    permission: "schedule.draft",
+    input: (ids) => ({
+      id: ids.hlSheet,
+      version: 1,
+      day: "2026-12-07",
+      startTime: "08:00",
+      content: "Họp giao ban",
+    }),
+    otherOrganisation: (ids) => ({
+      id: ids.hlSheet,
+      version: 1,
+      day: "2026-12-07",
+      startTime: "08:00",
+      content: "Chiếm quyền",
+    }),
+  },
+  "schedule.removeEntry": {
+    permission: "schedule.draft",
+    input: (ids) => ({ id: ids.hlSheet, version: 1 }),
+    otherOrganisation: (ids) => ({ id: ids.hlSheet, version: 1 }),
+  },
+  "schedule.copyPreviousWeek": {
+    permission: "schedule.draft",
+    input: (ids) => ({ sheetId: ids.hlSheet, sheetVersion: 1 }),
+    otherOrganisation: (ids) => ({ sheetId: ids.hlSheet, sheetVersion: 1 }),
+  },
+  "schedule.act": {
+    permission: "schedule.read",
+    input: (ids) => ({ id: ids.hlSheet, version: 1, input: { action: "submit" } }),
+    otherOrganisation: (ids) => ({ id: ids.hlSheet, version: 1, input: { action: "submit" } }),
   },
   "units.list": {
     permission: "directory.read",
@@ -704,6 +837,9 @@ const cases: Record<string, Case> = {
 const lacking: Record<Action, string | null> = {
   "directory.read": null, // every member has it
   "calendar.read": null, // every member has it
+  "schedule.read": null, // every member has it
+  "schedule.draft": "chuyenvien.kt",
+  "schedule.approve": "vanthu.dc",
   "unit.manage": "chuyenvien.kt",
   "user.manage": "truongphong.kt",
   "audit.read": "vanthu.dc",
@@ -723,6 +859,8 @@ const lacking: Record<Action, string | null> = {
   "signing.manage": "quantri.dc",
   "signing.own": "vanthu.dc",
   "exchange.manage": "quantri.dc",
+  "notice.read": null, // every member has it
+  "notice.publish": "chuyenvien.kt",
 };
 
 let db: Db;
@@ -822,8 +960,19 @@ beforeAll(async () => {
       updatedById: seeded.users["vanthu.hl"]!,
     })
     .returning({ id: recipientGroup.id });
+  const [hlSheet] = await db
+    .insert(scheduleSheet)
+    .values({
+      organisationId: seeded.orgs.hoangliet!,
+      year: 2026,
+      week: 50,
+      weekStart: "2026-12-07",
+      createdById: seeded.users["vanthu.hl"]!,
+    })
+    .returning({ id: scheduleSheet.id });
   ids = {
     ...seeded,
+    hlSheet: hlSheet!.id,
     hlGroup: hlGroup!.id,
     hlUnit: hl!.id,
     dcUnit: dc!.id,

@@ -10,12 +10,14 @@ import { signingRouter } from "./routers/signing";
 import { incomingReceptionRouter } from "./routers/incoming-reception";
 import { inboxRouter } from "./routers/inbox";
 import { leaderRouter } from "./routers/leader";
+import { noticesRouter } from "./routers/notices";
 import { notificationsRouter } from "./routers/notifications";
 import { orgTreeRouter } from "./routers/org-tree";
 import { registriesRouter } from "./routers/registries";
 import { recipientsRouter } from "./routers/recipients";
 import { reportsRouter } from "./routers/reports";
 import { routeTemplatesRouter } from "./routers/route-templates";
+import { scheduleRouter } from "./routers/schedule";
 import { searchRouter } from "./routers/search";
 import { unitsRouter } from "./routers/units";
 import { usersRouter } from "./routers/users";
@@ -33,6 +35,7 @@ export const appRouter = router({
   exchange: exchangeRouter,
   signing: signingRouter,
   leader: leaderRouter,
+  notices: noticesRouter,
   notifications: notificationsRouter,
   orgTree: orgTreeRouter,
   reception: incomingReceptionRouter,
@@ -40,6 +43,7 @@ export const appRouter = router({
   registries: registriesRouter,
   reports: reportsRouter,
   routeTemplates: routeTemplatesRouter,
+  schedule: scheduleRouter,
   search: searchRouter,
   units: unitsRouter,
   users: usersRouter,

@@ -1,10 +1,12 @@
-import { inArray, sql } from "drizzle-orm";
+import { eq, inArray, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { document } from "@/db/schema/documents";
 import { exchangePeer, organisation, unit } from "@/db/schema/org";
 import { routeTemplate } from "@/db/schema/outgoing";
+import { notice } from "@/db/schema/notices";
 import { recipientGroup } from "@/db/schema/recipient-groups";
 import { registry } from "@/db/schema/registry";
+import { scheduleSheet } from "@/db/schema/schedule";
 import { signingCertificate, trustAnchor } from "@/db/schema/signing";
 import { appUser } from "@/db/schema/users";
 import type { AuditRecord } from "@/lib/audit-actions";
@@ -62,6 +64,7 @@ export async function lookUpRecords(
     certificates,
     peers,
     anchors,
+    notices,
   ] = await Promise.all([
     whenAny(ids("document"), (list) =>
       db
@@ -126,8 +129,23 @@ export async function lookUpRecords(
         .from(trustAnchor)
         .where(inArray(trustAnchor.id, list)),
     ),
+    whenAny(ids("notice"), (list) =>
+      db.select({ id: notice.id, name: notice.title }).from(notice).where(inArray(notice.id, list)),
+    ),
   ]);
 
+  const sheets = await whenAny(ids("scheduleSheet"), (list) =>
+    db
+      .select({
+        id: scheduleSheet.id,
+        year: scheduleSheet.year,
+        week: scheduleSheet.week,
+        unitName: unit.name,
+      })
+      .from(scheduleSheet)
+      .leftJoin(unit, eq(unit.id, scheduleSheet.unitId))
+      .where(inArray(scheduleSheet.id, list)),
+  );
   const records = new Map<string, AuditRecord>();
   const withheld = new Set<string>();
   for (const d of documents) {
@@ -150,6 +168,11 @@ export async function lookUpRecords(
   for (const c of certificates) records.set(recordKey("certificate", c.id), plain(c.name));
   for (const a of anchors) records.set(recordKey("trustAnchor", a.id), plain(a.name));
   for (const p of peers) records.set(recordKey("exchangePeer", p.id), plain(p.name));
+  for (const n of notices) records.set(recordKey("notice", n.id), plain(n.name));
+  for (const w of sheets) {
+    const name = `${w.week}/${w.year}${w.unitName ? ` – ${w.unitName}` : ""}`;
+    records.set(recordKey("scheduleSheet", w.id), plain(name));
+  }
   return {
     records,
     withheld,

@@ -42,6 +42,8 @@ const recordOf: Record<string, AuditRecord> = {
   certificate: record("Nguyễn Đức Thắng"),
   trustAnchor: record("CN=VNPT Certification Authority, O=VNPT Group, C=VN"),
   exchangePeer: record("Hệ thống quản lý văn bản tỉnh Nghệ An"),
+  scheduleSheet: record("50/2026"),
+  notice: record("Lịch trực Tết Nguyên đán"),
 };
 const hl = { id: ID, code: "H49.30", name: "UBND phường Hoàng Liệt" };
 const dc = { id: ID, code: "H49.29", name: "UBND phường Định Công" };
@@ -135,6 +137,26 @@ const dataOf: Record<AuditAction, Record<string, unknown>> = {
     added: ["UBND phường Hoàng Liệt"],
     removed: [],
   },
+  "notice.drafted": { title: "Lịch trực Tết Nguyên đán" },
+  "notice.draftSaved": { title: "Lịch trực Tết Nguyên đán" },
+  "notice.published": {
+    title: "Lịch trực Tết Nguyên đán",
+    recipients: 12,
+    audience: "organisation",
+    requiresConfirmation: true,
+  },
+  "notice.withdrawn": { title: "Lịch trực Tết Nguyên đán" },
+  "notice.confirmed": { title: "Lịch trực Tết Nguyên đán" },
+  "notice.reminded": { title: "Lịch trực Tết Nguyên đán", reminded: 3 },
+  "schedule.created": { year: 2026, week: 50, unitId: null },
+  "schedule.entryAdded": { content: "Họp giao ban", day: "2026-12-07", afterPublication: false },
+  "schedule.entryEdited": { content: "Họp giao ban", day: "2026-12-07", afterPublication: true },
+  "schedule.entryRemoved": { content: "Họp giao ban", day: "2026-12-07" },
+  "schedule.entryCancelled": { content: "Họp giao ban", day: "2026-12-07" },
+  "schedule.copiedPreviousWeek": { entries: 5 },
+  "schedule.submitted": { from: "draft", to: "submitted" },
+  "schedule.published": { from: "submitted", to: "published" },
+  "schedule.returned": { reason: "Bổ sung lịch tiếp dân" },
   "recipientGroup.deleted": { name: "Các phường thuộc quận Hoàng Mai", members: 2 },
   "organisation.created": { code: "H49.29", name: "UBND phường Định Công", level: "commune" },
   "organisation.updated": { changes: { name: { from: "UBND phường ĐC", to: dc.name } } },
@@ -167,6 +189,9 @@ const dataOf: Record<AuditAction, Record<string, unknown>> = {
   "exchange.peerAdded": { name: "Tỉnh Nghệ An", url: "https://vanban.nghean.gov.vn", hosts: 3 },
   "exchange.peerChanged": { name: "Tỉnh Nghệ An", url: "https://vanban.nghean.gov.vn", hosts: 0 },
   "exchange.retried": { message: ID, kind: "document" },
+  "calendar.feedCreated": { scope: "mine" },
+  "calendar.feedRenewed": { scope: "schedule" },
+  "calendar.feedRevoked": { scope: "mine" },
   "demo.seeded": { units: 2, users: ["quantri.dc", "vanthu.dc", "chutich.dc"] },
 };
 

@@ -410,6 +410,19 @@ const builders: Record<AuditAction, Builder> = {
   },
   "recipientGroup.deleted": simple("recipientGroup.deleted"),
 
+  "notice.drafted": simple("notice.drafted"),
+  "notice.draftSaved": simple("notice.draftSaved"),
+  "notice.published": (e) => ({
+    key: "notice.published",
+    values: { recipients: count(e.data.recipients) },
+  }),
+  "notice.withdrawn": simple("notice.withdrawn"),
+  "notice.confirmed": simple("notice.confirmed"),
+  "notice.reminded": (e) => ({
+    key: "notice.reminded",
+    values: { reminded: count(e.data.reminded) },
+  }),
+
   "organisation.created": (e) => ({
     key: "organisation.created",
     values: { code: str(e.data.code) ?? "", hasCode: yes(Boolean(str(e.data.code))) },
@@ -492,6 +505,51 @@ const builders: Record<AuditAction, Builder> = {
   "exchange.retried": (e) => ({
     key: "exchange.retried",
     values: { status: yes(e.data.kind === "status") },
+  }),
+  "calendar.feedCreated": (e) => ({
+    key: "calendar.feedCreated",
+    values: { schedule: yes(e.data.scope === "schedule") },
+  }),
+  "calendar.feedRenewed": (e) => ({
+    key: "calendar.feedRenewed",
+    values: { schedule: yes(e.data.scope === "schedule") },
+  }),
+  "calendar.feedRevoked": (e) => ({
+    key: "calendar.feedRevoked",
+    values: { schedule: yes(e.data.scope === "schedule") },
+  }),
+  "schedule.created": simple("schedule.created"),
+  "schedule.entryAdded": (e) => ({
+    key: "schedule.entryAdded",
+    values: {
+      content: shorten(str(e.data.content) ?? "", MAX_VALUE),
+      after: yes(e.data.afterPublication === true),
+    },
+  }),
+  "schedule.entryEdited": (e) => ({
+    key: "schedule.entryEdited",
+    values: {
+      content: shorten(str(e.data.content) ?? "", MAX_VALUE),
+      after: yes(e.data.afterPublication === true),
+    },
+  }),
+  "schedule.entryRemoved": (e) => ({
+    key: "schedule.entryRemoved",
+    values: { content: shorten(str(e.data.content) ?? "", MAX_VALUE) },
+  }),
+  "schedule.entryCancelled": (e) => ({
+    key: "schedule.entryCancelled",
+    values: { content: shorten(str(e.data.content) ?? "", MAX_VALUE) },
+  }),
+  "schedule.copiedPreviousWeek": (e) => ({
+    key: "schedule.copiedPreviousWeek",
+    values: { entries: count(e.data.entries) },
+  }),
+  "schedule.submitted": simple("schedule.submitted"),
+  "schedule.published": simple("schedule.published"),
+  "schedule.returned": (e) => ({
+    key: "schedule.returned",
+    values: { reason: shorten(str(e.data.reason) ?? "", MAX_VALUE) },
   }),
   "demo.seeded": (e) => ({
     key: "demo.seeded",
