@@ -12,6 +12,7 @@ import { useState } from "react";
 import { useTRPC } from "@/components/providers/trpc";
 import { vietnamToday } from "@/lib/dates";
 import type { AppRouter } from "@/server/api/root";
+import { FeedButton } from "./feed-button";
 import { visibleDays, vietnamWallClock, type CalendarView } from "./calendar-range";
 
 type Item = inferRouterOutputs<AppRouter>["calendar"]["items"][number];
@@ -73,16 +74,19 @@ export function MyCalendar() {
 
   return (
     <Stack gap="sm">
-      <Group gap="xs" wrap="wrap" data-testid="calendar-legend">
-        {(Object.keys(colours) as Item["kind"][]).map((kind) => (
-          <Badge key={kind} color={colours[kind]} variant="light">
-            {t(`kinds.${kind}`)}
+      <Group justify="space-between" gap="xs" wrap="wrap">
+        <Group gap="xs" wrap="wrap" data-testid="calendar-legend">
+          {(Object.keys(colours) as Item["kind"][]).map((kind) => (
+            <Badge key={kind} color={colours[kind]} variant="light">
+              {t(`kinds.${kind}`)}
+            </Badge>
+          ))}
+          <Badge color="red" variant="light">
+            {t("states.overdue")}
           </Badge>
-        ))}
-        <Badge color="red" variant="light">
-          {t("states.overdue")}
-        </Badge>
-        {items.isFetching && <Loader size="xs" aria-label={t("title")} />}
+          {items.isFetching && <Loader size="xs" aria-label={t("title")} />}
+        </Group>
+        <FeedButton feed={{ scope: "mine" }} />
       </Group>
       {items.isError && (
         <Alert color="red" variant="light">

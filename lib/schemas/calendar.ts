@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { daysBetween } from "../dates";
-import { dayField } from "./fields";
+import { dayField, idField, versionField } from "./fields";
 
 /** Six weeks and a little: a month view with its leading and trailing days. */
 export const MAX_CALENDAR_DAYS = 45;
@@ -18,3 +18,18 @@ export const calendarRangeInput = z
   });
 
 export type CalendarRangeInput = z.infer<typeof calendarRangeInput>;
+
+/** A calendar one subscribes to: one's own, or a weekly schedule (the leadership's without a unit). */
+export const feedRef = z
+  .object({ scope: z.enum(["mine", "schedule"]), unitId: idField.nullish() })
+  .refine((v) => v.scope === "schedule" || !v.unitId, {
+    path: ["unitId"],
+    message: "calendar.errors.unitOnlyForSchedule",
+  });
+export type FeedRef = z.infer<typeof feedRef>;
+
+export const renewFeedInput = z.intersection(
+  feedRef,
+  z.object({ version: versionField.nullable() }),
+);
+export const revokeFeedInput = z.intersection(feedRef, z.object({ version: versionField }));

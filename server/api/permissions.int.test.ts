@@ -835,6 +835,9 @@ const cases: Record<string, Case> = {
 
 /** Demo members who lack each permission (the first role that does not grant it). */
 const lacking: Record<Action, string | null> = {
+  "meeting.read": "quantri",
+  "meeting.organise": "quantri.dc",
+  "room.manage": "chuyenvien.kt",
   "directory.read": null, // every member has it
   "calendar.read": null, // every member has it
   "schedule.read": null, // every member has it
