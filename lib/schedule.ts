@@ -75,3 +75,7 @@ export const weekdayIndex = (day: string) => (new Date(`${day}T00:00:00Z`).getUT
 
 /** `HH:mm` of a PostgreSQL time (`HH:mm:ss`). */
 export const shortTime = (time: string | null) => (time ? time.slice(0, 5) : null);
+
+/** The page of a week's sheet: `/schedule?year=2026&week=50` (and `&unit=<id>` for a unit's). */
+export const scheduleHref = (w: IsoWeek, unitId: string | null = null) =>
+  `/schedule?year=${w.year}&week=${w.week}${unitId ? `&unit=${unitId}` : ""}`;
