@@ -1,0 +1,92 @@
+import "server-only";
+// A meeting as an iCalendar invitation (METHOD:REQUEST): the series with its RRULE, the
+// cancelled occurrences as EXDATE, each moved occurrence as its own VEVENT with RECURRENCE-ID.
+import { eq } from "drizzle-orm";
+import type { DbOrTx } from "@/db/client";
+import { meetingParticipant, room } from "@/db/schema/meetings";
+import { appUser } from "@/db/schema/users";
+import type { Actor } from "../authz/actor";
+import { assertCan } from "../authz/actor";
+import { buildCalendar, type IcsEvent, type IcsPerson } from "../calendar/ics";
+import { exceptionsOf, loadVisibleMeeting } from "./access";
+import { expandOccurrences } from "./recurrence";
+
+const DOMAIN = "lienthong.invalid";
+
+/** A person's address in the invitation: their e-mail, or a name that cannot be mistaken for one. */
+const personOf = (u: { fullName: string; email: string | null; username: string }): IcsPerson => ({
+  name: u.fullName,
+  email: u.email ?? `${u.username}@${DOMAIN}`,
+});
+
+export async function meetingIcs(
+  db: DbOrTx,
+  actor: Actor,
+  id: string,
+  origin: string,
+): Promise<{ filename: string; content: string }> {
+  assertCan(actor, "meeting.read");
+  const m = await loadVisibleMeeting(db, actor, id);
+  const person = { fullName: appUser.fullName, email: appUser.email, username: appUser.username };
+  const [organiser] = await db.select(person).from(appUser).where(eq(appUser.id, m.organiserId));
+  const attendees = await db
+    .select({ ...person, response: meetingParticipant.response })
+    .from(meetingParticipant)
+    .innerJoin(appUser, eq(appUser.id, meetingParticipant.userId))
+    .where(eq(meetingParticipant.meetingId, m.id));
+  const rooms = new Map(
+    (
+      await db
+        .select({ id: room.id, name: room.name })
+        .from(room)
+        .where(eq(room.organisationId, actor.organisationId))
+    ).map((r) => [r.id, r.name]),
+  );
+  const exceptions = await exceptionsOf(db, m.id);
+  const place = (m.roomId ? rooms.get(m.roomId) : m.locationText) ?? null;
+  const base: Omit<IcsEvent, "start" | "end"> = {
+    uid: `meeting-${m.id}@${DOMAIN}`,
+    sequence: m.version - 1,
+    summary: m.title,
+    description: m.agenda || null,
+    location: place,
+    status: m.status === "cancelled" ? "cancelled" : "confirmed",
+    url: new URL(`/meetings/${m.id}`, origin).toString(),
+    organizer: personOf(organiser!),
+    attendees: attendees.map((a) => ({ ...personOf(a), response: a.response })),
+    updatedAt: m.updatedAt,
+  };
+  const events: IcsEvent[] = [
+    {
+      ...base,
+      start: m.startsAt,
+      end: m.endsAt,
+      recurrence: m.recurrence
+        ? {
+            rule: m.recurrence,
+            exdates: exceptions.filter((e) => e.cancelled).map((e) => e.originalStart),
+          }
+        : null,
+    },
+  ];
+  if (m.recurrence) {
+    for (const o of expandOccurrences(m, exceptions)) {
+      if (!o.changed || !o.exception) continue;
+      const e = o.exception;
+      const movedPlace = e.roomId || e.locationText;
+      events.push({
+        ...base,
+        summary: e.title ?? m.title,
+        location: movedPlace ? ((e.roomId ? rooms.get(e.roomId) : e.locationText) ?? null) : place,
+        start: o.start,
+        end: o.end,
+        recurrenceId: o.originalStart,
+      });
+    }
+  }
+  const content = buildCalendar(events, {
+    name: m.title,
+    method: m.status === "cancelled" ? "CANCEL" : "REQUEST",
+  });
+  return { filename: `cuoc-hop-${m.id.slice(0, 8)}.ics`, content };
+}
