@@ -18,22 +18,24 @@ import {
   IconBook2,
   IconBuildingCommunity,
   IconCalendar,
+  IconCalendarWeek,
+  IconCertificate,
   IconChartBar,
   IconChevronDown,
-  IconCertificate,
   IconFileImport,
   IconFilePencil,
   IconFileSearch,
   IconHierarchy,
   IconHome,
   IconInbox,
-  IconNotebook,
   IconListCheck,
-  IconPlugConnected,
   IconLogout,
+  IconNotebook,
+  IconPlugConnected,
   IconRoute,
   IconSend,
   IconSitemap,
+  IconSpeakerphone,
   IconUserCircle,
   IconUsers,
 } from "@tabler/icons-react";
@@ -44,6 +46,7 @@ import type { ReactNode } from "react";
 import type { Action, Role } from "@/lib/permissions";
 import { signOutAction } from "@/server/auth/actions";
 import { InboxNavBadge } from "../inbox/inbox-nav-badge";
+import { NoticesNavBadge } from "../notices/notices-nav-badge";
 import { OutgoingNavBadge } from "../outgoing/outgoing-nav-badge";
 import { LanguageSwitch } from "./language-switch";
 import { NotificationBell } from "./notification-bell";
@@ -86,6 +89,13 @@ export function AppShellFrame({
   const main: NavItem[] = [
     { href: "/", label: t("nav.home"), icon: <IconHome size={18} /> },
     { href: "/calendar", label: t("nav.calendar"), icon: <IconCalendar size={18} /> },
+    { href: "/schedule", label: t("nav.schedule"), icon: <IconCalendarWeek size={18} /> },
+    {
+      href: "/notices",
+      label: t("nav.notices"),
+      icon: <IconSpeakerphone size={18} />,
+      badge: actions.includes("notice.read") ? <NoticesNavBadge /> : undefined,
+    },
     { href: "/directory", label: t("nav.directory"), icon: <IconAddressBook size={18} /> },
     { href: "/account", label: t("nav.account"), icon: <IconUserCircle size={18} /> },
   ];
