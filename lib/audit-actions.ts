@@ -15,6 +15,7 @@ export const auditEntityTypes = [
   "exchangePeer",
   "scheduleSheet",
   "notice",
+  "task",
 ] as const;
 export type AuditEntityType = (typeof auditEntityTypes)[number];
 
@@ -61,6 +62,9 @@ export const auditActions = {
   "user.deactivated": "user",
   "user.passwordReset": "user",
   "user.passwordChanged": "user",
+  "user.passwordResetRequested": "user",
+  "user.passwordResetByMail": "user",
+  "user.mailSettingsChanged": "user",
   "unit.created": "unit",
   "unit.updated": "unit",
   "unit.reactivated": "unit",
@@ -109,6 +113,21 @@ export const auditActions = {
   "schedule.submitted": "scheduleSheet",
   "schedule.published": "scheduleSheet",
   "schedule.returned": "scheduleSheet",
+  "task.created": "task",
+  "task.createdFromDirection": "task",
+  "task.started": "task",
+  "task.handedOver": "task",
+  "task.progressReported": "task",
+  "task.reportApproved": "task",
+  "task.reportReturned": "task",
+  "task.extensionRequested": "task",
+  "task.extensionApproved": "task",
+  "task.extensionRefused": "task",
+  "task.extended": "task",
+  "task.completed": "task",
+  "task.cancelled": "task",
+  "task.reopened": "task",
+  "task.commented": "task",
   "demo.seeded": "organisation",
 } as const satisfies Record<string, AuditEntityType>;
 
@@ -129,6 +148,7 @@ export const auditActionGroups = [
   "schedule",
   "calendar",
   "notice",
+  "task",
   "demo",
 ] as const;
 export type AuditActionGroup = (typeof auditActionGroups)[number];

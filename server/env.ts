@@ -32,8 +32,17 @@ export const env = createEnv({
     PDF_WORKERS: z.coerce.number().int().min(1).max(8).default(1),
     /** Time allowed to read one PDF; a slower one is refused (files.pdfTooSlow). */
     PDF_INSPECT_TIMEOUT_S: z.coerce.number().int().min(1).max(3600).default(60),
-    /** The address people reach the application at: named in certificates (the CA's CRL). */
+    /** The address people reach the application at: named in certificates (the CA's CRL) and mail links. */
     PUBLIC_URL: z.url().default("http://localhost:3000"),
+    /** The SMTP server mail is sent through; unset, mail is off (nothing is queued). */
+    SMTP_HOST: z.string().min(1).optional(),
+    SMTP_PORT: z.coerce.number().int().min(1).max(65535).optional(),
+    /** "1": TLS from the first byte (port 465); otherwise STARTTLS when offered. */
+    SMTP_SECURE: z.enum(["0", "1", "true", "false"]).optional(),
+    SMTP_USER: z.string().min(1).optional(),
+    SMTP_PASSWORD: z.string().min(1).optional(),
+    /** The sender of every mail, e.g. "Liên Thông <no-reply@phuong.gov.vn>". */
+    MAIL_FROM: z.string().min(3).optional(),
     /** Wrong PINs in a row before a signing key locks, and for how long. */
     PIN_LOCK_THRESHOLD: z.coerce.number().int().min(1).max(20).default(5),
     PIN_LOCK_MINUTES: z.coerce

@@ -8,6 +8,7 @@ import { auditEvent } from "@/db/schema/audit";
 import { document } from "@/db/schema/documents";
 import { unit } from "@/db/schema/org";
 import { routeTemplate } from "@/db/schema/outgoing";
+import { meeting, room, roomBooking } from "@/db/schema/meetings";
 import { recipientGroup } from "@/db/schema/recipient-groups";
 import { scheduleSheet } from "@/db/schema/schedule";
 import { appUser } from "@/db/schema/users";
@@ -27,6 +28,9 @@ type Ids = {
   hlTemplate: string;
   hlGroup: string;
   hlSheet: string;
+  hlMeeting: string;
+  hlRoom: string;
+  hlBooking: string;
 };
 
 type Case = {
@@ -39,6 +43,17 @@ type Case = {
 
 const strongPassword = "MatKhauMoi2026";
 const deploymentWide = { none: "deployment-wide: acts on the whole organisation tree" };
+
+const meetingDay = { day: "2030-03-04", startTime: "09:00", endTime: "10:00" };
+const meetingTimes = { ...meetingDay, recurrence: { kind: "none" } };
+const meetingFormInput = (roomId: string | null) => ({
+  title: "Họp thử",
+  agenda: "",
+  ...meetingTimes,
+  roomId,
+  locationText: null,
+  participantIds: [],
+});
 
 const cases: Record<string, Case> = {
   "account.me": {
@@ -70,6 +85,11 @@ const cases: Record<string, Case> = {
     permission: "calendar.read",
     input: () => ({ scope: "mine", version: 1 }),
     otherOrganisation: (ids) => ({ scope: "schedule", unitId: ids.hlUnit, version: 1 }),
+  },
+  "home.agenda": {
+    permission: null,
+    input: () => undefined,
+    otherOrganisation: { none: "takes no input; answers about the caller" },
   },
   "audit.list": {
     permission: "audit.read",
@@ -615,6 +635,16 @@ const cases: Record<string, Case> = {
     }),
     otherOrganisation: deploymentWide,
   },
+  "mail.preferences": {
+    permission: null,
+    input: () => undefined,
+    otherOrganisation: { none: "answers only about the caller" },
+  },
+  "mail.updatePreferences": {
+    permission: null,
+    input: () => ({ mode: "digest", email: null, version: 0 }),
+    otherOrganisation: { none: "changes only the caller's own settings" },
+  },
   "notices.mine": {
     permission: "notice.read",
     input: () => ({}),
@@ -831,6 +861,124 @@ const cases: Record<string, Case> = {
     input: (ids) => ({ id: ids.users["chuyenvien.kt"], password: strongPassword }),
     otherOrganisation: (ids) => ({ id: ids.users["chutich.hl"], password: strongPassword }),
   },
+  "meetings.mine": {
+    permission: "meeting.read",
+    input: () => undefined,
+    otherOrganisation: { none: "takes no input; answers about the caller" },
+  },
+  "meetings.get": {
+    permission: "meeting.read",
+    input: (ids) => ({ id: ids.hlMeeting }),
+    otherOrganisation: (ids) => ({ id: ids.hlMeeting }),
+  },
+  "meetings.create": {
+    permission: "meeting.organise",
+    input: () => meetingFormInput(null),
+    otherOrganisation: (ids) => meetingFormInput(ids.hlRoom),
+  },
+  "meetings.update": {
+    permission: "meeting.organise",
+    input: (ids) => ({ id: ids.hlMeeting, version: 1, ...meetingFormInput(null) }),
+    otherOrganisation: (ids) => ({ id: ids.hlMeeting, version: 1, ...meetingFormInput(null) }),
+  },
+  "meetings.cancel": {
+    permission: "meeting.organise",
+    input: (ids) => ({ id: ids.hlMeeting, version: 1, reason: null }),
+    otherOrganisation: (ids) => ({ id: ids.hlMeeting, version: 1, reason: null }),
+  },
+  "meetings.cancelOccurrence": {
+    permission: "meeting.organise",
+    input: (ids) => ({ id: ids.hlMeeting, version: 1, occurrenceStart: "2027-01-11T00:30:00Z" }),
+    otherOrganisation: (ids) => ({
+      id: ids.hlMeeting,
+      version: 1,
+      occurrenceStart: "2027-01-11T00:30:00Z",
+    }),
+  },
+  "meetings.moveOccurrence": {
+    permission: "meeting.organise",
+    input: (ids) => ({
+      id: ids.hlMeeting,
+      version: 1,
+      occurrenceStart: "2027-01-11T00:30:00Z",
+      day: "2027-01-12",
+      startTime: "14:00",
+      endTime: "15:00",
+      roomId: null,
+      locationText: null,
+      title: null,
+    }),
+    otherOrganisation: (ids) => ({
+      id: ids.hlMeeting,
+      version: 1,
+      occurrenceStart: "2027-01-11T00:30:00Z",
+      day: "2027-01-12",
+      startTime: "14:00",
+      endTime: "15:00",
+      roomId: null,
+      locationText: null,
+      title: null,
+    }),
+  },
+  "meetings.respond": {
+    permission: "meeting.read",
+    input: (ids) => ({ id: ids.hlMeeting, version: 1, response: "accepted" }),
+    otherOrganisation: (ids) => ({ id: ids.hlMeeting, version: 1, response: "accepted" }),
+  },
+  "meetings.roomAvailability": {
+    permission: "meeting.read",
+    input: (ids) => ({ roomId: ids.hlRoom, ...meetingTimes }),
+    otherOrganisation: (ids) => ({ roomId: ids.hlRoom, ...meetingTimes }),
+  },
+  "meetings.participantsBusy": {
+    permission: "meeting.organise",
+    input: () => ({ ...meetingTimes, participantIds: [] }),
+    otherOrganisation: (ids) => ({ ...meetingTimes, participantIds: [ids.users["chutich.hl"]] }),
+  },
+  "meetings.rooms": {
+    permission: "meeting.read",
+    input: () => undefined,
+    otherOrganisation: { none: "takes no input; lists the caller's organisation" },
+  },
+  "meetings.roomWeek": {
+    permission: "meeting.read",
+    input: (ids) => ({ roomId: ids.hlRoom, weekStart: "2027-01-04" }),
+    otherOrganisation: (ids) => ({ roomId: ids.hlRoom, weekStart: "2027-01-04" }),
+  },
+  "meetings.createRoom": {
+    permission: "room.manage",
+    input: () => ({ name: "Phòng mới", capacity: 10, equipment: [], active: true }),
+    otherOrganisation: { none: "creates in the caller's organisation only" },
+  },
+  "meetings.updateRoom": {
+    permission: "room.manage",
+    input: (ids) => ({
+      id: ids.hlRoom,
+      version: 1,
+      name: "Phòng",
+      capacity: 5,
+      equipment: [],
+      active: true,
+    }),
+    otherOrganisation: (ids) => ({
+      id: ids.hlRoom,
+      version: 1,
+      name: "Chiếm phòng",
+      capacity: 5,
+      equipment: [],
+      active: false,
+    }),
+  },
+  "meetings.reserveRoom": {
+    permission: "room.manage",
+    input: (ids) => ({ roomId: ids.hlRoom, purpose: "Tiếp dân", ...meetingDay }),
+    otherOrganisation: (ids) => ({ roomId: ids.hlRoom, purpose: "Tiếp dân", ...meetingDay }),
+  },
+  "meetings.cancelReservation": {
+    permission: "room.manage",
+    input: (ids) => ({ id: ids.hlBooking, version: 1 }),
+    otherOrganisation: (ids) => ({ id: ids.hlBooking, version: 1 }),
+  },
 };
 
 /** Demo members who lack each permission (the first role that does not grant it). */
@@ -864,6 +1012,9 @@ const lacking: Record<Action, string | null> = {
   "exchange.manage": "quantri.dc",
   "notice.read": null, // every member has it
   "notice.publish": "chuyenvien.kt",
+  "task.work": "quantri",
+  "task.assign": "chuyenvien.kt",
+  "task.report": "chuyenvien.kt",
 };
 
 let db: Db;
@@ -973,8 +1124,37 @@ beforeAll(async () => {
       createdById: seeded.users["vanthu.hl"]!,
     })
     .returning({ id: scheduleSheet.id });
+  const [hlRoom] = await db
+    .insert(room)
+    .values({ organisationId: seeded.orgs.hoangliet!, name: "Phòng họp Hoàng Liệt", capacity: 10 })
+    .returning({ id: room.id });
+  const [hlMeeting] = await db
+    .insert(meeting)
+    .values({
+      organisationId: seeded.orgs.hoangliet!,
+      organiserId: seeded.users["chutich.hl"]!,
+      title: "Giao ban Hoàng Liệt",
+      startsAt: new Date("2027-01-04T00:30:00Z"),
+      endsAt: new Date("2027-01-04T01:30:00Z"),
+      roomId: hlRoom!.id,
+      recurrence: "FREQ=WEEKLY;BYDAY=MO;COUNT=4",
+    })
+    .returning({ id: meeting.id });
+  const [hlBooking] = await db
+    .insert(roomBooking)
+    .values({
+      organisationId: seeded.orgs.hoangliet!,
+      roomId: hlRoom!.id,
+      purpose: "Tiếp công dân",
+      during: "[2027-01-05 01:00+00,2027-01-05 02:00+00)",
+      bookedById: seeded.users["vanthu.hl"]!,
+    })
+    .returning({ id: roomBooking.id });
   ids = {
     ...seeded,
+    hlMeeting: hlMeeting!.id,
+    hlRoom: hlRoom!.id,
+    hlBooking: hlBooking!.id,
     hlSheet: hlSheet!.id,
     hlGroup: hlGroup!.id,
     hlUnit: hl!.id,

@@ -2,6 +2,7 @@ import { accountRouter } from "./routers/account";
 import { auditRouter } from "./routers/audit";
 import { calendarRouter } from "./routers/calendar";
 import { directoryRouter } from "./routers/directory";
+import { homeRouter } from "./routers/home";
 import { incomingRouter } from "./routers/incoming";
 import { deliveryRouter } from "./routers/delivery";
 import { exchangeRouter } from "./routers/exchange";
@@ -10,6 +11,8 @@ import { signingRouter } from "./routers/signing";
 import { incomingReceptionRouter } from "./routers/incoming-reception";
 import { inboxRouter } from "./routers/inbox";
 import { leaderRouter } from "./routers/leader";
+import { mailRouter } from "./routers/mail";
+import { meetingsRouter } from "./routers/meetings";
 import { noticesRouter } from "./routers/notices";
 import { notificationsRouter } from "./routers/notifications";
 import { orgTreeRouter } from "./routers/org-tree";
@@ -28,6 +31,7 @@ export const appRouter = router({
   audit: auditRouter,
   calendar: calendarRouter,
   directory: directoryRouter,
+  home: homeRouter,
   inbox: inboxRouter,
   incoming: incomingRouter,
   outgoing: outgoingRouter,
@@ -35,6 +39,8 @@ export const appRouter = router({
   exchange: exchangeRouter,
   signing: signingRouter,
   leader: leaderRouter,
+  mail: mailRouter,
+  meetings: meetingsRouter,
   notices: noticesRouter,
   notifications: notificationsRouter,
   orgTree: orgTreeRouter,

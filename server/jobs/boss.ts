@@ -5,6 +5,9 @@ import { vietnamToday } from "@/lib/dates";
 import { env } from "../env";
 import { drainOutbox, OUTBOX_CHANNEL } from "../exchange/outbox";
 import { sweepOrphanBlobs } from "../files/sweep";
+import { sendDailyDigests } from "../mail/digest";
+import { drainMail } from "../mail/drain";
+import { MAIL_CHANNEL } from "../mail/enqueue";
 import { syncDelegateBoxes } from "../incoming/delegation";
 import { collectWaitingSignatures } from "../outgoing/remote-requests";
 import { sendDeadlineReminders } from "./deadline-reminders";
@@ -12,6 +15,20 @@ import { sendDeadlineReminders } from "./deadline-reminders";
 const TZ = "Asia/Ho_Chi_Minh";
 
 const EXCHANGE_DRAIN = "exchange-drain";
+const MAIL_DRAIN = "mail-drain";
+
+/** Sends due mail; a message waiting for its next attempt gets a drain at that moment. */
+async function drainMailAndReschedule() {
+  const { nextAt } = await drainMail(getDb());
+  const boss = await globalForBoss.lienThongBoss;
+  if (nextAt && boss) {
+    await boss.send(
+      MAIL_DRAIN,
+      {},
+      { startAfter: nextAt, singletonKey: "next", singletonSeconds: 1 },
+    );
+  }
+}
 
 /** Drains the outbox; a message waiting for its next attempt gets a drain at that moment. */
 async function drainAndReschedule() {
@@ -37,12 +54,14 @@ async function listenForOutbox(boss: PgBoss) {
     void client.end().catch(() => undefined);
     again();
   });
-  client.on("notification", () => {
-    void boss.send(EXCHANGE_DRAIN, {}).catch((error) => console.error("Job queue error", error));
+  client.on("notification", (message) => {
+    const job = message.channel === MAIL_CHANNEL ? MAIL_DRAIN : EXCHANGE_DRAIN;
+    void boss.send(job, {}).catch((error) => console.error("Job queue error", error));
   });
   try {
     await client.connect();
     await client.query(`LISTEN ${OUTBOX_CHANNEL}`);
+    await client.query(`LISTEN ${MAIL_CHANNEL}`);
   } catch (error) {
     console.error("Cannot listen for outgoing exchange messages", error);
     again();
@@ -75,6 +94,18 @@ const jobs: { name: string; cron: string; run: () => Promise<unknown> }[] = [
     run: () => drainAndReschedule(),
   },
   {
+    // E-mail: every minute (retries falling due, interrupted sends), besides each commit's wake-up.
+    name: MAIL_DRAIN,
+    cron: "* * * * *",
+    run: () => drainMailAndReschedule(),
+  },
+  {
+    // The morning digest of the notifications people have not read, at 07:00 in Vietnam.
+    name: "mail-digest",
+    cron: "0 7 * * *",
+    run: () => sendDailyDigests(getDb()),
+  },
+  {
     // Uploads never attached to a document (a form abandoned half-way) are removed after a day.
     name: "sweep-orphan-files",
     cron: "15 2 * * *",
@@ -92,7 +123,7 @@ async function startBoss(): Promise<PgBoss> {
     await boss.createQueue(job.name);
     await boss.schedule(job.name, job.cron, {}, { tz: TZ });
     // The drain is looked for every second: a document sent waits for it.
-    const pollingIntervalSeconds = job.name === EXCHANGE_DRAIN ? 1 : 2;
+    const pollingIntervalSeconds = job.name === EXCHANGE_DRAIN || job.name === MAIL_DRAIN ? 1 : 2;
     await boss.work(job.name, { pollingIntervalSeconds }, async () => {
       await job.run();
     });
@@ -103,6 +134,7 @@ async function startBoss(): Promise<PgBoss> {
   await boss.send("sync-delegations", {}, { singletonKey: "startup", singletonSeconds: 60 });
   // What a stop interrupted is sent at once.
   await boss.send(EXCHANGE_DRAIN, {});
+  await boss.send(MAIL_DRAIN, {});
   return boss;
 }
 

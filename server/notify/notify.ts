@@ -1,5 +1,6 @@
 import type { DbOrTx } from "@/db/client";
 import { notification } from "@/db/schema/notify";
+import { enqueueNotificationMail } from "../mail/enqueue";
 
 export type NotificationInput = {
   organisationId: string;
@@ -13,11 +14,14 @@ export type NotificationInput = {
   dedupeKey?: string;
 };
 
-/** Writes in-app notifications in the caller's transaction, once per distinct user. */
+/**
+ * Writes in-app notifications in the caller's transaction, once per distinct user, and queues
+ * the e-mails they call for (server/mail/enqueue.ts) in the same transaction.
+ */
 export async function notifyUsers(tx: DbOrTx, input: NotificationInput): Promise<void> {
   const users = [...new Set(input.userIds)];
   if (users.length === 0) return;
-  await tx
+  const written = await tx
     .insert(notification)
     .values(
       users.map((userId) => ({
@@ -30,5 +34,13 @@ export async function notifyUsers(tx: DbOrTx, input: NotificationInput): Promise
         dedupeKey: input.dedupeKey ?? null,
       })),
     )
-    .onConflictDoNothing();
+    .onConflictDoNothing()
+    .returning({
+      id: notification.id,
+      userId: notification.userId,
+      documentId: notification.documentId,
+      messageKey: notification.messageKey,
+      params: notification.params,
+    });
+  await enqueueNotificationMail(tx, written);
 }

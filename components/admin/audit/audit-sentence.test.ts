@@ -44,6 +44,7 @@ const recordOf: Record<string, AuditRecord> = {
   exchangePeer: record("Hệ thống quản lý văn bản tỉnh Nghệ An"),
   scheduleSheet: record("50/2026"),
   notice: record("Lịch trực Tết Nguyên đán"),
+  task: record("Rà soát hộ nghèo tổ dân phố 5"),
 };
 const hl = { id: ID, code: "H49.30", name: "UBND phường Hoàng Liệt" };
 const dc = { id: ID, code: "H49.29", name: "UBND phường Định Công" };
@@ -137,6 +138,9 @@ const dataOf: Record<AuditAction, Record<string, unknown>> = {
     added: ["UBND phường Hoàng Liệt"],
     removed: [],
   },
+  "user.passwordResetRequested": {},
+  "user.passwordResetByMail": {},
+  "user.mailSettingsChanged": { mode: "digest" },
   "notice.drafted": { title: "Lịch trực Tết Nguyên đán" },
   "notice.draftSaved": { title: "Lịch trực Tết Nguyên đán" },
   "notice.published": {
@@ -192,6 +196,26 @@ const dataOf: Record<AuditAction, Record<string, unknown>> = {
   "calendar.feedCreated": { scope: "mine" },
   "calendar.feedRenewed": { scope: "schedule" },
   "calendar.feedRevoked": { scope: "mine" },
+  "task.created": {
+    title: "Rà soát",
+    lead: "Lê Minh Tuấn",
+    deadline: "2026-12-20",
+    toStatus: "new",
+  },
+  "task.createdFromDirection": { title: "Rà soát", lead: "Phòng Kinh tế", deadline: "2026-12-20" },
+  "task.started": { fromStatus: "new", toStatus: "in_progress" },
+  "task.handedOver": { lead: "Lê Minh Tuấn" },
+  "task.progressReported": { percent: 50, note: "Đã xong nửa" },
+  "task.reportApproved": { percent: 50 },
+  "task.reportReturned": { percent: 100, note: "Thiếu biên bản" },
+  "task.extensionRequested": { from: "2026-12-20", to: "2026-12-31", note: "Chờ số liệu" },
+  "task.extensionApproved": { from: "2026-12-20", to: "2026-12-31" },
+  "task.extensionRefused": { from: "2026-12-20", to: "2026-12-31", note: "Không được" },
+  "task.extended": { from: "2026-12-20", to: "2026-12-31" },
+  "task.completed": { toStatus: "done" },
+  "task.cancelled": { note: "Không còn cần" },
+  "task.reopened": { note: "Làm tiếp" },
+  "task.commented": { mentioned: ["Trần Thu Hà"] },
   "demo.seeded": { units: 2, users: ["quantri.dc", "vanthu.dc", "chutich.dc"] },
 };
 
@@ -337,9 +361,9 @@ describe("the data behind a sentence", () => {
   });
 
   it("says an unknown action in a generic sentence with its code", () => {
-    const e = event("task.reopened", { entityType: "task", record: null, data: { x: 1 } });
+    const e = event("archive.handedOver", { entityType: "archive", record: null, data: { x: 1 } });
     expect(auditSentence(e, vi).text).toBe(
-      `Nguyễn Văn Quản thực hiện thao tác «task.reopened» với task #${ID.slice(0, 8)}.`,
+      `Nguyễn Văn Quản thực hiện thao tác «archive.handedOver» với archive #${ID.slice(0, 8)}.`,
     );
     const known = event("user.updated", { data: {} });
     expect(auditSentence(known, en).text).toBe(

@@ -410,6 +410,36 @@ const builders: Record<AuditAction, Builder> = {
   },
   "recipientGroup.deleted": simple("recipientGroup.deleted"),
 
+  "task.created": simple("task.created"),
+  "task.createdFromDirection": simple("task.createdFromDirection"),
+  "task.started": simple("task.started"),
+  "task.handedOver": (e) => ({ key: "task.handedOver", values: { lead: str(e.data.lead) ?? "" } }),
+  "task.progressReported": (e) => ({
+    key: "task.progressReported",
+    values: { percent: typeof e.data.percent === "number" ? e.data.percent : 0 },
+  }),
+  "task.reportApproved": (e) => ({
+    key: "task.reportApproved",
+    values: { percent: typeof e.data.percent === "number" ? e.data.percent : 0 },
+  }),
+  "task.reportReturned": simple("task.reportReturned"),
+  "task.extensionRequested": (e, h) => ({
+    key: "task.extensionRequested",
+    values: { to: h.day(e.data.to) ?? "" },
+  }),
+  "task.extensionApproved": (e, h) => ({
+    key: "task.extensionApproved",
+    values: { to: h.day(e.data.to) ?? "" },
+  }),
+  "task.extensionRefused": simple("task.extensionRefused"),
+  "task.extended": (e, h) => ({ key: "task.extended", values: { to: h.day(e.data.to) ?? "" } }),
+  "task.completed": simple("task.completed"),
+  "task.cancelled": simple("task.cancelled"),
+  "task.reopened": simple("task.reopened"),
+  "task.commented": simple("task.commented"),
+  "user.passwordResetRequested": simple("user.passwordResetRequested"),
+  "user.passwordResetByMail": simple("user.passwordResetByMail"),
+  "user.mailSettingsChanged": simple("user.mailSettingsChanged"),
   "notice.drafted": simple("notice.drafted"),
   "notice.draftSaved": simple("notice.draftSaved"),
   "notice.published": (e) => ({
