@@ -8,6 +8,7 @@ import { recipientGroup } from "@/db/schema/recipient-groups";
 import { registry } from "@/db/schema/registry";
 import { scheduleSheet } from "@/db/schema/schedule";
 import { signingCertificate, trustAnchor } from "@/db/schema/signing";
+import { task } from "@/db/schema/tasks";
 import { appUser } from "@/db/schema/users";
 import type { AuditRecord } from "@/lib/audit-actions";
 import { isUuid } from "@/lib/schemas/fields";
@@ -146,6 +147,9 @@ export async function lookUpRecords(
       .leftJoin(unit, eq(unit.id, scheduleSheet.unitId))
       .where(inArray(scheduleSheet.id, list)),
   );
+  const tasks = await whenAny(ids("task"), (list) =>
+    db.select({ id: task.id, name: task.title }).from(task).where(inArray(task.id, list)),
+  );
   const records = new Map<string, AuditRecord>();
   const withheld = new Set<string>();
   for (const d of documents) {
@@ -173,6 +177,7 @@ export async function lookUpRecords(
     const name = `${w.week}/${w.year}${w.unitName ? ` – ${w.unitName}` : ""}`;
     records.set(recordKey("scheduleSheet", w.id), plain(name));
   }
+  for (const t of tasks) records.set(recordKey("task", t.id), plain(t.name));
   return {
     records,
     withheld,
