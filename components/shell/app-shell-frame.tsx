@@ -20,6 +20,7 @@ import {
   IconCalendar,
   IconCalendarWeek,
   IconCertificate,
+  IconDoor,
   IconChartBar,
   IconChevronDown,
   IconFileImport,
@@ -38,6 +39,7 @@ import {
   IconSpeakerphone,
   IconUserCircle,
   IconUsers,
+  IconUsersGroup,
 } from "@tabler/icons-react";
 import Link from "next/link";
 import { usePathname } from "next/navigation";
@@ -90,6 +92,9 @@ export function AppShellFrame({
     { href: "/", label: t("nav.home"), icon: <IconHome size={18} /> },
     { href: "/calendar", label: t("nav.calendar"), icon: <IconCalendar size={18} /> },
     { href: "/schedule", label: t("nav.schedule"), icon: <IconCalendarWeek size={18} /> },
+    ...(actions.includes("meeting.read")
+      ? [{ href: "/meetings", label: t("nav.meetings"), icon: <IconUsersGroup size={18} /> }]
+      : []),
     {
       href: "/notices",
       label: t("nav.notices"),
@@ -202,6 +207,12 @@ export function AppShellFrame({
       label: t("nav.exchange"),
       icon: <IconPlugConnected size={18} />,
       action: "exchange.manage",
+    },
+    {
+      href: "/admin/rooms",
+      label: t("nav.rooms"),
+      icon: <IconDoor size={18} />,
+      action: "room.manage",
     },
     {
       href: "/admin/audit",

@@ -163,6 +163,8 @@ export async function reserveRoom(db: Db, actor: Actor, input: ReserveRoomInput,
   );
   return db.transaction(async (tx) => {
     const r = await usableRoom(tx, actor, input.roomId);
+    // The room is what is acted on: another organisation's is not there at all.
+    if ("key" in r && r.key === "meetings.errors.roomUnknown") throw notFound("room");
     if ("key" in r) errors.roomId = r;
     if (Object.keys(errors).length > 0) {
       throw fieldError(errors);
