@@ -1,4 +1,5 @@
-import { Center, Paper, Stack, Text, Title } from "@mantine/core";
+import { Anchor, Center, Paper, Stack, Text, Title } from "@mantine/core";
+import Link from "next/link";
 import type { Metadata } from "next";
 import { redirect } from "next/navigation";
 import { getTranslations } from "next-intl/server";
@@ -7,6 +8,7 @@ import { LanguageSwitch } from "@/components/shell/language-switch";
 import { DEMO_PASSWORD } from "@/db/seed/demo";
 import { getCurrentActor } from "@/server/auth/current-actor";
 import { env } from "@/server/env";
+import { mailEnabled } from "@/server/mail/settings";
 
 export const dynamic = "force-dynamic";
 
@@ -45,6 +47,19 @@ export default async function SignInPage({
             </Text>
           </Stack>
           <SignInForm sessionEnded={params.ended === "1"} redirectTo={params.from ?? "/"} />
+          {mailEnabled() && (
+            <Anchor
+              component={Link}
+              href="/forgot-password"
+              size="sm"
+              display="block"
+              ta="center"
+              mt="md"
+              data-testid="forgot-password-link"
+            >
+              {t("auth.forgotLink")}
+            </Anchor>
+          )}
         </Paper>
         <Stack gap={6} align="center">
           <LanguageSwitch />

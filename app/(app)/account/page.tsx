@@ -3,6 +3,7 @@ import { IconKey } from "@tabler/icons-react";
 import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
 import { ChangePasswordForm } from "@/components/account/change-password-form";
+import { MailSettingsCard } from "@/components/account/mail-settings-card";
 import { DelegationsCard } from "@/components/account/delegations-card";
 import { MySigningCard } from "@/components/account/my-signing-card";
 import { SignatureImageCard } from "@/components/account/signature-image-card";
@@ -75,6 +76,7 @@ export default async function AccountPage() {
           </Text>
           <ChangePasswordForm />
         </Card>
+        {!actor.mustChangePassword && <MailSettingsCard />}
         {can(actor.roles, "incoming.direct") && !actor.mustChangePassword && <DelegationsCard />}
         {signs && <MySigningCard canImport={can(actor.roles, "signing.own")} />}
         {signs && can(actor.roles, "signing.own") && <SignatureImageCard />}
