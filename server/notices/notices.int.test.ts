@@ -3,13 +3,16 @@ import { beforeAll, describe, expect, it } from "vitest";
 import type { Db } from "@/db/client";
 import { auditEvent } from "@/db/schema/audit";
 import { notice, noticeRecipient } from "@/db/schema/notices";
+import { fileBlob } from "@/db/schema/files";
 import { notification } from "@/db/schema/notify";
 import { unit } from "@/db/schema/org";
 import { seedDemo } from "@/db/seed/demo";
 import type { NoticeDraftInput } from "@/lib/schemas/notices";
 import { loadActor, type Actor } from "../authz/actor";
 import { AppError } from "../errors";
+import { recordUpload } from "../files/ownership";
 import { freshDatabase } from "../testing/test-db";
+import { findNoticeFile } from "./files";
 import { confirmNotice, listMyNotices, openNotice, pendingNoticesFor } from "./reading";
 import { noticeTracking, remindNotice } from "./tracking";
 import { applyNoticeAction, createNoticeDraft } from "./workflow";
@@ -286,5 +289,50 @@ describe("bad input changes nothing", () => {
       "notices.notAllowedNow",
     );
     expect((await openNotice(db, as["chuyenvien.kt"]!, n.id)).status).toBe("withdrawn");
+  });
+});
+
+describe("attachments", () => {
+  it("are the publisher organisation's own files, read only by the notice's readers", async () => {
+    const ours = "a".repeat(64);
+    const theirs = "b".repeat(64);
+    await db.insert(fileBlob).values([
+      { sha256: ours, size: 10, mimeType: "application/pdf" },
+      { sha256: theirs, size: 10, mimeType: "application/pdf" },
+    ]);
+    await recordUpload(db, as["vanthu.dc"]!, ours);
+    await recordUpload(db, as["vanthu.hl"]!, theirs);
+
+    const before = await changesOf();
+    const e = await refused(
+      createNoticeDraft(
+        db,
+        as["vanthu.dc"]!,
+        draft({ attachments: [{ sha256: theirs, fileName: "Của phường khác.pdf" }] }),
+      ),
+    );
+    expect(e.fieldErrors.attachments?.[0]?.key).toBe("notices.unknownFile");
+    expect(await changesOf()).toEqual(before);
+
+    const n = await published(
+      "vanthu.dc",
+      draft({
+        audience: { kind: "people", userIds: [users["chuyenvien.kt"]!] },
+        attachments: [{ sha256: ours, fileName: "Lịch trực.pdf" }],
+      }),
+    );
+    expect((await openNotice(db, as["chuyenvien.kt"]!, n.id)).attachments).toEqual([
+      { sha256: ours, fileName: "Lịch trực.pdf", size: 10, mimeType: "application/pdf" },
+    ]);
+    expect((await findNoticeFile(db, as["chuyenvien.kt"]!, n.id, ours)).fileName).toBe(
+      "Lịch trực.pdf",
+    );
+    for (const [who, sha] of [
+      ["chuyenvien.vhxh", ours],
+      ["vanthu.hl", ours],
+      ["chuyenvien.kt", theirs],
+    ] as const) {
+      expect((await refused(findNoticeFile(db, as[who]!, n.id, sha))).code).toBe("NOT_FOUND");
+    }
   });
 });
