@@ -1,0 +1,483 @@
+"use client";
+
+import {
+  Alert,
+  Button,
+  Chip,
+  Group,
+  Loader,
+  MultiSelect,
+  NumberInput,
+  Paper,
+  Radio,
+  SegmentedControl,
+  Select,
+  SimpleGrid,
+  Stack,
+  Text,
+  Textarea,
+  TextInput,
+} from "@mantine/core";
+import { TimeInput } from "@mantine/dates";
+import { useForm } from "@mantine/form";
+import { useDebouncedValue } from "@mantine/hooks";
+import { notifications } from "@mantine/notifications";
+import { IconAlertTriangle, IconCheck, IconDoor } from "@tabler/icons-react";
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useTranslations } from "next-intl";
+import { useRouter } from "next/navigation";
+import { useTRPC } from "@/components/providers/trpc";
+import { DateField } from "@/components/ui/date-field";
+import { appCodeOf, showServerError } from "@/components/ui/server-errors";
+import { vietnamToday } from "@/lib/dates";
+import {
+  formatVietnamDateTime,
+  formatVietnamTime,
+  TIME_OF_DAY,
+  weekdays,
+  type RecurrenceChoice,
+  type Weekday,
+} from "@/lib/meetings";
+
+export type MeetingFormValues = {
+  title: string;
+  agenda: string;
+  day: string;
+  startTime: string;
+  endTime: string;
+  roomId: string | null;
+  locationText: string;
+  kind: "none" | "daily" | "weekly" | "monthly";
+  days: Weekday[];
+  endKind: "count" | "until";
+  count: number;
+  until: string;
+  participantIds: string[];
+};
+
+export type MeetingFormInitial = Partial<MeetingFormValues> & { id?: string; version?: number };
+
+function recurrenceOf(v: MeetingFormValues): RecurrenceChoice {
+  if (v.kind === "none") return { kind: "none" };
+  return {
+    kind: v.kind,
+    ...(v.kind === "weekly" ? { days: v.days } : {}),
+    end: v.endKind === "count" ? { count: v.count } : { until: v.until },
+  };
+}
+
+/** The form of a meeting: room availability and busy invitees are shown as the time is picked. */
+export function MeetingForm({ initial }: { initial?: MeetingFormInitial }) {
+  const t = useTranslations("meetings");
+  const te = useTranslations("errors");
+  const trpc = useTRPC();
+  const router = useRouter();
+  const queryClient = useQueryClient();
+  const editing = Boolean(initial?.id);
+  const rooms = useQuery(trpc.meetings.rooms.queryOptions());
+  const staff = useQuery(trpc.directory.staff.queryOptions());
+  const weekdayOf = (day: string) =>
+    weekdays[(new Date(`${day}T00:00:00Z`).getUTCDay() + 6) % 7] ?? "MO";
+
+  const form = useForm<MeetingFormValues>({
+    initialValues: {
+      title: "",
+      agenda: "",
+      day: vietnamToday(),
+      startTime: "08:00",
+      endTime: "09:00",
+      roomId: null,
+      locationText: "",
+      kind: "none",
+      days: [],
+      endKind: "count",
+      count: 4,
+      until: "",
+      participantIds: [],
+      ...initial,
+    },
+    validate: {
+      title: (v) => (v.trim() ? null : t("form.title")),
+      startTime: (v) => (TIME_OF_DAY.test(v) ? null : t("errors.timeFormat")),
+      endTime: (v, all) =>
+        !TIME_OF_DAY.test(v)
+          ? t("errors.timeFormat")
+          : v <= all.startTime
+            ? t("errors.endBeforeStart")
+            : null,
+    },
+  });
+  const v = form.values;
+  const recurrence = recurrenceOf(v);
+  const timesReady =
+    TIME_OF_DAY.test(v.startTime) &&
+    TIME_OF_DAY.test(v.endTime) &&
+    v.endTime > v.startTime &&
+    /^\d{4}-\d{2}-\d{2}$/.test(v.day) &&
+    (v.kind === "none" || v.endKind === "count" || /^\d{4}-\d{2}-\d{2}$/.test(v.until));
+  const [check] = useDebouncedValue(
+    {
+      day: v.day,
+      startTime: v.startTime,
+      endTime: v.endTime,
+      recurrence,
+      roomId: v.roomId,
+      participantIds: v.participantIds,
+    },
+    400,
+  );
+  const availabilityInput = check.roomId
+    ? {
+        roomId: check.roomId,
+        day: check.day,
+        startTime: check.startTime,
+        endTime: check.endTime,
+        recurrence: check.recurrence,
+        meetingId: initial?.id ?? null,
+      }
+    : null;
+  const availability = useQuery({
+    ...trpc.meetings.roomAvailability.queryOptions(availabilityInput!),
+    enabled: timesReady && availabilityInput !== null,
+    retry: false,
+  });
+  const busy = useQuery({
+    ...trpc.meetings.participantsBusy.queryOptions({
+      day: check.day,
+      startTime: check.startTime,
+      endTime: check.endTime,
+      recurrence: check.recurrence,
+      participantIds: check.participantIds,
+      meetingId: initial?.id ?? null,
+    }),
+    enabled: timesReady && check.participantIds.length > 0,
+    retry: false,
+  });
+
+  const body = () => ({
+    title: v.title,
+    agenda: v.agenda,
+    day: v.day,
+    startTime: v.startTime,
+    endTime: v.endTime,
+    roomId: v.roomId,
+    locationText: v.roomId ? null : v.locationText || null,
+    recurrence,
+    participantIds: v.participantIds,
+  });
+  const afterSave = (result: { id: string; warnings: { busy: unknown[] } }) => {
+    void queryClient.invalidateQueries({ queryKey: trpc.meetings.pathKey() });
+    notifications.show({
+      color: result.warnings.busy.length > 0 ? "yellow" : "green",
+      message:
+        result.warnings.busy.length > 0
+          ? t("warnings.savedWithWarnings", { count: result.warnings.busy.length })
+          : editing
+            ? t("form.updated")
+            : t("form.created"),
+    });
+    router.push(`/meetings/${result.id}`);
+  };
+  const onError = (error: unknown) => {
+    // The room was taken meanwhile: show what is in the way and the slot to take instead.
+    if (appCodeOf(error) === "CONFLICT") void availability.refetch();
+    showServerError(error, te("internal"), form);
+  };
+  const create = useMutation(
+    trpc.meetings.create.mutationOptions({ onSuccess: afterSave, onError }),
+  );
+  const update = useMutation(
+    trpc.meetings.update.mutationOptions({ onSuccess: afterSave, onError }),
+  );
+  const saving = create.isPending || update.isPending;
+
+  const submit = form.onSubmit(() => {
+    if (editing) update.mutate({ id: initial!.id!, version: initial!.version!, ...body() });
+    else create.mutate(body());
+  });
+
+  const roomList = rooms.data?.rooms.filter((r) => r.active || r.id === v.roomId) ?? [];
+  const chosenRoom = roomList.find((r) => r.id === v.roomId) ?? null;
+  const people = staff.data
+    ? [
+        ...staff.data.leadership,
+        ...staff.data.units.flatMap((u) => u.staff),
+        ...staff.data.unassigned,
+      ]
+    : [];
+  const peopleOptions = [...new Map(people.map((p) => [p.id, p])).values()].map((p) => ({
+    value: p.id,
+    label: p.jobTitle ? `${p.fullName} · ${p.jobTitle}` : p.fullName,
+  }));
+
+  return (
+    <form onSubmit={submit} noValidate data-testid="meeting-form">
+      <Stack gap="md" maw={760}>
+        <TextInput
+          label={t("form.title")}
+          required
+          {...form.getInputProps("title")}
+          data-testid="meeting-title"
+        />
+        <Textarea
+          label={t("form.agenda")}
+          autosize
+          minRows={2}
+          maxRows={8}
+          {...form.getInputProps("agenda")}
+        />
+        <SimpleGrid cols={{ base: 1, xs: 3 }} spacing="sm">
+          <DateField
+            label={t("form.day")}
+            required
+            value={v.day}
+            onChange={(d) => {
+              form.setFieldValue("day", d ?? "");
+              if (d && v.kind === "weekly" && v.days.length === 0)
+                form.setFieldValue("days", [weekdayOf(d)]);
+            }}
+            error={form.errors.day}
+            data-testid="meeting-day"
+          />
+          <TimeInput
+            label={t("form.startTime")}
+            required
+            {...form.getInputProps("startTime")}
+            data-testid="meeting-start"
+          />
+          <TimeInput
+            label={t("form.endTime")}
+            required
+            {...form.getInputProps("endTime")}
+            data-testid="meeting-end"
+          />
+        </SimpleGrid>
+
+        <Stack gap={6}>
+          <Text size="sm" fw={500}>
+            {t("form.recurrence")}
+          </Text>
+          <SegmentedControl
+            fullWidth
+            data={(["none", "daily", "weekly", "monthly"] as const).map((k) => ({
+              value: k,
+              label: t(`form.kinds.${k}`),
+            }))}
+            value={v.kind}
+            onChange={(k) => {
+              form.setFieldValue("kind", k as MeetingFormValues["kind"]);
+              if (k === "weekly" && v.days.length === 0 && v.day)
+                form.setFieldValue("days", [weekdayOf(v.day)]);
+            }}
+            data-testid="meeting-recurrence"
+          />
+          {v.kind === "weekly" && (
+            <Chip.Group
+              multiple
+              value={v.days}
+              onChange={(d) => form.setFieldValue("days", d as Weekday[])}
+            >
+              <Group gap={6} aria-label={t("form.days")}>
+                {weekdays.map((d) => (
+                  <Chip key={d} value={d} size="sm">
+                    {t(`weekdays.${d}`)}
+                  </Chip>
+                ))}
+              </Group>
+            </Chip.Group>
+          )}
+          {v.kind !== "none" && (
+            <Group align="flex-end" gap="sm" wrap="wrap">
+              <Radio.Group
+                label={t("form.endKind")}
+                value={v.endKind}
+                onChange={(k) => form.setFieldValue("endKind", k as "count" | "until")}
+              >
+                <Group gap="sm" mt={4}>
+                  <Radio value="count" label={t("form.endCount")} />
+                  <Radio value="until" label={t("form.endUntil")} />
+                </Group>
+              </Radio.Group>
+              {v.endKind === "count" ? (
+                <NumberInput
+                  w={120}
+                  label={t("form.count")}
+                  min={1}
+                  max={366}
+                  {...form.getInputProps("count")}
+                />
+              ) : (
+                <DateField
+                  w={170}
+                  label={t("form.until")}
+                  value={v.until}
+                  onChange={(d) => form.setFieldValue("until", d ?? "")}
+                />
+              )}
+            </Group>
+          )}
+          {form.errors.recurrence && (
+            <Text size="sm" c="red">
+              {form.errors.recurrence}
+            </Text>
+          )}
+        </Stack>
+
+        <Select
+          label={t("form.room")}
+          placeholder={t("form.roomPlaceholder")}
+          clearable
+          leftSection={<IconDoor size={16} />}
+          data={roomList.map((r) => ({
+            value: r.id,
+            label: t("form.roomOption", { name: r.name, capacity: r.capacity }),
+          }))}
+          value={v.roomId}
+          onChange={(id) => form.setFieldValue("roomId", id)}
+          error={form.errors.roomId}
+          nothingFoundMessage={t("rooms.emptyForStaff")}
+          data-testid="meeting-room"
+        />
+        {chosenRoom && (
+          <Text size="xs" c="dimmed" mt={-10}>
+            {chosenRoom.equipment.length > 0
+              ? t("form.equipment", { list: chosenRoom.equipment.join(", ") })
+              : t("form.noEquipment")}
+          </Text>
+        )}
+        {v.roomId && timesReady && (
+          <RoomAvailability
+            query={availability}
+            onUse={(s) =>
+              form.setValues({ day: s.day, startTime: s.startTime, endTime: s.endTime })
+            }
+          />
+        )}
+        {!v.roomId && (
+          <TextInput
+            label={t("form.locationText")}
+            description={t("form.locationHint")}
+            {...form.getInputProps("locationText")}
+          />
+        )}
+
+        <MultiSelect
+          label={t("form.participants")}
+          placeholder={t("form.participantsPlaceholder")}
+          searchable
+          data={peopleOptions}
+          value={v.participantIds}
+          onChange={(ids) => form.setFieldValue("participantIds", ids)}
+          error={form.errors.participantIds}
+          data-testid="meeting-participants"
+        />
+        {chosenRoom && v.participantIds.length + 1 > chosenRoom.capacity && (
+          <Alert color="yellow" variant="light" icon={<IconAlertTriangle size={16} />}>
+            {t("warnings.overCapacity", {
+              count: v.participantIds.length + 1,
+              capacity: chosenRoom.capacity,
+            })}
+          </Alert>
+        )}
+        {busy.data && busy.data.length > 0 && (
+          <Alert
+            color="yellow"
+            variant="light"
+            title={t("warnings.busyTitle")}
+            icon={<IconAlertTriangle size={16} />}
+            data-testid="busy-warning"
+          >
+            <Stack gap={2}>
+              {busy.data.map((b) => (
+                <Text key={b.userId} size="sm">
+                  {t("warnings.busyItem", {
+                    name: b.fullName,
+                    time: `${formatVietnamDateTime(b.start)}–${formatVietnamTime(b.end)}`,
+                  })}
+                </Text>
+              ))}
+            </Stack>
+          </Alert>
+        )}
+        <Group justify="flex-end" gap="sm">
+          <Button variant="default" onClick={() => router.back()}>
+            {t("form.back")}
+          </Button>
+          <Button type="submit" loading={saving} data-testid="meeting-submit">
+            {editing ? t("form.submitUpdate") : t("form.submitCreate")}
+          </Button>
+        </Group>
+      </Stack>
+    </form>
+  );
+}
+
+type Slot = { day: string; startTime: string; endTime: string; start: Date; end: Date };
+
+function RoomAvailability({
+  query,
+  onUse,
+}: {
+  query: {
+    isFetching: boolean;
+    isError: boolean;
+    data?: {
+      conflicts: { start: Date; end: Date; title: string | null }[];
+      suggestion: Slot | null;
+    };
+  };
+  onUse: (slot: Slot) => void;
+}) {
+  const t = useTranslations("meetings");
+  if (!query.data) {
+    return query.isFetching ? (
+      <Group gap="xs">
+        <Loader size="xs" />
+        <Text size="sm">{t("availability.checking")}</Text>
+      </Group>
+    ) : null;
+  }
+  const { conflicts, suggestion } = query.data;
+  if (conflicts.length === 0) {
+    return (
+      <Alert color="green" variant="light" icon={<IconCheck size={16} />} data-testid="room-free">
+        {t("availability.free")}
+      </Alert>
+    );
+  }
+  const slot = (s: { start: Date; end: Date }) =>
+    `${formatVietnamDateTime(s.start)}–${formatVietnamTime(s.end)}`;
+  return (
+    <Paper withBorder p="sm" radius="md" bg="red.0" data-testid="room-taken">
+      <Stack gap={6}>
+        <Text size="sm" fw={600} c="red.8">
+          {t("availability.taken")}
+        </Text>
+        {conflicts.map((c) => (
+          <Text key={`${c.start.toString()}-${c.title}`} size="sm">
+            {c.title
+              ? t("availability.takenItem", { time: slot(c), title: c.title })
+              : t("availability.takenPrivate", { time: slot(c) })}
+          </Text>
+        ))}
+        {suggestion ? (
+          <Group justify="space-between" gap="xs" wrap="wrap">
+            <Text size="sm" data-testid="room-suggestion">
+              {t("availability.suggestion", { slot: slot(suggestion) })}
+            </Text>
+            <Button
+              size="xs"
+              variant="light"
+              onClick={() => onUse(suggestion)}
+              data-testid="use-slot"
+            >
+              {t("availability.useSlot")}
+            </Button>
+          </Group>
+        ) : (
+          <Text size="sm">{t("availability.noSlot")}</Text>
+        )}
+      </Stack>
+    </Paper>
+  );
+}
