@@ -45,3 +45,26 @@ describe("ISO weeks of the schedule", () => {
     expect(sessionOfTime("14:00:00")).toBe("afternoon");
   });
 });
+
+describe("the week's layout", () => {
+  it("shows Monday to Friday, the weekend only when used, entries by session in their order", async () => {
+    const { layOutWeek } = await import("./schedule-layout");
+    const entries = [
+      { id: "a", day: "2026-12-07", session: "morning" as const, startTime: "07:30" },
+      { id: "b", day: "2026-12-07", session: "afternoon" as const, startTime: "14:00" },
+      { id: "c", day: "2026-12-07", session: "morning" as const, startTime: "09:00" },
+      { id: "d", day: "2026-12-13", session: "morning" as const, startTime: "08:00" },
+    ];
+    const days = layOutWeek("2026-12-07", entries);
+    expect(days.map((d) => d.day)).toEqual([
+      "2026-12-07",
+      "2026-12-08",
+      "2026-12-09",
+      "2026-12-10",
+      "2026-12-11",
+      "2026-12-13",
+    ]);
+    expect(days[0]!.sessions.map((s) => s.entries.map((e) => e.id))).toEqual([["a", "c"], ["b"]]);
+    expect(days[5]!.weekday).toBe(6);
+  });
+});

@@ -13,6 +13,7 @@ import { isDatabaseEmpty, seedDemo } from "@/db/seed/demo";
 import { seedDemoCertificates } from "@/db/seed/demo-certificates";
 import { seedDemoDocuments } from "@/db/seed/demo-documents";
 import { seedDemoOutgoing } from "@/db/seed/demo-outgoing";
+import { seedDemoSchedule } from "@/db/seed/demo-schedule";
 import { closePdfInspector } from "@/server/files/pdf-inspect";
 import { DiskFileStore } from "@/server/files/store";
 import { ensureAuthority } from "@/server/signing/service/authority";
@@ -266,6 +267,7 @@ async function main() {
       log("Empty database: loading the demo organisations and accounts ...");
       const seeded = await seedDemo(client);
       seededNow = seeded;
+      await seedDemoSchedule(client, seeded);
       if (process.env.LIEN_THONG_DEMO_DOCUMENTS !== "0") {
         log("Loading four weeks of demo documents ...");
         const started = Date.now();

@@ -6,6 +6,7 @@ import type { Db, Tx } from "@/db/client";
 import { scheduleEntry } from "@/db/schema/schedule";
 import { addDays, daysBetween } from "@/lib/dates";
 import { sessionOfTime, shiftWeek } from "@/lib/schedule";
+import { dayMonthYear } from "@/lib/schedule-layout";
 import type {
   AddScheduleEntryInput,
   CopyPreviousWeekInput,
@@ -49,7 +50,10 @@ function checkDayInWeek(sheet: SheetRow, day: string) {
     throw fieldError({
       day: {
         key: "schedule.errors.dayOutsideWeek",
-        params: { from: sheet.weekStart, to: addDays(sheet.weekStart, 6) },
+        params: {
+          from: dayMonthYear(sheet.weekStart),
+          to: dayMonthYear(addDays(sheet.weekStart, 6)),
+        },
       },
     });
   }

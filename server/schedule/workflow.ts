@@ -152,8 +152,8 @@ const scheduleWorkflow: Workflow<
         kind: "schedule",
         messageKey: outcome.notify.messageKey,
         params: {
-          week: sheet.week,
-          year: sheet.year,
+          week: String(sheet.week),
+          year: String(sheet.year),
           href: scheduleHref({ year: sheet.year, week: sheet.week }, sheet.unitId),
           ...outcome.notify.params,
         },
