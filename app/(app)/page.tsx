@@ -1,6 +1,7 @@
 import { Badge, Breadcrumbs, Card, Group, SimpleGrid, Stack, Text, Title } from "@mantine/core";
 import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
+import { AgendaToday } from "@/components/home/agenda-today";
 import { DayWork } from "@/components/home/day-work";
 import { WorkSummary } from "@/components/inbox/work-summary";
 import { AnchorLink } from "@/components/ui/anchor-link";
@@ -33,11 +34,12 @@ export default async function HomePage() {
   const { actor } = await requireActor();
   const api = await serverApi();
   const reads = can(actor.roles, "incoming.read");
-  const [me, workplace, counters, day] = await Promise.all([
+  const [me, workplace, counters, day, agenda] = await Promise.all([
     api.account.me(),
     api.account.workplace(),
     reads ? api.inbox.counters() : null,
     reads ? api.inbox.today() : null,
+    api.home.agenda(),
   ]);
   const t = await getTranslations();
   const organisation = workplace.path.at(-1);
@@ -50,6 +52,7 @@ export default async function HomePage() {
       </Stack>
 
       {counters && <WorkSummary counters={counters} />}
+      <AgendaToday agenda={agenda} />
       {day && <DayWork day={day} />}
 
       <SimpleGrid cols={{ base: 1, md: 2 }} spacing="md">

@@ -3,6 +3,7 @@
 import "dayjs/locale/vi";
 import { Alert, Badge, Group, Loader, Stack, Text } from "@mantine/core";
 import { DatesProvider } from "@mantine/dates";
+import { useElementSize } from "@mantine/hooks";
 import { Schedule, type ScheduleEventData, type ScheduleViewLevel } from "@mantine/schedule";
 import { useQuery } from "@tanstack/react-query";
 import type { inferRouterOutputs } from "@trpc/server";
@@ -50,7 +51,10 @@ export function MyCalendar() {
   const router = useRouter();
   const [view, setView] = useState<CalendarView>("week");
   const [day, setDay] = useState(() => vietnamToday());
-  const range = visibleDays(view, day);
+  // The schedule shows a month of days when its own width is 600 px or less (a phone).
+  const { ref, width } = useElementSize();
+  const compact = width > 0 && width <= 600;
+  const range = visibleDays(compact ? "month" : view, day);
   const items = useQuery({
     ...trpc.calendar.items.queryOptions(range),
     placeholderData: (previous) => previous,
@@ -73,7 +77,7 @@ export function MyCalendar() {
   const viewSelectProps = { views };
 
   return (
-    <Stack gap="sm">
+    <Stack gap="sm" ref={ref}>
       <Group justify="space-between" gap="xs" wrap="wrap">
         <Group gap="xs" wrap="wrap" data-testid="calendar-legend">
           {(Object.keys(colours) as Item["kind"][]).map((kind) => (
@@ -122,9 +126,18 @@ export function MyCalendar() {
             startTime: "06:00:00",
             endTime: "20:00:00",
             firstDayOfWeek: 1,
+            weekLabelFormat: "DD/MM/YYYY",
           }}
           monthViewProps={{ viewSelectProps, firstDayOfWeek: 1 }}
-          mobileMonthViewProps={{ firstDayOfWeek: 1 }}
+          mobileMonthViewProps={{
+            firstDayOfWeek: 1,
+            // The day chosen is Vietnam's, not the device's: their "today" differ at night.
+            selectedDate: day,
+            onSelectedDateChange: (d) => {
+              if (d) setDay(d.slice(0, 10));
+            },
+            eventsHeaderFormat: "dddd, DD/MM/YYYY",
+          }}
         />
       </DatesProvider>
     </Stack>

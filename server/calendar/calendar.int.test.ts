@@ -1,6 +1,14 @@
 import { eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { calendarFeed } from "@/db/schema/calendar";
+import { scheduleSheet } from "@/db/schema/schedule";
+import { addDays } from "@/lib/dates";
+import { vietnamInstant } from "@/lib/meetings";
+import { isoWeekMonday, isoWeekOf } from "@/lib/schedule";
+import { createCaller } from "../api/root";
+import { createMeeting } from "../meetings/create";
+import { applyMeetingAction } from "../meetings/workflow";
+import { parseIcalendar } from "../testing/icalendar";
 import { documentParticipant } from "@/db/schema/documents";
 import { unit } from "@/db/schema/org";
 import { appUser } from "@/db/schema/users";
@@ -11,6 +19,7 @@ import {
   type WorkflowWorld,
 } from "../testing/incoming-workflow";
 import { myCalendar } from "./calendar";
+import { feedCalendar } from "./feed-content";
 import { describeFeed, renewFeed, revokeFeed, unsafeOpenFeed } from "./feeds";
 
 let world: WorkflowWorld;
@@ -161,5 +170,126 @@ describe("calendar subscription addresses", () => {
     expect(await unsafeOpenFeed(world.db, "short")).toBeNull();
     expect(await unsafeOpenFeed(world.db, "../../etc/passwd")).toBeNull();
     expect(await unsafeOpenFeed(world.db, "A".repeat(43))).toBeNull();
+  });
+});
+
+describe("subscribed calendars, as python3-icalendar reads them", () => {
+  function mondayAfter(days: number): string {
+    for (let n = days; ; n++) {
+      const day = plusDays(n);
+      if (new Date(`${day}T00:00:00Z`).getUTCDay() === 1) return day;
+    }
+  }
+
+  it("gives a person's weekly briefing as one series at 07:30 in Vietnam across a change of month, the cancelled Monday left out, and a secret document's deadline without its subject", async () => {
+    const chair = await world.as("chutich.dc");
+    const head = await world.as("truongphong.kt");
+    const monday = mondayAfter(7);
+    const briefing = await createMeeting(world.db, chair, {
+      title: "Giao ban đầu tuần",
+      agenda: "",
+      day: monday,
+      startTime: "07:30",
+      endTime: "08:30",
+      roomId: null,
+      locationText: "Phòng họp tầng 2",
+      recurrence: { kind: "weekly", days: ["MO"], end: { count: 6 } },
+      participantIds: [head.userId],
+    });
+    const second = addDays(monday, 7);
+    await applyMeetingAction(world.db, chair, {
+      id: briefing.id,
+      version: briefing.version,
+      input: {
+        action: "cancelOccurrence",
+        occurrenceStart: vietnamInstant(second, "07:30").toISOString(),
+      },
+    });
+    const secret = await world.newDocument({
+      subject: "Phương án bảo vệ mục tiêu trọng điểm",
+      confidentiality: "secret",
+    });
+    await world.act("vanthu.dc", secret.id, {
+      action: "present",
+      leaderId: world.users["chutich.dc"]!,
+    });
+    await world.act("chutich.dc", secret.id, {
+      action: "direct",
+      direction: "Giao phòng Kinh tế.",
+      lead: { unitId: world.units.KT!, deadline: plusDays(5) },
+      co: [],
+      info: [],
+    });
+
+    const { url } = await renewFeed(world.db, head, { scope: "mine", version: null });
+    const opened = (await unsafeOpenFeed(world.db, secretOf(url)))!;
+    const ics = await feedCalendar(world.db, opened, "https://lienthong.example");
+    const cal = parseIcalendar(ics);
+    expect(cal.timezones).toEqual(["Asia/Ho_Chi_Minh"]);
+    expect(cal.name).toContain(head.fullName);
+
+    const series = cal.events.filter((e) => e.summary === "Giao ban đầu tuần");
+    expect(series).toHaveLength(1);
+    expect(series[0]!.start).toBe(`${monday}T07:30:00+07:00`);
+    expect(series[0]!.tz).toBe("Asia/Ho_Chi_Minh");
+    expect(series[0]!.rrule).toContain("FREQ=WEEKLY");
+    expect(series[0]!.rrule).toContain("COUNT=6");
+    expect(series[0]!.exdates).toEqual([`${second}T07:30:00+07:00`]);
+    // Six Mondays always reach into the next month: the rule, not a list, carries them there.
+    expect(addDays(monday, 35).slice(0, 7)).not.toBe(monday.slice(0, 7));
+
+    const deadline = cal.events.find((e) => e.uid.startsWith(`document:${secret.id}`));
+    expect(deadline?.start).toBe(plusDays(5));
+    expect(deadline?.summary).not.toContain("Phương án");
+    expect(ics).not.toContain("Phương án bảo vệ");
+  });
+
+  it("gives a published leadership schedule's entries at their local times to whoever subscribes to it", async () => {
+    const week = isoWeekOf(plusDays(14));
+    const firstDay = isoWeekMonday(week);
+    const office = createCaller({
+      db: world.db,
+      locale: "vi",
+      session: { userId: world.users["vanthu.dc"]!, sessionEpoch: 1 },
+    }).schedule;
+    const sheet = await office.createSheet({ unitId: null, ...week });
+    await office.addEntry({
+      sheetId: sheet.id,
+      sheetVersion: sheet.version,
+      day: addDays(firstDay, 2),
+      startTime: "14:00",
+      endTime: "16:30",
+      content: "Làm việc với Đoàn kiểm tra của Quận",
+      chairUserId: world.users["chutich.dc"]!,
+      participantUserIds: [],
+      participantUnitIds: [],
+      location: "Hội trường UBND phường",
+    });
+    const versionOf = async () =>
+      (await world.db.select().from(scheduleSheet).where(eq(scheduleSheet.id, sheet.id)))[0]!
+        .version;
+    await office.act({ id: sheet.id, version: await versionOf(), input: { action: "submit" } });
+    await createCaller({
+      db: world.db,
+      locale: "vi",
+      session: { userId: world.users["chutich.dc"]!, sessionEpoch: 1 },
+    }).schedule.act({ id: sheet.id, version: await versionOf(), input: { action: "publish" } });
+
+    const reader = await world.as("chuyenvien.vhxh");
+    const { url } = await renewFeed(world.db, reader, { scope: "schedule", version: null });
+    const cal = parseIcalendar(
+      await feedCalendar(
+        world.db,
+        (await unsafeOpenFeed(world.db, secretOf(url)))!,
+        "https://lienthong.example",
+      ),
+    );
+    const entry = cal.events.find((e) => e.summary === "Làm việc với Đoàn kiểm tra của Quận");
+    expect(entry).toMatchObject({
+      start: `${addDays(firstDay, 2)}T14:00:00+07:00`,
+      end: `${addDays(firstDay, 2)}T16:30:00+07:00`,
+      location: "Hội trường UBND phường",
+    });
+    expect(cal.name).toContain("Lịch công tác lãnh đạo");
   });
 });

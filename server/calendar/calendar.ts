@@ -3,13 +3,16 @@ import type { Db } from "@/db/client";
 import { addDays, vietnamDayStart } from "@/lib/dates";
 import type { CalendarRangeInput } from "@/lib/schemas/calendar";
 import { assertCan, type Actor } from "../authz/actor";
+import { meetingItemsFor } from "../meetings/calendar-items";
+import { scheduleItemsFor } from "../schedule/items";
+import { taskItemsFor } from "../tasks/calendar";
 import { documentItemsFor } from "./document-items";
 import type { CalendarItem, CalendarRange } from "./items";
 
 type Source = (db: Db, actor: Actor, range: CalendarRange) => Promise<CalendarItem[]>;
 
 /** Everything that puts something on a person's calendar. */
-const sources: Source[] = [documentItemsFor];
+const sources: Source[] = [scheduleItemsFor, meetingItemsFor, taskItemsFor, documentItemsFor];
 
 /** The instants of a range of Vietnamese days, the last one included. */
 export const rangeOfDays = (input: CalendarRangeInput): CalendarRange => ({

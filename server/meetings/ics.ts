@@ -8,7 +8,7 @@ import { appUser } from "@/db/schema/users";
 import type { Actor } from "../authz/actor";
 import { assertCan } from "../authz/actor";
 import { buildCalendar, type IcsEvent, type IcsPerson } from "../calendar/ics";
-import { exceptionsOf, loadVisibleMeeting } from "./access";
+import { exceptionsOf, loadVisibleMeeting, type MeetingRow } from "./access";
 import { expandOccurrences } from "./recurrence";
 
 const DOMAIN = "lienthong.invalid";
@@ -19,12 +19,16 @@ const personOf = (u: { fullName: string; email: string | null; username: string 
   email: u.email ?? `${u.username}@${DOMAIN}`,
 });
 
-export async function meetingIcs(
+/**
+ * A meeting the actor may see as iCalendar events: the series with its RRULE and EXDATEs, and
+ * each moved occurrence as its own event with RECURRENCE-ID (for an invitation and for feeds).
+ */
+export async function meetingEvents(
   db: DbOrTx,
   actor: Actor,
   id: string,
   origin: string,
-): Promise<{ filename: string; content: string }> {
+): Promise<{ meeting: MeetingRow; events: IcsEvent[] }> {
   assertCan(actor, "meeting.read");
   const m = await loadVisibleMeeting(db, actor, id);
   const person = { fullName: appUser.fullName, email: appUser.email, username: appUser.username };
@@ -84,6 +88,16 @@ export async function meetingIcs(
       });
     }
   }
+  return { meeting: m, events };
+}
+
+export async function meetingIcs(
+  db: DbOrTx,
+  actor: Actor,
+  id: string,
+  origin: string,
+): Promise<{ filename: string; content: string }> {
+  const { meeting: m, events } = await meetingEvents(db, actor, id, origin);
   const content = buildCalendar(events, {
     name: m.title,
     method: m.status === "cancelled" ? "CANCEL" : "REQUEST",
