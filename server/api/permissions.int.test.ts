@@ -11,6 +11,7 @@ import { routeTemplate } from "@/db/schema/outgoing";
 import { meeting, room, roomBooking } from "@/db/schema/meetings";
 import { recipientGroup } from "@/db/schema/recipient-groups";
 import { scheduleSheet } from "@/db/schema/schedule";
+import { task } from "@/db/schema/tasks";
 import { appUser } from "@/db/schema/users";
 import { seedDemo } from "@/db/seed/demo";
 import type { Action } from "@/lib/permissions";
@@ -31,6 +32,7 @@ type Ids = {
   hlMeeting: string;
   hlRoom: string;
   hlBooking: string;
+  hlTask: string;
 };
 
 type Case = {
@@ -979,6 +981,87 @@ const cases: Record<string, Case> = {
     input: (ids) => ({ id: ids.hlBooking, version: 1 }),
     otherOrganisation: (ids) => ({ id: ids.hlBooking, version: 1 }),
   },
+  "tasks.list": {
+    permission: "task.work",
+    input: () => ({ view: "mine" }),
+    otherOrganisation: { none: "lists the caller's own tasks" },
+  },
+  "tasks.get": {
+    permission: "task.work",
+    input: (ids) => ({ id: ids.hlTask }),
+    otherOrganisation: (ids) => ({ id: ids.hlTask }),
+  },
+  "tasks.create": {
+    permission: "task.work",
+    input: (ids) => ({
+      title: "Việc thử",
+      lead: { userId: ids.users["chuyenvien.kt"] },
+      startDate: "2030-01-02",
+      deadline: "2030-01-09",
+    }),
+    otherOrganisation: {
+      none: "creates in the caller's organisation; another's people are unknown there (server/tasks/workflow.int.test.ts)",
+    },
+  },
+  "tasks.act": {
+    permission: "task.work",
+    input: (ids) => ({ taskId: ids.hlTask, version: 1, input: { action: "start" } }),
+    otherOrganisation: (ids) => ({
+      taskId: ids.hlTask,
+      version: 1,
+      input: { action: "cancel", reason: "Hủy" },
+    }),
+  },
+  "tasks.comment": {
+    permission: "task.work",
+    input: (ids) => ({ taskId: ids.hlTask, body: "Ý kiến" }),
+    otherOrganisation: (ids) => ({ taskId: ids.hlTask, body: "Ý kiến" }),
+  },
+  "tasks.dueSoon": {
+    permission: "task.work",
+    input: () => undefined,
+    otherOrganisation: { none: "takes no input; answers about the caller" },
+  },
+  "tasks.ofDocument": {
+    permission: "task.work",
+    input: (ids) => ({ documentId: ids.hlDocument }),
+    otherOrganisation: (ids) => ({ documentId: ids.hlDocument }),
+  },
+  "tasks.directionPrefill": {
+    permission: "task.assign",
+    input: (ids) => ({ documentId: ids.hlDocument }),
+    otherOrganisation: (ids) => ({ documentId: ids.hlDocument }),
+  },
+  "tasks.fromDirection": {
+    permission: "task.assign",
+    input: (ids) => ({
+      documentId: ids.hlDocument,
+      tasks: [
+        {
+          title: "Việc",
+          lead: { userId: ids.users["chuyenvien.kt"] },
+          startDate: "2030-01-02",
+          deadline: "2030-01-09",
+        },
+      ],
+    }),
+    otherOrganisation: (ids) => ({
+      documentId: ids.hlDocument,
+      tasks: [
+        {
+          title: "Việc",
+          lead: { userId: ids.users["chutich.hl"] },
+          startDate: "2030-01-02",
+          deadline: "2030-01-09",
+        },
+      ],
+    }),
+  },
+  "tasks.report": {
+    permission: "task.report",
+    input: () => ({ from: "2026-01-01", to: "2026-12-31" }),
+    otherOrganisation: { none: "counts the caller's organisation only" },
+  },
 };
 
 /** Demo members who lack each permission (the first role that does not grant it). */
@@ -1150,8 +1233,20 @@ beforeAll(async () => {
       bookedById: seeded.users["vanthu.hl"]!,
     })
     .returning({ id: roomBooking.id });
+  const [hlTask] = await db
+    .insert(task)
+    .values({
+      organisationId: seeded.orgs.hoangliet!,
+      title: "Việc của Hoàng Liệt",
+      assignerId: seeded.users["chutich.hl"]!,
+      leadUserId: seeded.users["vanthu.hl"]!,
+      startDate: "2027-01-04",
+      deadline: "2027-01-11",
+    })
+    .returning({ id: task.id });
   ids = {
     ...seeded,
+    hlTask: hlTask!.id,
     hlMeeting: hlMeeting!.id,
     hlRoom: hlRoom!.id,
     hlBooking: hlBooking!.id,

@@ -21,6 +21,7 @@ import { recipientsRouter } from "./routers/recipients";
 import { reportsRouter } from "./routers/reports";
 import { routeTemplatesRouter } from "./routers/route-templates";
 import { scheduleRouter } from "./routers/schedule";
+import { tasksRouter } from "./routers/tasks";
 import { searchRouter } from "./routers/search";
 import { unitsRouter } from "./routers/units";
 import { usersRouter } from "./routers/users";
@@ -50,6 +51,7 @@ export const appRouter = router({
   reports: reportsRouter,
   routeTemplates: routeTemplatesRouter,
   schedule: scheduleRouter,
+  tasks: tasksRouter,
   search: searchRouter,
   units: unitsRouter,
   users: usersRouter,
