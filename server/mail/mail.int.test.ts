@@ -13,7 +13,9 @@ import { verifyPassword } from "../auth/password";
 import { AppError } from "../errors";
 import { notifyUsers } from "../notify/notify";
 import { freshDatabase } from "../testing/test-db";
+import { loadActor } from "../authz/actor";
 import { sendDailyDigests } from "./digest";
+import { getMailPreferences, updateMailPreferences } from "./preferences";
 import { drainMail } from "./drain";
 import { mailSettings } from "./settings";
 
@@ -172,6 +174,39 @@ describe("sending", () => {
 });
 
 describe("preferences and the daily digest", () => {
+  it("are each person's own: an address taken by another account or a stale version is refused", async () => {
+    const hanh = (await loadActor(db, { userId: users["chuyenvien.vhxh"]!, sessionEpoch: 1 }))!;
+    const first = await getMailPreferences(db, hanh);
+    expect(first).toMatchObject({ mode: "digest", version: 0, email: ADDRESS["chuyenvien.vhxh"] });
+    const taken = await updateMailPreferences(db, hanh, {
+      mode: "immediate",
+      email: ADDRESS["chuyenvien.kt"].toUpperCase(),
+      version: 0,
+    }).catch((e: AppError) => e);
+    expect((taken as AppError).fieldErrors.email?.[0]?.key).toBe("mail.emailTaken");
+    const saved = await updateMailPreferences(db, hanh, {
+      mode: "never",
+      email: "hanh.moi@dinhcong.test",
+      version: 0,
+    });
+    expect(saved.version).toBe(1);
+    const stale = await updateMailPreferences(db, hanh, {
+      mode: "immediate",
+      email: null,
+      version: 0,
+    }).catch((e: AppError) => e);
+    expect((stale as AppError).code).toBe("STALE");
+    expect(await getMailPreferences(db, hanh)).toMatchObject({
+      mode: "never",
+      email: "hanh.moi@dinhcong.test",
+      version: 1,
+    });
+    await db
+      .update(appUser)
+      .set({ email: ADDRESS["chuyenvien.vhxh"] })
+      .where(eq(appUser.id, users["chuyenvien.vhxh"]!));
+  });
+
   it("mails at once, gathers in the morning, or not at all, as each person chose", async () => {
     await db.insert(mailPreference).values([
       { userId: users["chuyenvien.vhxh"]!, mode: "immediate" },

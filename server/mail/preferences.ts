@@ -27,6 +27,18 @@ export async function getMailPreferences(db: Db, actor: Actor) {
  * its field; a stale version (changed in another tab) is refused as such.
  */
 export async function updateMailPreferences(db: Db, actor: Actor, input: MailPreferencesInput) {
+  try {
+    return await savePreferences(db, actor, input);
+  } catch (error) {
+    // Two people claiming one address at the same moment: the unique index decides.
+    const e = error as { code?: string; cause?: { code?: string } };
+    if (e.code === "23505" || e.cause?.code === "23505")
+      throw fieldError({ email: "mail.emailTaken" });
+    throw error;
+  }
+}
+
+function savePreferences(db: Db, actor: Actor, input: MailPreferencesInput) {
   return db.transaction(async (tx) => {
     const [current] = await tx
       .select()
