@@ -13,6 +13,7 @@ import { isDatabaseEmpty, seedDemo } from "@/db/seed/demo";
 import { seedDemoCertificates } from "@/db/seed/demo-certificates";
 import { seedDemoDocuments } from "@/db/seed/demo-documents";
 import { seedDemoOutgoing } from "@/db/seed/demo-outgoing";
+import { seedDemoMeetings } from "@/db/seed/demo-meetings";
 import { seedDemoSchedule } from "@/db/seed/demo-schedule";
 import { closePdfInspector } from "@/server/files/pdf-inspect";
 import { DiskFileStore } from "@/server/files/store";
@@ -268,6 +269,7 @@ async function main() {
       const seeded = await seedDemo(client);
       seededNow = seeded;
       await seedDemoSchedule(client, seeded);
+      await seedDemoMeetings(client, seeded);
       if (process.env.LIEN_THONG_DEMO_DOCUMENTS !== "0") {
         log("Loading four weeks of demo documents ...");
         const started = Date.now();

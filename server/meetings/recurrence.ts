@@ -1,7 +1,14 @@
 // Expanding a meeting's RRULE into occurrences at the right local times, and refusing rules
 // that never end or run past the cap. Pure: no database.
-import { RRule } from "rrule";
+import * as rruleModule from "rrule";
 import { MAX_OCCURRENCES } from "@/lib/meetings";
+
+// Node's own ESM loader (the start script, seeding) sees rrule's UMD build only as a default
+// export; bundlers and vitest read its ESM build with named exports.
+const { RRule } =
+  "RRule" in rruleModule
+    ? rruleModule
+    : (rruleModule as unknown as { default: typeof rruleModule }).default;
 
 /** Vietnam keeps UTC+7 all year; the expansion runs on its wall clock. */
 const OFFSET_MS = 7 * 3600 * 1000;
@@ -48,7 +55,7 @@ export type Occurrence = {
 const toFloating = (d: Date) => new Date(d.getTime() + OFFSET_MS);
 const fromFloating = (d: Date) => new Date(d.getTime() - OFFSET_MS);
 
-function ruleOf(spec: SeriesSpec): RRule {
+function ruleOf(spec: SeriesSpec): InstanceType<typeof RRule> {
   const options = RRule.parseString(spec.recurrence!);
   return new RRule({
     ...options,
