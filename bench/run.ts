@@ -25,6 +25,7 @@ import { runLoad } from "./load";
 import { postmasterPid } from "./load-cpu";
 import { formatResult, run } from "./measure";
 import { defineMeasurements } from "./measurements";
+import { calendarMeasurement } from "./calendar";
 import { benchDispatch } from "./dispatch";
 import { benchSigning } from "./signing";
 
@@ -281,6 +282,9 @@ async function measureAll(
   await sql.connect();
   try {
     const measurements = await defineMeasurements(pool, cookies);
+    measurements.push(
+      await calendarMeasurement(pool, cookies["chuyenvien.kt"]!, options.documents),
+    );
     for (const m of measurements) {
       const result = await run(m, {
         baseUrl: app.baseUrl,

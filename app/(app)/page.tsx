@@ -16,6 +16,7 @@ export async function generateMetadata(): Promise<Metadata> {
 
 const actionLinks: Partial<Record<string, string>> = {
   "directory.read": "/directory",
+  "calendar.read": "/calendar",
   "incoming.read": "/incoming",
   "incoming.receive": "/incoming/new",
   "incoming.handle": "/incoming?box=to_handle",
