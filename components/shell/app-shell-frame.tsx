@@ -19,6 +19,7 @@ import {
   IconBuildingCommunity,
   IconCalendar,
   IconCalendarWeek,
+  IconChecklist,
   IconCertificate,
   IconDoor,
   IconChartBar,
@@ -91,6 +92,9 @@ export function AppShellFrame({
   const main: NavItem[] = [
     { href: "/", label: t("nav.home"), icon: <IconHome size={18} /> },
     { href: "/calendar", label: t("nav.calendar"), icon: <IconCalendar size={18} /> },
+    ...(actions.includes("task.work")
+      ? [{ href: "/tasks", label: t("nav.tasks"), icon: <IconChecklist size={18} /> }]
+      : []),
     { href: "/schedule", label: t("nav.schedule"), icon: <IconCalendarWeek size={18} /> },
     ...(actions.includes("meeting.read")
       ? [{ href: "/meetings", label: t("nav.meetings"), icon: <IconUsersGroup size={18} /> }]

@@ -52,7 +52,7 @@ export async function recordTaskEvent(
 
 /**
  * Rings the bells of the people a step concerns (never the actor's own), in the caller's
- * transaction. The task's id and title travel in the parameters: the bell opens the task page.
+ * transaction. The task's title travels in the parameters, and its page as the bell's link.
  */
 export async function notifyTask(
   tx: DbOrTx,
@@ -69,6 +69,7 @@ export async function notifyTask(
     messageKey,
     params: {
       taskId: subject.id,
+      href: `/tasks/${subject.id}`,
       title: subject.title.slice(0, 120),
       name: actor.fullName,
       ...params,

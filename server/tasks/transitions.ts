@@ -97,12 +97,3 @@ export const taskTransitions: readonly TaskTransition[] = [
     run: as<"reopen">(reopenTask),
   },
 ];
-
-/** The action a card dropped from one column onto another asks for, if any. */
-export function actionForMove(from: TaskStatus, to: TaskStatus): TaskActionName | null {
-  if (from === to) return null;
-  if (to === "cancelled") return "cancel";
-  if (to === "done") return from === "cancelled" ? null : "complete";
-  if (to === "in_progress") return from === "new" ? "start" : "reopen";
-  return null;
-}

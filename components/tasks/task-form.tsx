@@ -1,0 +1,211 @@
+"use client";
+
+import {
+  Button,
+  Group,
+  Input,
+  MultiSelect,
+  SegmentedControl,
+  Select,
+  SimpleGrid,
+  Stack,
+  TextInput,
+} from "@mantine/core";
+import { notifications } from "@mantine/notifications";
+import { useMutation, useQueryClient } from "@tanstack/react-query";
+import { useRouter } from "next/navigation";
+import { useTranslations } from "next-intl";
+import { useState } from "react";
+import { useTRPC } from "@/components/providers/trpc";
+import { DateField } from "@/components/ui/date-field";
+import { RichTextEditor, type RichText } from "@/components/ui/rich-text-editor";
+import { fieldErrorsOf, showServerError } from "@/components/ui/server-errors";
+import { vietnamToday } from "@/lib/dates";
+import { taskPriorities, type TaskPriority } from "@/lib/schemas/tasks";
+import { useStaff } from "./use-staff";
+
+/**
+ * A new task: for oneself, or (leaders, unit heads) for a person or a unit, with co-assignees,
+ * watchers, dates and priority. The server checks whom the actor may give it to.
+ */
+export function TaskForm({
+  me,
+  canAssign,
+  leader,
+}: {
+  me: string;
+  canAssign: boolean;
+  leader: boolean;
+}) {
+  const t = useTranslations("tasksUi");
+  const tAll = useTranslations();
+  const trpc = useTRPC();
+  const router = useRouter();
+  const queryClient = useQueryClient();
+  const staff = useStaff();
+  const today = vietnamToday();
+  const [title, setTitle] = useState("");
+  const [description, setDescription] = useState<RichText | null>(null);
+  const [leadKind, setLeadKind] = useState<"person" | "unit">("person");
+  const [leadUser, setLeadUser] = useState<string | null>(me);
+  const [leadUnit, setLeadUnit] = useState<string | null>(null);
+  const [coIds, setCoIds] = useState<string[]>([]);
+  const [watcherIds, setWatcherIds] = useState<string[]>([]);
+  const [startDate, setStart] = useState<string | null>(today);
+  const [deadline, setDeadline] = useState<string | null>(null);
+  const [priority, setPriority] = useState<TaskPriority>("normal");
+  const [errors, setErrors] = useState<Record<string, string>>({});
+  const create = useMutation(
+    trpc.tasks.create.mutationOptions({
+      onSuccess: ({ id }) => {
+        void queryClient.invalidateQueries({ queryKey: trpc.tasks.pathKey() });
+        notifications.show({ color: "green", message: t("created") });
+        router.push(`/tasks/${id}`);
+      },
+      onError: (error) => {
+        setErrors(fieldErrorsOf(error));
+        showServerError(error, tAll("errors.internal"));
+      },
+    }),
+  );
+
+  const submit = () => {
+    const found: Record<string, string> = {};
+    if (!title.trim()) found.title = tAll("validation.required");
+    if (!deadline) found.deadline = tAll("validation.required");
+    if (!startDate) found.startDate = tAll("validation.required");
+    if (leadKind === "person" ? !leadUser : !leadUnit) found.lead = tAll("validation.required");
+    if (startDate && deadline && deadline < startDate)
+      found.deadline = tAll("tasks.deadlineBeforeStart");
+    setErrors(found);
+    if (Object.keys(found).length > 0 || create.isPending) return;
+    create.mutate({
+      title,
+      description,
+      lead: leadKind === "person" ? { userId: leadUser } : { unitId: leadUnit },
+      coIds,
+      watcherIds,
+      startDate: startDate!,
+      deadline: deadline!,
+      priority,
+    } as Parameters<typeof create.mutate>[0]);
+  };
+
+  return (
+    <form
+      noValidate
+      data-testid="task-form"
+      onSubmit={(e) => {
+        e.preventDefault();
+        submit();
+      }}
+    >
+      <Stack maw={860} gap="md">
+        <TextInput
+          label={t("title")}
+          required
+          value={title}
+          onChange={(e) => setTitle(e.currentTarget.value)}
+          error={errors.title}
+          maxLength={500}
+          data-testid="task-title"
+        />
+        <Input.Wrapper label={t("description")} error={errors.description}>
+          <RichTextEditor
+            value={description}
+            onChange={setDescription}
+            label={t("description")}
+            minHeight={140}
+          />
+        </Input.Wrapper>
+        {canAssign && (
+          <SegmentedControl
+            value={leadKind}
+            onChange={(v) => setLeadKind(v as "person" | "unit")}
+            data={[
+              { value: "person", label: t("leadPerson") },
+              { value: "unit", label: t("leadUnit") },
+            ]}
+            w="fit-content"
+          />
+        )}
+        {leadKind === "person" ? (
+          <Select
+            label={t("lead")}
+            required
+            searchable
+            data={canAssign ? staff.groups : staff.people.filter((p) => p.value === me)}
+            value={leadUser}
+            onChange={setLeadUser}
+            error={errors.lead}
+            data-testid="task-lead"
+          />
+        ) : (
+          <Select
+            label={t("leadUnit")}
+            required
+            searchable
+            data={staff.units}
+            value={leadUnit}
+            onChange={setLeadUnit}
+            error={errors.lead}
+            description={leader ? undefined : t("unitHeadOwnUnit")}
+          />
+        )}
+        <SimpleGrid cols={{ base: 1, sm: 2 }}>
+          {canAssign && (
+            <MultiSelect
+              label={t("co")}
+              searchable
+              data={staff.groups}
+              value={coIds}
+              onChange={setCoIds}
+              error={Object.entries(errors).find(([k]) => k.startsWith("coIds"))?.[1]}
+            />
+          )}
+          <MultiSelect
+            label={t("watchers")}
+            searchable
+            data={staff.groups}
+            value={watcherIds}
+            onChange={setWatcherIds}
+            error={Object.entries(errors).find(([k]) => k.startsWith("watcherIds"))?.[1]}
+          />
+        </SimpleGrid>
+        <SimpleGrid cols={{ base: 1, sm: 3 }}>
+          <DateField
+            label={t("startDate")}
+            required
+            value={startDate}
+            onChange={setStart}
+            error={errors.startDate}
+          />
+          <DateField
+            label={t("deadline")}
+            required
+            value={deadline}
+            onChange={setDeadline}
+            minDate={startDate ?? undefined}
+            error={errors.deadline}
+            data-testid="task-deadline"
+          />
+          <Select
+            label={t("priorityLabel")}
+            data={taskPriorities.map((p) => ({ value: p, label: t(`priority.${p}`) }))}
+            value={priority}
+            onChange={(v) => v && setPriority(v as TaskPriority)}
+            allowDeselect={false}
+          />
+        </SimpleGrid>
+        <Group justify="flex-end">
+          <Button variant="default" onClick={() => router.back()}>
+            {tAll("common.cancel")}
+          </Button>
+          <Button type="submit" loading={create.isPending} data-testid="task-submit">
+            {t("create")}
+          </Button>
+        </Group>
+      </Stack>
+    </form>
+  );
+}
