@@ -8,6 +8,7 @@ import { useEffect } from "react";
 import { useTRPC } from "@/components/providers/trpc";
 import { AnchorLink } from "@/components/ui/anchor-link";
 import { messageOf } from "@/components/ui/server-errors";
+import { DocumentTasksPanel } from "@/components/tasks/document-tasks-panel";
 import { ActionsPanel } from "./actions-panel";
 import { RecallNotice } from "./recall-notice";
 import { AssignmentsPanel } from "./assignments-panel";
@@ -104,6 +105,7 @@ export function DocumentPage({ id, currentUserId }: { id: string; currentUserId:
         <ReplacementNotice replacement={view.replacement} />
         <ActionsPanel view={view} currentUserId={currentUserId} />
         <AssignmentsPanel assignments={view.assignments} currentUserId={currentUserId} />
+        <DocumentTasksPanel documentId={view.document.id} canDirect={view.can.direct} />
         <ExtensionsPanel extensions={view.extensions} assignments={view.assignments} />
         <RepliesPanel
           documentId={view.document.id}
