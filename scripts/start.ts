@@ -15,6 +15,7 @@ import { seedDemoDocuments } from "@/db/seed/demo-documents";
 import { seedDemoOutgoing } from "@/db/seed/demo-outgoing";
 import { seedDemoMeetings } from "@/db/seed/demo-meetings";
 import { seedDemoSchedule } from "@/db/seed/demo-schedule";
+import { seedDemoTasks } from "@/db/seed/demo-tasks";
 import { closePdfInspector } from "@/server/files/pdf-inspect";
 import { DiskFileStore } from "@/server/files/store";
 import { ensureAuthority } from "@/server/signing/service/authority";
@@ -279,6 +280,7 @@ async function main() {
         );
         const { documents } = await seedDemoDocuments(client, seeded, { store });
         await seedDemoOutgoing(client, seeded);
+        await seedDemoTasks(client, seeded);
         log(
           `${documents} demo documents loaded in ${((Date.now() - started) / 1000).toFixed(1)} s.`,
         );
