@@ -1,7 +1,7 @@
 import "server-only";
 // What the meeting pages read: one meeting with its people and occurrences, a person's
 // meetings and invitations, and the checks the form runs as the organiser picks a time.
-import { and, asc, eq, inArray, lt, or, sql } from "drizzle-orm";
+import { and, asc, eq, gt, inArray, isNotNull, lt, or, sql } from "drizzle-orm";
 import type { DbOrTx } from "@/db/client";
 import { meeting, meetingException, meetingParticipant, room } from "@/db/schema/meetings";
 import { appUser } from "@/db/schema/users";
@@ -189,6 +189,8 @@ export async function myOccurrences(
         eq(meeting.status, "scheduled"),
         or(eq(meeting.organiserId, actor.userId), sql`${meetingParticipant.userId} is not null`),
         lt(meeting.startsAt, range.to),
+        // A single meeting over before the range has nothing in it; a series is expanded to know.
+        or(isNotNull(meeting.recurrence), gt(meeting.endsAt, range.from)),
       ),
     );
   if (series.length === 0) return [];
