@@ -1,4 +1,3 @@
-import "server-only";
 import type { Db, Tx } from "@/db/client";
 import { task, taskDocument, taskFile, taskParticipant } from "@/db/schema/tasks";
 import { createTaskInput, type CreateTaskInput } from "@/lib/schemas/tasks";

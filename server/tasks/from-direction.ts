@@ -1,4 +1,3 @@
-import "server-only";
 import { and, desc, eq, inArray, sql } from "drizzle-orm";
 import type { Db, DbOrTx } from "@/db/client";
 import { documentEvent } from "@/db/schema/documents";
