@@ -120,7 +120,7 @@ export function NoticePage({ id }: { id: string }) {
           {t("withdrawnBanner")}
         </Alert>
       )}
-      <Paper withBorder radius="md" p={0}>
+      <Paper withBorder radius="md" px="md" py="xs">
         <RichTextEditor value={n.body as RichText} editable={false} label={n.title} />
       </Paper>
       {n.attachments.length > 0 && (

@@ -1,6 +1,6 @@
 "use client";
 
-import { Alert, Button, Group, Paper, SegmentedControl, Stack, Text, Title } from "@mantine/core";
+import { Alert, Button, Chip, Group, Paper, Stack, Text, Title } from "@mantine/core";
 import { notifications } from "@mantine/notifications";
 import { IconBellRinging } from "@tabler/icons-react";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
@@ -106,18 +106,21 @@ export function NoticeTracking({ noticeId }: { noticeId: string }) {
           )}
         </Group>
         <Group justify="space-between" wrap="wrap" gap="xs">
-          <SegmentedControl
-            value={filter}
-            onChange={(v) => setFilter(v as NoticeTrackingFilter)}
-            data={(
-              [
-                "all",
-                "unread",
-                ...(data?.requiresConfirmation ? ["unconfirmed"] : []),
-              ] as NoticeTrackingFilter[]
-            ).map((f) => ({ value: f, label: t(`filter.${f}`) }))}
-            data-testid="notice-tracking-filter"
-          />
+          <Chip.Group value={filter} onChange={(v) => setFilter(v as NoticeTrackingFilter)}>
+            <Group gap="xs" data-testid="notice-tracking-filter">
+              {(
+                [
+                  "all",
+                  "unread",
+                  ...(data?.requiresConfirmation ? ["unconfirmed"] : []),
+                ] as NoticeTrackingFilter[]
+              ).map((f) => (
+                <Chip key={f} value={f}>
+                  {t(`filter.${f}`)}
+                </Chip>
+              ))}
+            </Group>
+          </Chip.Group>
           {data?.status === "published" && data.totals.remindable > 0 && (
             <Button
               variant="light"

@@ -1,6 +1,6 @@
 "use client";
 
-import { Button, Group, Paper, SegmentedControl, Stack, Text, UnstyledButton } from "@mantine/core";
+import { Button, Group, Paper, Stack, Tabs, Text, UnstyledButton } from "@mantine/core";
 import { IconBell, IconPlus, IconSpeakerphone } from "@tabler/icons-react";
 import { useQuery } from "@tanstack/react-query";
 import Link from "next/link";
@@ -158,16 +158,12 @@ export function NoticesList({ office }: { office: boolean }) {
         }
       />
       {office && (
-        <SegmentedControl
-          mb="md"
-          value={tab}
-          onChange={(v) => setTab(v as "mine" | "office")}
-          data={[
-            { value: "mine", label: t("mineTab") },
-            { value: "office", label: t("officeTab") },
-          ]}
-          data-testid="notices-tabs"
-        />
+        <Tabs value={tab} onChange={(v) => setTab(v === "office" ? "office" : "mine")} mb="md">
+          <Tabs.List data-testid="notices-tabs">
+            <Tabs.Tab value="mine">{t("mineTab")}</Tabs.Tab>
+            <Tabs.Tab value="office">{t("officeTab")}</Tabs.Tab>
+          </Tabs.List>
+        </Tabs>
       )}
       {tab === "mine" ? <MyNotices /> : <OfficeNotices />}
     </>
