@@ -10,7 +10,6 @@ import {
   NumberInput,
   Paper,
   Radio,
-  SegmentedControl,
   Select,
   SimpleGrid,
   Stack,
@@ -257,20 +256,24 @@ export function MeetingForm({ initial }: { initial?: MeetingFormInitial }) {
           <Text size="sm" fw={500}>
             {t("form.recurrence")}
           </Text>
-          <SegmentedControl
-            fullWidth
-            data={(["none", "daily", "weekly", "monthly"] as const).map((k) => ({
-              value: k,
-              label: t(`form.kinds.${k}`),
-            }))}
+          <Chip.Group
             value={v.kind}
             onChange={(k) => {
-              form.setFieldValue("kind", k as MeetingFormValues["kind"]);
-              if (k === "weekly" && v.days.length === 0 && v.day)
+              const kind = k as MeetingFormValues["kind"];
+              form.setFieldValue("kind", kind);
+              if (kind === "weekly" && v.days.length === 0 && v.day) {
                 form.setFieldValue("days", [weekdayOf(v.day)]);
+              }
             }}
-            data-testid="meeting-recurrence"
-          />
+          >
+            <Group gap={6} data-testid="meeting-recurrence">
+              {(["none", "daily", "weekly", "monthly"] as const).map((k) => (
+                <Chip key={k} value={k} size="sm" variant="outline">
+                  {t(`form.kinds.${k}`)}
+                </Chip>
+              ))}
+            </Group>
+          </Chip.Group>
           {v.kind === "weekly" && (
             <Chip.Group
               multiple
