@@ -48,9 +48,12 @@ export function nextFreeSlot(
 
   const candidates = (day: string): number[] => {
     const window = dayWindow(day);
-    const starts = [window.start, ...sorted.map((b) => b.end)].filter(
-      (s) => s >= window.start && s.getTime() + length <= window.end.getTime(),
-    );
+    // Right after a booking, or ending right as one begins (the nearest slot before it).
+    const starts = [
+      window.start,
+      ...sorted.map((b) => b.end),
+      ...sorted.map((b) => new Date(b.start.getTime() - length)),
+    ].filter((s) => s >= window.start && s.getTime() + length <= window.end.getTime());
     return starts.map((s) => s.getTime() - anchor.start.getTime());
   };
 
