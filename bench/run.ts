@@ -26,6 +26,7 @@ import { postmasterPid } from "./load-cpu";
 import { formatResult, run } from "./measure";
 import { defineMeasurements } from "./measurements";
 import { calendarMeasurement } from "./calendar";
+import { myTasksMeasurement } from "./tasks";
 import { benchDispatch } from "./dispatch";
 import { benchSigning } from "./signing";
 
@@ -285,6 +286,7 @@ async function measureAll(
     measurements.push(
       await calendarMeasurement(pool, cookies["chuyenvien.kt"]!, options.documents),
     );
+    measurements.push(await myTasksMeasurement(pool, cookies["chuyenvien.kt"]!, options.documents));
     for (const m of measurements) {
       const result = await run(m, {
         baseUrl: app.baseUrl,
