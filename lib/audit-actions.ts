@@ -3,6 +3,8 @@
 // missing here is still listed, in a generic sentence, but cannot be picked as a filter.
 
 export const auditEntityTypes = [
+  "meeting",
+  "room",
   "document",
   "user",
   "unit",
@@ -128,6 +130,17 @@ export const auditActions = {
   "task.cancelled": "task",
   "task.reopened": "task",
   "task.commented": "task",
+  "meeting.created": "meeting",
+  "meeting.updated": "meeting",
+  "meeting.cancelled": "meeting",
+  "meeting.occurrenceCancelled": "meeting",
+  "meeting.occurrenceMoved": "meeting",
+  "meeting.accepted": "meeting",
+  "meeting.declined": "meeting",
+  "room.created": "room",
+  "room.updated": "room",
+  "room.reserved": "room",
+  "room.reservationCancelled": "room",
   "demo.seeded": "organisation",
 } as const satisfies Record<string, AuditEntityType>;
 
@@ -136,6 +149,8 @@ export const auditActionNames = Object.keys(auditActions) as AuditAction[];
 
 /** An action's group is the part before the dot: "user.updated" belongs to "user". */
 export const auditActionGroups = [
+  "meeting",
+  "room",
   "incoming",
   "user",
   "unit",

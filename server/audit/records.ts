@@ -4,6 +4,7 @@ import { document } from "@/db/schema/documents";
 import { exchangePeer, organisation, unit } from "@/db/schema/org";
 import { routeTemplate } from "@/db/schema/outgoing";
 import { notice } from "@/db/schema/notices";
+import { meeting, room } from "@/db/schema/meetings";
 import { recipientGroup } from "@/db/schema/recipient-groups";
 import { registry } from "@/db/schema/registry";
 import { scheduleSheet } from "@/db/schema/schedule";
@@ -147,6 +148,15 @@ export async function lookUpRecords(
       .leftJoin(unit, eq(unit.id, scheduleSheet.unitId))
       .where(inArray(scheduleSheet.id, list)),
   );
+  const meetings = await whenAny(ids("meeting"), (list) =>
+    db
+      .select({ id: meeting.id, name: meeting.title })
+      .from(meeting)
+      .where(inArray(meeting.id, list)),
+  );
+  const rooms = await whenAny(ids("room"), (list) =>
+    db.select({ id: room.id, name: room.name }).from(room).where(inArray(room.id, list)),
+  );
   const tasks = await whenAny(ids("task"), (list) =>
     db.select({ id: task.id, name: task.title }).from(task).where(inArray(task.id, list)),
   );
@@ -178,6 +188,8 @@ export async function lookUpRecords(
     records.set(recordKey("scheduleSheet", w.id), plain(name));
   }
   for (const t of tasks) records.set(recordKey("task", t.id), plain(t.name));
+  for (const m of meetings) records.set(recordKey("meeting", m.id), plain(m.name));
+  for (const r of rooms) records.set(recordKey("room", r.id), plain(r.name));
   return {
     records,
     withheld,

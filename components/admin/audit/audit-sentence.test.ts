@@ -45,6 +45,8 @@ const recordOf: Record<string, AuditRecord> = {
   scheduleSheet: record("50/2026"),
   notice: record("Lịch trực Tết Nguyên đán"),
   task: record("Rà soát hộ nghèo tổ dân phố 5"),
+  meeting: record("Giao ban lãnh đạo UBND phường"),
+  room: record("Phòng họp số 1 (tầng 2)"),
 };
 const hl = { id: ID, code: "H49.30", name: "UBND phường Hoàng Liệt" };
 const dc = { id: ID, code: "H49.29", name: "UBND phường Định Công" };
@@ -141,6 +143,17 @@ const dataOf: Record<AuditAction, Record<string, unknown>> = {
   "user.passwordResetRequested": {},
   "user.passwordResetByMail": {},
   "user.mailSettingsChanged": { mode: "digest" },
+  "meeting.created": { title: "Giao ban lãnh đạo UBND phường", start: "2026-12-07T00:30:00.000Z" },
+  "meeting.updated": { title: "Giao ban lãnh đạo UBND phường", timesChanged: true },
+  "meeting.cancelled": { title: "Giao ban lãnh đạo UBND phường", reason: null },
+  "meeting.occurrenceCancelled": { title: "Giao ban lãnh đạo UBND phường" },
+  "meeting.occurrenceMoved": { title: "Giao ban lãnh đạo UBND phường" },
+  "meeting.accepted": { title: "Giao ban lãnh đạo UBND phường" },
+  "meeting.declined": { title: "Giao ban lãnh đạo UBND phường" },
+  "room.created": { name: "Phòng họp số 1 (tầng 2)", capacity: 20 },
+  "room.updated": { name: "Phòng họp số 1 (tầng 2)", changes: {} },
+  "room.reserved": { purpose: "Tiếp công dân định kỳ" },
+  "room.reservationCancelled": { purpose: "Tiếp công dân định kỳ" },
   "notice.drafted": { title: "Lịch trực Tết Nguyên đán" },
   "notice.draftSaved": { title: "Lịch trực Tết Nguyên đán" },
   "notice.published": {

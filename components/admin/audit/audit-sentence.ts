@@ -388,6 +388,18 @@ const builders: Record<AuditAction, Builder> = {
   },
   "routeTemplate.deactivated": simple("routeTemplate.deactivated"),
 
+  "meeting.created": simple("meeting.created"),
+  "meeting.updated": simple("meeting.updated"),
+  "meeting.cancelled": simple("meeting.cancelled"),
+  "meeting.occurrenceCancelled": simple("meeting.occurrenceCancelled"),
+  "meeting.occurrenceMoved": simple("meeting.occurrenceMoved"),
+  "meeting.accepted": simple("meeting.accepted"),
+  "meeting.declined": simple("meeting.declined"),
+  "room.created": simple("room.created"),
+  "room.updated": simple("room.updated"),
+  "room.reserved": simple("room.reserved"),
+  "room.reservationCancelled": simple("room.reservationCancelled"),
+
   "recipientGroup.created": (e) => ({
     key: "recipientGroup.created",
     values: { members: count(e.data.members) },
