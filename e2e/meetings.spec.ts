@@ -99,7 +99,7 @@ test("two organisers, one room: the second is offered the next free slot and tak
   await expect(head.getByTestId("room-free")).toBeVisible();
   await head.getByTestId("meeting-submit").click();
   await expect(head.getByTestId("meeting-heading")).toHaveText("Họp tổ kinh tế");
-  await expect(head.getByText(`${day} 11:00–12:00`)).toBeVisible();
+  await expect(head.locator("#main-content").getByText(`${day} 11:00–12:00`)).toBeVisible();
   await shot(head, "meetings-detail-1280");
 
   // The same conflict on a phone.
