@@ -2,13 +2,15 @@ import { and, eq, lt, notExists, sql, type SQL } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { documentFile } from "@/db/schema/documents";
 import { fileBlob } from "@/db/schema/files";
+import { noticeAttachment } from "@/db/schema/notices";
+import { taskFile } from "@/db/schema/tasks";
 import { getFileStore, type FileStore } from "./store";
 import { lockBlob } from "./upload";
 
 const BATCH = 500;
 
 /**
- * Deletes blobs uploaded but never attached to a document (a form abandoned after its upload)
+ * Deletes blobs uploaded but never attached to anything (a form abandoned after its upload)
  * once they are older than the threshold: the row, then the bytes. Each blob is taken under the
  * same lock as an upload of it, and re-checked there, so a blob being uploaded again or attached
  * at that moment is kept. Runs as a scheduled job; returns how many blobs it removed.
@@ -23,11 +25,24 @@ export async function sweepOrphanBlobs(
   const orphan = (extra?: SQL) =>
     and(
       lt(fileBlob.createdAt, cutoff),
+      // Every table that attaches a stored file to something: a document, a task, a notice.
       notExists(
         db
           .select({ one: sql`1` })
           .from(documentFile)
           .where(eq(documentFile.sha256, fileBlob.sha256)),
+      ),
+      notExists(
+        db
+          .select({ one: sql`1` })
+          .from(taskFile)
+          .where(eq(taskFile.sha256, fileBlob.sha256)),
+      ),
+      notExists(
+        db
+          .select({ one: sql`1` })
+          .from(noticeAttachment)
+          .where(eq(noticeAttachment.sha256, fileBlob.sha256)),
       ),
       extra,
     );
