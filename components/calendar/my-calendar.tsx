@@ -72,6 +72,15 @@ export function MyCalendar() {
     more: t("labels.more"),
     noEvents: t("labels.noEvents"),
     agenda: t("labels.agenda"),
+    weekday: t("labels.weekday"),
+    timeSlot: t("labels.timeSlot"),
+    selectMonth: t("labels.selectMonth"),
+    selectYear: t("labels.selectYear"),
+    switchToDayView: t("labels.switchToDayView"),
+    switchToWeekView: t("labels.switchToWeekView"),
+    switchToMonthView: t("labels.switchToMonthView"),
+    switchToYearView: t("labels.switchToYearView"),
+    viewSelectLabel: t("labels.viewSelectLabel"),
     moreLabel: (count: number) => t("labels.moreLabel", { count }),
   };
   const viewSelectProps = { views };
@@ -81,7 +90,7 @@ export function MyCalendar() {
       <Group justify="space-between" gap="xs" wrap="wrap">
         <Group gap="xs" wrap="wrap" data-testid="calendar-legend">
           {(Object.keys(colours) as Item["kind"][]).map((kind) => (
-            <Badge key={kind} color={colours[kind]} variant="light">
+            <Badge key={kind} color={colours[kind]} variant="dot">
               {t(`kinds.${kind}`)}
             </Badge>
           ))}
@@ -126,11 +135,14 @@ export function MyCalendar() {
             startTime: "06:00:00",
             endTime: "20:00:00",
             firstDayOfWeek: 1,
-            weekLabelFormat: "DD/MM/YYYY",
+            weekLabelFormat: "DD/MM",
+            // Ward offices receive citizens on Saturday mornings: no day is greyed or red.
+            weekendDays: [],
           }}
-          monthViewProps={{ viewSelectProps, firstDayOfWeek: 1 }}
+          monthViewProps={{ viewSelectProps, firstDayOfWeek: 1, weekendDays: [] }}
           mobileMonthViewProps={{
             firstDayOfWeek: 1,
+            weekendDays: [],
             // The day chosen is Vietnam's, not the device's: their "today" differ at night.
             selectedDate: day,
             onSelectedDateChange: (d) => {

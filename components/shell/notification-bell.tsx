@@ -152,7 +152,13 @@ export function NotificationBell() {
   const open = (n: Item) => {
     if (!n.readAt) markRead.mutate({ id: n.id });
     setOpened(false);
-    const href = typeof n.params.href === "string" ? n.params.href : null;
+    const meetingId = typeof n.params.meetingId === "string" ? n.params.meetingId : null;
+    const href =
+      typeof n.params.href === "string"
+        ? n.params.href
+        : meetingId && /^[0-9a-f-]{36}$/.test(meetingId)
+          ? `/meetings/${meetingId}`
+          : null;
     if (href?.startsWith("/") && !href.startsWith("//")) {
       router.push(href);
     } else if (n.documentId) {

@@ -288,7 +288,7 @@ describe("a malformed filter", () => {
       [{ entityId: "abc" }, "entityId", "validation.invalid"],
       [{ actorId: "'; drop table audit_event; --" }, "actorId", "validation.invalid"],
       [{ action: "user.hacked" }, "action", "validation.choice"],
-      [{ entityType: "task" }, "entityType", "validation.choice"],
+      [{ entityType: "spaceship" }, "entityType", "validation.choice"],
       [{ entityId: "a\u0000b" }, "entityId", "validation.invalid"],
     ];
     for (const [input, field, key] of cases) {
