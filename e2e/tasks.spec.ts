@@ -25,10 +25,7 @@ type Staff = { units: { staff: { id: string; fullName: string }[] }[] };
 
 // A leader turns the direction on an incoming document into two tasks; the specialist leading
 // one starts it and reports progress on a phone; the leader approves the report.
-test("tasks from a direction: given, reported on a phone, approved", async ({
-  page,
-  shot,
-}) => {
+test("tasks from a direction: given, reported on a phone, approved", async ({ page, shot }) => {
   const stamp = Date.now();
   const subject = `Về việc phòng, chống lụt bão ${stamp}`;
   const documentUrl = await registerAndPresent(page, {

@@ -87,17 +87,10 @@ export const meeting = pgTable(
   },
   (t) => [
     check("meeting_time_ck", sql`${t.endsAt} > ${t.startsAt}`),
-    check(
-      "meeting_place_ck",
-      sql`${t.roomId} IS NULL OR ${t.locationText} IS NULL`,
-    ),
+    check("meeting_place_ck", sql`${t.roomId} IS NULL OR ${t.locationText} IS NULL`),
     check("meeting_time_zone_ck", sql`${t.timeZone} = 'Asia/Ho_Chi_Minh'`),
     // Serves the organiser's list of meetings in time order.
-    index("meeting_org_organiser_idx").on(
-      t.organisationId,
-      t.organiserId,
-      t.startsAt,
-    ),
+    index("meeting_org_organiser_idx").on(t.organisationId, t.organiserId, t.startsAt),
   ],
 );
 
@@ -122,10 +115,7 @@ export const meetingException = pgTable(
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
-    uniqueIndex("meeting_exception_occurrence_uq").on(
-      t.meetingId,
-      t.originalStart,
-    ),
+    uniqueIndex("meeting_exception_occurrence_uq").on(t.meetingId, t.originalStart),
     check(
       "meeting_exception_moved_ck",
       sql`${t.cancelled} OR (${t.newStart} IS NOT NULL AND ${t.newEnd} > ${t.newStart})`,
@@ -188,10 +178,7 @@ export const roomBooking = pgTable(
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
-    check(
-      "room_booking_owner_ck",
-      sql`${t.meetingId} IS NOT NULL OR ${t.purpose} IS NOT NULL`,
-    ),
+    check("room_booking_owner_ck", sql`${t.meetingId} IS NOT NULL OR ${t.purpose} IS NOT NULL`),
     check(
       "room_booking_during_ck",
       sql`NOT isempty(${t.during}) AND NOT lower_inf(${t.during}) AND NOT upper_inf(${t.during})`,

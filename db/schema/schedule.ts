@@ -91,8 +91,14 @@ export const scheduleEntry = pgTable(
     chairUserId: uuid().references(() => appUser.id, { onDelete: "restrict" }),
     chairText: text(),
     /** Participants (thành phần): members, whole units, and anyone else written out. */
-    participantUserIds: uuid().array().notNull().default(sql`'{}'::uuid[]`),
-    participantUnitIds: uuid().array().notNull().default(sql`'{}'::uuid[]`),
+    participantUserIds: uuid()
+      .array()
+      .notNull()
+      .default(sql`'{}'::uuid[]`),
+    participantUnitIds: uuid()
+      .array()
+      .notNull()
+      .default(sql`'{}'::uuid[]`),
     participantText: text(),
     location: text(),
     /** The preparing unit (đơn vị chuẩn bị): a unit of the organisation, or written out. */

@@ -2,21 +2,12 @@
 // 07:30 briefing (one Monday moved to a Tuesday afternoon, a later one cancelled), a few
 // meetings this week with invitations waiting, and a room reserved for the citizens' reception.
 import type { Db, Tx } from "../client";
-import {
-  meeting,
-  meetingException,
-  meetingParticipant,
-  room,
-} from "../schema/meetings";
+import { meeting, meetingException, meetingParticipant, room } from "../schema/meetings";
 import { addDays, vietnamToday } from "@/lib/dates";
 import { vietnamInstant } from "@/lib/meetings";
 import { appendAudit } from "@/server/audit/append";
 import { loadActor, type Actor } from "@/server/authz/actor";
-import {
-  bookingsOfOccurrences,
-  insertBookings,
-  rebookMeeting,
-} from "@/server/meetings/bookings";
+import { bookingsOfOccurrences, insertBookings, rebookMeeting } from "@/server/meetings/bookings";
 import { expandOccurrences } from "@/server/meetings/recurrence";
 
 type Seeded = { orgs: Record<string, string>; users: Record<string, string> };
@@ -26,11 +17,7 @@ function mondayOf(day: string): string {
   return addDays(day, -((new Date(`${day}T00:00:00Z`).getUTCDay() + 6) % 7));
 }
 
-export async function seedDemoMeetings(
-  db: Db,
-  seeded: Seeded,
-  today = vietnamToday(),
-) {
+export async function seedDemoMeetings(db: Db, seeded: Seeded, today = vietnamToday()) {
   const orgId = seeded.orgs.dinhcong!;
   const user = (name: string) => seeded.users[name]!;
   await db.transaction(async (tx) => {
@@ -59,17 +46,12 @@ export async function seedDemoMeetings(
         },
       ])
       .returning({ id: room.id, name: room.name });
-    const [big, small, hall] = rooms.map((r) => r.id) as [
-      string,
-      string,
-      string,
-    ];
+    const [big, small, hall] = rooms.map((r) => r.id) as [string, string, string];
 
     const monday = mondayOf(today);
     await addMeeting(tx, seeded.users, await actorOf("chutich.dc"), {
       title: "Giao ban lãnh đạo UBND phường",
-      agenda:
-        "Điểm lại công việc tuần trước, thống nhất lịch công tác tuần này.",
+      agenda: "Điểm lại công việc tuần trước, thống nhất lịch công tác tuần này.",
       day: monday,
       start: "07:30",
       end: "08:30",
@@ -104,8 +86,7 @@ export async function seedDemoMeetings(
     });
     await addMeeting(tx, seeded.users, await actorOf("phochutich.dc"), {
       title: "Triển khai chuyển đổi số năm 2027",
-      agenda:
-        "1. Kết quả năm 2026.\n2. Kế hoạch năm 2027.\n3. Phân công thực hiện.",
+      agenda: "1. Kết quả năm 2026.\n2. Kế hoạch năm 2027.\n3. Phân công thực hiện.",
       day: addDays(today, 2),
       start: "14:00",
       end: "16:00",
@@ -190,20 +171,13 @@ async function addMeeting(
     })),
   );
   if (m.exceptions.length > 0) {
-    await tx
-      .insert(meetingException)
-      .values(m.exceptions.map((e) => ({ meetingId: id, ...e })));
+    await tx.insert(meetingException).values(m.exceptions.map((e) => ({ meetingId: id, ...e })));
   }
   const occurrences = expandOccurrences(
     { startsAt, endsAt, recurrence: m.recurrence },
     m.exceptions,
   );
-  await rebookMeeting(
-    tx,
-    organiser,
-    id,
-    bookingsOfOccurrences({ roomId: m.roomId }, occurrences),
-  );
+  await rebookMeeting(tx, organiser, id, bookingsOfOccurrences({ roomId: m.roomId }, occurrences));
   await appendAudit(tx, {
     organisationId: organiser.organisationId,
     actor: null,
