@@ -32,7 +32,12 @@ export function FeedButton({ feed, label }: { feed: FeedRef; label?: string }) {
   const queryClient = useQueryClient();
   const [opened, setOpened] = useState(false);
   const [url, setUrl] = useState<string | null>(null);
-  const described = useQuery({ ...trpc.calendar.feed.queryOptions(feed), enabled: opened });
+  // While the dialog is open the person is setting up their phone: show its first read soon.
+  const described = useQuery({
+    ...trpc.calendar.feed.queryOptions(feed),
+    enabled: opened,
+    refetchInterval: opened ? 5_000 : false,
+  });
   const refresh = () => queryClient.invalidateQueries(trpc.calendar.feed.queryFilter(feed));
   const renew = useMutation(
     trpc.calendar.renewFeed.mutationOptions({
