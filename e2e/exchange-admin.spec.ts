@@ -67,7 +67,7 @@ test("the deployment admin sets up a peer deployment and sees the outbox", async
   await page.setViewportSize({ width: 390, height: 844 });
   await page.getByTestId("exchange-tabs").getByText("Hệ thống liên thông").click();
   await expect(page.getByTestId("peer-row")).toBeVisible();
-  expect(await widthProblems(page), "exchange at 390").toEqual([]);
+  await expect.poll(() => widthProblems(page), "exchange at 390").toEqual([]);
   await shot(page, "exchange-admin-phone");
   await page.getByTestId("edit-peer").click();
   await expect(page.getByTestId("peer-form")).toBeVisible();

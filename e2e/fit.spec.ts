@@ -179,7 +179,7 @@ for (const size of sizes) {
         await page.goto("inBook" in target ? inBook(target.path) : target.path);
         const table = page.getByTestId(target.ready);
         await expect(table.locator("tbody tr").first()).toBeVisible();
-        expect(await widthProblems(page)).toEqual([]);
+        await expect.poll(() => widthProblems(page)).toEqual([]);
         await shot(page, `fit-${target.name}-${size.name}`);
       });
     }
@@ -261,7 +261,7 @@ test.describe("on a phone", () => {
     const shown = () => region.evaluate((el) => el.clientHeight);
     const whole = await subject.evaluate((el) => el.scrollHeight);
     expect(await shown()).toBeLessThan(whole);
-    expect(await widthProblems(page)).toEqual([]);
+    await expect.poll(() => widthProblems(page)).toEqual([]);
     await shot(page, "fit-document-subject-phone");
     await page.getByRole("button", { name: "Xem toàn bộ trích yếu" }).click();
     await expect(page.getByRole("button", { name: "Thu gọn trích yếu" })).toBeVisible();
@@ -306,7 +306,7 @@ test.describe("on a computer", () => {
       scrollHeight: a.scrollHeight,
     }));
     expect(scrollHeight).toBeGreaterThan(clientHeight);
-    expect(await widthProblems(page)).toEqual([]);
+    await expect.poll(() => widthProblems(page)).toEqual([]);
     await shot(page, "fit-search-computer");
   });
 
@@ -356,6 +356,6 @@ test.describe("on a computer", () => {
     await page.getByRole("menuitemcheckbox", { name: "Ký nhận" }).click();
     await expect(signature).toBeVisible();
     await page.keyboard.press("Escape");
-    expect(await widthProblems(page)).toEqual([]);
+    await expect.poll(() => widthProblems(page)).toEqual([]);
   });
 });

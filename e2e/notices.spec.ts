@@ -28,14 +28,14 @@ test("a notice with read confirmation: published, confirmed on a phone, tracked"
   await page.goto("/notices");
   const card = page.getByTestId("my-notice").filter({ hasText: title });
   await expect(card.getByTestId("notice-needs-confirmation")).toBeVisible();
-  expect(await widthProblems(page)).toEqual([]);
+  await expect.poll(() => widthProblems(page)).toEqual([]);
   await shot(page, "notices-list-390");
   await card.click();
   await expect(page.getByTestId("notice-title-text")).toHaveText(title);
   await page.getByTestId("notice-confirm").click();
   await expect(page.getByTestId("notice-confirmed")).toBeVisible();
   await expect(page.getByTestId("notice-confirm")).toHaveCount(0);
-  expect(await widthProblems(page)).toEqual([]);
+  await expect.poll(() => widthProblems(page)).toEqual([]);
   await shot(page, "notice-confirmed-390");
 
   await switchTo(page, "chutich.dc");
@@ -54,6 +54,6 @@ test("a notice with read confirmation: published, confirmed on a phone, tracked"
   await expect(tuan).toBeVisible();
   await shot(page, "notice-tracking-1280");
   await page.setViewportSize({ width: 390, height: 844 });
-  expect(await widthProblems(page)).toEqual([]);
+  await expect.poll(() => widthProblems(page)).toEqual([]);
   await shot(page, "notice-tracking-390");
 });

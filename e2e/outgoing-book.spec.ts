@@ -137,7 +137,7 @@ test.describe("on a computer", () => {
     await expect(row).toContainText("Phòng Kinh tế, Hạ tầng và Đô thị");
     await expect(page.getByTestId("book-registry")).toHaveValue("Sổ văn bản đi");
     await expect(page.getByTestId("book-range")).toBeVisible();
-    expect(await widthProblems(page)).toEqual([]);
+    await expect.poll(() => widthProblems(page)).toEqual([]);
     await shot(page, "fit-outgoing-book-computer");
 
     const signature = page.getByRole("columnheader", { name: "Ký nhận" });
@@ -146,7 +146,7 @@ test.describe("on a computer", () => {
     await page.getByRole("menuitemcheckbox", { name: "Ký nhận" }).click();
     await expect(signature).toBeVisible();
     await page.keyboard.press("Escape");
-    expect(await widthProblems(page)).toEqual([]);
+    await expect.poll(() => widthProblems(page)).toEqual([]);
 
     // The secret outgoing registry's book: the clerk is on none of its documents.
     await page.getByTestId("book-registry").click();
@@ -184,7 +184,7 @@ test.describe("on a phone", () => {
     await expect(card.locator('[data-label="Bản lưu"]')).toContainText("Phòng Kinh tế");
     await expect(card).toContainText("Ngân hàng Chính sách xã hội quận Hoàng Mai");
     await expect(page.getByTestId("book-columns")).toBeHidden();
-    expect(await widthProblems(page)).toEqual([]);
+    await expect.poll(() => widthProblems(page)).toEqual([]);
     await page.evaluate(() => window.scrollTo(0, 0));
     await shot(page, "fit-outgoing-book-phone");
   });

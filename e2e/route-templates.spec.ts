@@ -122,7 +122,7 @@ test("a clerk keeps a route template, and a specialist sending a draft fills its
   await expect(rows.first()).toBeVisible();
   // A notice sliding out to the right widens the page while it goes; the page itself is measured.
   await noNotices(page);
-  expect(await widthProblems(page)).toEqual([]);
+  await expect.poll(() => widthProblems(page)).toEqual([]);
   await shot(page, "route-templates-admin-phone");
   await rows.filter({ hasText: TEMPLATE }).getByTestId("edit-route-template").click();
   await expect(form.getByTestId("template-step-3")).toContainText("Hoàng Thị Mai");

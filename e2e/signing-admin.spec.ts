@@ -38,7 +38,7 @@ async function top(page: Page, name: string) {
 }
 
 async function fits(page: Page, where: string) {
-  expect(await widthProblems(page), where).toEqual([]);
+  await expect.poll(() => widthProblems(page), where).toEqual([]);
 }
 
 /** A key file as a public CA would hand it to a leader: their key, certificate and chain. */

@@ -79,7 +79,7 @@ test("tasks from a direction: given, reported on a phone, approved", async ({ pa
   await page.goto("/tasks");
   await page.getByTestId("task-search").fill(`diem xung yeu ${stamp}`);
   await expect(page.getByTestId("task-row")).toHaveCount(1);
-  expect(await widthProblems(page)).toEqual([]);
+  await expect.poll(() => widthProblems(page)).toEqual([]);
   await shot(page, "tasks-mine-390");
   await page.getByTestId("task-link").click();
   await expect(page.getByTestId("task-page")).toBeVisible();
@@ -89,7 +89,7 @@ test("tasks from a direction: given, reported on a phone, approved", async ({ pa
   await page.getByTestId("report-note").fill("Đã rà soát 6/10 điểm xung yếu.");
   await page.getByTestId("report-submit").click();
   await expect(page.getByTestId("report-form")).toHaveCount(0);
-  expect(await widthProblems(page)).toEqual([]);
+  await expect.poll(() => widthProblems(page)).toEqual([]);
   await shot(page, "task-reported-390");
   const taskUrl = page.url();
 
