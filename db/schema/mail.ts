@@ -58,6 +58,8 @@ export const mailOutbox = pgTable(
     subject: text().notNull(),
     textBody: text().notNull(),
     htmlBody: text().notNull(),
+    /** An iCalendar invitation sent with the message (text/calendar), as it stood when queued. */
+    calendar: text(),
     status: mailStatus().notNull().default("pending"),
     attempts: integer().notNull().default(0),
     nextAttemptAt: timestamp({ withTimezone: true }).notNull().defaultNow(),

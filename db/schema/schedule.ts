@@ -11,9 +11,12 @@ import {
   time,
   timestamp,
   unique,
+  uniqueIndex,
   uuid,
 } from "drizzle-orm/pg-core";
 import { scheduleChangeKinds, scheduleSessions, scheduleStatuses } from "@/lib/schedule";
+import { document } from "./documents";
+import { meeting } from "./meetings";
 import { organisation, unit } from "./org";
 import { appUser } from "./users";
 
@@ -105,6 +108,11 @@ export const scheduleEntry = pgTable(
     preparingUnitId: uuid().references(() => unit.id, { onDelete: "restrict" }),
     preparingText: text(),
     notes: text(),
+    /** What the entry was made from: an incoming document (an invitation, giấy mời) ... */
+    sourceDocumentId: uuid().references(() => document.id, { onDelete: "restrict" }),
+    /** ... or one occurrence of a meeting, by its original start. */
+    sourceMeetingId: uuid().references(() => meeting.id, { onDelete: "restrict" }),
+    sourceOccurrence: timestamp({ withTimezone: true }),
     cancelledAt: timestamp({ withTimezone: true }),
     version: integer().notNull().default(1),
     createdById: uuid()
@@ -119,6 +127,24 @@ export const scheduleEntry = pgTable(
     // Serves a person's calendar: the entries they chair or take part in, by day.
     index("schedule_entry_org_day_idx").on(t.organisationId, t.day),
     index("schedule_entry_participants_idx").using("gin", t.participantUserIds),
+    // One live entry per invitation and per meeting occurrence on a sheet: a second click, or
+    // a second clerk, finds it there.
+    uniqueIndex("schedule_entry_document_uq")
+      .on(t.sheetId, t.sourceDocumentId)
+      .where(sql`${t.sourceDocumentId} IS NOT NULL AND ${t.cancelledAt} IS NULL`),
+    uniqueIndex("schedule_entry_meeting_uq")
+      .on(t.sheetId, t.sourceMeetingId, t.sourceOccurrence)
+      .where(sql`${t.sourceMeetingId} IS NOT NULL AND ${t.cancelledAt} IS NULL`),
+    index("schedule_entry_source_document_idx")
+      .on(t.sourceDocumentId)
+      .where(sql`${t.sourceDocumentId} IS NOT NULL`),
+    index("schedule_entry_source_meeting_idx")
+      .on(t.sourceMeetingId)
+      .where(sql`${t.sourceMeetingId} IS NOT NULL`),
+    check(
+      "schedule_entry_source_ck",
+      sql`NOT (${t.sourceDocumentId} IS NOT NULL AND ${t.sourceMeetingId} IS NOT NULL) AND (${t.sourceMeetingId} IS NULL) = (${t.sourceOccurrence} IS NULL)`,
+    ),
     check("schedule_entry_end_ck", sql`${t.endTime} IS NULL OR ${t.endTime} > ${t.startTime}`),
     check("schedule_entry_content_ck", sql`length(${t.content}) BETWEEN 1 AND 2000`),
     check(
