@@ -15,6 +15,7 @@ import nodemailer, { type Transporter } from "nodemailer";
 import type { Db } from "@/db/client";
 import { mailOutbox } from "@/db/schema/mail";
 import { fillResetLink } from "../auth/password-reset";
+import { calendarMethodOf } from "../meetings/invitation-mail";
 import { mailSettings, type MailSettings } from "./settings";
 
 export type MailRetryPolicy = {
@@ -135,6 +136,16 @@ export async function drainMail(db: Db, options: DrainOptions = {}): Promise<Dra
             html: bodies.htmlBody,
             messageId: messageIdOf(row.idempotencyKey, settings),
             headers: { "X-Lien-Thong-Kind": row.kind },
+            // A text/calendar part the mail program offers to add, and the same as invite.ics.
+            ...(row.calendar
+              ? {
+                  icalEvent: {
+                    method: calendarMethodOf(row.calendar) ?? "REQUEST",
+                    filename: "invite.ics",
+                    content: row.calendar,
+                  },
+                }
+              : {}),
           });
         } catch (error) {
           const reason = String((error as Error)?.message ?? error).slice(0, 500);

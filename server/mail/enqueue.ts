@@ -5,6 +5,7 @@ import { mailOutbox, mailPreference } from "@/db/schema/mail";
 import { appUser } from "@/db/schema/users";
 import { parseLocale, type Locale } from "../i18n/locale";
 import { translate } from "../i18n/translate";
+import { invitationCalendars } from "../meetings/invitation-mail";
 import { appLink, composeMail, type ComposedMail } from "./compose";
 import { mailSettings } from "./settings";
 
@@ -13,12 +14,17 @@ export const MAIL_CHANNEL = "mail_outbox";
 
 /**
  * Notifications mailed at once even to those who take the rest in the morning digest: a
- * meeting one is invited to or that changed, a reminder to read a notice, a document presented
- * as urgent; and any notification about a document whose urgency is not normal.
+ * meeting one is invited to, or that changed, moved or was called off (news that cannot wait for
+ * tomorrow's digest, and that carries its calendar invitation), a reminder to read a notice, a
+ * document presented as urgent; and any notification about a document whose urgency is not normal.
  */
 export const URGENT_MESSAGE_KEYS: ReadonlySet<string> = new Set([
   "meetingInvited",
   "meetingChanged",
+  "meetingOccurrenceMoved",
+  "meetingOccurrenceCancelled",
+  "meetingCancelled",
+  "meetingUninvited",
   "noticeReminder",
   "noticeReminderConfirm",
   "presentedUrgent",
@@ -29,6 +35,8 @@ export type MailRow = ComposedMail & {
   userId: string | null;
   toAddress: string;
   kind: string;
+  /** An iCalendar invitation sent with the message. */
+  calendar?: string | null;
 };
 
 /** Queues mails in the caller's transaction, once per key, and wakes the drain at commit. */
@@ -112,6 +120,11 @@ export async function enqueueNotificationMail(
             .where(and(inArray(document.id, documentIds), sql`${document.urgency} <> 'normal'`))
         ).map((d) => d.id),
   );
+  const calendars = await invitationCalendars(
+    tx,
+    notifications.filter((n) => people.get(n.userId)?.mode !== "never"),
+    settings.publicUrl,
+  );
   const rows: MailRow[] = [];
   for (const n of notifications) {
     const person = people.get(n.userId);
@@ -127,6 +140,7 @@ export async function enqueueNotificationMail(
       userId: person.id,
       toAddress: person.email,
       kind: urgent ? "urgent" : "notification",
+      calendar: calendars.get(n.id) ?? null,
       ...composeMail({
         subject: translate(locale, "mail.notificationSubject", { message: text }),
         greeting: translate(locale, "mail.greeting", { name: person.fullName }),

@@ -14,6 +14,9 @@ import { AppError } from "../errors";
 import { notifyUsers } from "../notify/notify";
 import { freshDatabase } from "../testing/test-db";
 import { loadActor } from "../authz/actor";
+import { createMeeting } from "../meetings/create";
+import { applyMeetingAction } from "../meetings/workflow";
+import { parseIcalendar } from "../testing/icalendar";
 import { sendDailyDigests } from "./digest";
 import { getMailPreferences, updateMailPreferences } from "./preferences";
 import { drainMail } from "./drain";
@@ -170,6 +173,76 @@ describe("sending", () => {
     expect(await drainMail(db)).toMatchObject({ sent: 0 });
     expect(received).toHaveLength(0);
     expect((await outbox())[0]).toMatchObject({ status: "uncertain" });
+  });
+});
+
+describe("a meeting invitation", () => {
+  /** The text/calendar part of a received mail and its METHOD parameter. */
+  const calendarOf = (mail: ParsedMail) => {
+    const part = mail.attachments.find((a) => a.contentType === "text/calendar");
+    if (!part) return null;
+    const type = part.headers.get("content-type") as { params?: Record<string, string> };
+    return { method: type.params?.method, ics: part.content.toString("utf8") };
+  };
+
+  it("carries the meeting as an iCalendar invitation, and its cancellation as a CANCEL", async () => {
+    const chair = (await loadActor(db, { userId: users["chutich.dc"]!, sessionEpoch: 1 }))!;
+    const day = new Date(Date.now() + 10 * 86_400_000).toISOString().slice(0, 10);
+    const created = await createMeeting(db, chair, {
+      title: "Giao ban đầu tuần",
+      agenda: "Điểm lại công việc tuần",
+      day,
+      startTime: "08:00",
+      endTime: "09:00",
+      roomId: null,
+      locationText: "Hội trường tầng 2",
+      recurrence: { kind: "weekly", end: { count: 4 } },
+      participantIds: [users["chuyenvien.kt"]!],
+    });
+    await drainMail(db);
+    expect(received).toHaveLength(1);
+    const invitation = calendarOf(received[0]!);
+    expect(invitation?.method).toBe("REQUEST");
+    // The same calendar also travels as a file for mail programs that do not read the part.
+    expect(received[0]!.attachments.map((a) => a.filename)).toContain("invite.ics");
+    const parsed = parseIcalendar(invitation!.ics);
+    expect(parsed.method).toBe("REQUEST");
+    expect(parsed.events).toHaveLength(1);
+    expect(parsed.events[0]).toMatchObject({
+      uid: `meeting-${created.id}@lienthong.invalid`,
+      summary: "Giao ban đầu tuần",
+      start: `${day}T08:00:00+07:00`,
+      tz: "Asia/Ho_Chi_Minh",
+      rrule: "FREQ=WEEKLY;COUNT=4",
+      location: "Hội trường tầng 2",
+    });
+    expect(parsed.events[0]!.attendees.map((a) => a.toLowerCase())).toContain(
+      `mailto:${ADDRESS["chuyenvien.kt"]}`,
+    );
+
+    received.length = 0;
+    await applyMeetingAction(db, chair, {
+      id: created.id,
+      version: created.version,
+      input: { action: "cancel", reason: "Trùng lịch họp cấp trên" },
+    });
+    await drainMail(db);
+    expect(received).toHaveLength(1);
+    const cancellation = calendarOf(received[0]!);
+    expect(cancellation?.method).toBe("CANCEL");
+    const cancelled = parseIcalendar(cancellation!.ics);
+    expect(cancelled.events[0]).toMatchObject({
+      uid: `meeting-${created.id}@lienthong.invalid`,
+      status: "CANCELLED",
+    });
+  });
+
+  it("is not attached to other mail", async () => {
+    await notify(["chuyenvien.kt"], "noticeReminder", "Lịch trực");
+    await drainMail(db);
+    expect(calendarOf(received[0]!)).toBeNull();
+    const [row] = await outbox();
+    expect(row!.calendar).toBeNull();
   });
 });
 

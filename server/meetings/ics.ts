@@ -1,4 +1,3 @@
-import "server-only";
 // A meeting as an iCalendar invitation (METHOD:REQUEST): the series with its RRULE, the
 // cancelled occurrences as EXDATE, each moved occurrence as its own VEVENT with RECURRENCE-ID.
 import { eq } from "drizzle-orm";
@@ -31,6 +30,15 @@ export async function meetingEvents(
 ): Promise<{ meeting: MeetingRow; events: IcsEvent[] }> {
   assertCan(actor, "meeting.read");
   const m = await loadVisibleMeeting(db, actor, id);
+  return { meeting: m, events: await eventsOfMeeting(db, m, origin) };
+}
+
+/** The events of a meeting already loaded; whoever calls has decided who may see them. */
+export async function eventsOfMeeting(
+  db: DbOrTx,
+  m: MeetingRow,
+  origin: string,
+): Promise<IcsEvent[]> {
   const person = { fullName: appUser.fullName, email: appUser.email, username: appUser.username };
   const [organiser] = await db.select(person).from(appUser).where(eq(appUser.id, m.organiserId));
   const attendees = await db
@@ -43,7 +51,7 @@ export async function meetingEvents(
       await db
         .select({ id: room.id, name: room.name })
         .from(room)
-        .where(eq(room.organisationId, actor.organisationId))
+        .where(eq(room.organisationId, m.organisationId))
     ).map((r) => [r.id, r.name]),
   );
   const exceptions = await exceptionsOf(db, m.id);
@@ -88,7 +96,7 @@ export async function meetingEvents(
       });
     }
   }
-  return { meeting: m, events };
+  return events;
 }
 
 export async function meetingIcs(
