@@ -112,6 +112,22 @@ export const taskActionInput = z.discriminatedUnion("action", [
       message: "tasks.refuseNeedsReason",
       path: ["note"],
     }),
+  z
+    .object({
+      action: z.literal("edit"),
+      title: requiredText(500),
+      description: draftBody.nullish(),
+      startDate: dayField,
+      deadline: dayField,
+      priority: z.enum(taskPriorities),
+      coIds: z.array(idField).max(30).default([]),
+      watcherIds: z.array(idField).max(30).default([]),
+      documentIds: z.array(idField).max(10).default([]),
+    })
+    .refine((p) => p.deadline >= p.startDate, {
+      message: "tasks.deadlineBeforeStart",
+      path: ["deadline"],
+    }),
   z.object({ action: z.literal("complete"), note: optionalNote() }),
   z.object({ action: z.literal("cancel"), reason: note(1000) }),
   z.object({ action: z.literal("reopen"), reason: note(1000) }),
@@ -137,6 +153,10 @@ export const attachTaskFilesInput = z.object({
   taskId: idField,
   files: z.array(fileRef).min(1).max(10),
 });
+export type AttachTaskFilesInput = z.input<typeof attachTaskFilesInput>;
+
+export const removeTaskFileInput = z.object({ taskId: idField, fileId: idField });
+export type RemoveTaskFileInput = z.input<typeof removeTaskFileInput>;
 
 export const listTasksInput = z
   .object({

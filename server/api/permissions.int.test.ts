@@ -1017,6 +1017,22 @@ const cases: Record<string, Case> = {
     input: (ids) => ({ taskId: ids.hlTask, body: "Ý kiến" }),
     otherOrganisation: (ids) => ({ taskId: ids.hlTask, body: "Ý kiến" }),
   },
+  "tasks.addFiles": {
+    permission: "task.work",
+    input: (ids) => ({
+      taskId: ids.hlTask,
+      files: [{ sha256: "a".repeat(64), fileName: "a.pdf" }],
+    }),
+    otherOrganisation: (ids) => ({
+      taskId: ids.hlTask,
+      files: [{ sha256: "a".repeat(64), fileName: "a.pdf" }],
+    }),
+  },
+  "tasks.removeFile": {
+    permission: "task.work",
+    input: (ids) => ({ taskId: ids.hlTask, fileId: ids.hlTask }),
+    otherOrganisation: (ids) => ({ taskId: ids.hlTask, fileId: ids.hlTask }),
+  },
   "tasks.dueSoon": {
     permission: "task.work",
     input: () => undefined,

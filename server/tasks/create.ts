@@ -10,6 +10,7 @@ import { notifyTask, recordTaskEvent } from "./history";
 import { resolveTaskPeople } from "./people";
 import { plainText } from "./plain-text";
 import { loadVisibleTask } from "./visibility";
+import { isOpenStatus } from "./workflow-support";
 
 export type NewTask = {
   title: string;
@@ -55,8 +56,17 @@ export async function insertTask(
     throw fieldError({ [f("deadline")]: "tasks.deadlineBeforeStart" });
   const people = await resolveTaskPeople(tx, actor, input, options.field);
   if (input.parentId) {
-    const parent = await loadVisibleTask(tx, actor, input.parentId).catch(() => null);
+    // Locked, so that the parent cannot be finished or cancelled while its subtask is written.
+    // A new task has no subtasks of its own and a parent is never changed afterwards, so the
+    // tree cannot close into a cycle.
+    const parent = await loadVisibleTask(tx, actor, input.parentId, { forUpdate: true }).catch(
+      () => null,
+    );
     if (!parent) throw fieldError({ [f("parentId")]: "tasks.parentNotFound" });
+    if (!isOpenStatus(parent.status))
+      throw fieldError({
+        [f("parentId")]: { key: "tasks.parentClosed", params: { title: parent.title } },
+      });
   }
   const documentIds = [...new Set(input.documentIds)];
   for (const [i, id] of documentIds.entries()) {

@@ -2,6 +2,7 @@ import "server-only";
 import { and, asc, eq, sql } from "drizzle-orm";
 import type { DbOrTx } from "@/db/client";
 import { document } from "@/db/schema/documents";
+import { fileBlob } from "@/db/schema/files";
 import { unit } from "@/db/schema/org";
 import {
   task,
@@ -48,7 +49,7 @@ export function actionsFor(
   if (t.status === "in_progress" && assigner && state.pendingReport) out.push("decideReport");
   if (open && lead && !state.pendingExtension) out.push("requestExtension");
   if (open && assigner && state.pendingExtension) out.push("decideExtension");
-  if (open && assigner) out.push("complete", "cancel");
+  if (open && assigner) out.push("edit", "complete", "cancel");
   if (!open && assigner) out.push("reopen");
   return out;
 }
@@ -85,10 +86,20 @@ export async function getTask(db: DbOrTx, actor: Actor, input: { id: string }) {
         .innerJoin(document, eq(document.id, taskDocument.documentId))
         .where(eq(taskDocument.taskId, t.id)),
       db
-        .select({ id: taskFile.id, fileName: taskFile.fileName, sha256: taskFile.sha256 })
+        .select({
+          id: taskFile.id,
+          fileName: taskFile.fileName,
+          sha256: taskFile.sha256,
+          size: fileBlob.size,
+          mimeType: fileBlob.mimeType,
+          uploadedById: taskFile.uploadedById,
+          uploadedByName: nameOf(taskFile.uploadedById),
+          createdAt: taskFile.createdAt,
+        })
         .from(taskFile)
+        .innerJoin(fileBlob, eq(fileBlob.sha256, taskFile.sha256))
         .where(eq(taskFile.taskId, t.id))
-        .orderBy(taskFile.createdAt),
+        .orderBy(taskFile.createdAt, taskFile.id),
       db
         .select({
           id: taskReport.id,
@@ -161,6 +172,8 @@ export async function getTask(db: DbOrTx, actor: Actor, input: { id: string }) {
   const pendingReport = reports.find((r) => r.status === "pending") ?? null;
   const pendingExtension = extensions.find((e) => e.status === "pending") ?? null;
   const worker = people.some((p) => p.userId === actor.userId && p.role !== "watcher");
+  const open = t.status === "new" || t.status === "in_progress";
+  const assigner = t.assignerId === actor.userId;
   return {
     id: t.id,
     title: t.title,
@@ -186,7 +199,14 @@ export async function getTask(db: DbOrTx, actor: Actor, input: { id: string }) {
       visible: d.visible,
       fromDirection: d.fromDirection,
     })),
-    files,
+    files: files.map(({ uploadedById, ...f }) => ({
+      ...f,
+      canRemove: open && (assigner || uploadedById === actor.userId),
+    })),
+    /** The assigner and the people working on it add files while it is open (server/tasks/files.ts). */
+    canAddFiles: open && (assigner || worker),
+    /** A subtask goes under an open task only (server/tasks/create.ts). */
+    canAddSubtask: open,
     reports,
     extensions,
     comments,

@@ -14,6 +14,7 @@ import {
   requestExtension,
   startTask,
 } from "./actions";
+import { editTask } from "./edit";
 import type { TaskContext, TaskOutcome } from "./workflow-support";
 
 export type TaskTransition = EngineTransition<
@@ -74,6 +75,13 @@ export const taskTransitions: readonly TaskTransition[] = [
     to: open,
     who: "task.work",
     run: as<"decideExtension">(decideExtension),
+  },
+  {
+    action: "edit",
+    from: open,
+    to: open,
+    who: "task.work",
+    run: as<"edit">(editTask),
   },
   {
     action: "complete",

@@ -229,6 +229,17 @@ const dataOf: Record<AuditAction, Record<string, unknown>> = {
   "task.cancelled": { note: "Không còn cần" },
   "task.reopened": { note: "Làm tiếp" },
   "task.commented": { mentioned: ["Trần Thu Hà"] },
+  "task.edited": {
+    changes: {
+      deadline: { from: "2026-12-20", to: "2026-12-31" },
+      priority: { from: "normal", to: "high" },
+    },
+    description: true,
+    added: { co: ["Trần Thu Hà"] },
+    removed: { watchers: ["Lê Minh Tuấn"] },
+  },
+  "task.filesAdded": { files: ["Biên bản.pdf", "Danh sách hộ.xlsx"] },
+  "task.fileRemoved": { fileName: "Biên bản.pdf" },
   "demo.seeded": { units: 2, users: ["quantri.dc", "vanthu.dc", "chutich.dc"] },
 };
 
@@ -316,6 +327,19 @@ describe("every known action as a sentence", () => {
     );
     expect(say("registry.created", { actorName: null })).toBe(
       "Hệ thống tự động mở sổ đăng ký «Sổ văn bản đến» cho văn bản đến.",
+    );
+    expect(say("task.edited")).toBe(
+      "Nguyễn Văn Quản sửa công việc «Rà soát hộ nghèo tổ dân phố 5»: hạn hoàn thành từ 20/12/2026 thành 31/12/2026; " +
+        "mức ưu tiên từ Bình thường thành Cao; sửa nội dung; thêm người phối hợp Trần Thu Hà; bỏ người theo dõi Lê Minh Tuấn.",
+    );
+    expect(say("task.edited", { data: { changes: {} } })).toBe(
+      "Nguyễn Văn Quản sửa công việc «Rà soát hộ nghèo tổ dân phố 5».",
+    );
+    expect(say("task.filesAdded")).toBe(
+      "Nguyễn Văn Quản đính kèm 2 tệp vào công việc «Rà soát hộ nghèo tổ dân phố 5»: Biên bản.pdf, Danh sách hộ.xlsx.",
+    );
+    expect(say("task.fileRemoved")).toBe(
+      "Nguyễn Văn Quản gỡ tệp Biên bản.pdf khỏi công việc «Rà soát hộ nghèo tổ dân phố 5».",
     );
   });
 

@@ -142,6 +142,8 @@ function helpers(e: SentenceEvent, t: Translate) {
     (Array.isArray(v) ? v : []).map((r) => tr(`roles.${String(r)}`, String(r))).join(", ");
 
   return {
+    t,
+    tr,
     day,
     roles,
     actionLabel: () => tr(`audit.actions.${e.action}`, e.action),
@@ -206,6 +208,45 @@ const optional = (name: string, v: unknown): Values => {
   const has = `has${name[0]!.toUpperCase()}${name.slice(1)}`;
   return { [name]: text ? shorten(text, MAX_VALUE) : "", [has]: yes(Boolean(text)) };
 };
+
+/**
+ * A task's edit as its parts: each field from its old to its new value (days as dd/MM/yyyy,
+ * priorities in words), the description edited, people and documents added or removed.
+ */
+function taskEditChanges(e: SentenceEvent, h: Helpers): string[] {
+  const t = h.t;
+  const out: string[] = [];
+  const shown = (field: string, v: unknown) => {
+    if (field === "startDate" || field === "deadline") return h.day(v) ?? t("audit.values.empty");
+    if (field === "priority") return h.tr(`tasksUi.priority.${String(v)}`, String(v));
+    return str(v) ? shorten(v as string, MAX_VALUE) : t("audit.values.empty");
+  };
+  for (const [field, c] of Object.entries(obj(e.data.changes))) {
+    if (!["title", "startDate", "deadline", "priority"].includes(field)) continue;
+    out.push(
+      t("audit.change", {
+        field: t(`audit.taskEdit.${field}`),
+        from: shown(field, obj(c).from),
+        to: shown(field, obj(c).to),
+      }),
+    );
+  }
+  if (e.data.description === true) out.push(t("audit.taskEdit.description"));
+  for (const side of ["added", "removed"] as const) {
+    for (const [what, names] of Object.entries(obj(e.data[side]))) {
+      if (!["co", "watchers", "documents"].includes(what)) continue;
+      const list = (Array.isArray(names) ? names : []).filter((n) => str(n));
+      if (list.length === 0) continue;
+      out.push(
+        t(`audit.taskEdit.${side}`, {
+          what: t(`audit.taskEdit.${what}`),
+          names: shorten(list.join(", "), MAX_VALUE),
+        }),
+      );
+    }
+  }
+  return out;
+}
 
 /** The absent leader a delegate acted for, as the ICU select `onBehalf` ("no" when none). */
 const onBehalf = (e: { data: Record<string, unknown> }) => str(e.data.onBehalfOf) ?? "no";
@@ -449,6 +490,28 @@ const builders: Record<AuditAction, Builder> = {
   "task.cancelled": simple("task.cancelled"),
   "task.reopened": simple("task.reopened"),
   "task.commented": simple("task.commented"),
+  "task.edited": (e, h) => {
+    const changes = taskEditChanges(e, h);
+    return {
+      key: "task.edited",
+      values: { changes: changes.join("; "), hasChanges: yes(changes.length > 0) },
+    };
+  },
+  "task.filesAdded": (e) => {
+    const files = (Array.isArray(e.data.files) ? e.data.files : []).filter((f) => str(f));
+    return {
+      key: "task.filesAdded",
+      values: {
+        count: files.length,
+        files: shorten(files.join(", "), MAX_VALUE),
+        hasFiles: yes(files.length > 0),
+      },
+    };
+  },
+  "task.fileRemoved": (e) => ({
+    key: "task.fileRemoved",
+    values: optional("file", e.data.fileName),
+  }),
   "user.passwordResetRequested": simple("user.passwordResetRequested"),
   "user.passwordResetByMail": simple("user.passwordResetByMail"),
   "user.mailSettingsChanged": simple("user.mailSettingsChanged"),

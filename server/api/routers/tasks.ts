@@ -2,8 +2,10 @@ import { z } from "zod";
 import {
   addTaskCommentInput,
   applyTaskActionInput,
+  attachTaskFilesInput,
   createTaskInput,
   listTasksInput,
+  removeTaskFileInput,
   taskReportInput,
   tasksFromDirectionInput,
 } from "@/lib/schemas/tasks";
@@ -11,6 +13,7 @@ import { idField } from "@/lib/schemas/fields";
 import { addTaskComment } from "../../tasks/comments";
 import { createTask } from "../../tasks/create";
 import { getTask } from "../../tasks/detail";
+import { addTaskFiles, removeTaskFile } from "../../tasks/files";
 import {
   createTasksFromDirection,
   directionPrefill,
@@ -43,6 +46,15 @@ export const tasksRouter = router({
   comment: permissionProcedure("task.work")
     .input(addTaskCommentInput)
     .mutation(({ ctx, input }) => addTaskComment(ctx.db, ctx.actor, input)),
+
+  /** Files added to an open task by its assigner or the people working on it. */
+  addFiles: permissionProcedure("task.work")
+    .input(attachTaskFilesInput)
+    .mutation(({ ctx, input }) => addTaskFiles(ctx.db, ctx.actor, input)),
+
+  removeFile: permissionProcedure("task.work")
+    .input(removeTaskFileInput)
+    .mutation(({ ctx, input }) => removeTaskFile(ctx.db, ctx.actor, input)),
 
   dueSoon: permissionProcedure("task.work").query(({ ctx }) => dueSoonTasks(ctx.db, ctx.actor, 5)),
 
