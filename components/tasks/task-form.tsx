@@ -12,17 +12,42 @@ import {
   TextInput,
 } from "@mantine/core";
 import { notifications } from "@mantine/notifications";
-import { useMutation, useQueryClient } from "@tanstack/react-query";
+import { useDebouncedValue } from "@mantine/hooks";
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
-import { useState } from "react";
+import { useMemo, useState } from "react";
+import { DraftAttachments } from "@/components/outgoing/draft-attachments";
 import { useTRPC } from "@/components/providers/trpc";
+import { useUploads } from "@/components/reception/use-uploads";
 import { DateField } from "@/components/ui/date-field";
 import { RichTextEditor, type RichText } from "@/components/ui/rich-text-editor";
 import { fieldErrorsOf, showServerError } from "@/components/ui/server-errors";
 import { vietnamToday } from "@/lib/dates";
-import { taskPriorities, type TaskPriority } from "@/lib/schemas/tasks";
+import { taskPriorities, type TaskPriority, type TaskStatus } from "@/lib/schemas/tasks";
 import { useStaff } from "./use-staff";
+
+/**
+ * Open tasks the person gave or works on, to put a new task under: searched by title (without
+ * diacritics), with the parent chosen on its page kept among them.
+ */
+function useParentChoices(initial: string | null, search: string) {
+  const trpc = useTRPC();
+  const [q] = useDebouncedValue(search.trim(), 300);
+  const open = { status: ["new", "in_progress"] as TaskStatus[], q, limit: 20 };
+  const given = useQuery(trpc.tasks.list.queryOptions({ view: "assigned", ...open }));
+  const mine = useQuery(trpc.tasks.list.queryOptions({ view: "mine", ...open }));
+  const chosen = useQuery(
+    trpc.tasks.get.queryOptions({ id: initial ?? "" }, { enabled: Boolean(initial) }),
+  );
+  return useMemo(() => {
+    const options = new Map<string, string>();
+    if (chosen.data) options.set(chosen.data.id, chosen.data.title);
+    for (const row of [...(given.data?.items ?? []), ...(mine.data?.items ?? [])])
+      options.set(row.id, row.title);
+    return [...options].map(([value, label]) => ({ value, label }));
+  }, [chosen.data, given.data, mine.data]);
+}
 
 /**
  * A new task: for oneself, or (leaders, unit heads) for a person or a unit, with co-assignees,
@@ -32,10 +57,13 @@ export function TaskForm({
   me,
   canAssign,
   leader,
+  parentId: initialParent = null,
 }: {
   me: string;
   canAssign: boolean;
   leader: boolean;
+  /** A subtask's parent, chosen on the parent's page ("Tạo việc con"). */
+  parentId?: string | null;
 }) {
   const t = useTranslations("tasksUi");
   const tAll = useTranslations();
@@ -54,6 +82,13 @@ export function TaskForm({
   const [startDate, setStart] = useState<string | null>(today);
   const [deadline, setDeadline] = useState<string | null>(null);
   const [priority, setPriority] = useState<TaskPriority>("normal");
+  const [parentId, setParentId] = useState<string | null>(initialParent);
+  const [parentSearch, setParentSearch] = useState("");
+  const parents = useParentChoices(initialParent, parentSearch);
+  const uploads = useUploads({
+    failed: tAll("files.uploadFailed"),
+    duplicate: (name) => tAll("outgoingDraft.duplicateAttachment", { name }),
+  });
   const [errors, setErrors] = useState<Record<string, string>>({});
   const create = useMutation(
     trpc.tasks.create.mutationOptions({
@@ -77,6 +112,8 @@ export function TaskForm({
     if (leadKind === "person" ? !leadUser : !leadUnit) found.lead = tAll("validation.required");
     if (startDate && deadline && deadline < startDate)
       found.deadline = tAll("tasks.deadlineBeforeStart");
+    if (uploads.pending) found.files = tAll("outgoingDraft.attachmentsPending");
+    else if (uploads.failed) found.files = tAll("outgoingDraft.attachmentsFailed");
     setErrors(found);
     if (Object.keys(found).length > 0 || create.isPending) return;
     create.mutate({
@@ -88,6 +125,8 @@ export function TaskForm({
       startDate: startDate!,
       deadline: deadline!,
       priority,
+      parentId,
+      files: uploads.attached.map(({ sha256, fileName }) => ({ sha256, fileName })),
     } as Parameters<typeof create.mutate>[0]);
   };
 
@@ -101,6 +140,22 @@ export function TaskForm({
       }}
     >
       <Stack maw={860} gap="md">
+        <Select
+          label={t("parent")}
+          description={t("parentHint")}
+          placeholder={t("parentPlaceholder")}
+          searchable
+          clearable
+          searchValue={parentSearch}
+          onSearchChange={setParentSearch}
+          filter={({ options }) => options}
+          data={parents}
+          value={parentId}
+          onChange={setParentId}
+          error={errors.parentId}
+          nothingFoundMessage={t("emptyFiltered")}
+          data-testid="task-parent"
+        />
         <TextInput
           label={t("title")}
           required
@@ -197,6 +252,12 @@ export function TaskForm({
             allowDeselect={false}
           />
         </SimpleGrid>
+        <DraftAttachments
+          kept={[]}
+          onKeptChange={() => undefined}
+          uploads={uploads}
+          error={errors.files}
+        />
         <Group justify="flex-end">
           <Button variant="default" onClick={() => router.back()}>
             {tAll("common.cancel")}

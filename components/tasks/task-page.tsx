@@ -18,6 +18,7 @@ import {
   Timeline,
   Title,
 } from "@mantine/core";
+import { IconPencil, IconSubtask } from "@tabler/icons-react";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import Link from "next/link";
 import { useTranslations } from "next-intl";
@@ -28,6 +29,8 @@ import { RichTextEditor } from "@/components/ui/rich-text-editor";
 import { showServerError } from "@/components/ui/server-errors";
 import type { TaskDetail } from "@/server/tasks/detail";
 import { TaskActions } from "./task-actions";
+import { TaskEventDetails } from "./task-event-details";
+import { TaskFiles } from "./task-files";
 import { taskPriorityColor, taskStatusColor } from "./task-format";
 import { useStaff } from "./use-staff";
 
@@ -142,6 +145,32 @@ export function TaskPage({ id }: { id: string }) {
           </Badge>
           {task.overdue && <Badge color="red">{t("overdue")}</Badge>}
         </Group>
+        {(task.actions.includes("edit") || task.canAddSubtask) && (
+          <Group gap="xs" mt={4}>
+            {task.actions.includes("edit") && (
+              <Button
+                component={Link}
+                href={`/tasks/${task.id}/edit`}
+                variant="light"
+                leftSection={<IconPencil size={16} />}
+                data-testid="task-edit"
+              >
+                {t("actions.edit")}
+              </Button>
+            )}
+            {task.canAddSubtask && (
+              <Button
+                component={Link}
+                href={`/tasks/new?parent=${task.id}`}
+                variant="default"
+                leftSection={<IconSubtask size={16} />}
+                data-testid="task-new-subtask"
+              >
+                {t("newSubtask")}
+              </Button>
+            )}
+          </Group>
+        )}
       </Stack>
       <Grid>
         <Grid.Col span={{ base: 12, md: 8 }}>
@@ -193,6 +222,7 @@ export function TaskPage({ id }: { id: string }) {
               )}
             </Card>
             <TaskActions task={task} />
+            <TaskFiles task={task} />
             <Card withBorder>
               <Title order={3} size="h4" mb="xs">
                 {t("comments")}
@@ -290,6 +320,7 @@ export function TaskPage({ id }: { id: string }) {
                     <Text size="xs" c="dimmed">
                       {e.actorName} · {formatDateTime(e.createdAt)}
                     </Text>
+                    <TaskEventDetails action={e.action} data={e.data} />
                     {e.note && (
                       <Text size="sm" style={{ whiteSpace: "pre-wrap" }}>
                         {e.note}

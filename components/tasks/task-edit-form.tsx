@@ -1,0 +1,313 @@
+"use client";
+
+import {
+  Alert,
+  Anchor,
+  Button,
+  Group,
+  Input,
+  Loader,
+  MultiSelect,
+  Select,
+  SimpleGrid,
+  Stack,
+  Text,
+  TextInput,
+} from "@mantine/core";
+import { useDebouncedValue } from "@mantine/hooks";
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import Link from "next/link";
+import { useRouter } from "next/navigation";
+import { useTranslations } from "next-intl";
+import { useMemo, useState } from "react";
+import { useTRPC } from "@/components/providers/trpc";
+import { DateField } from "@/components/ui/date-field";
+import { RichTextEditor, type RichText } from "@/components/ui/rich-text-editor";
+import { appCodeOf, fieldErrorsOf, showServerError } from "@/components/ui/server-errors";
+import { taskPriorities, type TaskPriority } from "@/lib/schemas/tasks";
+import type { TaskDetail } from "@/server/tasks/detail";
+import { useStaff } from "./use-staff";
+
+const firstError = (errors: Record<string, string>, prefix: string) =>
+  Object.entries(errors).find(([k]) => k === prefix || k.startsWith(`${prefix}.`))?.[1];
+
+/** Incoming documents the person may see, found by number, notation or subject. */
+function useDocumentChoices(task: TaskDetail, search: string, enabled: boolean) {
+  const trpc = useTRPC();
+  const [q] = useDebouncedValue(search.trim(), 300);
+  const found = useQuery(
+    trpc.search.documents.queryOptions({ q, limit: 20 }, { enabled: enabled && q.length >= 2 }),
+  );
+  const linked = task.documents.map((d) => ({
+    value: d.id,
+    label: [d.label, d.subject].filter(Boolean).join(" ") || d.id.slice(0, 8),
+  }));
+  const seen = new Set(linked.map((d) => d.value));
+  const more = (found.data?.items ?? [])
+    .filter((d) => !seen.has(d.id))
+    .map((d) => ({ value: d.id, label: `${d.numberNotation} ${d.subject}`.trim() }));
+  return { options: [...linked, ...more], loading: found.isFetching };
+}
+
+/**
+ * The assigner's edit of an open task: title, text, dates, priority, co-assignees, watchers and
+ * linked documents. Sent with the version it was loaded at: if someone changed the task
+ * meanwhile, the server refuses and the page reloads the latest version into the form.
+ */
+export function TaskEditForm({
+  task,
+  canAssign,
+  canSearchDocuments,
+}: {
+  task: TaskDetail;
+  canAssign: boolean;
+  canSearchDocuments: boolean;
+}) {
+  const t = useTranslations("tasksUi");
+  const tAll = useTranslations();
+  const trpc = useTRPC();
+  const router = useRouter();
+  const queryClient = useQueryClient();
+  const staff = useStaff();
+  const roleIds = (role: string) => task.people.filter((p) => p.role === role).map((p) => p.userId);
+  const [title, setTitle] = useState(task.title);
+  const [description, setDescription] = useState<RichText | null>(
+    (task.description as RichText | null) ?? null,
+  );
+  const [startDate, setStart] = useState<string | null>(task.startDate);
+  const [deadline, setDeadline] = useState<string | null>(task.deadline);
+  const [priority, setPriority] = useState<TaskPriority>(task.priority);
+  const [coIds, setCoIds] = useState<string[]>(roleIds("co"));
+  const [watcherIds, setWatcherIds] = useState<string[]>(roleIds("watcher"));
+  const [documentIds, setDocumentIds] = useState<string[]>(task.documents.map((d) => d.id));
+  const [docSearch, setDocSearch] = useState("");
+  const [errors, setErrors] = useState<Record<string, string>>({});
+  const documents = useDocumentChoices(task, docSearch, canSearchDocuments);
+  const fromDirection = useMemo(
+    () => new Set(task.documents.filter((d) => d.fromDirection).map((d) => d.id)),
+    [task.documents],
+  );
+  // The lead is not offered as a co-assignee or watcher: the server would refuse it twice.
+  const people = useMemo(
+    () =>
+      staff.groups.map((g) => ({
+        ...g,
+        items: g.items.filter((p) => p.value !== task.leadUserId),
+      })),
+    [staff.groups, task.leadUserId],
+  );
+
+  const save = useMutation(
+    trpc.tasks.act.mutationOptions({
+      onSuccess: () => {
+        void queryClient.invalidateQueries({ queryKey: trpc.tasks.pathKey() });
+        router.push(`/tasks/${task.id}`);
+      },
+      onError: (error) => {
+        setErrors(fieldErrorsOf(error));
+        showServerError(error, tAll("errors.internal"));
+        if (appCodeOf(error) === "STALE")
+          void queryClient.invalidateQueries({
+            queryKey: trpc.tasks.get.queryKey({ id: task.id }),
+          });
+      },
+    }),
+  );
+
+  const submit = () => {
+    const found: Record<string, string> = {};
+    if (!title.trim()) found.title = tAll("validation.required");
+    if (!startDate) found.startDate = tAll("validation.required");
+    if (!deadline) found.deadline = tAll("validation.required");
+    if (startDate && deadline && deadline < startDate)
+      found.deadline = tAll("tasks.deadlineBeforeStart");
+    setErrors(found);
+    if (Object.keys(found).length > 0 || save.isPending) return;
+    save.mutate({
+      taskId: task.id,
+      version: task.version,
+      input: {
+        action: "edit",
+        title,
+        description: description as never,
+        startDate: startDate!,
+        deadline: deadline!,
+        priority,
+        coIds,
+        watcherIds,
+        documentIds,
+      },
+    });
+  };
+
+  return (
+    <form
+      noValidate
+      data-testid="task-edit-form"
+      onSubmit={(e) => {
+        e.preventDefault();
+        submit();
+      }}
+    >
+      <Stack maw={860} gap="md">
+        <Text size="sm" c="dimmed">
+          {t("editHint")}
+        </Text>
+        <TextInput
+          label={t("title")}
+          required
+          value={title}
+          onChange={(e) => setTitle(e.currentTarget.value)}
+          error={errors.title}
+          maxLength={500}
+          data-testid="task-title"
+        />
+        <Input.Wrapper label={t("description")} error={firstError(errors, "description")}>
+          <RichTextEditor
+            value={description}
+            onChange={setDescription}
+            label={t("description")}
+            minHeight={140}
+          />
+        </Input.Wrapper>
+        <SimpleGrid cols={{ base: 1, sm: 3 }}>
+          <DateField
+            label={t("startDate")}
+            required
+            value={startDate}
+            onChange={setStart}
+            error={errors.startDate}
+            data-testid="task-start-date"
+          />
+          <DateField
+            label={t("deadline")}
+            required
+            value={deadline}
+            onChange={setDeadline}
+            minDate={startDate ?? undefined}
+            error={errors.deadline}
+            data-testid="task-deadline"
+          />
+          <Select
+            label={t("priorityLabel")}
+            data={taskPriorities.map((p) => ({ value: p, label: t(`priority.${p}`) }))}
+            value={priority}
+            onChange={(v) => v && setPriority(v as TaskPriority)}
+            allowDeselect={false}
+            data-testid="task-priority"
+          />
+        </SimpleGrid>
+        <SimpleGrid cols={{ base: 1, sm: 2 }}>
+          {canAssign && (
+            <MultiSelect
+              label={t("co")}
+              searchable
+              data={people}
+              value={coIds}
+              onChange={setCoIds}
+              error={firstError(errors, "coIds")}
+              data-testid="task-co"
+            />
+          )}
+          <MultiSelect
+            label={t("watchers")}
+            searchable
+            data={people}
+            value={watcherIds}
+            onChange={setWatcherIds}
+            error={firstError(errors, "watcherIds")}
+            data-testid="task-watchers"
+          />
+        </SimpleGrid>
+        <MultiSelect
+          label={t("documents")}
+          placeholder={canSearchDocuments ? t("pickDocuments") : undefined}
+          searchable={canSearchDocuments}
+          searchValue={docSearch}
+          onSearchChange={setDocSearch}
+          filter={({ options }) => options}
+          data={documents.options}
+          value={documentIds}
+          // The document a direction made the task from stays linked (the server says so too).
+          onChange={(ids) => setDocumentIds([...new Set([...ids, ...fromDirection])])}
+          rightSection={documents.loading ? <Loader size="xs" /> : undefined}
+          description={
+            fromDirection.size > 0
+              ? `${t("directionDocument")}: ${task.documents
+                  .filter((d) => d.fromDirection)
+                  .map((d) => d.label)
+                  .join(", ")}`
+              : undefined
+          }
+          error={firstError(errors, "documentIds")}
+          data-testid="task-documents"
+        />
+        {Object.keys(errors).length > 0 && (
+          <Alert color="red" variant="light">
+            {tAll("errors.validation")}
+          </Alert>
+        )}
+        <Group justify="flex-end">
+          <Button variant="default" component={Link} href={`/tasks/${task.id}`}>
+            {tAll("common.cancel")}
+          </Button>
+          <Button type="submit" loading={save.isPending} data-testid="task-save">
+            {t("save")}
+          </Button>
+        </Group>
+      </Stack>
+    </form>
+  );
+}
+
+/** Loads the task and shows its edit form, or why it cannot be edited now. */
+export function TaskEditPage({
+  id,
+  canAssign,
+  canSearchDocuments,
+}: {
+  id: string;
+  canAssign: boolean;
+  canSearchDocuments: boolean;
+}) {
+  const tAll = useTranslations();
+  const trpc = useTRPC();
+  const query = useQuery(trpc.tasks.get.queryOptions({ id }));
+  if (query.isPending) return <Loader />;
+  if (query.isError)
+    return (
+      <Alert color="red" data-testid="task-error">
+        {query.error.message}
+      </Alert>
+    );
+  const task = query.data;
+  if (!task.actions.includes("edit"))
+    return (
+      <Alert color="yellow" data-testid="task-not-editable">
+        <Stack gap={4}>
+          <Text size="sm">
+            {task.status === "new" || task.status === "in_progress"
+              ? tAll("tasks.onlyAssignerEdits")
+              : tAll("tasks.notAllowedNow")}
+          </Text>
+          <Anchor component={Link} href={`/tasks/${id}`} size="sm">
+            ← {task.title}
+          </Anchor>
+        </Stack>
+      </Alert>
+    );
+  return (
+    <Stack gap="sm">
+      <Anchor component={Link} href={`/tasks/${id}`} size="sm" style={{ overflowWrap: "anywhere" }}>
+        ← {task.title}
+      </Anchor>
+      {/* A newer version (after a refusal as stale) refills the form from it. */}
+      <TaskEditForm
+        key={task.version}
+        task={task}
+        canAssign={canAssign}
+        canSearchDocuments={canSearchDocuments}
+      />
+    </Stack>
+  );
+}

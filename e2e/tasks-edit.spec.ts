@@ -1,0 +1,150 @@
+import type { Page } from "@playwright/test";
+import { letterPdf } from "./documents";
+import { expect, test } from "./fixtures";
+import { switchTo } from "./people";
+import { call } from "./trpc";
+import { widthProblems } from "./width";
+
+function vnDate(offsetDays: number): { iso: string; display: string } {
+  const today = new Intl.DateTimeFormat("en-CA", { timeZone: "Asia/Ho_Chi_Minh" }).format(
+    new Date(),
+  );
+  const d = new Date(`${today}T00:00:00Z`);
+  d.setUTCDate(d.getUTCDate() + offsetDays);
+  const iso = d.toISOString().slice(0, 10);
+  const [y, m, day] = iso.split("-");
+  return { iso, display: `${day}/${m}/${y}` };
+}
+
+async function chooseOption(page: Page, locator: ReturnType<Page["getByTestId"]>, name: RegExp) {
+  await locator.click();
+  await page.getByRole("option", { name }).first().click();
+}
+
+type Staff = { units: { staff: { id: string; fullName: string }[] }[] };
+
+// The chairman gives a task, then corrects it (title, deadline, priority, a co-assignee); the
+// lead attaches a report file on a phone, which both can download; the lead splits off a
+// subtask from the task's page, and the task lists it.
+test("a task edited, given a file and a subtask, on a desk and on a phone", async ({
+  page,
+  shot,
+}) => {
+  const stamp = Date.now();
+  await switchTo(page, "chutich.dc");
+  await page.setViewportSize({ width: 1280, height: 900 });
+  const staff = await call<Staff>(page, "directory.staff");
+  const person = (name: string) =>
+    staff.units.flatMap((u) => u.staff).find((p) => p.fullName === name)!;
+  const { id } = await call<{ id: string }>(
+    page,
+    "tasks.create",
+    {
+      title: `Rà soát hộ nghèo ${stamp}`,
+      lead: { userId: person("Lê Minh Tuấn").id },
+      startDate: vnDate(0).iso,
+      deadline: vnDate(7).iso,
+    },
+    { mutation: true },
+  );
+
+  await page.goto(`/tasks/${id}`);
+  await page.getByTestId("task-edit").click();
+  const form = page.getByTestId("task-edit-form");
+  await expect(form.getByTestId("task-title")).toHaveValue(`Rà soát hộ nghèo ${stamp}`);
+  // An end before the start is refused on its field, and nothing is sent.
+  await form.getByTestId("task-deadline").fill(vnDate(-3).display);
+  await form.getByTestId("task-deadline").press("Tab");
+  await page.getByTestId("task-save").click();
+  await expect(form.getByText("Hạn hoàn thành không được trước ngày bắt đầu.")).toBeVisible();
+  await form.getByTestId("task-title").fill(`Rà soát hộ nghèo tổ 5 và 6 ${stamp}`);
+  await form.getByTestId("task-deadline").fill(vnDate(12).display);
+  await form.getByTestId("task-deadline").press("Tab");
+  await chooseOption(page, form.getByTestId("task-priority"), /^Cao$/);
+  await chooseOption(page, form.getByTestId("task-co"), /Đỗ Thị Hạnh/);
+  await page.keyboard.press("Escape");
+  await shot(page, "task-edit-1280");
+  await page.getByTestId("task-save").click();
+  await expect(page.getByTestId("task-page")).toBeVisible();
+  await expect(page.getByRole("heading", { level: 2 })).toHaveText(
+    `Rà soát hộ nghèo tổ 5 và 6 ${stamp}`,
+  );
+  const history = page.getByTestId("task-history");
+  await expect(history).toContainText("Sửa công việc");
+  await expect(history).toContainText(
+    `Hạn hoàn thành: ${vnDate(7).display} → ${vnDate(12).display}`,
+  );
+  await expect(history).toContainText("Thêm người phối hợp: Đỗ Thị Hạnh");
+
+  // Saving again from a form opened on the old version is refused as stale, and changes nothing.
+  const stale = await page.request.post("/api/trpc/tasks.act", {
+    data: {
+      json: {
+        taskId: id,
+        version: 1,
+        input: {
+          action: "edit",
+          title: "Cũ",
+          startDate: vnDate(0).iso,
+          deadline: vnDate(7).iso,
+          priority: "low",
+        },
+      },
+    },
+  });
+  expect(stale.status()).toBe(409);
+  await page.reload();
+  await expect(page.getByRole("heading", { level: 2 })).toHaveText(
+    `Rà soát hộ nghèo tổ 5 và 6 ${stamp}`,
+  );
+
+  // The lead, on a phone, attaches the report and downloads it back.
+  await switchTo(page, "chuyenvien.kt");
+  await page.setViewportSize({ width: 390, height: 844 });
+  await page.goto(`/tasks/${id}`);
+  await expect(page.getByTestId("task-edit")).toHaveCount(0);
+  await page.locator('[data-testid="task-files"] input[type="file"]').setInputFiles({
+    name: "Bao cao ra soat.pdf",
+    mimeType: "application/pdf",
+    buffer: await letterPdf(1),
+  });
+  await page.getByTestId("task-files-attach").click();
+  await expect(page.getByTestId("task-file")).toHaveCount(1);
+  const link = page.getByTestId("task-file-link");
+  await expect(link).toHaveText("Bao cao ra soat.pdf");
+  const href = (await link.getAttribute("href"))!;
+  const download = await page.request.get(href);
+  expect(download.status()).toBe(200);
+  expect(download.headers()["content-type"]).toBe("application/pdf");
+  // A hash of bytes not on this task is nothing here.
+  expect((await page.request.get(`/api/tasks/${id}/files/${"0".repeat(64)}`)).status()).toBe(404);
+  await expect(page.getByTestId("task-history")).toContainText("Đính kèm tệp");
+  await expect.poll(() => widthProblems(page)).toEqual([]);
+  await shot(page, "task-files-390");
+
+  // The lead splits off a subtask from the task's page, its parent filled in.
+  await page.getByTestId("task-new-subtask").click();
+  await expect(page.getByTestId("task-parent")).toHaveValue(`Rà soát hộ nghèo tổ 5 và 6 ${stamp}`);
+  await page.getByTestId("task-title").fill(`Rà soát tổ 5 ${stamp}`);
+  await page.getByTestId("task-deadline").fill(vnDate(5).display);
+  await page.getByTestId("task-deadline").press("Tab");
+  await expect.poll(() => widthProblems(page)).toEqual([]);
+  await page.getByTestId("task-submit").click();
+  await expect(page.getByTestId("task-page")).toBeVisible();
+  await expect(page.getByRole("heading", { level: 2 })).toHaveText(`Rà soát tổ 5 ${stamp}`);
+  await page.getByRole("link", { name: `Rà soát hộ nghèo tổ 5 và 6 ${stamp}` }).click();
+  await expect(page.getByRole("link", { name: new RegExp(`Rà soát tổ 5 ${stamp}`) })).toBeVisible();
+
+  // The chairman sees the file and the subtask on a desk, and the edit form fits a phone.
+  await switchTo(page, "chutich.dc");
+  await page.setViewportSize({ width: 1280, height: 900 });
+  await page.goto(`/tasks/${id}`);
+  await expect(page.getByTestId("task-file")).toHaveCount(1);
+  expect((await page.request.get(href)).status()).toBe(200);
+  await shot(page, "task-files-1280");
+  await page.setViewportSize({ width: 390, height: 844 });
+  await page.goto(`/tasks/${id}/edit`);
+  await expect(page.getByTestId("task-edit-form")).toBeVisible();
+  await expect.poll(() => widthProblems(page)).toEqual([]);
+  await shot(page, "task-edit-390");
+});
