@@ -1,9 +1,10 @@
 "use client";
 
 import { Alert, Button, Group, Loader, Stack } from "@mantine/core";
-import { IconFileOff, IconRefresh } from "@tabler/icons-react";
+import { IconCalendarPlus, IconFileOff, IconRefresh } from "@tabler/icons-react";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useTranslations } from "next-intl";
+import Link from "next/link";
 import { useEffect } from "react";
 import { useTRPC } from "@/components/providers/trpc";
 import { AnchorLink } from "@/components/ui/anchor-link";
@@ -27,6 +28,7 @@ const httpStatusOf = (error: unknown) =>
 /** An incoming document: what it is, its text, who handles it, its history, and what one may do now. */
 export function DocumentPage({ id, currentUserId }: { id: string; currentUserId: string }) {
   const t = useTranslations("documentPage");
+  const tSchedule = useTranslations("schedule");
   const trpc = useTRPC();
   const query = useQuery(trpc.incoming.get.queryOptions({ id }));
   const queryClient = useQueryClient();
@@ -106,6 +108,17 @@ export function DocumentPage({ id, currentUserId }: { id: string; currentUserId:
         <ActionsPanel view={view} currentUserId={currentUserId} />
         <AssignmentsPanel assignments={view.assignments} currentUserId={currentUserId} />
         <DocumentTasksPanel documentId={view.document.id} canDirect={view.can.direct} />
+        {view.canSchedule && (
+          <Button
+            component={Link}
+            href={`/schedule?doc=${view.document.id}`}
+            variant="default"
+            leftSection={<IconCalendarPlus size={16} />}
+            data-testid="document-to-schedule"
+          >
+            {tSchedule("addToSchedule")}
+          </Button>
+        )}
         <ExtensionsPanel extensions={view.extensions} assignments={view.assignments} />
         <RepliesPanel
           documentId={view.document.id}

@@ -16,7 +16,7 @@ import {
   Title,
 } from "@mantine/core";
 import { notifications } from "@mantine/notifications";
-import { IconCalendarDown, IconPencil, IconX } from "@tabler/icons-react";
+import { IconCalendarDown, IconCalendarPlus, IconPencil, IconX } from "@tabler/icons-react";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import Link from "next/link";
 import { useTranslations } from "next-intl";
@@ -52,6 +52,7 @@ export function useRecurrenceText() {
 export function MeetingDetail({ id }: { id: string }) {
   const t = useTranslations("meetings");
   const te = useTranslations("errors");
+  const tSchedule = useTranslations("schedule");
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const recurrenceText = useRecurrenceText();
@@ -85,6 +86,10 @@ export function MeetingDetail({ id }: { id: string }) {
   const m = query.data;
   const live = m.status === "scheduled";
   const place = m.room?.name ?? m.locationText;
+  /** The work schedule's page, ready to add this occurrence as an entry. */
+  const scheduleHref = (originalStart: Date | string) =>
+    `/schedule?meeting=${m.id}&at=${encodeURIComponent(new Date(originalStart).toISOString())}`;
+  const nextOccurrence = m.occurrences.find((o) => !o.cancelled);
   return (
     <Stack gap="md" maw={900}>
       <Group justify="space-between" align="flex-start" wrap="wrap" gap="sm">
@@ -105,6 +110,18 @@ export function MeetingDetail({ id }: { id: string }) {
           >
             {t("detail.downloadIcs")}
           </Button>
+          {m.canSchedule && live && nextOccurrence && (
+            <Button
+              component={Link}
+              href={scheduleHref(nextOccurrence.originalStart)}
+              variant="default"
+              size="sm"
+              leftSection={<IconCalendarPlus size={16} />}
+              data-testid="meeting-to-schedule"
+            >
+              {tSchedule("addToSchedule")}
+            </Button>
+          )}
           {m.isOrganiser && live && (
             <>
               <Button
@@ -215,6 +232,16 @@ export function MeetingDetail({ id }: { id: string }) {
                       {o.changed && <Badge color="orange">{t("states.changed")}</Badge>}
                     </Table.Td>
                     <Table.Td ta="right">
+                      {m.canSchedule && live && !o.cancelled && (
+                        <Button
+                          component={Link}
+                          href={scheduleHref(o.originalStart)}
+                          size="compact-xs"
+                          variant="subtle"
+                        >
+                          {t("detail.toSchedule")}
+                        </Button>
+                      )}
                       {m.isOrganiser && live && !o.cancelled && (
                         <Button
                           size="compact-xs"

@@ -24,7 +24,7 @@ import { useSaveFeedback } from "@/components/ui/use-save-feedback";
 import { addDays } from "@/lib/dates";
 import { weekdayIndex } from "@/lib/schedule";
 import { dayMonthYear } from "@/lib/schedule-layout";
-import type { Entry, Sheet, WeekPage } from "./types";
+import type { Entry, EntryPrefill, Sheet, WeekPage } from "./types";
 
 type Values = {
   day: string;
@@ -43,7 +43,23 @@ type Values = {
   notes: string;
 };
 
-function initialValues(sheet: Sheet, entry: Entry | null): Values {
+function initialValues(sheet: Sheet, entry: Entry | null, prefill?: EntryPrefill): Values {
+  if (!entry && prefill) {
+    const v = prefill.values;
+    return {
+      ...initialValues(sheet, null),
+      // A day outside this sheet's week (another week was picked) falls back to its Monday.
+      day:
+        v.day >= sheet.weekStart && v.day <= addDays(sheet.weekStart, 6) ? v.day : sheet.weekStart,
+      startTime: v.startTime,
+      endTime: v.endTime ?? "",
+      content: v.content,
+      chairUserId: v.chairUserId,
+      participantUserIds: v.participantUserIds,
+      location: v.location ?? "",
+      notes: v.notes ?? "",
+    };
+  }
   return {
     day: entry?.day ?? sheet.weekStart,
     session: entry?.session ?? "auto",
@@ -62,16 +78,21 @@ function initialValues(sheet: Sheet, entry: Entry | null): Values {
   };
 }
 
-/** Adds an entry to the sheet (`entry` null) or edits one; refusals land on their fields. */
+/**
+ * Adds an entry to the sheet (`entry` null), filled in from an invitation or a meeting when
+ * `prefill` is given, or edits one; refusals land on their fields.
+ */
 export function EntryFormModal({
   page,
   sheet,
   entry,
+  prefill,
   onClose,
 }: {
   page: WeekPage;
   sheet: Sheet;
   entry: Entry | null;
+  prefill?: EntryPrefill;
   onClose: () => void;
 }) {
   const t = useTranslations("schedule");
@@ -80,7 +101,7 @@ export function EntryFormModal({
   const phone = useMediaQuery("(max-width: 36em)");
   const staff = useQuery(trpc.directory.staff.queryOptions());
   const form = useForm<Values>({
-    initialValues: initialValues(sheet, entry),
+    initialValues: initialValues(sheet, entry, prefill),
     validate: {
       startTime: (v) => (v ? null : tr("validation.required")),
       content: (v) => (v.trim() ? null : tr("validation.required")),
@@ -161,7 +182,14 @@ export function EntryFormModal({
       notes: v.notes,
     };
     if (entry) update.mutate({ id: entry.id, version: entry.version, ...body });
-    else add.mutate({ sheetId: sheet.id, sheetVersion: sheet.version, ...body });
+    else {
+      add.mutate({
+        sheetId: sheet.id,
+        sheetVersion: sheet.version,
+        ...body,
+        source: prefill?.source ?? null,
+      });
+    }
   });
 
   return (
@@ -175,6 +203,11 @@ export function EntryFormModal({
     >
       <form onSubmit={submit} noValidate data-testid="schedule-entry-form">
         <Stack gap="sm">
+          {!entry && prefill && (
+            <Alert color="blue" variant="light" data-testid="schedule-from-source">
+              {t(`fromSource.${prefill.source.kind}`)}
+            </Alert>
+          )}
           {sheet.status === "published" && (
             <Alert color="orange" variant="light">
               {t("form.afterPublication")}

@@ -3,9 +3,21 @@
 import { ActionIcon, Card, Group, Menu, Stack, Table, Text } from "@mantine/core";
 import { IconDots, IconPencil, IconTrash } from "@tabler/icons-react";
 import { useTranslations } from "next-intl";
+import { AnchorLink } from "@/components/ui/anchor-link";
 import { layOutWeek, dayMonthYear } from "@/lib/schedule-layout";
 import { ChangeBadge, FieldValue, timeOf } from "./change-marks";
 import type { Entry, Sheet } from "./types";
+
+/** The invitation or meeting the entry was made from, for those who may open it. */
+function SourceLink({ entry }: { entry: Entry }) {
+  const t = useTranslations("schedule");
+  if (!entry.source) return null;
+  return (
+    <AnchorLink href={entry.source.href} size="sm" data-testid="schedule-entry-source">
+      {t(`source.${entry.source.kind}`)}
+    </AnchorLink>
+  );
+}
 
 type Props = {
   sheet: Sheet;
@@ -147,6 +159,7 @@ export function ScheduleTable({ sheet, onEdit, onRemove }: Props) {
                       <ChangeBadge entry={e} />
                     </Group>
                     {e.shown.notes && <FieldValue entry={e} field="notes" value={e.shown.notes} />}
+                    <SourceLink entry={e} />
                   </Stack>
                 </Table.Td>
                 <Table.Td style={{ verticalAlign: "top" }}>
@@ -229,6 +242,7 @@ export function ScheduleCards({ sheet, onEdit, onRemove }: Props) {
                       {line(e, "location", t("columns.location"), e.shown.location)}
                       {line(e, "preparing", t("columns.preparing"), e.shown.preparing)}
                       {line(e, "notes", t("columns.notes"), e.shown.notes)}
+                      <SourceLink entry={e} />
                     </Stack>
                   </Card>
                 ))

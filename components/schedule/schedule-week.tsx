@@ -31,9 +31,11 @@ import {
   type ScheduleStatus,
 } from "@/lib/schedule";
 import { dayMonthYear } from "@/lib/schedule-layout";
+import type { ScheduleEntrySource } from "@/lib/schemas/schedule";
 import { EntryFormModal } from "./entry-form-modal";
 import { ScheduleCards, ScheduleTable } from "./schedule-table";
 import { SheetActions } from "./sheet-actions";
+import { SourceBanner, useEntrySource } from "./source-banner";
 import type { Entry, Sheet, WeekPage } from "./types";
 
 type Where = { year: number; week: number; unitId: string | null };
@@ -76,11 +78,19 @@ function Banner({ page, sheet }: { page: WeekPage; sheet: Sheet }) {
 }
 
 /** One week of one sheet: the week and sheet pickers, the sheet's state and buttons, its table. */
-export function ScheduleWeek({ initial }: { initial: Where }) {
+export function ScheduleWeek({
+  initial,
+  source: askedSource = null,
+}: {
+  initial: Where;
+  /** An invitation or meeting occurrence to add as an entry (from its page). */
+  source?: ScheduleEntrySource | null;
+}) {
   const t = useTranslations("schedule");
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const [where, setWhere] = useState<Where>(initial);
+  const fromSource = useEntrySource(askedSource, (week) => setWhere((w) => ({ ...w, ...week })));
   const [editing, setEditing] = useState<Entry | "new" | null>(null);
   const [removing, setRemoving] = useState<Entry | null>(null);
   const query = useQuery(trpc.schedule.week.queryOptions(where));
@@ -207,6 +217,15 @@ export function ScheduleWeek({ initial }: { initial: Where }) {
         </Alert>
       )}
 
+      {fromSource.prefill && (
+        <SourceBanner
+          from={fromSource}
+          sheet={sheet}
+          editable={editable}
+          onAdd={() => setEditing("new")}
+        />
+      )}
+
       {page && !sheet && (
         <EmptyState
           icon={<IconCalendarOff />}
@@ -268,6 +287,7 @@ export function ScheduleWeek({ initial }: { initial: Where }) {
               page={page}
               sheet={sheet}
               entry={editing === "new" ? null : editing}
+              prefill={editing === "new" ? (fromSource.prefill ?? undefined) : undefined}
               onClose={() => setEditing(null)}
             />
           )}

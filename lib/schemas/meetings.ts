@@ -64,7 +64,7 @@ export const cancelMeetingInput = z.object({
 });
 
 /** One occurrence of a series, named by the start the series gives it (ISO instant). */
-const occurrenceStartField = textField({ max: 40 }).refine(
+export const occurrenceStartField = textField({ max: 40 }).refine(
   (v) =>
     /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,3})?)?(Z|[+-]\d{2}:\d{2})$/.test(v) &&
     !Number.isNaN(Date.parse(v)),

@@ -9,6 +9,7 @@ import {
   textField,
   versionField,
 } from "./fields";
+import { occurrenceStartField } from "./meetings";
 
 export const SCHEDULE_CONTENT_MAX = 2000;
 export const SCHEDULE_PARTICIPANTS_MAX = 100;
@@ -76,9 +77,21 @@ function entryRules(v: EntryShape, ctx: z.RefinementCtx) {
 
 export const scheduleEntryInput = entryFields.superRefine(entryRules);
 
+/**
+ * What an entry is made from: an incoming document (an invitation, giấy mời), or one occurrence
+ * of a meeting, named by the start its series gives it.
+ */
+export const scheduleEntrySource = z.discriminatedUnion("kind", [
+  z.object({ kind: z.literal("document"), id: idField }),
+  z.object({ kind: z.literal("meeting"), id: idField, occurrenceStart: occurrenceStartField }),
+]);
+
 export const addScheduleEntryInput = entryFields
-  .extend({ sheetId: idField, sheetVersion: versionField })
+  .extend({ sheetId: idField, sheetVersion: versionField, source: scheduleEntrySource.nullish() })
   .superRefine(entryRules);
+
+/** The entry an invitation or a meeting suggests, and the week it falls in. */
+export const schedulePrefillInput = z.object({ source: scheduleEntrySource });
 
 export const updateScheduleEntryInput = entryFields
   .extend({ id: idField, version: versionField })
@@ -104,6 +117,7 @@ export const scheduleActionRequest = z.object({
 export type ScheduleWeekInput = z.infer<typeof scheduleWeekInput>;
 export type ScheduleEntryInput = z.infer<typeof scheduleEntryInput>;
 export type AddScheduleEntryInput = z.infer<typeof addScheduleEntryInput>;
+export type ScheduleEntrySource = z.infer<typeof scheduleEntrySource>;
 export type UpdateScheduleEntryInput = z.infer<typeof updateScheduleEntryInput>;
 export type RemoveScheduleEntryInput = z.infer<typeof removeScheduleEntryInput>;
 export type CopyPreviousWeekInput = z.infer<typeof copyPreviousWeekInput>;

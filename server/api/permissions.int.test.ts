@@ -734,6 +734,11 @@ const cases: Record<string, Case> = {
     input: () => ({ unitId: null, year: 2026, week: 51 }),
     otherOrganisation: (ids) => ({ unitId: ids.hlUnit, year: 2026, week: 51 }),
   },
+  "schedule.prefill": {
+    permission: "schedule.draft",
+    input: (ids) => ({ source: { kind: "document", id: ids.hlDocument } }),
+    otherOrganisation: (ids) => ({ source: { kind: "document", id: ids.hlDocument } }),
+  },
   "schedule.addEntry": {
     permission: "schedule.draft",
     input: (ids) => ({

@@ -114,6 +114,8 @@ export async function getIncomingDocument(db: Db, actor: Actor, input: { id: str
       : null,
     /** Whether this person may draft the reply (from the document's page). */
     canReply: can(actor.roles, "outgoing.draft") && doc.registryNumber !== null,
+    /** Whether this person drafts a work schedule, so may put the document (an invitation) on it. */
+    canSchedule: can(actor.roles, "schedule.draft") && doc.registryNumber !== null,
     can: {
       ...availableActions(
         actor,

@@ -36,6 +36,8 @@ export type MeetingDetail = {
   /** The actor's own invitation, to answer it. */
   mine: { response: Response; version: number } | null;
   isOrganiser: boolean;
+  /** The actor drafts a work schedule, so may put the meeting on it. */
+  canSchedule: boolean;
   occurrences: {
     originalStart: Date;
     start: Date;
@@ -109,6 +111,7 @@ export async function getMeeting(
     participants: people.map(({ version: _v, ...p }) => p),
     mine: me ? { response: me.response, version: me.version } : null,
     isOrganiser: m.organiserId === actor.userId,
+    canSchedule: can(actor.roles, "schedule.draft"),
     occurrences: shown.map((o) => ({
       originalStart: o.originalStart,
       start: o.start,

@@ -20,6 +20,7 @@ import { AppError, fieldError, notFound, stale } from "../errors";
 import { lockSheetForEditing, maySeeSheet, touchSheet, type SheetRow } from "./access";
 import { recordEntryChange } from "./changes";
 import { checkEntryReferences } from "./references";
+import { sourceColumns, type SourceColumns } from "./sources";
 import { findSheet } from "./sheets";
 
 type EntryRow = typeof scheduleEntry.$inferSelect;
@@ -70,6 +71,30 @@ async function audit(tx: Tx, actor: Actor, sheet: SheetRow, action: string, data
   });
 }
 
+/**
+ * A live entry of the sheet already made from the same invitation or meeting occurrence: the
+ * sheet is locked, so this sees every committed entry and no other can be added meanwhile.
+ */
+async function entryOfSameSource(tx: Tx, sheetId: string, source: SourceColumns) {
+  if (!source.sourceDocumentId && !source.sourceMeetingId) return null;
+  const [found] = await tx
+    .select({ day: scheduleEntry.day, startTime: scheduleEntry.startTime })
+    .from(scheduleEntry)
+    .where(
+      and(
+        eq(scheduleEntry.sheetId, sheetId),
+        isNull(scheduleEntry.cancelledAt),
+        source.sourceDocumentId
+          ? eq(scheduleEntry.sourceDocumentId, source.sourceDocumentId)
+          : and(
+              eq(scheduleEntry.sourceMeetingId, source.sourceMeetingId!),
+              eq(scheduleEntry.sourceOccurrence, source.sourceOccurrence!),
+            ),
+      ),
+    );
+  return found ?? null;
+}
+
 export async function addScheduleEntry(db: Db, actor: Actor, input: AddScheduleEntryInput) {
   assertCan(actor, "schedule.draft");
   return db.transaction(async (tx) => {
@@ -77,10 +102,19 @@ export async function addScheduleEntry(db: Db, actor: Actor, input: AddScheduleE
     if (sheet.version !== input.sheetVersion) throw stale();
     checkDayInWeek(sheet, input.day);
     await checkEntryReferences(tx, actor, input);
+    const source = await sourceColumns(tx, actor, input.source);
+    const twin = await entryOfSameSource(tx, sheet.id, source);
+    if (twin) {
+      throw new AppError("CONFLICT", "schedule.errors.sourceAlreadyScheduled", {
+        day: dayMonthYear(twin.day),
+        time: twin.startTime.slice(0, 5),
+      });
+    }
     const [entry] = await tx
       .insert(scheduleEntry)
       .values({
         ...entryValues(input),
+        ...source,
         sheetId: sheet.id,
         organisationId: actor.organisationId,
         createdById: actor.userId,
@@ -92,6 +126,7 @@ export async function addScheduleEntry(db: Db, actor: Actor, input: AddScheduleE
       content: entry!.content.slice(0, 200),
       day: entry!.day,
       afterPublication,
+      ...(input.source ? { source: input.source.kind } : {}),
     });
     const version = await touchSheet(tx, sheet.id);
     return { id: entry!.id, sheetVersion: version };

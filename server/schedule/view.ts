@@ -36,6 +36,8 @@ export type EntryView = {
   preparingUnitId: string | null;
   preparingText: string | null;
   notes: string | null;
+  /** What the entry was made from, as a link (the page itself decides who may open it). */
+  source: { kind: "document" | "meeting"; href: string } | null;
   cancelled: boolean;
   shown: DisplayedEntry;
   change: EntryChange | null;
@@ -125,6 +127,11 @@ export async function entriesOfSheet(db: DbOrTx, sheet: SheetRow): Promise<Entry
     preparingUnitId: r.preparingUnitId,
     preparingText: r.preparingText,
     notes: r.notes,
+    source: r.sourceDocumentId
+      ? { kind: "document" as const, href: `/documents/${r.sourceDocumentId}` }
+      : r.sourceMeetingId
+        ? { kind: "meeting" as const, href: `/meetings/${r.sourceMeetingId}` }
+        : null,
     cancelled: r.cancelledAt !== null,
     shown: displayEntry(r, names),
     change: foldChanges(byEntry.get(r.id) ?? []),

@@ -6,6 +6,7 @@ import { PageHeader } from "@/components/ui/page-header";
 import { vietnamToday } from "@/lib/dates";
 import { isoWeekOf, isRealIsoWeek } from "@/lib/schedule";
 import { isUuid } from "@/lib/schemas/fields";
+import { scheduleEntrySource } from "@/lib/schemas/schedule";
 import { requireActor } from "@/server/authz/require";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -13,9 +14,30 @@ export async function generateMetadata(): Promise<Metadata> {
   return { title: t("title") };
 }
 
-type Search = { year?: string; week?: string; unit?: string };
+type Search = {
+  year?: string;
+  week?: string;
+  unit?: string;
+  doc?: string;
+  meeting?: string;
+  at?: string;
+};
 
-/** `/schedule?year=2026&week=50&unit=<id>`: a week of a sheet; this week's leadership's by default. */
+/** The invitation (`doc=<id>`) or meeting occurrence (`meeting=<id>&at=<start>`) to add, if any. */
+function sourceOf(params: Search) {
+  const asked = params.doc
+    ? { kind: "document", id: params.doc }
+    : params.meeting
+      ? { kind: "meeting", id: params.meeting, occurrenceStart: params.at }
+      : null;
+  const parsed = asked ? scheduleEntrySource.safeParse(asked) : null;
+  return parsed?.success ? parsed.data : null;
+}
+
+/**
+ * `/schedule?year=2026&week=50&unit=<id>`: a week of a sheet; this week's leadership's by
+ * default. With `doc=` or `meeting=&at=`, the week of that invitation or meeting, ready to add it.
+ */
 export default async function SchedulePage({ searchParams }: { searchParams: Promise<Search> }) {
   const { allowed } = await requireActor("schedule.read");
   if (!allowed) return <ForbiddenNotice action="schedule.read" />;
@@ -27,7 +49,7 @@ export default async function SchedulePage({ searchParams }: { searchParams: Pro
   return (
     <>
       <PageHeader title={t("title")} description={t("intro")} />
-      <ScheduleWeek initial={{ ...week, unitId }} />
+      <ScheduleWeek initial={{ ...week, unitId }} source={sourceOf(params)} />
     </>
   );
 }

@@ -3,6 +3,7 @@ import {
   copyPreviousWeekInput,
   removeScheduleEntryInput,
   scheduleActionRequest,
+  schedulePrefillInput,
   scheduleWeekInput,
   updateScheduleEntryInput,
 } from "@/lib/schemas/schedule";
@@ -13,6 +14,7 @@ import {
   updateScheduleEntry,
 } from "../../schedule/entries";
 import { createScheduleSheet, getScheduleWeek } from "../../schedule/sheets";
+import { schedulePrefill } from "../../schedule/sources";
 import { applyScheduleAction } from "../../schedule/workflow";
 import { permissionProcedure, router } from "../trpc";
 
@@ -25,6 +27,11 @@ export const scheduleRouter = router({
   createSheet: permissionProcedure("schedule.draft")
     .input(scheduleWeekInput)
     .mutation(({ ctx, input }) => createScheduleSheet(ctx.db, ctx.actor, input)),
+
+  /** The entry an invitation or a meeting occurrence suggests, and the week it falls in. */
+  prefill: permissionProcedure("schedule.draft")
+    .input(schedulePrefillInput)
+    .query(({ ctx, input }) => schedulePrefill(ctx.db, ctx.actor, input.source)),
 
   addEntry: permissionProcedure("schedule.draft")
     .input(addScheduleEntryInput)
