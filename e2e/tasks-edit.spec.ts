@@ -56,7 +56,9 @@ test("a task edited, given a file and a subtask, on a desk and on a phone", asyn
   await form.getByTestId("task-deadline").fill(vnDate(-3).display);
   await form.getByTestId("task-deadline").press("Tab");
   await page.getByTestId("task-save").click();
-  await expect(form.getByText("Hạn hoàn thành không được trước ngày bắt đầu.")).toBeVisible();
+  await expect(form.getByTestId("task-deadline")).toHaveAttribute("aria-invalid", "true");
+  await expect(form.getByText(`Ngày phải từ ${vnDate(0).display} trở đi.`)).toBeVisible();
+  await expect(form).toBeVisible();
   await form.getByTestId("task-title").fill(`Rà soát hộ nghèo tổ 5 và 6 ${stamp}`);
   await form.getByTestId("task-deadline").fill(vnDate(12).display);
   await form.getByTestId("task-deadline").press("Tab");

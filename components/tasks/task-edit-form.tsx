@@ -82,6 +82,17 @@ export function TaskEditForm({
   const [documentIds, setDocumentIds] = useState<string[]>(task.documents.map((d) => d.id));
   const [docSearch, setDocSearch] = useState("");
   const [errors, setErrors] = useState<Record<string, string>>({});
+  // A field's error goes once the field is changed, and the form's summary with the last one.
+  const changed =
+    <T,>(field: string, set: (v: T) => void) =>
+    (v: T) => {
+      set(v);
+      setErrors((all) =>
+        Object.fromEntries(
+          Object.entries(all).filter(([k]) => k !== field && !k.startsWith(`${field}.`)),
+        ),
+      );
+    };
   const documents = useDocumentChoices(task, docSearch, canSearchDocuments);
   const fromDirection = useMemo(
     () => new Set(task.documents.filter((d) => d.fromDirection).map((d) => d.id)),
@@ -157,7 +168,7 @@ export function TaskEditForm({
           label={t("title")}
           required
           value={title}
-          onChange={(e) => setTitle(e.currentTarget.value)}
+          onChange={(e) => changed("title", setTitle)(e.currentTarget.value)}
           error={errors.title}
           maxLength={500}
           data-testid="task-title"
@@ -165,7 +176,7 @@ export function TaskEditForm({
         <Input.Wrapper label={t("description")} error={firstError(errors, "description")}>
           <RichTextEditor
             value={description}
-            onChange={setDescription}
+            onChange={changed("description", setDescription)}
             label={t("description")}
             minHeight={140}
           />
@@ -175,7 +186,7 @@ export function TaskEditForm({
             label={t("startDate")}
             required
             value={startDate}
-            onChange={setStart}
+            onChange={changed("deadline", changed("startDate", setStart))}
             error={errors.startDate}
             data-testid="task-start-date"
           />
@@ -183,7 +194,7 @@ export function TaskEditForm({
             label={t("deadline")}
             required
             value={deadline}
-            onChange={setDeadline}
+            onChange={changed("deadline", setDeadline)}
             minDate={startDate ?? undefined}
             error={errors.deadline}
             data-testid="task-deadline"
@@ -204,7 +215,7 @@ export function TaskEditForm({
               searchable
               data={people}
               value={coIds}
-              onChange={setCoIds}
+              onChange={changed("coIds", setCoIds)}
               error={firstError(errors, "coIds")}
               data-testid="task-co"
             />
@@ -214,7 +225,7 @@ export function TaskEditForm({
             searchable
             data={people}
             value={watcherIds}
-            onChange={setWatcherIds}
+            onChange={changed("watcherIds", setWatcherIds)}
             error={firstError(errors, "watcherIds")}
             data-testid="task-watchers"
           />
@@ -229,7 +240,9 @@ export function TaskEditForm({
           data={documents.options}
           value={documentIds}
           // The document a direction made the task from stays linked (the server says so too).
-          onChange={(ids) => setDocumentIds([...new Set([...ids, ...fromDirection])])}
+          onChange={changed("documentIds", (ids: string[]) =>
+            setDocumentIds([...new Set([...ids, ...fromDirection])]),
+          )}
           rightSection={documents.loading ? <Loader size="xs" /> : undefined}
           description={
             fromDirection.size > 0
