@@ -5,10 +5,9 @@
 // briefing of the leadership over the last three years; made once and kept with the dataset.
 import type pg from "pg";
 import { addDays, vietnamToday } from "@/lib/dates";
-import { loadActor } from "@/server/authz/actor";
 import { calendarItems, rangeOfDays } from "@/server/calendar/calendar";
 import { visibleDays } from "@/components/calendar/calendar-range";
-import { capturingDb, type Measurement } from "./measure";
+import { benchActor, capturingDb, type Measurement } from "./measure";
 import { uuidSql } from "./dataset";
 
 const YEARS_OF_DAYS = 1095;
@@ -149,14 +148,11 @@ export async function calendarMeasurement(
 ): Promise<Measurement> {
   const today = vietnamToday();
   await ensureCalendarData(pool, documents, today);
-  const { db, take } = capturingDb(pool);
-  const { rows } = await pool.query<{ id: string; epoch: number }>(
-    "select id, session_epoch as epoch from app_user where username = 'chuyenvien.kt'",
-  );
-  const actor = await loadActor(db, { userId: rows[0]!.id, sessionEpoch: rows[0]!.epoch });
-  take();
+  const captured = capturingDb(pool);
+  const { db, take } = captured;
+  const actor = await benchActor(pool, captured, "chuyenvien.kt");
   const input = visibleDays("month", today);
-  const items = await calendarItems(db, actor!, rangeOfDays(input));
+  const items = await calendarItems(db, actor, rangeOfDays(input));
   if (items.length === 0) throw new Error("bench calendar-month: the month is empty");
   return {
     name: "calendar-month",

@@ -6,6 +6,7 @@ import type { Logger } from "drizzle-orm";
 import { drizzle } from "drizzle-orm/node-postgres";
 import type pg from "pg";
 import { schema, type Db } from "@/db/client";
+import { loadActor, type Actor } from "@/server/authz/actor";
 
 export type Statement = { text: string; params: unknown[] };
 
@@ -24,6 +25,26 @@ export function capturingDb(pool: pg.Pool): { db: Db; take: () => Statement[] } 
       return out;
     },
   };
+}
+
+/**
+ * The named person as the services see them, loaded through a capturing database whose
+ * statements so far are then dropped: loading them is not part of what is measured.
+ */
+export async function benchActor(
+  pool: pg.Pool,
+  captured: { db: Db; take: () => Statement[] },
+  username: string,
+): Promise<Actor> {
+  const { rows } = await pool.query<{ id: string; epoch: number }>(
+    "select id, session_epoch as epoch from app_user where username = $1",
+    [username],
+  );
+  if (!rows[0]) throw new Error(`bench: no person named ${username}`);
+  const actor = await loadActor(captured.db, { userId: rows[0].id, sessionEpoch: rows[0].epoch });
+  captured.take();
+  if (!actor) throw new Error(`bench: ${username} cannot act`);
+  return actor;
 }
 
 export function percentile(sorted: number[], p: number): number {

@@ -2,13 +2,12 @@
 // for the same actor and input, the SQL it runs (the baseline).
 import type pg from "pg";
 import { vietnamToday } from "@/lib/dates";
-import { loadActor } from "@/server/authz/actor";
 import { listInbox } from "@/server/inbox/boxes";
 import { inboxCounters } from "@/server/inbox/counters";
 import { incomingRegistryBook } from "@/server/reports/registry-book";
 import { searchDocuments } from "@/server/search/documents";
 import { checkHealth } from "@/server/system/health";
-import { capturingDb, type Measurement } from "./measure";
+import { benchActor, capturingDb, type Measurement } from "./measure";
 
 const hasItems = (data: unknown) => {
   const d = data as { items?: unknown[]; rows?: unknown[] };
@@ -23,19 +22,10 @@ export async function defineMeasurements(
   pool: pg.Pool,
   cookies: Record<string, string>,
 ): Promise<Measurement[]> {
-  const { db, take } = capturingDb(pool);
-  const actorOf = async (username: string) => {
-    const { rows } = await pool.query<{ id: string; epoch: number }>(
-      "select id, session_epoch as epoch from app_user where username = $1",
-      [username],
-    );
-    const actor = await loadActor(db, { userId: rows[0]!.id, sessionEpoch: rows[0]!.epoch });
-    take();
-    if (!actor) throw new Error(`${username} cannot act`);
-    return actor;
-  };
-  const handler = await actorOf("chuyenvien.kt");
-  const clerk = await actorOf("vanthu.dc");
+  const captured = capturingDb(pool);
+  const { db, take } = captured;
+  const handler = await benchActor(pool, captured, "chuyenvien.kt");
+  const clerk = await benchActor(pool, captured, "vanthu.dc");
   const today = vietnamToday();
   const out: Measurement[] = [];
 

@@ -5,9 +5,8 @@
 // rest open or cancelled; made once and kept with the dataset.
 import type pg from "pg";
 import { addDays, vietnamToday } from "@/lib/dates";
-import { loadActor } from "@/server/authz/actor";
 import { listTasks } from "@/server/tasks/list";
-import { capturingDb, type Measurement } from "./measure";
+import { benchActor, capturingDb, type Measurement } from "./measure";
 import { uuidSql } from "./dataset";
 
 const YEARS_OF_DAYS = 1095;
@@ -104,14 +103,11 @@ export async function myTasksMeasurement(
 ): Promise<Measurement> {
   const today = vietnamToday();
   await ensureTaskData(pool, documents, today);
-  const { db, take } = capturingDb(pool);
-  const { rows } = await pool.query<{ id: string; epoch: number }>(
-    "select id, session_epoch as epoch from app_user where username = 'chuyenvien.kt'",
-  );
-  const actor = await loadActor(db, { userId: rows[0]!.id, sessionEpoch: rows[0]!.epoch });
-  take();
+  const captured = capturingDb(pool);
+  const { db, take } = captured;
+  const actor = await benchActor(pool, captured, "chuyenvien.kt");
   const input = { view: "mine" as const, status: ["new" as const, "in_progress" as const] };
-  const page = await listTasks(db, actor!, input);
+  const page = await listTasks(db, actor, input);
   if (page.items.length === 0) throw new Error("bench my-tasks: the specialist has no open task");
   return {
     name: "my-tasks",

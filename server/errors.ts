@@ -11,6 +11,17 @@ export type AppErrorCode =
 export type MessageParams = Record<string, string | number>;
 export type FieldError = { key: string; params?: MessageParams };
 
+/** The HTTP status a refusal answers with, wherever it leaves as plain HTTP (downloads, feeds). */
+export const HTTP_STATUS: Readonly<Record<AppErrorCode, number>> = {
+  UNAUTHORIZED: 401,
+  FORBIDDEN: 403,
+  NOT_FOUND: 404,
+  CONFLICT: 409,
+  STALE: 409,
+  VALIDATION: 400,
+  TOO_MANY_REQUESTS: 429,
+};
+
 export class AppError extends Error {
   constructor(
     readonly code: AppErrorCode,

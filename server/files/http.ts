@@ -1,18 +1,8 @@
-import { AppError, type AppErrorCode } from "../errors";
+import { AppError, HTTP_STATUS, type AppErrorCode } from "../errors";
 import type { Locale } from "../i18n/locale";
 import { translate } from "../i18n/translate";
 
 // The HTTP side of the file routes (which cannot be tRPC: they carry raw bytes).
-
-const statusByCode: Record<AppErrorCode, number> = {
-  UNAUTHORIZED: 401,
-  FORBIDDEN: 403,
-  NOT_FOUND: 404,
-  CONFLICT: 409,
-  STALE: 409,
-  VALIDATION: 400,
-  TOO_MANY_REQUESTS: 429,
-};
 
 export type FileErrorBody = { error: { code: AppErrorCode | "INTERNAL"; message: string } };
 
@@ -32,7 +22,7 @@ export function fileErrorResponse(error: unknown, locale: Locale): Response {
   const body: FileErrorBody = {
     error: { code: error.code, message: translate(locale, error.messageKey, params) },
   };
-  const status = error.messageKey === "files.tooLarge" ? 413 : statusByCode[error.code];
+  const status = error.messageKey === "files.tooLarge" ? 413 : HTTP_STATUS[error.code];
   return Response.json(body, { status });
 }
 

@@ -7,7 +7,7 @@ import { buffer } from "node:stream/consumers";
 import type { DbOrTx } from "@/db/client";
 import { DEFAULT_STAMP_POSITION } from "@/lib/arrival-stamp";
 import { actorOfRequest } from "../authz/request-actor";
-import { AppError, type AppErrorCode } from "../errors";
+import { AppError, HTTP_STATUS } from "../errors";
 import { contentDisposition } from "../files/http";
 import { getFileStore, type FileStore } from "../files/store";
 import { localeFromCookieHeader, type Locale } from "../i18n/locale";
@@ -17,16 +17,6 @@ import { renderHandlingSlipPdf } from "../pdf/handling-slip";
 import { loadHandlingSlip, loadStampSource } from "./slip";
 
 type Session = { userId: string; sessionEpoch: number } | null;
-
-const statusOf: Record<AppErrorCode, number> = {
-  UNAUTHORIZED: 401,
-  FORBIDDEN: 403,
-  NOT_FOUND: 404,
-  CONFLICT: 409,
-  STALE: 409,
-  VALIDATION: 400,
-  TOO_MANY_REQUESTS: 429,
-};
 
 const escapeHtml = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 
@@ -40,7 +30,7 @@ export function refusal(request: Request, locale: Locale, error: unknown, what: 
   const known = error instanceof AppError;
   if (!known) console.error(`${what} failed`, error);
   const code = known ? error.code : "INTERNAL";
-  const status = known ? statusOf[error.code] : 500;
+  const status = known ? HTTP_STATUS[error.code] : 500;
   const message = known
     ? translate(locale, error.messageKey, error.params)
     : translate(locale, "errors.internal");

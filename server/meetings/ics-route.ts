@@ -5,21 +5,10 @@ import "server-only";
 import type { Db } from "@/db/client";
 import { isUuid } from "@/lib/schemas/fields";
 import { actorOfRequest } from "../authz/request-actor";
-import { AppError, type AppErrorCode } from "../errors";
-import { contentDisposition } from "../files/http";
+import { AppError } from "../errors";
+import { contentDisposition, fileErrorResponse } from "../files/http";
 import { localeFromCookieHeader } from "../i18n/locale";
-import { translate } from "../i18n/translate";
 import { meetingIcs } from "./ics";
-
-const httpStatus: Record<AppErrorCode, number> = {
-  UNAUTHORIZED: 401,
-  FORBIDDEN: 403,
-  NOT_FOUND: 404,
-  CONFLICT: 409,
-  STALE: 409,
-  VALIDATION: 400,
-  TOO_MANY_REQUESTS: 429,
-};
 
 export async function answerMeetingIcs(
   db: Db,
@@ -41,16 +30,6 @@ export async function answerMeetingIcs(
       },
     });
   } catch (error) {
-    if (error instanceof AppError) {
-      return Response.json(
-        { error: { code: error.code, message: translate(locale, error.messageKey, error.params) } },
-        { status: httpStatus[error.code], headers: { "cache-control": "no-store" } },
-      );
-    }
-    console.error("meeting ics failed", error);
-    return Response.json(
-      { error: { code: "INTERNAL", message: translate(locale, "errors.internal") } },
-      { status: 500 },
-    );
+    return fileErrorResponse(error, locale);
   }
 }

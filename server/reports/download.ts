@@ -8,7 +8,7 @@ import { zodFieldErrors } from "../zod-errors";
 import { contentDisposition } from "../files/http";
 import { assertCan, type Actor } from "../authz/actor";
 import { actorOfRequest } from "../authz/request-actor";
-import { AppError, type AppErrorCode, type FieldError } from "../errors";
+import { AppError, HTTP_STATUS, type FieldError } from "../errors";
 import { localeFromCookieHeader, type Locale } from "../i18n/locale";
 import { translate } from "../i18n/translate";
 import { reportTranslator } from "./book-columns";
@@ -35,16 +35,6 @@ const permissionOf: Record<ReportKind, Action> = {
   followUpBook: "registry.read",
   outgoingBook: "registry.read",
   handling: "incoming.report",
-};
-
-const httpStatus: Record<AppErrorCode, number> = {
-  UNAUTHORIZED: 401,
-  FORBIDDEN: 403,
-  NOT_FOUND: 404,
-  CONFLICT: 409,
-  STALE: 409,
-  VALIDATION: 400,
-  TOO_MANY_REQUESTS: 429,
 };
 
 const contentTypes = {
@@ -140,7 +130,7 @@ export async function answerReportRequest(
     if (error instanceof AppError) {
       return refusal(
         locale,
-        httpStatus[error.code],
+        HTTP_STATUS[error.code],
         error.code,
         error.messageKey,
         error.params,
