@@ -15,6 +15,7 @@ import {
   TextInput,
 } from "@mantine/core";
 import { useDebouncedValue } from "@mantine/hooks";
+import { notifications } from "@mantine/notifications";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import Link from "next/link";
 import { useRouter } from "next/navigation";
@@ -112,6 +113,7 @@ export function TaskEditForm({
     trpc.tasks.act.mutationOptions({
       onSuccess: () => {
         void queryClient.invalidateQueries({ queryKey: trpc.tasks.pathKey() });
+        notifications.show({ color: "green", message: t("done.edit") });
         router.push(`/tasks/${task.id}`);
       },
       onError: (error) => {
