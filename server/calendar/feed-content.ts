@@ -1,11 +1,13 @@
 import "server-only";
-import { and, asc, eq, gte, isNull, lte } from "drizzle-orm";
+import { and, asc, eq, gte, inArray, isNull, lte } from "drizzle-orm";
 import type { Db } from "@/db/client";
+import { meeting } from "@/db/schema/meetings";
 import { unit } from "@/db/schema/org";
 import { scheduleSheet } from "@/db/schema/schedule";
 import { addDays, vietnamDayStart, vietnamToday } from "@/lib/dates";
-import { meetingEvents } from "../meetings/ics";
-import { publishedSheetItems } from "../schedule/items";
+import { meetingVisibleTo } from "../meetings/access";
+import { eventsOfMeetings } from "../meetings/ics";
+import { itemsOfPublishedSheets } from "../schedule/items";
 import { translate } from "../i18n/translate";
 import { calendarItems } from "./calendar";
 import type { OpenedFeed } from "./feeds";
@@ -25,7 +27,7 @@ const withoutSecrets = (items: CalendarItem[]) =>
 /** The published weeks of one schedule (the leadership's, or a unit's) in the window. */
 async function scheduleFeedItems(db: Db, feed: OpenedFeed, first: string, last: string) {
   const sheets = await db
-    .select({ id: scheduleSheet.id })
+    .select()
     .from(scheduleSheet)
     .where(
       and(
@@ -37,10 +39,7 @@ async function scheduleFeedItems(db: Db, feed: OpenedFeed, first: string, last: 
       ),
     )
     .orderBy(asc(scheduleSheet.weekStart));
-  const weeks = await Promise.all(
-    sheets.map((s) => publishedSheetItems(db, feed.actor, s.id).catch(() => null)),
-  );
-  return weeks.flatMap((w) => w?.items ?? []);
+  return itemsOfPublishedSheets(db, feed.actor, sheets);
 }
 
 async function scheduleName(db: Db, feed: OpenedFeed) {
@@ -78,9 +77,13 @@ export async function feedCalendar(db: Db, feed: OpenedFeed, origin: string, now
   const meetingIds = [
     ...new Set(items.filter((i) => i.kind === "meeting").map((i) => i.id.split(":")[1]!)),
   ];
-  const series = await Promise.all(
-    meetingIds.map((id) => meetingEvents(db, feed.actor, id, origin).then((m) => m.events)),
-  );
+  const meetings = meetingIds.length
+    ? await db
+        .select()
+        .from(meeting)
+        .where(and(inArray(meeting.id, meetingIds), meetingVisibleTo(feed.actor)))
+    : [];
+  const series = [...(await eventsOfMeetings(db, meetings, origin)).values()];
   const others = items.filter((i) => i.kind !== "meeting");
   const events: IcsEvent[] = [
     ...series.flat(),

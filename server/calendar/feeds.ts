@@ -127,6 +127,9 @@ export async function revokeFeed(db: Db, actor: Actor, ref: FeedRef & { version:
   });
 }
 
+/** How stale the mark of a feed's last read may get before a read writes it again. */
+const FETCH_MARK_MS = 5 * 60_000;
+
 export type OpenedFeed = { actor: Actor; scope: "mine" | "schedule"; unitId: string | null };
 
 /**
@@ -137,18 +140,25 @@ export type OpenedFeed = { actor: Actor; scope: "mine" | "schedule"; unitId: str
 export async function unsafeOpenFeed(db: Db, secret: string): Promise<OpenedFeed | null> {
   if (!/^[A-Za-z0-9_-]{43}$/.test(secret)) return null;
   const [row] = await db
-    .update(calendarFeed)
-    .set({ lastFetchedAt: new Date() })
-    .where(eq(calendarFeed.tokenHash, hashOf(secret)))
-    .returning({
+    .select({
+      id: calendarFeed.id,
       userId: calendarFeed.userId,
       scope: calendarFeed.scope,
       unitId: calendarFeed.unitId,
       organisationId: calendarFeed.organisationId,
-    });
+      lastFetchedAt: calendarFeed.lastFetchedAt,
+    })
+    .from(calendarFeed)
+    .where(eq(calendarFeed.tokenHash, hashOf(secret)));
   if (!row) return null;
   const actor = await loadOwner(db, row.userId);
   if (!actor || actor.organisationId !== row.organisationId) return null;
+  // "Last read by your calendar application" needs minutes, not every poll: a calendar that
+  // polls each few minutes writes the row at most once in FETCH_MARK_MS.
+  const now = new Date();
+  if (!row.lastFetchedAt || now.getTime() - row.lastFetchedAt.getTime() >= FETCH_MARK_MS) {
+    await db.update(calendarFeed).set({ lastFetchedAt: now }).where(eq(calendarFeed.id, row.id));
+  }
   return { actor, scope: row.scope, unitId: row.unitId };
 }
 

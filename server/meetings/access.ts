@@ -1,6 +1,6 @@
 // Who may see a meeting: its organiser, the people invited, and those who keep the rooms of its
 // organisation. Anyone else, and every other organisation, is told it does not exist.
-import { and, eq, sql } from "drizzle-orm";
+import { and, eq, inArray, sql } from "drizzle-orm";
 import type { DbOrTx } from "@/db/client";
 import { meeting, meetingException, meetingParticipant } from "@/db/schema/meetings";
 import { can } from "@/lib/permissions";
@@ -37,6 +37,32 @@ export async function loadVisibleMeeting(
   const [row] = options.forUpdate ? await query.for("update") : await query;
   if (!row) throw notFound("meeting");
   return row;
+}
+
+/** The exceptions of several meetings in one query, by meeting id. */
+export async function exceptionsOfMeetings(
+  db: DbOrTx,
+  meetingIds: string[],
+): Promise<Map<string, ExceptionSpec[]>> {
+  const byMeeting = new Map<string, ExceptionSpec[]>();
+  if (meetingIds.length === 0) return byMeeting;
+  const rows = await db
+    .select({
+      meetingId: meetingException.meetingId,
+      originalStart: meetingException.originalStart,
+      cancelled: meetingException.cancelled,
+      newStart: meetingException.newStart,
+      newEnd: meetingException.newEnd,
+      title: meetingException.title,
+      roomId: meetingException.roomId,
+      locationText: meetingException.locationText,
+    })
+    .from(meetingException)
+    .where(inArray(meetingException.meetingId, meetingIds));
+  for (const { meetingId, ...e } of rows) {
+    byMeeting.set(meetingId, [...(byMeeting.get(meetingId) ?? []), e]);
+  }
+  return byMeeting;
 }
 
 export async function exceptionsOf(db: DbOrTx, meetingId: string): Promise<ExceptionSpec[]> {

@@ -6,7 +6,7 @@ import { inArray } from "drizzle-orm";
 import type { DbOrTx } from "@/db/client";
 import { meeting } from "@/db/schema/meetings";
 import { buildCalendar, type IcsMethod } from "../calendar/ics";
-import { eventsOfMeeting } from "./ics";
+import { eventsOfMeetings } from "./ics";
 
 /** The notifications that carry a calendar, and the method each calls for. */
 const CALENDAR_METHOD: Readonly<Record<string, IcsMethod>> = {
@@ -42,12 +42,14 @@ export async function invitationCalendars(
   if (wanted.length === 0) return result;
   const ids = [...new Set(wanted.map((n) => String(n.params.meetingId)))];
   const meetings = await tx.select().from(meeting).where(inArray(meeting.id, ids));
+  const eventsOf = await eventsOfMeetings(tx, meetings, origin);
   const built = new Map<string, string>();
   for (const m of meetings) {
-    for (const method of new Set(
+    const events = eventsOf.get(m.id) ?? [];
+    const methods = new Set(
       wanted.filter((n) => n.params.meetingId === m.id).map((n) => CALENDAR_METHOD[n.messageKey]!),
-    )) {
-      const events = await eventsOfMeeting(tx, m, origin);
+    );
+    for (const method of methods) {
       const cancel = method === "CANCEL";
       built.set(
         `${m.id}:${method}`,

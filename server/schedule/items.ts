@@ -1,13 +1,14 @@
 // The published schedule on a person's calendar, on the home page and in a sheet's feed.
-import { and, asc, eq, gte, isNull, lt, or, sql } from "drizzle-orm";
+import { and, asc, eq, gte, inArray, isNull, lt, or, sql } from "drizzle-orm";
 import type { DbOrTx } from "@/db/client";
 import { scheduleChange, scheduleEntry, scheduleSheet } from "@/db/schema/schedule";
 import { addDays, vietnamToday } from "@/lib/dates";
 import { scheduleHref, shortTime } from "@/lib/schedule";
+import { can } from "@/lib/permissions";
 import { assertCan, type Actor } from "../authz/actor";
 import type { CalendarItem, CalendarRange } from "../calendar/items";
 import { notFound } from "../errors";
-import { loadVisibleSheet } from "./access";
+import { loadVisibleSheet, maySeeSheet, type SheetRow } from "./access";
 import { entriesOfSheet, type EntryView } from "./view";
 
 /** Vietnam keeps UTC+7 all year. */
@@ -165,16 +166,34 @@ export async function publishedSheetItems(
   assertCan(actor, "schedule.read");
   const sheet = await loadVisibleSheet(db, actor, sheetId);
   if (sheet.status !== "published") throw notFound("scheduleSheet");
+  return {
+    sheet: { id: sheet.id, year: sheet.year, week: sheet.week, unitId: sheet.unitId },
+    items: await itemsOfPublishedSheets(db, actor, [sheet]),
+  };
+}
+
+/**
+ * The entries of published sheets already loaded (a feed's months of weeks) in one query,
+ * in printed order; a sheet the actor may not see, or not published, gives nothing.
+ */
+export async function itemsOfPublishedSheets(
+  db: DbOrTx,
+  actor: Actor,
+  sheets: SheetRow[],
+): Promise<CalendarItem[]> {
+  if (!can(actor.roles, "schedule.read")) return [];
+  const ids = sheets
+    .filter((s) => s.status === "published" && s.organisationId === actor.organisationId)
+    .filter((s) => maySeeSheet(actor, s))
+    .map((s) => s.id);
+  if (ids.length === 0) return [];
   const rows = await db
     .select(itemColumns)
     .from(scheduleEntry)
     .innerJoin(scheduleSheet, eq(scheduleSheet.id, scheduleEntry.sheetId))
-    .where(eq(scheduleEntry.sheetId, sheet.id))
+    .where(inArray(scheduleEntry.sheetId, ids))
     .orderBy(asc(scheduleEntry.day), asc(scheduleEntry.session), asc(scheduleEntry.startTime));
-  return {
-    sheet: { id: sheet.id, year: sheet.year, week: sheet.week, unitId: sheet.unitId },
-    items: rows.map((r) =>
-      toItem({ ...r, startTime: shortTime(r.startTime)!, endTime: shortTime(r.endTime) }),
-    ),
-  };
+  return rows.map((r) =>
+    toItem({ ...r, startTime: shortTime(r.startTime)!, endTime: shortTime(r.endTime) }),
+  );
 }
