@@ -5,10 +5,8 @@ import {
   Button,
   Chip,
   Group,
-  Loader,
   MultiSelect,
   NumberInput,
-  Paper,
   Radio,
   Select,
   SimpleGrid,
@@ -19,9 +17,8 @@ import {
 } from "@mantine/core";
 import { TimeInput } from "@mantine/dates";
 import { useForm } from "@mantine/form";
-import { useDebouncedValue } from "@mantine/hooks";
 import { notifications } from "@mantine/notifications";
-import { IconAlertTriangle, IconCheck, IconDoor } from "@tabler/icons-react";
+import { IconAlertTriangle, IconDoor } from "@tabler/icons-react";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
@@ -29,14 +26,8 @@ import { useTRPC } from "@/components/providers/trpc";
 import { DateField } from "@/components/ui/date-field";
 import { appCodeOf, showServerError } from "@/components/ui/server-errors";
 import { vietnamToday } from "@/lib/dates";
-import {
-  formatVietnamDateTime,
-  formatVietnamTime,
-  TIME_OF_DAY,
-  weekdays,
-  type RecurrenceChoice,
-  type Weekday,
-} from "@/lib/meetings";
+import { TIME_OF_DAY, weekdays, type RecurrenceChoice, type Weekday } from "@/lib/meetings";
+import { BusyWarning, RoomAvailability, useMeetingChecks } from "./meeting-checks";
 
 export type MeetingFormValues = {
   title: string;
@@ -108,50 +99,7 @@ export function MeetingForm({ initial }: { initial?: MeetingFormInitial }) {
   });
   const v = form.values;
   const recurrence = recurrenceOf(v);
-  const timesReady =
-    TIME_OF_DAY.test(v.startTime) &&
-    TIME_OF_DAY.test(v.endTime) &&
-    v.endTime > v.startTime &&
-    /^\d{4}-\d{2}-\d{2}$/.test(v.day) &&
-    (v.kind === "none" || v.endKind === "count" || /^\d{4}-\d{2}-\d{2}$/.test(v.until));
-  const [check] = useDebouncedValue(
-    {
-      day: v.day,
-      startTime: v.startTime,
-      endTime: v.endTime,
-      recurrence,
-      roomId: v.roomId,
-      participantIds: v.participantIds,
-    },
-    400,
-  );
-  const availabilityInput = check.roomId
-    ? {
-        roomId: check.roomId,
-        day: check.day,
-        startTime: check.startTime,
-        endTime: check.endTime,
-        recurrence: check.recurrence,
-        meetingId: initial?.id ?? null,
-      }
-    : null;
-  const availability = useQuery({
-    ...trpc.meetings.roomAvailability.queryOptions(availabilityInput!),
-    enabled: timesReady && availabilityInput !== null,
-    retry: false,
-  });
-  const busy = useQuery({
-    ...trpc.meetings.participantsBusy.queryOptions({
-      day: check.day,
-      startTime: check.startTime,
-      endTime: check.endTime,
-      recurrence: check.recurrence,
-      participantIds: check.participantIds,
-      meetingId: initial?.id ?? null,
-    }),
-    enabled: timesReady && check.participantIds.length > 0,
-    retry: false,
-  });
+  const { timesReady, availability, busy } = useMeetingChecks(v, recurrence, initial?.id ?? null);
 
   const body = () => ({
     title: v.title,
@@ -382,26 +330,7 @@ export function MeetingForm({ initial }: { initial?: MeetingFormInitial }) {
             })}
           </Alert>
         )}
-        {busy.data && busy.data.length > 0 && (
-          <Alert
-            color="yellow"
-            variant="light"
-            title={t("warnings.busyTitle")}
-            icon={<IconAlertTriangle size={16} />}
-            data-testid="busy-warning"
-          >
-            <Stack gap={2}>
-              {busy.data.map((b) => (
-                <Text key={b.userId} size="sm">
-                  {t("warnings.busyItem", {
-                    name: b.fullName,
-                    time: `${formatVietnamDateTime(b.start)}–${formatVietnamTime(b.end)}`,
-                  })}
-                </Text>
-              ))}
-            </Stack>
-          </Alert>
-        )}
+        <BusyWarning busy={busy.data} />
         <Group justify="flex-end" gap="sm">
           <Button variant="default" onClick={() => router.back()}>
             {t("form.back")}
@@ -412,75 +341,5 @@ export function MeetingForm({ initial }: { initial?: MeetingFormInitial }) {
         </Group>
       </Stack>
     </form>
-  );
-}
-
-type Slot = { day: string; startTime: string; endTime: string; start: Date; end: Date };
-
-function RoomAvailability({
-  query,
-  onUse,
-}: {
-  query: {
-    isFetching: boolean;
-    isError: boolean;
-    data?: {
-      conflicts: { start: Date; end: Date; title: string | null }[];
-      suggestion: Slot | null;
-    };
-  };
-  onUse: (slot: Slot) => void;
-}) {
-  const t = useTranslations("meetings");
-  if (!query.data) {
-    return query.isFetching ? (
-      <Group gap="xs">
-        <Loader size="xs" />
-        <Text size="sm">{t("availability.checking")}</Text>
-      </Group>
-    ) : null;
-  }
-  const { conflicts, suggestion } = query.data;
-  if (conflicts.length === 0) {
-    return (
-      <Alert color="green" variant="light" icon={<IconCheck size={16} />} data-testid="room-free">
-        {t("availability.free")}
-      </Alert>
-    );
-  }
-  const slot = (s: { start: Date; end: Date }) =>
-    `${formatVietnamDateTime(s.start)}–${formatVietnamTime(s.end)}`;
-  return (
-    <Paper withBorder p="sm" radius="md" bg="red.0" data-testid="room-taken">
-      <Stack gap={6}>
-        <Text size="sm" fw={600} c="red.8">
-          {t("availability.taken")}
-        </Text>
-        {conflicts.map((c) => (
-          <Text key={`${c.start.toString()}-${c.title}`} size="sm">
-            {c.title
-              ? t("availability.takenItem", { time: slot(c), title: c.title })
-              : t("availability.takenPrivate", { time: slot(c) })}
-          </Text>
-        ))}
-        {suggestion ? (
-          <Group justify="space-between" gap="xs" wrap="wrap">
-            <Text size="sm" data-testid="room-suggestion">
-              {t("availability.suggestion", { slot: slot(suggestion) })}
-            </Text>
-            <Button
-              size="xs"
-              variant="light"
-              onClick={() => onUse(suggestion)}
-              data-testid="use-slot"
-            >
-              {t("availability.useSlot")}
-            </Button>
-          </Group>
-        ) : (
-          <Text size="sm">{t("availability.noSlot")}</Text>
-        )}
-      </Stack>
-    </Paper>
   );
 }
