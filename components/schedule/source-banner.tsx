@@ -99,7 +99,7 @@ export function SourceBanner({
             </Button>
           )}
           <Button size="xs" variant="default" onClick={from.dismiss}>
-            {t("fromSource.dismiss")}
+            {t(placed ? "fromSource.close" : "fromSource.dismiss")}
           </Button>
         </Group>
       </Stack>
