@@ -3,7 +3,7 @@
 // audit chains and their clerks' bells, in the issuing transaction), beside the same rows
 // inserted by raw SQL in one transaction. Then the sender's table of the hundred recipients
 // (`bench delivery-status`), measured like the lists, through tRPC.
-import { randomBytes } from "node:crypto";
+import { randomBytes, randomInt } from "node:crypto";
 import { and, eq, like } from "drizzle-orm";
 import type pg from "pg";
 import type { Db } from "@/db/client";
@@ -67,6 +67,9 @@ async function recipients(db: Db): Promise<{ organisationId: string; name: strin
 /** Issued công văn of Định Công, each with its signed file, none delivered yet. */
 async function issuedDocuments(db: Db, count: number, createdById: string, organisationId: string) {
   const sha256 = randomBytes(32).toString("hex");
+  // Numbers of their own each run: a kept dataset already holds the copies of earlier runs,
+  // and a document is known at its recipient by its number, notation and date.
+  const firstNumber = randomInt(100_000, 1_000_000) * 1000;
   await db
     .insert(fileBlob)
     .values({ sha256, size: 180_000, mimeType: "application/pdf", pageCount: 2 });
@@ -79,7 +82,7 @@ async function issuedDocuments(db: Db, count: number, createdById: string, organ
         status: "issued" as const,
         documentType: "cong_van" as const,
         subject: `V/v triển khai kế hoạch chuyển đổi số năm 2027 (${i + 1})`,
-        codeNumber: String(5000 + i),
+        codeNumber: String(firstNumber + i),
         codeNotation: "UBND-VP",
         documentDate: "2026-12-01",
         issuerName: "Ủy ban nhân dân phường Định Công",
