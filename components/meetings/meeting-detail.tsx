@@ -24,6 +24,7 @@ import { useState } from "react";
 import { useTRPC } from "@/components/providers/trpc";
 import { showServerError } from "@/components/ui/server-errors";
 import { formatVietnamDateTime, formatVietnamTime, type RecurrenceChoice } from "@/lib/meetings";
+import { MoveOccurrenceDialog } from "./move-occurrence-dialog";
 import { RespondButtons } from "./my-meetings";
 
 const slot = (start: Date, end: Date) =>
@@ -59,6 +60,9 @@ export function MeetingDetail({ id }: { id: string }) {
   const query = useQuery(trpc.meetings.get.queryOptions({ id }));
   const [cancelling, setCancelling] = useState(false);
   const [reason, setReason] = useState("");
+  const [moving, setMoving] = useState<{ originalStart: Date; start: Date; end: Date } | null>(
+    null,
+  );
   const refresh = () => queryClient.invalidateQueries({ queryKey: trpc.meetings.pathKey() });
   const cancel = useMutation(
     trpc.meetings.cancel.mutationOptions({
@@ -246,6 +250,16 @@ export function MeetingDetail({ id }: { id: string }) {
                         <Button
                           size="compact-xs"
                           variant="subtle"
+                          onClick={() => setMoving(o)}
+                          data-testid="move-occurrence"
+                        >
+                          {t("detail.moveOccurrence")}
+                        </Button>
+                      )}
+                      {m.isOrganiser && live && !o.cancelled && (
+                        <Button
+                          size="compact-xs"
+                          variant="subtle"
                           color="red"
                           loading={
                             cancelOne.isPending &&
@@ -275,6 +289,10 @@ export function MeetingDetail({ id }: { id: string }) {
             </Text>
           )}
         </Stack>
+      )}
+
+      {moving && (
+        <MoveOccurrenceDialog meeting={m} occurrence={moving} onClose={() => setMoving(null)} />
       )}
 
       <Modal
