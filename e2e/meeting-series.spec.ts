@@ -47,10 +47,12 @@ test("one occurrence of a series moved on a phone, then put on the schedule wher
 
   await chair.goto(`/meetings/${created.id}`);
   await expect(chair.getByTestId("meeting-heading")).toHaveText(TITLE);
+  // A weekly series that names no day repeats on its first day's.
+  await expect(chair.locator("#main-content")).toContainText("Hằng tuần vào T2, 4 buổi");
   await chair.getByTestId("move-occurrence").nth(1).click();
   const form = chair.getByTestId("move-occurrence-form");
   await expect(form).toContainText(`${ddMMyyyy(secondMonday)} 07:30`);
-  const day = form.getByLabel("Ngày");
+  const day = form.getByRole("textbox", { name: "Ngày" });
   await day.fill(ddMMyyyy(tuesday));
   await day.blur();
   await form.getByTestId("move-start").fill("14:00");

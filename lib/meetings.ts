@@ -35,6 +35,10 @@ export const formatVietnamTime = (instant: Date | string) => vietnamParts(instan
 export const weekdays = ["MO", "TU", "WE", "TH", "FR", "SA", "SU"] as const;
 export type Weekday = (typeof weekdays)[number];
 
+/** The weekday of a day `yyyy-MM-dd`, as an RRULE names it. */
+export const weekdayOfDay = (day: string): Weekday =>
+  weekdays[(new Date(`${day}T00:00:00Z`).getUTCDay() + 6) % 7] ?? "MO";
+
 /** The recurrence choices of the meeting form. */
 export type RecurrenceChoice =
   | { kind: "none" }

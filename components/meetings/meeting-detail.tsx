@@ -23,7 +23,12 @@ import { useTranslations } from "next-intl";
 import { useState } from "react";
 import { useTRPC } from "@/components/providers/trpc";
 import { showServerError } from "@/components/ui/server-errors";
-import { formatVietnamDateTime, formatVietnamTime, type RecurrenceChoice } from "@/lib/meetings";
+import {
+  formatVietnamDateTime,
+  formatVietnamTime,
+  weekdayOfDay,
+  type RecurrenceChoice,
+} from "@/lib/meetings";
 import { MoveOccurrenceDialog } from "./move-occurrence-dialog";
 import { RespondButtons } from "./my-meetings";
 
@@ -33,14 +38,14 @@ const dmy = (day: string) => `${day.slice(8, 10)}/${day.slice(5, 7)}/${day.slice
 
 export function useRecurrenceText() {
   const t = useTranslations("meetings");
-  return (choice: RecurrenceChoice | null) => {
+  /** `firstDay`: a weekly rule naming no days repeats on the first meeting's weekday. */
+  return (choice: RecurrenceChoice | null, firstDay: string) => {
     if (!choice) return t("recurrenceText.custom");
     if (choice.kind === "none") return t("recurrenceText.none");
+    const days = choice.days?.length ? choice.days : [weekdayOfDay(firstDay)];
     const base =
       choice.kind === "weekly"
-        ? t("recurrenceText.weekly", {
-            days: (choice.days ?? []).map((d) => t(`weekdays.${d}`)).join(", "),
-          })
+        ? t("recurrenceText.weekly", { days: days.map((d) => t(`weekdays.${d}`)).join(", ") })
         : t(`recurrenceText.${choice.kind}`);
     const end =
       "count" in choice.end
@@ -154,7 +159,8 @@ export function MeetingDetail({ id }: { id: string }) {
       <Card withBorder padding="md">
         <Stack gap={6}>
           <Text size="sm">
-            <b>{t("time")}:</b> {slot(m.startsAt, m.endsAt)} · {recurrenceText(m.form.recurrence)}
+            <b>{t("time")}:</b> {slot(m.startsAt, m.endsAt)} ·{" "}
+            {recurrenceText(m.form.recurrence, m.form.day)}
           </Text>
           <Text size="sm">
             <b>{t("place")}:</b> {place ?? t("noPlace")}
@@ -227,13 +233,21 @@ export function MeetingDetail({ id }: { id: string }) {
               <Table.Tbody>
                 {m.occurrences.map((o) => (
                   <Table.Tr key={o.originalStart.toString()}>
-                    <Table.Td td={o.cancelled ? "line-through" : undefined}>
-                      {slot(o.start, o.end)}
-                      {o.title ? ` · ${o.title}` : ""}
-                    </Table.Td>
                     <Table.Td>
-                      {o.cancelled && <Badge color="gray">{t("states.cancelled")}</Badge>}
-                      {o.changed && <Badge color="orange">{t("states.changed")}</Badge>}
+                      <Text size="sm" td={o.cancelled ? "line-through" : undefined}>
+                        {slot(o.start, o.end)}
+                        {o.title ? ` · ${o.title}` : ""}
+                      </Text>
+                      {o.cancelled && (
+                        <Badge color="gray" mt={4}>
+                          {t("states.cancelled")}
+                        </Badge>
+                      )}
+                      {o.changed && (
+                        <Badge color="orange" mt={4}>
+                          {t("states.changed")}
+                        </Badge>
+                      )}
                     </Table.Td>
                     <Table.Td ta="right">
                       {m.canSchedule && live && !o.cancelled && (

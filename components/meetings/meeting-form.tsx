@@ -26,7 +26,13 @@ import { useTRPC } from "@/components/providers/trpc";
 import { DateField } from "@/components/ui/date-field";
 import { appCodeOf, showServerError } from "@/components/ui/server-errors";
 import { vietnamToday } from "@/lib/dates";
-import { TIME_OF_DAY, weekdays, type RecurrenceChoice, type Weekday } from "@/lib/meetings";
+import {
+  TIME_OF_DAY,
+  weekdayOfDay,
+  weekdays,
+  type RecurrenceChoice,
+  type Weekday,
+} from "@/lib/meetings";
 import { BusyWarning, RoomAvailability, useMeetingChecks } from "./meeting-checks";
 
 export type MeetingFormValues = {
@@ -66,8 +72,6 @@ export function MeetingForm({ initial }: { initial?: MeetingFormInitial }) {
   const editing = Boolean(initial?.id);
   const rooms = useQuery(trpc.meetings.rooms.queryOptions());
   const staff = useQuery(trpc.directory.staff.queryOptions());
-  const weekdayOf = (day: string) =>
-    weekdays[(new Date(`${day}T00:00:00Z`).getUTCDay() + 6) % 7] ?? "MO";
 
   const form = useForm<MeetingFormValues>({
     initialValues: {
@@ -181,7 +185,7 @@ export function MeetingForm({ initial }: { initial?: MeetingFormInitial }) {
             onChange={(d) => {
               form.setFieldValue("day", d ?? "");
               if (d && v.kind === "weekly" && v.days.length === 0)
-                form.setFieldValue("days", [weekdayOf(d)]);
+                form.setFieldValue("days", [weekdayOfDay(d)]);
             }}
             error={form.errors.day}
             data-testid="meeting-day"
@@ -210,7 +214,7 @@ export function MeetingForm({ initial }: { initial?: MeetingFormInitial }) {
               const kind = k as MeetingFormValues["kind"];
               form.setFieldValue("kind", kind);
               if (kind === "weekly" && v.days.length === 0 && v.day) {
-                form.setFieldValue("days", [weekdayOf(v.day)]);
+                form.setFieldValue("days", [weekdayOfDay(v.day)]);
               }
             }}
           >
