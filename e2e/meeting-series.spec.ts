@@ -94,4 +94,44 @@ test("one occurrence of a series moved on a phone, then put on the schedule wher
     clerk.getByTestId("schedule-table").getByTestId("schedule-entry").filter({ hasText: TITLE }),
   ).toContainText("14:00 - 15:00");
   await expect(clerk.getByTestId("schedule-source-banner")).toContainText("Đã có trong lịch này.");
+
+  // The chair moves that occurrence once more, to the Wednesday morning: the office is shown
+  // where it went and brings the entry in line in one step.
+  const wednesday = addDays(monday, 9);
+  const { version } = await call<{ version: number }>(chair, "meetings.get", { id: created.id });
+  await call(
+    chair,
+    "meetings.moveOccurrence",
+    {
+      id: created.id,
+      version,
+      occurrenceStart: new Date(`${secondMonday}T00:30:00Z`).toISOString(),
+      day: wednesday,
+      startTime: "09:00",
+      endTime: "10:00",
+      roomId: null,
+      locationText: null,
+      title: null,
+    },
+    { mutation: true },
+  );
+  await clerk.reload();
+  const row = clerk
+    .getByTestId("schedule-table")
+    .getByTestId("schedule-entry")
+    .filter({ hasText: TITLE });
+  await expect(row.getByTestId("schedule-entry-drift")).toContainText(
+    `Cuộc họp đã dời sang ${ddMMyyyy(wednesday)} 09:00–10:00.`,
+  );
+  await shot(clerk, "schedule-entry-drift-1280");
+  await row.getByTestId("schedule-entry-follow").click();
+  await expect(entry.getByTestId("schedule-start-input")).toHaveValue("09:00");
+  await clerk.getByTestId("schedule-entry-submit").click();
+  await expect(entry).toBeHidden();
+  const wednesdayRow = clerk
+    .getByTestId("schedule-table")
+    .getByTestId("schedule-entry")
+    .filter({ hasText: TITLE });
+  await expect(wednesdayRow).toContainText("09:00 - 10:00");
+  await expect(wednesdayRow.getByTestId("schedule-entry-drift")).toHaveCount(0);
 });

@@ -6,6 +6,7 @@ import { useTranslations } from "next-intl";
 import { AnchorLink } from "@/components/ui/anchor-link";
 import { layOutWeek, dayMonthYear } from "@/lib/schedule-layout";
 import { ChangeBadge, FieldValue, timeOf } from "./change-marks";
+import { DriftNotice } from "./drift-notice";
 import type { Entry, Sheet } from "./types";
 
 /** The invitation or meeting the entry was made from, for those who may open it. */
@@ -160,6 +161,7 @@ export function ScheduleTable({ sheet, onEdit, onRemove }: Props) {
                     </Group>
                     {e.shown.notes && <FieldValue entry={e} field="notes" value={e.shown.notes} />}
                     <SourceLink entry={e} />
+                    <DriftNotice sheet={sheet} entry={e} onEdit={onEdit} onRemove={onRemove} />
                   </Stack>
                 </Table.Td>
                 <Table.Td style={{ verticalAlign: "top" }}>
@@ -243,6 +245,7 @@ export function ScheduleCards({ sheet, onEdit, onRemove }: Props) {
                       {line(e, "preparing", t("columns.preparing"), e.shown.preparing)}
                       {line(e, "notes", t("columns.notes"), e.shown.notes)}
                       <SourceLink entry={e} />
+                      <DriftNotice sheet={sheet} entry={e} onEdit={onEdit} onRemove={onRemove} />
                     </Stack>
                   </Card>
                 ))

@@ -10,6 +10,7 @@ import { assertCan, type Actor } from "../authz/actor";
 import { AppError } from "../errors";
 import { loadOwnUnit, mayApproveSheet, mayDraftSheet, maySeeSheet, type SheetRow } from "./access";
 import { sheetView, type SheetView } from "./view";
+import { meetingDrift } from "./sources";
 
 const sameSheet = (organisationId: string, unitId: string | null, w: IsoWeek) =>
   and(
@@ -77,6 +78,13 @@ export async function getScheduleWeek(
   };
   const row = ofWeek.find((r) => r.unitId === input.unitId) ?? null;
   const visible = row && maySeeSheet(actor, row) ? row : null;
+  const canDraft = mayDraftSheet(actor, input.unitId);
+  const sheet = visible ? await sheetView(db, visible) : null;
+  // The drafter is shown the entries whose meeting has since moved or been called off.
+  if (sheet && canDraft) {
+    const drift = await meetingDrift(db, actor, sheet.entries);
+    for (const e of sheet.entries) e.drift = drift.get(e.id) ?? null;
+  }
   return {
     year: input.year,
     week: input.week,
@@ -86,9 +94,9 @@ export async function getScheduleWeek(
       { unitId: null, name: null, status: statusOf(null) },
       ...units.map((u) => ({ unitId: u.id, name: u.name, status: statusOf(u.id) })),
     ],
-    sheet: visible ? await sheetView(db, visible) : null,
+    sheet,
     inPreparation: row !== null && visible === null,
-    canDraft: mayDraftSheet(actor, input.unitId),
+    canDraft,
     canApprove: mayApproveSheet(actor),
   };
 }

@@ -4,7 +4,9 @@ import { scheduleEntry } from "@/db/schema/schedule";
 import { addDays } from "@/lib/dates";
 import { isoWeekMonday, isoWeekOf } from "@/lib/schedule";
 import { createCaller } from "@/server/api/root";
+import { meeting } from "@/db/schema/meetings";
 import { createMeeting } from "@/server/meetings/create";
+import { applyMeetingAction } from "@/server/meetings/workflow";
 import {
   createWorkflowWorld,
   plusDays,
@@ -86,9 +88,13 @@ describe("an entry made from a meeting", () => {
       source,
     });
     const week = await as("vanthu.dc").week({ unitId: null, ...isoWeekOf(second) });
-    expect(week.sheet?.entries.find((e) => e.id === added.id)?.source).toEqual({
-      kind: "meeting",
-      href: `/meetings/${briefing.id}`,
+    expect(week.sheet?.entries.find((e) => e.id === added.id)).toMatchObject({
+      source: {
+        kind: "meeting",
+        href: `/meetings/${briefing.id}`,
+        occurrenceStart: source.occurrenceStart,
+      },
+      drift: null,
     });
 
     // A second click, or a second clerk, finds it already there.
@@ -106,6 +112,44 @@ describe("an entry made from a meeting", () => {
       params: { day: expect.stringMatching(/^\d{2}\/\d{2}\/\d{4}$/), time: "07:30" },
     });
     expect(await entriesFrom("sourceMeetingId", briefing.id)).toBe(1);
+
+    // The meeting moves that Monday to the Tuesday afternoon: the drafter is shown where it went.
+    const [current] = await world.db
+      .select({ version: meeting.version })
+      .from(meeting)
+      .where(eq(meeting.id, briefing.id));
+    await applyMeetingAction(world.db, chair, {
+      id: briefing.id,
+      version: current!.version,
+      input: {
+        action: "moveOccurrence",
+        occurrenceStart: source.occurrenceStart,
+        day: addDays(second, 1),
+        startTime: "14:00",
+        endTime: "15:00",
+        roomId: null,
+        locationText: null,
+        title: null,
+      },
+    });
+    const moved = await as("vanthu.dc").week({ unitId: null, ...isoWeekOf(second) });
+    expect(moved.sheet?.entries.find((e) => e.id === added.id)?.drift).toEqual({
+      cancelled: false,
+      day: addDays(second, 1),
+      startTime: "14:00",
+      endTime: "15:00",
+      location: "Phòng họp tầng 2",
+    });
+    // Called off, it says so.
+    await applyMeetingAction(world.db, chair, {
+      id: briefing.id,
+      version: current!.version + 1,
+      input: { action: "cancel", reason: null },
+    });
+    const called = await as("vanthu.dc").week({ unitId: null, ...isoWeekOf(second) });
+    expect(called.sheet?.entries.find((e) => e.id === added.id)?.drift).toEqual({
+      cancelled: true,
+    });
 
     // An occurrence the series does not give is refused on its field.
     const unknown = await refusal(

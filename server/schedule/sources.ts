@@ -5,7 +5,7 @@
 import { and, eq, inArray, ne } from "drizzle-orm";
 import type { DbOrTx } from "@/db/client";
 import { assignment } from "@/db/schema/documents";
-import { meetingParticipant, room } from "@/db/schema/meetings";
+import { meeting, meetingParticipant, room } from "@/db/schema/meetings";
 import { appUser } from "@/db/schema/users";
 import { addDays, vietnamToday } from "@/lib/dates";
 import { formatNumberNotation } from "@/lib/documents";
@@ -17,7 +17,12 @@ import { assertCan, type Actor } from "../authz/actor";
 import { fieldError } from "../errors";
 import { translate } from "../i18n/translate";
 import { loadVisibleDocument } from "../incoming/visibility";
-import { exceptionsOf, loadVisibleMeeting } from "../meetings/access";
+import {
+  exceptionsOf,
+  exceptionsOfMeetings,
+  loadVisibleMeeting,
+  meetingVisibleTo,
+} from "../meetings/access";
 import { expandOccurrences } from "../meetings/recurrence";
 
 /** The columns an entry's source sets, once the actor is found to see that very source. */
@@ -179,4 +184,91 @@ export async function schedulePrefill(
       notes: `Theo ${reference}`.slice(0, 1000),
     },
   };
+}
+
+/** What a meeting occurrence has become, against the entry made from it. */
+export type SourceDrift =
+  | { cancelled: true }
+  | {
+      cancelled: false;
+      day: string;
+      startTime: string;
+      endTime: string | null;
+      location: string | null;
+    };
+
+type LinkedEntry = {
+  id: string;
+  cancelled: boolean;
+  day: string;
+  startTime: string;
+  endTime: string | null;
+  location: string | null;
+  source: { kind: "document" | "meeting"; href: string; occurrenceStart: string | null } | null;
+};
+
+/**
+ * The entries whose meeting occurrence moved to another day or time, or was called off, since
+ * the entry was made, as the actor may see those meetings: the drafter is shown what to bring the sheet
+ * in line with. Meetings the actor does not see tell nothing.
+ */
+export async function meetingDrift(
+  db: DbOrTx,
+  actor: Actor,
+  entries: LinkedEntry[],
+): Promise<Map<string, SourceDrift>> {
+  const drift = new Map<string, SourceDrift>();
+  const linked = entries.filter(
+    (e) => !e.cancelled && e.source?.kind === "meeting" && e.source.occurrenceStart,
+  );
+  if (linked.length === 0) return drift;
+  const idOf = (e: LinkedEntry) => e.source!.href.slice("/meetings/".length);
+  const meetings = await db
+    .select()
+    .from(meeting)
+    .where(and(inArray(meeting.id, [...new Set(linked.map(idOf))]), meetingVisibleTo(actor)));
+  if (meetings.length === 0) return drift;
+  const [exceptions, rooms] = await Promise.all([
+    exceptionsOfMeetings(
+      db,
+      meetings.map((m) => m.id),
+    ),
+    db
+      .select({ id: room.id, name: room.name })
+      .from(room)
+      .where(eq(room.organisationId, actor.organisationId)),
+  ]);
+  const roomName = new Map(rooms.map((r) => [r.id, r.name]));
+  const byId = new Map(meetings.map((m) => [m.id, m]));
+  for (const e of linked) {
+    const m = byId.get(idOf(e));
+    if (!m) continue;
+    const wanted = new Date(e.source!.occurrenceStart!).getTime();
+    const o = expandOccurrences(m, exceptions.get(m.id) ?? []).find(
+      (x) => x.originalStart.getTime() === wanted,
+    );
+    if (!o || o.cancelled || m.status === "cancelled") {
+      drift.set(e.id, { cancelled: true });
+      continue;
+    }
+    const start = vietnamParts(o.start);
+    const end = vietnamParts(o.end);
+    const roomId = o.exception?.roomId ?? (o.exception?.locationText ? null : m.roomId);
+    const now = {
+      day: start.day,
+      startTime: start.time,
+      endTime: end.day === start.day ? end.time : null,
+      location:
+        (roomId ? roomName.get(roomId) : (o.exception?.locationText ?? m.locationText)) ?? null,
+    };
+    // The day and time decide; the place the office may have written its own way comes along.
+    if (
+      now.day !== e.day ||
+      now.startTime !== e.startTime ||
+      (now.endTime !== null && now.endTime !== e.endTime)
+    ) {
+      drift.set(e.id, { cancelled: false, ...now });
+    }
+  }
+  return drift;
 }

@@ -9,6 +9,7 @@ import type { ScheduleChangeKind, ScheduleSession } from "@/lib/schedule";
 import { shortTime } from "@/lib/schedule";
 import type { SheetRow } from "./access";
 import { displayEntry, loadNames, type DisplayedEntry } from "./names";
+import type { SourceDrift } from "./sources";
 
 export type EntryChange = {
   kind: ScheduleChangeKind;
@@ -37,7 +38,17 @@ export type EntryView = {
   preparingText: string | null;
   notes: string | null;
   /** What the entry was made from, as a link (the page itself decides who may open it). */
-  source: { kind: "document" | "meeting"; href: string } | null;
+  source: {
+    kind: "document" | "meeting";
+    href: string;
+    /** The meeting's occurrence, by the start its series gives it. */
+    occurrenceStart: string | null;
+  } | null;
+  /**
+   * For those who draft the sheet: how the meeting the entry was made from now differs from
+   * it (moved, another place, called off), null when it does not or cannot be told.
+   */
+  drift: SourceDrift | null;
   cancelled: boolean;
   shown: DisplayedEntry;
   change: EntryChange | null;
@@ -128,10 +139,19 @@ export async function entriesOfSheet(db: DbOrTx, sheet: SheetRow): Promise<Entry
     preparingText: r.preparingText,
     notes: r.notes,
     source: r.sourceDocumentId
-      ? { kind: "document" as const, href: `/documents/${r.sourceDocumentId}` }
+      ? {
+          kind: "document" as const,
+          href: `/documents/${r.sourceDocumentId}`,
+          occurrenceStart: null,
+        }
       : r.sourceMeetingId
-        ? { kind: "meeting" as const, href: `/meetings/${r.sourceMeetingId}` }
+        ? {
+            kind: "meeting" as const,
+            href: `/meetings/${r.sourceMeetingId}`,
+            occurrenceStart: r.sourceOccurrence?.toISOString() ?? null,
+          }
         : null,
+    drift: null,
     cancelled: r.cancelledAt !== null,
     shown: displayEntry(r, names),
     change: foldChanges(byEntry.get(r.id) ?? []),
