@@ -1,7 +1,13 @@
 import { and, count, eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { auditEvent } from "@/db/schema/audit";
-import { meeting, meetingParticipant, room, roomBooking } from "@/db/schema/meetings";
+import {
+  meeting,
+  meetingException,
+  meetingParticipant,
+  room,
+  roomBooking,
+} from "@/db/schema/meetings";
 import { notification } from "@/db/schema/notify";
 import { formatVietnamDateTime, vietnamInstant } from "@/lib/meetings";
 import type { CreateMeetingInput } from "@/lib/schemas/meetings";
@@ -14,7 +20,7 @@ import {
 } from "@/server/testing/incoming-workflow";
 import { meetingItemsFor } from "./calendar-items";
 import { createMeeting } from "./create";
-import { getMeeting, roomAvailability } from "./queries";
+import { getMeeting, myOccurrences, roomAvailability } from "./queries";
 import { respondToMeeting } from "./responses";
 import { createRoom, reserveRoom, roomWeek } from "./rooms";
 import { applyMeetingAction } from "./workflow";
@@ -308,6 +314,61 @@ describe("recurring meetings", () => {
     expect(formatVietnamDateTime(mine[2]!.start).slice(0, 10)).toBe(
       `${tuesday.slice(8, 10)}/${tuesday.slice(5, 7)}/${tuesday.slice(0, 4)}`,
     );
+  });
+});
+
+describe("a person's meetings in a range", () => {
+  it("leave out series finished before it, and keep one whose occurrence was moved into it", async () => {
+    const who = await world.as("phochutich.dc");
+    const at = (day: string, time: string) => vietnamInstant(day, time);
+    const series = async (title: string, first: string, recurrence: string) => {
+      const [row] = await world.db
+        .insert(meeting)
+        .values({
+          organisationId: who.organisationId,
+          organiserId: who.userId,
+          title,
+          agenda: "",
+          startsAt: at(first, "08:00"),
+          endsAt: at(first, "09:00"),
+          recurrence,
+        })
+        .returning({ id: meeting.id });
+      return row!.id;
+    };
+    // Three Mondays two months ago; the same, its last Monday moved to next week; a daily
+    // series until the day after tomorrow; a weekly one by UNTIL, finished last month.
+    const finished = await series("Đã xong theo số buổi", plusDays(-60), "FREQ=WEEKLY;COUNT=3");
+    const moved = await series("Có buổi dời sang tuần sau", plusDays(-60), "FREQ=WEEKLY;COUNT=3");
+    await world.db.insert(meetingException).values({
+      meetingId: moved,
+      originalStart: at(plusDaysFrom(plusDays(-60), 14), "08:00"),
+      cancelled: false,
+      newStart: at(plusDays(7), "08:00"),
+      newEnd: at(plusDays(7), "09:00"),
+    });
+    const daily = await series(
+      "Hằng ngày đến ngày kia",
+      plusDays(-10),
+      `FREQ=DAILY;UNTIL=${plusDays(2).replaceAll("-", "")}T165959Z`,
+    );
+    const untilPast = await series(
+      "Đã xong theo ngày",
+      plusDays(-90),
+      `FREQ=WEEKLY;UNTIL=${plusDays(-40).replaceAll("-", "")}T165959Z`,
+    );
+    const seen = await myOccurrences(world.db, who, {
+      from: at(plusDays(0), "00:00"),
+      to: at(plusDays(14), "00:00"),
+    });
+    const ids = new Set(seen.map((o) => o.meetingId));
+    expect(ids.has(finished)).toBe(false);
+    expect(ids.has(untilPast)).toBe(false);
+    expect(seen.filter((o) => o.meetingId === moved).map((o) => o.start)).toEqual([
+      at(plusDays(7), "08:00"),
+    ]);
+    // Today, tomorrow and the day after.
+    expect(seen.filter((o) => o.meetingId === daily)).toHaveLength(3);
   });
 });
 

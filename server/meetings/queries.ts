@@ -154,6 +154,26 @@ type SeriesRow = {
 };
 
 /**
+ * A time after which a series surely has no occurrence, from its rule alone: its UNTIL (a day's
+ * margin for the zone), or its start plus COUNT × INTERVAL periods (a month counted as 62 days,
+ * for rules that skip months). Finished series are then left out in SQL, not expanded.
+ */
+const seriesBound = sql`(case
+  when ${meeting.recurrence} ~ 'UNTIL=[0-9]{8}'
+    then to_timestamp(substring(${meeting.recurrence} from 'UNTIL=([0-9]{8})'), 'YYYYMMDD')
+      + interval '2 days' + (${meeting.endsAt} - ${meeting.startsAt})
+  when ${meeting.recurrence} ~ 'COUNT=[0-9]+'
+    then ${meeting.startsAt} + (${meeting.endsAt} - ${meeting.startsAt})
+      + substring(${meeting.recurrence} from 'COUNT=([0-9]+)')::int
+        * coalesce(substring(${meeting.recurrence} from 'INTERVAL=([0-9]+)')::int, 1)
+        * case substring(${meeting.recurrence} from 'FREQ=([A-Z]+)')
+            when 'DAILY' then interval '1 day'
+            when 'WEEKLY' then interval '7 days'
+            when 'MONTHLY' then interval '62 days'
+            else interval '366 days' end
+  else 'infinity'::timestamptz end)`;
+
+/**
  * The actor's meetings (organised or invited to) with an occurrence in [from, to), each
  * occurrence once, in time order. Cancelled meetings are left out; cancelled occurrences kept
  * and marked.
@@ -192,8 +212,20 @@ export async function myOccurrences(
         eq(meeting.status, "scheduled"),
         or(eq(meeting.organiserId, actor.userId), sql`${meetingParticipant.userId} is not null`),
         lt(meeting.startsAt, range.to),
-        // A single meeting over before the range has nothing in it; a series is expanded to know.
-        or(isNotNull(meeting.recurrence), gt(meeting.endsAt, range.from)),
+        // A meeting over before the range has nothing in it: a single one by its end, a series
+        // by the latest its rule allows, unless one of its occurrences was moved into the range.
+        or(
+          gt(meeting.endsAt, range.from),
+          and(
+            isNotNull(meeting.recurrence),
+            or(
+              sql`${seriesBound} > ${range.from}`,
+              sql`exists (select 1 from ${meetingException}
+                where ${meetingException.meetingId} = ${meeting.id}
+                  and ${meetingException.newEnd} > ${range.from})`,
+            ),
+          ),
+        ),
       ),
     );
   if (series.length === 0) return [];
