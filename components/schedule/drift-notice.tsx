@@ -33,7 +33,14 @@ export function DriftNotice({
       <Alert color="orange" variant="light" p="xs" data-testid="schedule-entry-drift">
         <Group gap="xs" justify="space-between">
           <Text size="sm">{t("drift.cancelled")}</Text>
-          <Button size="compact-xs" color="red" variant="light" onClick={() => onRemove(entry)}>
+          <Button
+            size="compact-xs"
+            color="red"
+            variant="light"
+            h="auto"
+            styles={{ label: { whiteSpace: "normal" } }}
+            onClick={() => onRemove(entry)}
+          >
             {t("drift.cancelEntry")}
           </Button>
         </Group>
@@ -57,6 +64,8 @@ export function DriftNotice({
           <Button
             size="compact-xs"
             variant="light"
+            h="auto"
+            styles={{ label: { whiteSpace: "normal" } }}
             data-testid="schedule-entry-follow"
             onClick={() =>
               onEdit({
