@@ -1,3 +1,4 @@
+import { compareVietnamese } from "./collate";
 import type { Role } from "./permissions";
 
 /** What the order of people rests on: their roles and job title, then their name. */
@@ -26,8 +27,6 @@ export function givenName(fullName: string): string {
   return fullName.trim().split(/\s+/u).at(-1) ?? "";
 }
 
-const collator = new Intl.Collator("vi");
-
 /**
  * People in the order a Vietnamese office lists them: by rank (leaders, unit heads, specialists,
  * others; the post before its deputy), then by given name, then by full name, in Vietnamese
@@ -37,8 +36,8 @@ export function compareByRank(a: Rankable, b: Rankable): number {
   return (
     rankTier(a.roles) - rankTier(b.roles) ||
     Number(isDeputy(a.jobTitle)) - Number(isDeputy(b.jobTitle)) ||
-    collator.compare(givenName(a.fullName), givenName(b.fullName)) ||
-    collator.compare(a.fullName, b.fullName)
+    compareVietnamese(givenName(a.fullName), givenName(b.fullName)) ||
+    compareVietnamese(a.fullName, b.fullName)
   );
 }
 

@@ -9,6 +9,7 @@ import { assertCan, isDeploymentAdmin, targetOrganisation, type Actor } from "..
 import { AppError } from "../errors";
 import { lookUpRecords, recordKey, unitIdsIn } from "./records";
 import { verifyAuditChain, type ChainReport } from "./verify";
+import { compareVietnamese } from "@/lib/collate";
 
 /**
  * The newest events of one organisation's chain first, narrowed by the filters, paged by
@@ -95,7 +96,7 @@ export async function listAuditActors(db: Db, actor: Actor, input: { organisatio
     .orderBy(asc(auditEvent.actorId), desc(auditEvent.seq));
   return rows
     .flatMap((r) => (r.id ? [{ id: r.id, name: r.name ?? r.id }] : []))
-    .sort((a, b) => a.name.localeCompare(b.name, "vi"));
+    .sort((a, b) => compareVietnamese(a.name, b.name));
 }
 
 export async function verifyOrganisationChain(

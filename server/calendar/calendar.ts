@@ -8,6 +8,7 @@ import { scheduleItemsFor } from "../schedule/items";
 import { taskItemsFor } from "../tasks/calendar";
 import { documentItemsFor } from "./document-items";
 import type { CalendarItem, CalendarRange } from "./items";
+import { compareVietnamese } from "@/lib/collate";
 
 type Source = (db: Db, actor: Actor, range: CalendarRange) => Promise<CalendarItem[]>;
 
@@ -27,14 +28,13 @@ export async function calendarItems(
   range: CalendarRange,
 ): Promise<CalendarItem[]> {
   const lists = await Promise.all(sources.map((source) => source(db, actor, range)));
-  return lists
-    .flat()
-    .sort(
-      (a, b) =>
-        a.start.localeCompare(b.start) ||
-        Number(b.allDay) - Number(a.allDay) ||
-        a.title.localeCompare(b.title, "vi"),
-    );
+  return lists.flat().sort(
+    (a, b) =>
+      // Starts are ISO texts of one form: compared as they are, not by locale.
+      (a.start < b.start ? -1 : a.start > b.start ? 1 : 0) ||
+      Number(b.allDay) - Number(a.allDay) ||
+      compareVietnamese(a.title, b.title),
+  );
 }
 
 /** The person's calendar between two days, as the calendar page asks for it. */

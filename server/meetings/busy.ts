@@ -7,6 +7,7 @@ import { appUser } from "@/db/schema/users";
 import type { Actor } from "../authz/actor";
 import type { Range } from "./free-slots";
 import { expandOccurrences, type ExceptionSpec, type Occurrence } from "./recurrence";
+import { compareVietnamese } from "@/lib/collate";
 
 export type BusyWarning = {
   userId: string;
@@ -103,7 +104,7 @@ export async function busyParticipants(
       }
     }
   }
-  return [...found.values()].sort((a, b) => a.fullName.localeCompare(b.fullName, "vi"));
+  return [...found.values()].sort((a, b) => compareVietnamese(a.fullName, b.fullName));
 }
 
 function firstClash(mine: Range[], theirs: Range[]): Range | null {

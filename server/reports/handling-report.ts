@@ -8,6 +8,7 @@ import type { HandlingReportInput } from "@/lib/schemas/reports";
 import { assertCan, type Actor } from "../authz/actor";
 import { visibleTo } from "../incoming/visibility";
 import { leadAssignment, progressOf } from "./progress";
+import { compareVietnamese } from "@/lib/collate";
 
 /** A lead unit; everything led by a person (leaders, individuals); or not yet directed. */
 export type HandlingGroup = "unit" | "individuals" | "unassigned";
@@ -103,7 +104,7 @@ export async function handlingReport(
   rows.sort(
     (a, b) =>
       groupOrder[a.group] - groupOrder[b.group] ||
-      (a.unitName ?? "").localeCompare(b.unitName ?? "", "vi"),
+      compareVietnamese(a.unitName ?? "", b.unitName ?? ""),
   );
   const totals = Object.fromEntries(countKeys.map((k) => [k, 0])) as HandlingCounts;
   for (const row of rows) for (const k of countKeys) totals[k] += row[k];

@@ -11,6 +11,7 @@ import type { OrgLevel, OrgStatus } from "@/lib/schemas/org-tree";
 import { monthsBetween, type RollupInput } from "@/lib/schemas/rollup";
 import { assertCan, type Actor } from "../authz/actor";
 import { leadAssignment, progressOf } from "./progress";
+import { compareVietnamese } from "@/lib/collate";
 
 export type RollupCounts = {
   /** Incoming documents registered, by arrival date (not those returned to their sender). */
@@ -215,7 +216,7 @@ export async function rollupReport(db: DbOrTx, actor: Actor, input: RollupInput)
     (a, b) =>
       levelRank[a.level] - levelRank[b.level] ||
       Number(b.own) - Number(a.own) ||
-      a.name.localeCompare(b.name, "vi"),
+      compareVietnamese(a.name, b.name),
   );
 
   const totals = zero();

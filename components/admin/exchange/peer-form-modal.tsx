@@ -10,6 +10,7 @@ import { useTRPC } from "@/components/providers/trpc";
 import { DialogButtons } from "@/components/ui/dialog-buttons";
 import { useSaveFeedback } from "@/components/ui/use-save-feedback";
 import type { PeerRow } from "./exchange-types";
+import { compareVietnamese } from "@/lib/collate";
 
 type Values = {
   name: string;
@@ -57,7 +58,7 @@ export function PeerFormModal({ peer, onClose }: { peer: PeerRow | null; onClose
   );
   const options = (tree.data ?? [])
     .filter((o) => o.status === "active")
-    .sort((a, b) => a.name.localeCompare(b.name, "vi"))
+    .sort((a, b) => compareVietnamese(a.name, b.name))
     .map(orgOption);
   const submit = form.onSubmit((values) =>
     save.mutate({ id: peer?.id ?? null, version: peer?.version ?? null, ...values }),

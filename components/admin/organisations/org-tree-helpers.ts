@@ -1,6 +1,7 @@
 import type { ComboboxItem, OptionsFilter } from "@mantine/core";
 import type { inferRouterOutputs } from "@trpc/server";
 import type { AppRouter } from "@/server/api/root";
+import { compareVietnamese } from "@/lib/collate";
 
 export type OrgTreeRow = inferRouterOutputs<AppRouter>["orgTree"]["list"][number];
 export type OrgNode = OrgTreeRow & { depth: number; children: OrgNode[] };
@@ -9,7 +10,7 @@ export type OrgActionProps = { org: OrgTreeRow; rows: OrgTreeRow[]; onClose: () 
 
 const byStatusThenName = (a: OrgTreeRow, b: OrgTreeRow) =>
   Number(a.status !== "active") - Number(b.status !== "active") ||
-  a.name.localeCompare(b.name, "vi");
+  compareVietnamese(a.name, b.name);
 
 /**
  * Nests the flat list by parent. An organisation whose parent is hidden (or missing) becomes a

@@ -6,6 +6,7 @@ import { useQuery } from "@tanstack/react-query";
 import { useTranslations } from "next-intl";
 import { foldedOptionsFilter, orgOption } from "@/components/admin/organisations/org-tree-helpers";
 import { useTRPC } from "@/components/providers/trpc";
+import { compareVietnamese } from "@/lib/collate";
 
 /** The organisation whose certificates are shown: any active one of the tree, found without diacritics. */
 export function OrganisationSelect({
@@ -20,7 +21,7 @@ export function OrganisationSelect({
   const tree = useQuery(trpc.orgTree.list.queryOptions());
   const data = (tree.data ?? [])
     .filter((o) => o.status === "active")
-    .sort((a, b) => a.name.localeCompare(b.name, "vi"))
+    .sort((a, b) => compareVietnamese(a.name, b.name))
     .map(orgOption);
   return (
     <Select
