@@ -66,16 +66,5 @@ export async function exceptionsOfMeetings(
 }
 
 export async function exceptionsOf(db: DbOrTx, meetingId: string): Promise<ExceptionSpec[]> {
-  return db
-    .select({
-      originalStart: meetingException.originalStart,
-      cancelled: meetingException.cancelled,
-      newStart: meetingException.newStart,
-      newEnd: meetingException.newEnd,
-      title: meetingException.title,
-      roomId: meetingException.roomId,
-      locationText: meetingException.locationText,
-    })
-    .from(meetingException)
-    .where(eq(meetingException.meetingId, meetingId));
+  return (await exceptionsOfMeetings(db, [meetingId])).get(meetingId) ?? [];
 }
