@@ -77,6 +77,13 @@ export async function insertBookings(
   wanted: WantedBooking[],
   owner: { meetingId: string | null; purpose: string | null },
 ): Promise<string[]> {
+  // Bookings of one room are written one transaction at a time: two overlapping inserts checked
+  // by the exclusion constraint at once can each wait for the other (a deadlock the server then
+  // breaks by failing one of them at random). Rooms are locked in one order, so two meetings
+  // booking the same rooms cannot wait for each other either.
+  for (const roomId of [...new Set(wanted.map((w) => w.roomId))].sort()) {
+    await tx.execute(sql`select pg_advisory_xact_lock(hashtextextended(${`room:${roomId}`}, 0))`);
+  }
   try {
     return await tx.transaction(async (savepoint) => {
       const rows = await savepoint

@@ -131,7 +131,7 @@ describe("room bookings", () => {
     expect(won).toHaveLength(1);
     expect(lost).toHaveLength(19);
     for (const r of lost) {
-      expect(r.reason.code).toBe("CONFLICT");
+      expect(r.reason.code, String(r.reason?.cause ?? r.reason)).toBe("CONFLICT");
       expect(r.reason.messageKey).toMatch(/^meetings\.errors\.roomTaken(Private)?$/);
       expect(r.reason.params.room).toBe("Phòng thử A");
       expect(r.reason.params.taken).toMatch(
