@@ -126,6 +126,20 @@ describe("delivery between organisations of the deployment", () => {
       ],
       ["Ủy ban nhân dân quận Hoàng Mai", null, "arrived", false],
     ]);
+    // Times as the database holds them; a copy still unregistered a whole working day after it
+    // arrived is late, and one that has not arrived never is.
+    const [arrivedAt] = await db
+      .select({ id: delivery.id, at: delivery.statusAt })
+      .from(delivery)
+      .where(and(eq(delivery.documentId, sent.id), eq(delivery.status, "arrived")));
+    expect(table.find((d) => d.id === arrivedAt!.id)!.statusAt).toBe(arrivedAt!.at!.toISOString());
+    expect(table.map((d) => d.late)).toEqual([false, false, false]);
+    const fiveDaysOn = new Date(arrivedAt!.at!.getTime() + 5 * 24 * 3600_000);
+    expect((await deliveriesOf(db, clerk, sent.id, fiveDaysOn)).map((d) => d.late)).toEqual([
+      false,
+      true,
+      true,
+    ]);
 
     // Hoàng Liệt's clerk finds it waiting, with the signed file and the metadata as issued.
     const hlCopy = await copyOf(sent.id, world.orgs.hoangliet!);

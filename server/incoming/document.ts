@@ -81,8 +81,6 @@ export async function getIncomingDocument(db: Db, actor: Actor, input: { id: str
   return {
     document: {
       ...doc,
-      searchVector: undefined,
-      contentText: undefined,
       registryName: registryRow[0]?.name ?? null,
       // The document is held by the actor's organisation: nobody sees another's.
       organisationName: actor.organisationName,

@@ -155,7 +155,12 @@ describe("reception", () => {
       urgency: "urgent",
       createdById: users["vanthu.dc"],
     });
-    expect(doc.contentText).toContain("báo cáo cán bộ");
+    // The PDF's text layer is kept for search.
+    const [searched] = await db
+      .select({ contentText: document.contentText })
+      .from(document)
+      .where(eq(document.id, received.id));
+    expect(searched!.contentText).toContain("báo cáo cán bộ");
     const files = await db
       .select({ sha256: documentFile.sha256, kind: documentFile.kind })
       .from(documentFile)

@@ -1,4 +1,4 @@
-import { and, eq, or, sql, type SQL } from "drizzle-orm";
+import { and, eq, getTableColumns, or, sql, type SQL } from "drizzle-orm";
 import type { DbOrTx } from "@/db/client";
 import { document, documentParticipant } from "@/db/schema/documents";
 import type { Actor } from "../authz/actor";
@@ -43,6 +43,12 @@ export const withheldFrom = (actor: Actor): SQL =>
   sql`(${document.confidentiality} <> 'normal' and not ${takesPart(actor)})`;
 
 /**
+ * A document's columns but the two kept for search: the text layers of its PDFs and their
+ * index, which can run to hundreds of kilobytes and which no page or workflow step reads.
+ */
+const { contentText: _text, searchVector: _vector, ...documentColumns } = getTableColumns(document);
+
+/**
  * Loads a document the actor may see, optionally locking it for an update. Another
  * organisation's id, a secret document one is not on, and a missing id all look the same.
  */
@@ -53,7 +59,7 @@ export async function loadVisibleDocument(
   options: { forUpdate?: boolean } = {},
 ) {
   const query = db
-    .select()
+    .select(documentColumns)
     .from(document)
     .where(and(eq(document.id, documentId), visibleTo(actor)));
   const [row] = options.forUpdate ? await query.for("update", { of: document }) : await query;
