@@ -42,8 +42,10 @@ test("next week's leadership schedule: drafted, approved, published, changed", a
   await page.getByTestId("schedule-add-entry").click();
   const form = page.getByTestId("schedule-entry-form");
   await choose(page, form, "Ngày", /^Thứ Ba/);
-  await form.getByTestId("schedule-start-input").fill("14:00");
+  // Times on the 24-hour clock, typed the way people write them.
+  await form.getByTestId("schedule-start-input").fill("14h");
   await form.getByTestId("schedule-end-input").fill("13:30");
+  await expect(form.getByTestId("schedule-start-input")).toHaveValue("14:00");
   await form.getByTestId("schedule-content-input").fill(CONTENT);
   await choose(page, form, "Chủ trì", "Hoàng Thị Mai");
   await form.getByTestId("schedule-location-input").fill("Chợ Định Công");
@@ -52,7 +54,10 @@ test("next week's leadership schedule: drafted, approved, published, changed", a
   await page.screenshot({
     path: path.join(import.meta.dirname, "screenshots", "schedule-entry-dialog-1280.png"),
   });
-  await form.getByTestId("schedule-end-input").fill("16:30");
+  // The end picked from the half hours of the day.
+  await form.getByRole("button", { name: "Chọn giờ" }).nth(1).click();
+  await page.getByRole("button", { name: "16:30", exact: true }).click();
+  await expect(form.getByTestId("schedule-end-input")).toHaveValue("16:30");
   await page.getByTestId("schedule-entry-submit").click();
   await expect(form).toBeHidden();
   await expect(entryRow(page)).toContainText("14:00 - 16:30");

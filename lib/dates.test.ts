@@ -1,5 +1,12 @@
 import { describe, expect, it } from "vitest";
-import { addDays, addWorkingDays, parseTypedDay, vietnamDayStart, vietnamToday } from "@/lib/dates";
+import {
+  addDays,
+  addWorkingDays,
+  parseTypedDay,
+  parseTypedTime,
+  vietnamDayStart,
+  vietnamToday,
+} from "@/lib/dates";
 
 describe("today in Vietnam", () => {
   it("turns at midnight in Hà Nội, not at midnight UTC", () => {
@@ -79,4 +86,53 @@ describe("addWorkingDays", () => {
     expect(addWorkingDays("2026-12-07", 5)).toBe("2026-12-14");
     expect(addWorkingDays("2026-12-07", 0)).toBe("2026-12-07");
   });
+});
+
+describe("a time as people type it", () => {
+  it.each([
+    ["14:30", "14:30"],
+    ["7:05", "07:05"],
+    ["7.30", "07:30"],
+    ["14h30", "14:30"],
+    ["14H", "14:00"],
+    ["7g30", "07:30"],
+    ["14 giờ 30", "14:30"],
+    ["14 giờ 30 phút", "14:30"],
+    ["7h30p", "07:30"],
+    ["1430", "14:30"],
+    ["730", "07:30"],
+    ["7", "07:00"],
+    ["0", "00:00"],
+    ["23:59", "23:59"],
+    ["2:30 pm", "14:30"],
+    ["2PM", "14:00"],
+    ["12 am", "00:00"],
+    ["12pm", "12:00"],
+    ["9 a.m.", "09:00"],
+    ["2 giờ chiều", "14:00"],
+    ["8 giờ tối", "20:00"],
+    ["9 giờ sáng", "09:00"],
+    ["  07:30  ", "07:30"],
+  ])("reads %j as %s", (typed, time) => {
+    expect(parseTypedTime(typed)).toEqual({ time });
+  });
+
+  it("says nothing of an empty field", () => {
+    expect(parseTypedTime("")).toBeNull();
+    expect(parseTypedTime("   ")).toBeNull();
+  });
+
+  it.each(["24:00", "7:60", "99", "13 pm", "0 am", "2960"])(
+    "refuses %j as no real time",
+    (typed) => {
+      expect(parseTypedTime(typed)).toEqual({ error: "validation.timeNotReal" });
+    },
+  );
+
+  it.each(["7:5", "abc", "7:30:00", "14-30", "12345", "1:2:3", "h30"])(
+    "refuses %j as not a time",
+    (typed) => {
+      expect(parseTypedTime(typed)).toEqual({ error: "validation.timeFormat" });
+    },
+  );
 });

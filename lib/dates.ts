@@ -142,3 +142,45 @@ export function parseTypedDay(text: string, today: string): TypedDay | null {
     error: n < MIN_YEAR || n > MAX_YEAR ? "validation.dateYearRange" : "validation.dateNotReal",
   };
 }
+
+export type TypedTime =
+  { time: string } | { error: "validation.timeFormat" | "validation.timeNotReal" };
+
+/** Words after a time that put it in the afternoon or evening, or keep it in the morning. */
+const HALF_DAY: Record<string, "am" | "pm"> = {
+  am: "am",
+  "a.m.": "am",
+  sang: "am",
+  pm: "pm",
+  "p.m.": "pm",
+  chieu: "pm",
+  toi: "pm",
+};
+
+/**
+ * A time of day as people type it, as `HH:mm` on the 24-hour clock: "14:30", "14h30", "14g30",
+ * "14 giờ 30", "1430", "7.30", "7", "2:30 pm", "2 giờ chiều". Null when nothing was typed;
+ * otherwise the time, or why it is not one.
+ */
+export function parseTypedTime(text: string): TypedTime | null {
+  let typed = fold(text);
+  if (!typed) return null;
+  let half: "am" | "pm" | null = null;
+  const word = / ?(a\.m\.|p\.m\.|am|pm|sang|chieu|toi)$/.exec(typed);
+  if (word) {
+    half = HALF_DAY[word[1]!]!;
+    typed = typed.slice(0, word.index).trim();
+  }
+  const digits = /^(\d{1,2})(\d{2})$/.exec(typed);
+  const separated = /^(\d{1,2})(?: ?(?::|\.|h|g|gio) ?(\d{2})? ?(?:phut|p)?)?$/.exec(typed);
+  const parts = digits ?? separated;
+  if (!parts) return { error: "validation.timeFormat" };
+  let hours = Number(parts[1]);
+  const minutes = Number(parts[2] ?? "0");
+  if (half) {
+    if (hours < 1 || hours > 12) return { error: "validation.timeNotReal" };
+    hours = (hours % 12) + (half === "pm" ? 12 : 0);
+  }
+  if (hours > 23 || minutes > 59) return { error: "validation.timeNotReal" };
+  return { time: `${String(hours).padStart(2, "0")}:${String(minutes).padStart(2, "0")}` };
+}

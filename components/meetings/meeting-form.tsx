@@ -15,7 +15,6 @@ import {
   Textarea,
   TextInput,
 } from "@mantine/core";
-import { TimeInput } from "@mantine/dates";
 import { useForm } from "@mantine/form";
 import { notifications } from "@mantine/notifications";
 import { IconAlertTriangle, IconDoor } from "@tabler/icons-react";
@@ -25,6 +24,7 @@ import { useRouter } from "next/navigation";
 import { useTRPC } from "@/components/providers/trpc";
 import { DateField } from "@/components/ui/date-field";
 import { appCodeOf, showServerError } from "@/components/ui/server-errors";
+import { TimeField } from "@/components/ui/time-field";
 import { vietnamToday } from "@/lib/dates";
 import {
   TIME_OF_DAY,
@@ -190,13 +190,13 @@ export function MeetingForm({ initial }: { initial?: MeetingFormInitial }) {
             error={form.errors.day}
             data-testid="meeting-day"
           />
-          <TimeInput
+          <TimeField
             label={t("form.startTime")}
             required
             {...form.getInputProps("startTime")}
             data-testid="meeting-start"
           />
-          <TimeInput
+          <TimeField
             label={t("form.endTime")}
             required
             {...form.getInputProps("endTime")}

@@ -1,7 +1,6 @@
 "use client";
 
 import { Modal, Select, SimpleGrid, Stack, Text, TextInput } from "@mantine/core";
-import { TimeInput } from "@mantine/dates";
 import { useForm } from "@mantine/form";
 import { useMediaQuery } from "@mantine/hooks";
 import { notifications } from "@mantine/notifications";
@@ -11,6 +10,7 @@ import { useTRPC } from "@/components/providers/trpc";
 import { DateField } from "@/components/ui/date-field";
 import { DialogButtons } from "@/components/ui/dialog-buttons";
 import { showServerError } from "@/components/ui/server-errors";
+import { TimeField } from "@/components/ui/time-field";
 import { formatVietnamDateTime, TIME_OF_DAY, vietnamParts } from "@/lib/meetings";
 
 type Values = {
@@ -110,13 +110,13 @@ export function MoveOccurrenceDialog({
           </Text>
           <DateField label={t("form.day")} required {...form.getInputProps("day")} />
           <SimpleGrid cols={2} spacing="sm">
-            <TimeInput
+            <TimeField
               label={t("form.startTime")}
               required
               data-testid="move-start"
               {...form.getInputProps("startTime")}
             />
-            <TimeInput
+            <TimeField
               label={t("form.endTime")}
               required
               data-testid="move-end"

@@ -13,7 +13,6 @@ import {
   Textarea,
   TextInput,
 } from "@mantine/core";
-import { TimeInput } from "@mantine/dates";
 import { useForm } from "@mantine/form";
 import { useMediaQuery } from "@mantine/hooks";
 import { useMutation, useQuery } from "@tanstack/react-query";
@@ -21,6 +20,7 @@ import { useTranslations } from "next-intl";
 import { useTRPC } from "@/components/providers/trpc";
 import { DialogButtons } from "@/components/ui/dialog-buttons";
 import { useSaveFeedback } from "@/components/ui/use-save-feedback";
+import { TimeField } from "@/components/ui/time-field";
 import { addDays } from "@/lib/dates";
 import { weekdayIndex } from "@/lib/schedule";
 import { dayMonthYear } from "@/lib/schedule-layout";
@@ -235,13 +235,13 @@ export function EntryFormModal({
                 {...form.getInputProps("session")}
               />
             </Stack>
-            <TimeInput
+            <TimeField
               label={t("form.startTime")}
               required
               data-testid="schedule-start-input"
               {...form.getInputProps("startTime")}
             />
-            <TimeInput
+            <TimeField
               label={t("form.endTime")}
               data-testid="schedule-end-input"
               {...form.getInputProps("endTime")}

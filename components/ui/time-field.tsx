@@ -1,0 +1,124 @@
+"use client";
+
+import {
+  ActionIcon,
+  Button,
+  Popover,
+  ScrollArea,
+  SimpleGrid,
+  TextInput,
+  type TextInputProps,
+} from "@mantine/core";
+import { useDisclosure } from "@mantine/hooks";
+import { IconClock } from "@tabler/icons-react";
+import { useTranslations } from "next-intl";
+import { useState } from "react";
+import { parseTypedTime } from "@/lib/dates";
+
+export type TimeFieldProps = Omit<TextInputProps, "value" | "onChange" | "defaultValue"> & {
+  /** `HH:mm`; while what was typed is not a time, the typed text itself. */
+  value?: string | null;
+  onChange?: (value: string) => void;
+};
+
+/** The times offered to pick: every half hour of a working day, early meetings to evening ones. */
+const OFFERED = Array.from({ length: 32 }, (_, i) => {
+  const minutes = 6 * 60 + i * 30;
+  return `${String(Math.floor(minutes / 60)).padStart(2, "0")}:${minutes % 60 ? "30" : "00"}`;
+});
+
+/**
+ * The one time field, on the 24-hour clock whatever the browser's language: typed the way
+ * people write times ("14:30", "14h30", "1430", "2 giờ chiều", "2:30 pm"), or picked from the
+ * half hours of the day. Like the date field, what was typed is never wiped: a text that is not
+ * a time stays with the reason beside it and goes to the form as it is; a time is shown `HH:mm`
+ * once the field is left.
+ */
+export function TimeField({ value, onChange, error, onBlur, ...props }: TimeFieldProps) {
+  const t = useTranslations();
+  const [opened, { close, toggle }] = useDisclosure(false);
+  const [text, setText] = useState(value ?? "");
+  const [left, setLeft] = useState(false);
+  const [known, setKnown] = useState(value ?? "");
+  const parsed = parseTypedTime(text);
+  const typedTime = parsed && "time" in parsed ? parsed.time : null;
+
+  // A value set from outside (a reset, a source's time) replaces the text; our own echo does not.
+  if ((value ?? "") !== known) {
+    setKnown(value ?? "");
+    if ((value ?? "") !== (typedTime ?? text)) setText(value ?? "");
+  }
+
+  const change = (next: string) => {
+    setText(next);
+    const read = parseTypedTime(next);
+    const result = read && "time" in read ? read.time : next.trim();
+    setKnown(result);
+    onChange?.(result);
+  };
+
+  // A format is judged once the field is left: "14" is a time being typed.
+  let problem: string | null = null;
+  if (parsed && "error" in parsed && (left || parsed.error !== "validation.timeFormat")) {
+    problem = t(parsed.error);
+  }
+
+  return (
+    <Popover
+      opened={opened}
+      onChange={(o) => !o && close()}
+      position="bottom-end"
+      withinPortal
+      withRoles={false}
+    >
+      <Popover.Target>
+        <TextInput
+          placeholder="HH:mm"
+          autoComplete="off"
+          inputMode="text"
+          {...props}
+          value={text}
+          error={problem ?? error}
+          onChange={(e) => change(e.currentTarget.value)}
+          onBlur={(e) => {
+            setLeft(true);
+            if (typedTime) setText(typedTime);
+            onBlur?.(e);
+          }}
+          rightSection={
+            <ActionIcon
+              variant="subtle"
+              color="gray"
+              onClick={toggle}
+              aria-label={t("common.pickTime")}
+              tabIndex={-1}
+            >
+              <IconClock size={18} />
+            </ActionIcon>
+          }
+        />
+      </Popover.Target>
+      <Popover.Dropdown p={6}>
+        <ScrollArea.Autosize mah={240} type="auto">
+          <SimpleGrid cols={4} spacing={4} verticalSpacing={4}>
+            {OFFERED.map((time) => (
+              <Button
+                key={time}
+                size="compact-sm"
+                variant={time === typedTime ? "filled" : "subtle"}
+                color={time === typedTime ? undefined : "gray"}
+                onClick={() => {
+                  change(time);
+                  setText(time);
+                  close();
+                }}
+              >
+                {time}
+              </Button>
+            ))}
+          </SimpleGrid>
+        </ScrollArea.Autosize>
+      </Popover.Dropdown>
+    </Popover>
+  );
+}
