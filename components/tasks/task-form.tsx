@@ -41,11 +41,15 @@ function useParentChoices(initial: string | null, search: string) {
     trpc.tasks.get.queryOptions({ id: initial ?? "" }, { enabled: Boolean(initial) }),
   );
   return useMemo(() => {
-    const options = new Map<string, string>();
-    if (chosen.data) options.set(chosen.data.id, chosen.data.title);
+    const options = new Map<string, { title: string; deadline: string }>();
+    if (chosen.data) options.set(chosen.data.id, chosen.data);
     for (const row of [...(given.data?.items ?? []), ...(mine.data?.items ?? [])])
-      options.set(row.id, row.title);
-    return [...options].map(([value, label]) => ({ value, label }));
+      options.set(row.id, row);
+    return {
+      choices: [...options].map(([value, { title }]) => ({ value, label: title })),
+      /** A subtask is due no later than its parent. */
+      deadlineOf: (id: string | null) => (id ? (options.get(id)?.deadline ?? null) : null),
+    };
   }, [chosen.data, given.data, mine.data]);
 }
 
@@ -149,7 +153,7 @@ export function TaskForm({
           searchValue={parentSearch}
           onSearchChange={setParentSearch}
           filter={({ options }) => options}
-          data={parents}
+          data={parents.choices}
           value={parentId}
           onChange={setParentId}
           error={errors.parentId}
@@ -241,6 +245,8 @@ export function TaskForm({
             value={deadline}
             onChange={setDeadline}
             minDate={startDate ?? undefined}
+            maxDate={parents.deadlineOf(parentId) ?? undefined}
+            maxMessage="tasks.afterParentDeadlineDay"
             error={errors.deadline}
             data-testid="task-deadline"
           />

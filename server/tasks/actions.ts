@@ -4,6 +4,7 @@ import { and, eq } from "drizzle-orm";
 import { taskExtension, taskParticipant, taskReport } from "@/db/schema/tasks";
 import { fieldError } from "../errors";
 import { loadMembers } from "../incoming/workflow-support";
+import { afterParentOf } from "./deadlines";
 import {
   isAssigner,
   isLead,
@@ -169,6 +170,9 @@ export async function requestExtension(
     throw fieldError({
       deadline: { key: "tasks.extensionNotLater", params: { deadline: t.deadline } },
     });
+  // A subtask's lead asks the parent's assigner first: the parent's deadline bounds this one.
+  const late = await afterParentOf(tx, t.parentId, p.deadline);
+  if (late) throw fieldError({ deadline: late });
   const own = isAssigner(actor, t);
   const [pending] = await tx
     .select({ id: taskExtension.id })
@@ -213,6 +217,9 @@ export async function decideExtension(
     )
     .for("update");
   if (!request) throw fieldError({ extensionId: "tasks.extensionNotPending" });
+  // The parent's deadline may have been brought forward since the request.
+  const late = p.approve ? await afterParentOf(tx, t.parentId, request.requestedDeadline) : null;
+  if (late) throw refuse(late.key, late.params);
   await tx
     .update(taskExtension)
     .set({

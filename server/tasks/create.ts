@@ -6,6 +6,7 @@ import { AppError, fieldError } from "../errors";
 import { loadAttachableBlobs } from "../files/ownership";
 import { loadVisibleDocument } from "../incoming/visibility";
 import { zodFieldErrors } from "../zod-errors";
+import { afterParent } from "./deadlines";
 import { notifyTask, recordTaskEvent } from "./history";
 import { resolveTaskPeople } from "./people";
 import { plainText } from "./plain-text";
@@ -67,6 +68,8 @@ export async function insertTask(
       throw fieldError({
         [f("parentId")]: { key: "tasks.parentClosed", params: { title: parent.title } },
       });
+    const late = afterParent(parent, input.deadline);
+    if (late) throw fieldError({ [f("deadline")]: late });
   }
   const documentIds = [...new Set(input.documentIds)];
   for (const [i, id] of documentIds.entries()) {

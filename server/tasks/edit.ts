@@ -13,6 +13,7 @@ import { can } from "@/lib/permissions";
 import { AppError, fieldError } from "../errors";
 import { loadVisibleDocument } from "../incoming/visibility";
 import { loadMembers, unitHeads } from "../incoming/workflow-support";
+import { afterParentOf, beforeSubtasksOf } from "./deadlines";
 import { mayAssignTo } from "./people";
 import { plainText } from "./plain-text";
 import {
@@ -146,6 +147,12 @@ export async function editTask(ctx: TaskContext, p: TaskPayload<"edit">): Promis
   scalar("startDate");
   scalar("deadline");
   scalar("priority");
+  if (changes.deadline) {
+    const problem =
+      (await afterParentOf(tx, t.parentId, p.deadline)) ??
+      (p.deadline < t.deadline ? await beforeSubtasksOf(tx, t.id, p.deadline) : null);
+    if (problem) throw fieldError({ deadline: problem });
+  }
   const description = described(p.description as Record<string, unknown> | null | undefined);
   const descriptionChanged = canonical(described(t.description)) !== canonical(description);
 

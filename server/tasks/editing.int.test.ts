@@ -6,7 +6,15 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { auditEvent } from "@/db/schema/audit";
 import { fileBlob } from "@/db/schema/files";
 import { notification } from "@/db/schema/notify";
-import { task, taskDocument, taskEvent, taskFile, taskParticipant } from "@/db/schema/tasks";
+import {
+  task,
+  taskDocument,
+  taskEvent,
+  taskExtension,
+  taskFile,
+  taskParticipant,
+} from "@/db/schema/tasks";
+import { dayMonthYear } from "@/lib/schedule-layout";
 import type { TaskActionRequest } from "@/lib/schemas/tasks";
 import {
   createWorkflowWorld,
@@ -442,6 +450,73 @@ describe("subtasks", () => {
     }
     expect((await getTask(w.db, await w.as("chutich.dc"), { id: done.id })).canAddSubtask).toBe(
       false,
+    );
+  });
+  it("are due no later than their parent, and a parent no earlier than its open subtasks", async () => {
+    const parent = await newTask("chutich.dc", "chuyenvien.kt", { deadline: plusDays(10) });
+    const parentTitle = "Rà soát hồ sơ đất đai tổ dân phố 5";
+    const bound = { title: parentTitle, deadline: dayMonthYear(plusDays(10)) };
+    const late = await refusedWith(
+      newTask("chuyenvien.kt", "chuyenvien.kt", { parentId: parent.id, deadline: plusDays(11) }),
+    );
+    expect(late.fieldErrors.deadline?.[0]).toEqual({
+      key: "tasks.afterParentDeadline",
+      params: bound,
+    });
+    // Given on the parent's last day: allowed.
+    const child = await newTask("chutich.dc", "chuyenvien.kt", {
+      title: "Rà soát tổ dân phố 5, khu A",
+      parentId: parent.id,
+      deadline: plusDays(10),
+    });
+
+    // Its assigner cannot move it past the parent, nor its lead ask for it.
+    const moved = await refusedWith(
+      act("chutich.dc", child.id, { ...(await same(child.id)), deadline: plusDays(12) }),
+    );
+    expect(moved.fieldErrors.deadline?.[0]).toEqual({
+      key: "tasks.afterParentDeadline",
+      params: bound,
+    });
+    const asked = await refusedWith(
+      act("chuyenvien.kt", child.id, {
+        action: "requestExtension",
+        deadline: plusDays(12),
+        reason: "Chưa đủ hồ sơ",
+      }),
+    );
+    expect(asked.fieldErrors.deadline?.[0]?.key).toBe("tasks.afterParentDeadline");
+
+    // An extension asked within the parent's deadline, then the parent brought forward: the
+    // extension can no longer be granted, and the parent cannot come before its subtask.
+    await act("chutich.dc", parent.id, { ...(await same(parent.id)), deadline: plusDays(11) });
+    await act("chuyenvien.kt", child.id, {
+      action: "requestExtension",
+      deadline: plusDays(11),
+      reason: "Chưa đủ hồ sơ",
+    });
+    const early = await refusedWith(
+      act("chutich.dc", parent.id, { ...(await same(parent.id)), deadline: plusDays(9) }),
+    );
+    expect(early.fieldErrors.deadline?.[0]).toEqual({
+      key: "tasks.beforeSubtaskDeadline",
+      params: { title: "Rà soát tổ dân phố 5, khu A", deadline: dayMonthYear(plusDays(10)) },
+    });
+    await act("chutich.dc", parent.id, { ...(await same(parent.id)), deadline: plusDays(10) });
+    const [pending] = await w.db
+      .select({ id: taskExtension.id })
+      .from(taskExtension)
+      .where(eq(taskExtension.taskId, child.id));
+    const refused = await refusedWith(
+      act("chutich.dc", child.id, {
+        action: "decideExtension",
+        extensionId: pending!.id,
+        approve: true,
+      }),
+    );
+    expect(refused.messageKey).toBe("tasks.afterParentDeadline");
+    expect((await getTask(w.db, await w.as("chutich.dc"), { id: child.id })).deadline).toBe(
+      plusDays(10),
     );
   });
 });
