@@ -204,7 +204,7 @@ type LinkedEntry = {
   startTime: string;
   endTime: string | null;
   location: string | null;
-  source: { kind: "document" | "meeting"; href: string; occurrenceStart: string | null } | null;
+  source: { kind: "document" | "meeting"; id: string; occurrenceStart: string | null } | null;
 };
 
 /**
@@ -222,7 +222,7 @@ export async function meetingDrift(
     (e) => !e.cancelled && e.source?.kind === "meeting" && e.source.occurrenceStart,
   );
   if (linked.length === 0) return drift;
-  const idOf = (e: LinkedEntry) => e.source!.href.slice("/meetings/".length);
+  const idOf = (e: LinkedEntry) => e.source!.id;
   const meetings = await db
     .select()
     .from(meeting)

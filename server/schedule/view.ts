@@ -40,6 +40,8 @@ export type EntryView = {
   /** What the entry was made from, as a link (the page itself decides who may open it). */
   source: {
     kind: "document" | "meeting";
+    /** The document's or the meeting's id. */
+    id: string;
     href: string;
     /** The meeting's occurrence, by the start its series gives it. */
     occurrenceStart: string | null;
@@ -141,12 +143,14 @@ export async function entriesOfSheet(db: DbOrTx, sheet: SheetRow): Promise<Entry
     source: r.sourceDocumentId
       ? {
           kind: "document" as const,
+          id: r.sourceDocumentId,
           href: `/documents/${r.sourceDocumentId}`,
           occurrenceStart: null,
         }
       : r.sourceMeetingId
         ? {
             kind: "meeting" as const,
+            id: r.sourceMeetingId,
             href: `/meetings/${r.sourceMeetingId}`,
             occurrenceStart: r.sourceOccurrence?.toISOString() ?? null,
           }
