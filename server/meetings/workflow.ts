@@ -15,6 +15,7 @@ import { appendAudit } from "../audit/append";
 import type { Actor } from "../authz/actor";
 import { AppError, fieldError } from "../errors";
 import { notifyUsers } from "../notify/notify";
+import { notifyScheduleDrafters } from "../schedule/drift-notice";
 import { applyAction, type BaseOutcome, type Workflow } from "../workflow/engine";
 import { exceptionsOf, loadVisibleMeeting, type MeetingRow } from "./access";
 import { bookingsOfOccurrences, rebookMeeting } from "./bookings";
@@ -51,6 +52,8 @@ type MeetingOutcome = BaseOutcome<MeetingStatus> & {
   /** Who is told, and what. */
   notify: { userIds: string[]; messageKey: string; params?: Record<string, string> }[];
   warnings?: MeetingWarnings;
+  /** The meeting, or one occurrence, moved or was called off: schedules made from it drift. */
+  drift?: { occurrence: Date | null; cancelled: boolean };
 };
 
 export type MeetingWarnings = { busy: BusyWarning[]; overCapacity: boolean };
@@ -194,6 +197,7 @@ const transitions = [
             : []),
           { userIds: removed, messageKey: "meetingUninvited", params: { title: m.title } },
         ],
+        ...(timesChanged ? { drift: { occurrence: null, cancelled: false } } : {}),
         warnings: {
           busy: await busyParticipants(ctx.tx, ctx.actor, next.occurrences, [...after], m.id),
           overCapacity: next.overCapacity,
@@ -212,6 +216,7 @@ const transitions = [
       await ctx.tx.delete(roomBooking).where(eq(roomBooking.meetingId, ctx.meeting.id));
       return {
         to: "cancelled",
+        drift: { occurrence: null, cancelled: true },
         audit: {
           action: "meeting.cancelled",
           data: { title: ctx.meeting.title, reason: p.reason },
@@ -245,6 +250,7 @@ const transitions = [
       await rebookWithExceptions(ctx);
       const when = formatVietnamDateTime(found.start);
       return {
+        drift: { occurrence: found.originalStart, cancelled: true },
         audit: {
           action: "meeting.occurrenceCancelled",
           data: { title: ctx.meeting.title, occurrence: found.originalStart.toISOString() },
@@ -298,6 +304,7 @@ const transitions = [
         });
       await rebookWithExceptions(ctx);
       return {
+        drift: { occurrence: found.originalStart, cancelled: false },
         audit: {
           action: "meeting.occurrenceMoved",
           data: {
@@ -364,6 +371,14 @@ export const meetingWorkflow: Workflow<
         kind: "meeting",
         messageKey: n.messageKey,
         params: { meetingId: m.id, ...n.params },
+      });
+    }
+    if (outcome.drift) {
+      await notifyScheduleDrafters(tx, {
+        organisationId: actor.organisationId,
+        actorId: actor.userId,
+        meetingId: m.id,
+        ...outcome.drift,
       });
     }
   },

@@ -2,7 +2,8 @@ import { and, count, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { scheduleEntry } from "@/db/schema/schedule";
 import { addDays } from "@/lib/dates";
-import { isoWeekMonday, isoWeekOf } from "@/lib/schedule";
+import { isoWeekMonday, isoWeekOf, scheduleHref } from "@/lib/schedule";
+import { notification } from "@/db/schema/notify";
 import { createCaller } from "@/server/api/root";
 import { meeting } from "@/db/schema/meetings";
 import { createMeeting } from "@/server/meetings/create";
@@ -42,6 +43,20 @@ async function entriesFrom(column: "sourceDocumentId" | "sourceMeetingId", id: s
     .from(scheduleEntry)
     .where(eq(scheduleEntry[column], id));
   return row!.n;
+}
+
+/** The bells of one kind a person has, with what they say. */
+async function bells(username: string, messageKey: string) {
+  const rows = await world.db
+    .select({ params: notification.params })
+    .from(notification)
+    .where(
+      and(eq(notification.userId, world.users[username]!), eq(notification.messageKey, messageKey)),
+    );
+  return rows.map(({ params }) => {
+    const { week, content, href } = params as Record<string, string>;
+    return { week, content, href };
+  });
 }
 
 describe("an entry made from a meeting", () => {
@@ -140,16 +155,34 @@ describe("an entry made from a meeting", () => {
       endTime: "15:00",
       location: "Phòng họp tầng 2",
     });
-    // Called off, it says so.
+    // The office's clerks are told, with a link to the week.
+    const href = scheduleHref(isoWeekOf(second));
+    expect(await bells("vanthu.dc", "scheduleSourceMoved")).toEqual([
+      { week: String(isoWeekOf(second).week), content: "Giao ban lãnh đạo", href },
+    ]);
+    // Another occurrence, on no sheet, called off: nobody is told.
     await applyMeetingAction(world.db, chair, {
       id: briefing.id,
       version: current!.version + 1,
+      input: {
+        action: "cancelOccurrence",
+        occurrenceStart: new Date(`${addDays(second, 7)}T00:30:00Z`).toISOString(),
+      },
+    });
+    expect(await bells("vanthu.dc", "scheduleSourceCancelled")).toEqual([]);
+    // Called off, it says so, on the sheet and in a bell.
+    await applyMeetingAction(world.db, chair, {
+      id: briefing.id,
+      version: current!.version + 2,
       input: { action: "cancel", reason: null },
     });
     const called = await as("vanthu.dc").week({ unitId: null, ...isoWeekOf(second) });
     expect(called.sheet?.entries.find((e) => e.id === added.id)?.drift).toEqual({
       cancelled: true,
     });
+    expect(await bells("vanthu.dc", "scheduleSourceCancelled")).toHaveLength(1);
+    // The specialist, who drafts no sheet, hears nothing of it.
+    expect(await bells("chuyenvien.kt", "scheduleSourceCancelled")).toEqual([]);
 
     // An occurrence the series does not give is refused on its field.
     const unknown = await refusal(
