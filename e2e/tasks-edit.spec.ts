@@ -65,6 +65,10 @@ test("a task edited, given a file and a subtask, on a desk and on a phone", asyn
   await chooseOption(page, form.getByTestId("task-priority"), /^Cao$/);
   await chooseOption(page, form.getByTestId("task-co"), /Đỗ Thị Hạnh/);
   await page.keyboard.press("Escape");
+  // The letter it follows up, found by its number and notation.
+  await form.getByTestId("task-documents").fill("1254/BHXH");
+  await page.getByRole("option", { name: /1254\/BHXH-QLT/ }).click();
+  await page.keyboard.press("Escape");
   await shot(page, "task-edit-1280");
   await page.getByTestId("task-save").click();
   await expect(page.getByTestId("task-page")).toBeVisible();
@@ -77,6 +81,7 @@ test("a task edited, given a file and a subtask, on a desk and on a phone", asyn
     `Hạn hoàn thành: ${vnDate(7).display} → ${vnDate(12).display}`,
   );
   await expect(history).toContainText("Thêm người phối hợp: Đỗ Thị Hạnh");
+  await expect(page.getByTestId("task-documents")).toContainText("1254/BHXH-QLT");
 
   // Saving again from a form opened on the old version is refused as stale, and changes nothing.
   const stale = await page.request.post("/api/trpc/tasks.act", {

@@ -32,19 +32,19 @@ import { useStaff } from "./use-staff";
 const firstError = (errors: Record<string, string>, prefix: string) =>
   Object.entries(errors).find(([k]) => k === prefix || k.startsWith(`${prefix}.`))?.[1];
 
-/** Incoming documents the person may see, found by number, notation or subject. */
+/** Incoming and issued documents the person may see, found by number, notation or subject. */
 function useDocumentChoices(task: TaskDetail, search: string, enabled: boolean) {
   const trpc = useTRPC();
   const [q] = useDebouncedValue(search.trim(), 300);
   const found = useQuery(
-    trpc.search.documents.queryOptions({ q, limit: 20 }, { enabled: enabled && q.length >= 2 }),
+    trpc.search.linkable.queryOptions({ q, limit: 20 }, { enabled: enabled && q.length >= 2 }),
   );
   const linked = task.documents.map((d) => ({
     value: d.id,
     label: [d.label, d.subject].filter(Boolean).join(" ") || d.id.slice(0, 8),
   }));
   const seen = new Set(linked.map((d) => d.value));
-  const more = (found.data?.items ?? [])
+  const more = (found.data ?? [])
     .filter((d) => !seen.has(d.id))
     .map((d) => ({ value: d.id, label: `${d.numberNotation} ${d.subject}`.trim() }));
   return { options: [...linked, ...more], loading: found.isFetching };

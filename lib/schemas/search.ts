@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { documentTypeKeys, urgencies } from "@/lib/documents";
-import { cursorField, dayField, textField } from "./fields";
+import { cursorField, dayField, int32Field, textField } from "./fields";
 import { pageLimitField } from "./inbox";
 
 /** The statuses of an incoming document (db/schema/documents.ts `document_status`). */
@@ -53,3 +53,9 @@ export const searchDocumentsInput = z
   });
 
 export type SearchDocumentsInput = z.infer<typeof searchDocumentsInput>;
+
+/** Documents to link a task to, by number, notation or words of the subject. */
+export const linkableDocumentsInput = z.object({
+  q: textField({ max: 200 }),
+  limit: int32Field({ min: 1, max: 50 }).default(20),
+});

@@ -490,6 +490,11 @@ const cases: Record<string, Case> = {
     input: () => ({ q: "quyết định", limit: 20 }),
     otherOrganisation: { none: "takes no ids; searches what the caller may see" },
   },
+  "search.linkable": {
+    permission: "incoming.read",
+    input: () => ({ q: "kế hoạch", limit: 20 }),
+    otherOrganisation: { none: "takes no ids; searches what the caller may see" },
+  },
   "reports.registryBook": {
     permission: "registry.read",
     input: () => ({ from: "2026-01-01", to: "2026-12-31", limit: 50 }),

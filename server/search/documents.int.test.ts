@@ -279,3 +279,52 @@ describe("search", () => {
     expect(bad.code).toBe("BAD_REQUEST");
   });
 });
+
+describe("documents to link a task to", () => {
+  it("offers incoming and issued documents the person sees, not drafts nor others' documents", async () => {
+    const plan = "Kế hoạch triển khai tháng hành động vì môi trường";
+    await addDocument(`${plan} của quận`, { codeNumber: "88", codeNotation: "KH-UBND" });
+    const issued = await addDocument(plan, {
+      direction: "outgoing",
+      status: "issued",
+      codeNumber: "45",
+      codeNotation: "KH-UBND",
+      documentDate: "2026-04-01",
+      arrivalDate: null,
+      registeredAt: null,
+    });
+    await addDocument(`${plan} (dự thảo)`, {
+      direction: "outgoing",
+      status: "draft",
+      arrivalDate: null,
+      registeredAt: null,
+    });
+    await addDocument(`${plan} của phường Hoàng Liệt`, {
+      organisationId: orgs.hoangliet!,
+      arrivalDate: null,
+      registeredAt: null,
+    });
+    const caller = createCaller({
+      db,
+      locale: "vi",
+      session: { userId: users["vanthu.dc"]!, sessionEpoch: 1 },
+    });
+    const found = await caller.search.linkable({ q: "ke hoach hanh dong moi truong" });
+    expect(found.map((d) => [d.direction, d.numberNotation, d.subject])).toEqual([
+      ["outgoing", "45/KH-UBND", plan],
+      ["incoming", "88/KH-UBND", `${plan} của quận`],
+    ]);
+    expect((await caller.search.linkable({ q: "45/KH-UBND" })).map((d) => d.id)).toEqual([issued]);
+    // A specialist sees only the documents they take part in.
+    const specialist = await linkableAs("chuyenvien.kt", "ke hoach hanh dong moi truong");
+    expect(specialist).toEqual([]);
+    expect(fieldKeys(await refusal(caller.search.linkable({ q: "a".repeat(201) })))).toEqual({
+      q: ["validation.tooLong"],
+    });
+  });
+});
+
+async function linkableAs(username: string, q: string) {
+  const { linkableDocuments } = await import("./linkable");
+  return linkableDocuments(db, await actorOf(username), { q, limit: 20 });
+}
