@@ -1,5 +1,5 @@
 import type { Page } from "@playwright/test";
-import { letterPdf } from "./documents";
+import { letterPdf, registerAndPresent } from "./documents";
 import { expect, test } from "./fixtures";
 import { switchTo } from "./people";
 import { call } from "./trpc";
@@ -31,6 +31,13 @@ test("a task edited, given a file and a subtask, on a desk and on a phone", asyn
   shot,
 }) => {
   const stamp = Date.now();
+  // The district's letter the task follows up, registered and presented to the chairman.
+  const letter = String(stamp % 100_000);
+  await registerAndPresent(page, {
+    pdf: await letterPdf(1),
+    number: letter,
+    subject: `Rà soát hộ nghèo, hộ cận nghèo cuối năm ${stamp}`,
+  });
   await switchTo(page, "chutich.dc");
   await page.setViewportSize({ width: 1280, height: 900 });
   const staff = await call<Staff>(page, "directory.staff");
@@ -66,8 +73,8 @@ test("a task edited, given a file and a subtask, on a desk and on a phone", asyn
   await chooseOption(page, form.getByTestId("task-co"), /Đỗ Thị Hạnh/);
   await page.keyboard.press("Escape");
   // The letter it follows up, found by its number and notation.
-  await form.getByTestId("task-documents").fill("1254/BHXH");
-  await page.getByRole("option", { name: /1254\/BHXH-QLT/ }).click();
+  await form.getByTestId("task-documents").fill(`${letter}/UBND`);
+  await page.getByRole("option", { name: new RegExp(`${letter}/UBND-PCTT`) }).click();
   await page.keyboard.press("Escape");
   await shot(page, "task-edit-1280");
   await page.getByTestId("task-save").click();
@@ -81,7 +88,7 @@ test("a task edited, given a file and a subtask, on a desk and on a phone", asyn
     `Hạn hoàn thành: ${vnDate(7).display} → ${vnDate(12).display}`,
   );
   await expect(history).toContainText("Thêm người phối hợp: Đỗ Thị Hạnh");
-  await expect(page.getByTestId("task-documents")).toContainText("1254/BHXH-QLT");
+  await expect(page.getByTestId("task-documents")).toContainText(`${letter}/UBND-PCTT`);
 
   // Saving again from a form opened on the old version is refused as stale, and changes nothing.
   const stale = await page.request.post("/api/trpc/tasks.act", {
