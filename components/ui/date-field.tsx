@@ -1,13 +1,13 @@
 "use client";
 
 import "dayjs/locale/vi";
-import { ActionIcon, Popover, TextInput, type TextInputProps } from "@mantine/core";
+import type { TextInputProps } from "@mantine/core";
 import { DatePicker, DatesProvider } from "@mantine/dates";
-import { useDisclosure } from "@mantine/hooks";
 import { IconCalendar } from "@tabler/icons-react";
 import { useLocale, useTranslations } from "next-intl";
 import { useState } from "react";
 import { formatDate } from "@/components/documents/document-format";
+import { PickerField } from "@/components/ui/picker-field";
 import { isCalendarDay, parseTypedDay, vietnamToday } from "@/lib/dates";
 
 export type DateFieldProps = Omit<TextInputProps, "value" | "onChange" | "defaultValue"> & {
@@ -41,7 +41,6 @@ export function DateField({
 }: DateFieldProps) {
   const t = useTranslations();
   const locale = useLocale();
-  const [opened, { close, toggle }] = useDisclosure(false);
   const [text, setText] = useState(() => display(value));
   const [left, setLeft] = useState(false);
   const [known, setKnown] = useState(value);
@@ -74,42 +73,20 @@ export function DateField({
 
   return (
     <DatesProvider settings={{ locale, firstDayOfWeek: 1 }}>
-      {/* The text field is a text field, not a menu button: the calendar button says what it opens. */}
-      <Popover
-        opened={opened}
-        onChange={(o) => !o && close()}
-        position="bottom-end"
-        withinPortal
-        withRoles={false}
-      >
-        <Popover.Target>
-          <TextInput
-            placeholder="dd/mm/yyyy"
-            autoComplete="off"
-            inputMode="text"
-            {...props}
-            value={text}
-            error={problem ?? error}
-            onChange={(e) => change(e.currentTarget.value)}
-            onBlur={(e) => {
-              setLeft(true);
-              if (typedDay) setText(formatDate(typedDay));
-              onBlur?.(e);
-            }}
-            rightSection={
-              <ActionIcon
-                variant="subtle"
-                color="gray"
-                onClick={toggle}
-                aria-label={t("common.pickDate")}
-                tabIndex={-1}
-              >
-                <IconCalendar size={18} />
-              </ActionIcon>
-            }
-          />
-        </Popover.Target>
-        <Popover.Dropdown>
+      <PickerField
+        placeholder="dd/mm/yyyy"
+        {...props}
+        value={text}
+        error={problem ?? error}
+        onChange={(e) => change(e.currentTarget.value)}
+        onBlur={(e) => {
+          setLeft(true);
+          if (typedDay) setText(formatDate(typedDay));
+          onBlur?.(e);
+        }}
+        pickLabel={t("common.pickDate")}
+        icon={<IconCalendar size={18} />}
+        picker={(close) => (
           <DatePicker
             value={typedDay}
             defaultDate={typedDay ?? undefined}
@@ -122,8 +99,8 @@ export function DateField({
               close();
             }}
           />
-        </Popover.Dropdown>
-      </Popover>
+        )}
+      />
     </DatesProvider>
   );
 }

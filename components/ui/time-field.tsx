@@ -1,18 +1,10 @@
 "use client";
 
-import {
-  ActionIcon,
-  Button,
-  Popover,
-  ScrollArea,
-  SimpleGrid,
-  TextInput,
-  type TextInputProps,
-} from "@mantine/core";
-import { useDisclosure } from "@mantine/hooks";
+import { Button, ScrollArea, SimpleGrid, type TextInputProps } from "@mantine/core";
 import { IconClock } from "@tabler/icons-react";
 import { useTranslations } from "next-intl";
 import { useState } from "react";
+import { PickerField } from "@/components/ui/picker-field";
 import { parseTypedTime } from "@/lib/dates";
 
 export type TimeFieldProps = Omit<TextInputProps, "value" | "onChange" | "defaultValue"> & {
@@ -36,7 +28,6 @@ const OFFERED = Array.from({ length: 32 }, (_, i) => {
  */
 export function TimeField({ value, onChange, error, onBlur, ...props }: TimeFieldProps) {
   const t = useTranslations();
-  const [opened, { close, toggle }] = useDisclosure(false);
   const [text, setText] = useState(value ?? "");
   const [left, setLeft] = useState(false);
   const [known, setKnown] = useState(value ?? "");
@@ -64,41 +55,21 @@ export function TimeField({ value, onChange, error, onBlur, ...props }: TimeFiel
   }
 
   return (
-    <Popover
-      opened={opened}
-      onChange={(o) => !o && close()}
-      position="bottom-end"
-      withinPortal
-      withRoles={false}
-    >
-      <Popover.Target>
-        <TextInput
-          placeholder="HH:mm"
-          autoComplete="off"
-          inputMode="text"
-          {...props}
-          value={text}
-          error={problem ?? error}
-          onChange={(e) => change(e.currentTarget.value)}
-          onBlur={(e) => {
-            setLeft(true);
-            if (typedTime) setText(typedTime);
-            onBlur?.(e);
-          }}
-          rightSection={
-            <ActionIcon
-              variant="subtle"
-              color="gray"
-              onClick={toggle}
-              aria-label={t("common.pickTime")}
-              tabIndex={-1}
-            >
-              <IconClock size={18} />
-            </ActionIcon>
-          }
-        />
-      </Popover.Target>
-      <Popover.Dropdown p={6}>
+    <PickerField
+      placeholder="HH:mm"
+      {...props}
+      value={text}
+      error={problem ?? error}
+      onChange={(e) => change(e.currentTarget.value)}
+      onBlur={(e) => {
+        setLeft(true);
+        if (typedTime) setText(typedTime);
+        onBlur?.(e);
+      }}
+      pickLabel={t("common.pickTime")}
+      icon={<IconClock size={18} />}
+      pickerPadding={6}
+      picker={(close) => (
         <ScrollArea.Autosize mah={240} type="auto">
           <SimpleGrid cols={4} spacing={4} verticalSpacing={4}>
             {OFFERED.map((time) => (
@@ -118,7 +89,7 @@ export function TimeField({ value, onChange, error, onBlur, ...props }: TimeFiel
             ))}
           </SimpleGrid>
         </ScrollArea.Autosize>
-      </Popover.Dropdown>
-    </Popover>
+      )}
+    />
   );
 }
