@@ -14,7 +14,6 @@ import {
   Text,
   TextInput,
 } from "@mantine/core";
-import { useDebouncedValue } from "@mantine/hooks";
 import { notifications } from "@mantine/notifications";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import Link from "next/link";
@@ -27,28 +26,11 @@ import { RichTextEditor, type RichText } from "@/components/ui/rich-text-editor"
 import { appCodeOf, fieldErrorsOf, showServerError } from "@/components/ui/server-errors";
 import { taskPriorities, type TaskPriority } from "@/lib/schemas/tasks";
 import type { TaskDetail } from "@/server/tasks/detail";
+import { TaskDocumentsField } from "./task-documents-field";
 import { useStaff } from "./use-staff";
 
 const firstError = (errors: Record<string, string>, prefix: string) =>
   Object.entries(errors).find(([k]) => k === prefix || k.startsWith(`${prefix}.`))?.[1];
-
-/** Incoming and issued documents the person may see, found by number, notation or subject. */
-function useDocumentChoices(task: TaskDetail, search: string, enabled: boolean) {
-  const trpc = useTRPC();
-  const [q] = useDebouncedValue(search.trim(), 300);
-  const found = useQuery(
-    trpc.search.linkable.queryOptions({ q, limit: 20 }, { enabled: enabled && q.length >= 2 }),
-  );
-  const linked = task.documents.map((d) => ({
-    value: d.id,
-    label: [d.label, d.subject].filter(Boolean).join(" ") || d.id.slice(0, 8),
-  }));
-  const seen = new Set(linked.map((d) => d.value));
-  const more = (found.data ?? [])
-    .filter((d) => !seen.has(d.id))
-    .map((d) => ({ value: d.id, label: `${d.numberNotation} ${d.subject}`.trim() }));
-  return { options: [...linked, ...more], loading: found.isFetching };
-}
 
 /**
  * The assigner's edit of an open task: title, text, dates, priority, co-assignees, watchers and
@@ -81,7 +63,6 @@ export function TaskEditForm({
   const [coIds, setCoIds] = useState<string[]>(roleIds("co"));
   const [watcherIds, setWatcherIds] = useState<string[]>(roleIds("watcher"));
   const [documentIds, setDocumentIds] = useState<string[]>(task.documents.map((d) => d.id));
-  const [docSearch, setDocSearch] = useState("");
   const [errors, setErrors] = useState<Record<string, string>>({});
   // A field's error goes once the field is changed, and the form's summary with the last one.
   const changed =
@@ -94,7 +75,14 @@ export function TaskEditForm({
         ),
       );
     };
-  const documents = useDocumentChoices(task, docSearch, canSearchDocuments);
+  const linked = useMemo(
+    () =>
+      task.documents.map((d) => ({
+        value: d.id,
+        label: [d.label, d.subject].filter(Boolean).join(" ") || d.id.slice(0, 8),
+      })),
+    [task.documents],
+  );
   const fromDirection = useMemo(
     () => new Set(task.documents.filter((d) => d.fromDirection).map((d) => d.id)),
     [task.documents],
@@ -232,20 +220,14 @@ export function TaskEditForm({
             data-testid="task-watchers"
           />
         </SimpleGrid>
-        <MultiSelect
-          label={t("documents")}
-          placeholder={canSearchDocuments ? t("pickDocuments") : undefined}
+        <TaskDocumentsField
+          linked={linked}
           searchable={canSearchDocuments}
-          searchValue={docSearch}
-          onSearchChange={setDocSearch}
-          filter={({ options }) => options}
-          data={documents.options}
           value={documentIds}
           // The document a direction made the task from stays linked (the server says so too).
           onChange={changed("documentIds", (ids: string[]) =>
             setDocumentIds([...new Set([...ids, ...fromDirection])]),
           )}
-          rightSection={documents.loading ? <Loader size="xs" /> : undefined}
           description={
             fromDirection.size > 0
               ? `${t("directionDocument")}: ${task.documents
@@ -255,7 +237,6 @@ export function TaskEditForm({
               : undefined
           }
           error={firstError(errors, "documentIds")}
-          data-testid="task-documents"
         />
         {Object.keys(errors).length > 0 && (
           <Alert color="red" variant="light">

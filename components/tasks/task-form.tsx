@@ -25,6 +25,7 @@ import { RichTextEditor, type RichText } from "@/components/ui/rich-text-editor"
 import { fieldErrorsOf, showServerError } from "@/components/ui/server-errors";
 import { vietnamToday } from "@/lib/dates";
 import { taskPriorities, type TaskPriority, type TaskStatus } from "@/lib/schemas/tasks";
+import { TaskDocumentsField } from "./task-documents-field";
 import { useStaff } from "./use-staff";
 
 /**
@@ -55,17 +56,21 @@ function useParentChoices(initial: string | null, search: string) {
 
 /**
  * A new task: for oneself, or (leaders, unit heads) for a person or a unit, with co-assignees,
- * watchers, dates and priority. The server checks whom the actor may give it to.
+ * watchers, dates, priority, the documents it follows and files. The server checks whom the
+ * actor may give it to and that the actor sees each document.
  */
 export function TaskForm({
   me,
   canAssign,
   leader,
   parentId: initialParent = null,
+  canSearchDocuments,
 }: {
   me: string;
   canAssign: boolean;
   leader: boolean;
+  /** May search the organisation's documents to link the task to. */
+  canSearchDocuments: boolean;
   /** A subtask's parent, chosen on the parent's page ("Tạo việc con"). */
   parentId?: string | null;
 }) {
@@ -86,6 +91,7 @@ export function TaskForm({
   const [startDate, setStart] = useState<string | null>(today);
   const [deadline, setDeadline] = useState<string | null>(null);
   const [priority, setPriority] = useState<TaskPriority>("normal");
+  const [documentIds, setDocumentIds] = useState<string[]>([]);
   const [parentId, setParentId] = useState<string | null>(initialParent);
   const [parentSearch, setParentSearch] = useState("");
   const parents = useParentChoices(initialParent, parentSearch);
@@ -130,6 +136,7 @@ export function TaskForm({
       deadline: deadline!,
       priority,
       parentId,
+      documentIds,
       files: uploads.attached.map(({ sha256, fileName }) => ({ sha256, fileName })),
     } as Parameters<typeof create.mutate>[0]);
   };
@@ -258,6 +265,13 @@ export function TaskForm({
             allowDeselect={false}
           />
         </SimpleGrid>
+        <TaskDocumentsField
+          linked={[]}
+          searchable={canSearchDocuments}
+          value={documentIds}
+          onChange={setDocumentIds}
+          error={Object.entries(errors).find(([k]) => k.startsWith("documentIds"))?.[1]}
+        />
         <DraftAttachments
           kept={[]}
           onKeptChange={() => undefined}

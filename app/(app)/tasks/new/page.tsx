@@ -31,6 +31,7 @@ export default async function NewTaskPage({
         canAssign={can(actor.roles, "task.assign")}
         leader={actor.roles.includes("leader")}
         parentId={parentId}
+        canSearchDocuments={can(actor.roles, "incoming.read")}
       />
     </>
   );
