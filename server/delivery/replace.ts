@@ -9,7 +9,12 @@ import { document } from "@/db/schema/documents";
 import { formatNumberNotation } from "@/lib/documents";
 import type { Actor } from "../authz/actor";
 import { fieldError } from "../errors";
-import { loadVisibleDocument, visibleTo, type DocumentRow } from "../incoming/visibility";
+import {
+  documentColumns,
+  loadVisibleDocument,
+  visibleTo,
+  type DocumentRow,
+} from "../incoming/visibility";
 
 /** Links `replacementId` (the organisation's own issued document) as replacing `old`. */
 export async function linkReplacement(
@@ -20,7 +25,7 @@ export async function linkReplacement(
 ): Promise<{ numberNotation: string }> {
   if (!replacementId) throw fieldError({ replacementId: "delivery.replacementRequired" });
   const [replacement] = await tx
-    .select()
+    .select(documentColumns)
     .from(document)
     .where(
       and(

@@ -13,7 +13,7 @@ import type { Actor } from "../authz/actor";
 import { AppError } from "../errors";
 import { readStoredFile } from "../files/generated";
 import { translate } from "../i18n/translate";
-import { loadVisibleDocument, type DocumentRow } from "../incoming/visibility";
+import { documentColumns, loadVisibleDocument, type DocumentRow } from "../incoming/visibility";
 import { placeOf } from "../outgoing/pdf";
 import { buildDocumentPackage } from "./build";
 import { exchangeSigner } from "./exchange-key";
@@ -104,7 +104,12 @@ export async function issuedPackage(
     });
   }
   const answered = draft?.answersDocumentId
-    ? (await db.select().from(document).where(eq(document.id, draft.answersDocumentId)))[0]
+    ? (
+        await db
+          .select(documentColumns)
+          .from(document)
+          .where(eq(document.id, draft.answersDocumentId))
+      )[0]
     : undefined;
   const titleLines = (draft?.signerTitle ?? "").split("\n").filter((l) => l.trim());
   const fields: EdxmlDocumentFields = {

@@ -17,6 +17,7 @@ import { buildStatusPackage } from "../edxml/build";
 import { exchangeSigner } from "../edxml/exchange-key";
 import { edxmlTimestamp, issuedPackage } from "../edxml/export";
 import { toEdxmlDate } from "../edxml/model";
+import { documentColumns } from "../incoming/visibility";
 
 /** The channel the drain job listens on; NOTIFY is delivered only when the transaction commits. */
 export const OUTBOX_CHANNEL = "exchange_outbox";
@@ -103,7 +104,10 @@ type OutboxRow = typeof exchangeOutbox.$inferSelect;
 
 /** The message's package, the same bytes at every attempt (its times are the row's). */
 async function packageOf(tx: Tx, row: OutboxRow): Promise<string> {
-  const [doc] = await tx.select().from(document).where(eq(document.id, row.documentId));
+  const [doc] = await tx
+    .select(documentColumns)
+    .from(document)
+    .where(eq(document.id, row.documentId));
   if (!doc) throw new Error("The outbox names a document that is gone.");
   if (row.kind === "document") {
     const { xml } = await issuedPackage(tx, doc, { now: row.createdAt, peerId: row.peerId });

@@ -46,7 +46,11 @@ export const withheldFrom = (actor: Actor): SQL =>
  * A document's columns but the two kept for search: the text layers of its PDFs and their
  * index, which can run to hundreds of kilobytes and which no page or workflow step reads.
  */
-const { contentText: _text, searchVector: _vector, ...documentColumns } = getTableColumns(document);
+export const {
+  contentText: _text,
+  searchVector: _vector,
+  ...documentColumns
+} = getTableColumns(document);
 
 /**
  * Loads a document the actor may see, optionally locking it for an update. Another

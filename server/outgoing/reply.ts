@@ -5,7 +5,12 @@ import { formatNumberNotation } from "@/lib/documents";
 import type { DraftRecipient } from "@/lib/outgoing";
 import { assertCan, type Actor } from "../authz/actor";
 import { AppError } from "../errors";
-import { loadVisibleDocument, visibleTo, type DocumentRow } from "../incoming/visibility";
+import {
+  documentColumns,
+  loadVisibleDocument,
+  visibleTo,
+  type DocumentRow,
+} from "../incoming/visibility";
 
 /** How a reply names the document it answers: its number and notation, date, issuer, subject. */
 export type AnsweredDocument = {
@@ -53,7 +58,7 @@ export async function answeredDocument(
 ): Promise<AnsweredDocument | null> {
   if (!answersId) return null;
   const [doc] = await db
-    .select()
+    .select(documentColumns)
     .from(document)
     .where(and(eq(document.id, answersId), eq(document.organisationId, actor.organisationId)));
   if (!doc) return null;
