@@ -43,10 +43,16 @@ export async function notifyScheduleDrafters(
   // One bell per sheet, naming its first entry in the sheet's own words.
   const sheets = new Map<string, (typeof entries)[number]>();
   for (const e of entries) if (!sheets.has(e.sheetId)) sheets.set(e.sheetId, e);
+  // A series runs over many weeks: the drafters of each kind of sheet are read once.
+  const draftersOf = new Map<string | null, string[]>();
   for (const s of sheets.values()) {
-    const drafters = s.unitId
-      ? await unitHeads(tx, input.organisationId, s.unitId)
-      : await clerksOf(tx, input.organisationId);
+    let drafters = draftersOf.get(s.unitId);
+    if (!drafters) {
+      drafters = s.unitId
+        ? await unitHeads(tx, input.organisationId, s.unitId)
+        : await clerksOf(tx, input.organisationId);
+      draftersOf.set(s.unitId, drafters);
+    }
     await notifyUsers(tx, {
       organisationId: input.organisationId,
       userIds: drafters.filter((id) => id !== input.actorId),
