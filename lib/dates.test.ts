@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import {
   addDays,
   addWorkingDays,
+  lastLateArrival,
   parseTypedDay,
   parseTypedTime,
   vietnamDayStart,
@@ -85,6 +86,30 @@ describe("addWorkingDays", () => {
     expect(addWorkingDays("2026-12-07", 1)).toBe("2026-12-08");
     expect(addWorkingDays("2026-12-07", 5)).toBe("2026-12-14");
     expect(addWorkingDays("2026-12-07", 0)).toBe("2026-12-07");
+  });
+});
+
+describe("lastLateArrival", () => {
+  it("is the last day whose arrivals have waited a whole working day", () => {
+    // Monday 7 December: what arrived on Friday has until the end of Monday; Thursday's is late.
+    expect(lastLateArrival("2026-12-07")).toBe("2026-12-03");
+    // Tuesday 8 December: Friday's, Saturday's and Sunday's arrivals are late, Monday's is not.
+    expect(lastLateArrival("2026-12-08")).toBe("2026-12-06");
+    // Saturday 12 December: Thursday's arrivals are late, Friday's wait until Monday.
+    expect(lastLateArrival("2026-12-12")).toBe("2026-12-10");
+  });
+
+  it("agrees with addWorkingDays for every arrival day of a month", () => {
+    for (let t = 1; t <= 31; t++) {
+      const today = `2026-12-${String(t).padStart(2, "0")}`;
+      const cutoff = lastLateArrival(today);
+      for (let a = -10; a <= 0; a++) {
+        const arrived = addDays(today, a);
+        expect(arrived <= cutoff, `${arrived} seen on ${today}`).toBe(
+          today > addWorkingDays(arrived, 1),
+        );
+      }
+    }
   });
 });
 

@@ -55,6 +55,18 @@ export function addWorkingDays(day: string, days: number): string {
   return at;
 }
 
+/**
+ * The last day on which something that arrived is, by `today`, late: a whole working day has
+ * passed after it (`today` comes after the working day following its arrival). Everything that
+ * arrived on this day or before is late, everything after it is not, so a table of a hundred
+ * arrivals is told apart by one comparison each.
+ */
+export function lastLateArrival(today: string): string {
+  let day = addDays(today, -1);
+  while (!(today > addWorkingDays(day, 1))) day = addDays(day, -1);
+  return day;
+}
+
 /** Whole days from one day to another (negative when `to` comes first). */
 export const daysBetween = (from: string, to: string) =>
   Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / DAY_MS);

@@ -60,9 +60,36 @@ describe("the answers' wire format", () => {
   });
 
   it("writes exactly what superjson writes for plain data with dates", () => {
-    for (const key of ["a page of an inbox", "keys with dots and backslashes", "nested arrays"]) {
-      expect(serializeOutput(samples[key])).toEqual(superjson.serialize(samples[key]));
+    const page = { items: [{ id: "1", at: new Date(1), tags: ["a", new Date(2), null] }] };
+    for (const value of [
+      page,
+      samples["keys with dots and backslashes"],
+      samples["nested arrays"],
+    ]) {
+      expect(JSON.stringify(serializeOutput(value))).toBe(
+        JSON.stringify(superjson.serialize(value)),
+      );
     }
+  });
+
+  it("leaves out an undefined property, where superjson writes null, and both read back alike", () => {
+    const text = JSON.stringify(serializeOutput({ a: 1, note: undefined }));
+    expect(JSON.parse(text)).toEqual({
+      json: { a: 1 },
+      meta: { values: { note: ["undefined"] }, v: 1 },
+    });
+    expect(Object.hasOwn(overTheWire(JSON.parse(text)) as object, "note")).toBe(true);
+  });
+
+  it("hands the answer on without copying it", () => {
+    const answer = { items: [{ at: new Date(1), n: 1 }] };
+    expect((serializeOutput(answer) as { json: unknown }).json).toBe(answer);
+  });
+
+  it("leaves a date with a toJSON of its own to superjson", () => {
+    const odd = new Date(1);
+    Object.defineProperty(odd, "toJSON", { value: () => "not a time" });
+    expect(overTheWire(serializeOutput({ odd }))).toEqual({ odd: new Date(1) });
   });
 
   it("leaves a cycle to superjson", () => {

@@ -3,10 +3,12 @@ import superjson from "superjson";
 /**
  * superjson's wire format, written fast for what the services return: plain objects and arrays
  * of strings, numbers, booleans, nulls, undefined and Dates. superjson itself walks every value
- * through its registry of types, which costs more than the database query behind a 50-row list;
- * this writes the same `{ json, meta: { values, v: 1 } }` in one pass, and hands anything else
- * (Map, Set, BigInt, class instances, non-finite numbers, shared references …) to superjson.
- * The browser reads both with `superjson.deserialize`.
+ * through its registry of types and copies the answer, which costs more than the database query
+ * behind a 50-row list; this only walks it, noting where the Dates and undefineds are, and hands
+ * the answer itself on as `json`: `JSON.stringify` writes a Date as `toISOString` gives it, drops
+ * an undefined property and writes an undefined array item as null, which is what superjson
+ * writes. Anything else (Map, Set, BigInt, class instances, non-finite numbers, shared
+ * references …) goes to superjson. The browser reads both with `superjson.deserialize`.
  */
 export function serializeOutput(value: unknown): unknown {
   const values: Record<string, [string]> = {};
@@ -20,48 +22,46 @@ export function serializeOutput(value: unknown): unknown {
       : key;
   const note = (type: string) => (values[path.join(".")] = [type]);
 
-  const walk = (v: unknown): unknown => {
+  const walk = (v: unknown): void => {
     switch (typeof v) {
       case "string":
       case "boolean":
-        return v;
+        return;
       case "number":
-        if (Number.isFinite(v) && !Object.is(v, -0)) return v;
+        if (Number.isFinite(v) && !Object.is(v, -0)) return;
         throw fallback;
       case "undefined":
         note("undefined");
-        return null;
+        return;
       case "object": {
-        if (v === null) return null;
+        if (v === null) return;
         if (v instanceof Date) {
-          if (Number.isNaN(v.getTime())) throw fallback;
+          if (Number.isNaN(v.getTime()) || Object.hasOwn(v, "toJSON")) throw fallback;
           note("Date");
-          return v.toISOString();
+          return;
         }
         // superjson keeps shared references shared (and cycles finite); let it handle them.
         if (seen.has(v)) throw fallback;
         seen.add(v);
         if (Array.isArray(v)) {
-          const out = new Array<unknown>(v.length);
           for (let i = 0; i < v.length; i++) {
             if (!(i in v)) throw fallback;
             path.push(String(i));
-            out[i] = walk(v[i]);
+            walk(v[i]);
             path.pop();
           }
-          return out;
+          return;
         }
         const proto = Object.getPrototypeOf(v) as unknown;
         if (proto !== Object.prototype && proto !== null) throw fallback;
         if (Object.getOwnPropertySymbols(v).length > 0) throw fallback;
-        const out: Record<string, unknown> = {};
         for (const key of Object.keys(v)) {
           if (key === "__proto__") throw fallback;
           path.push(escape(key));
-          out[key] = walk((v as Record<string, unknown>)[key]);
+          walk((v as Record<string, unknown>)[key]);
           path.pop();
         }
-        return out;
+        return;
       }
       default:
         throw fallback;
@@ -73,12 +73,14 @@ export function serializeOutput(value: unknown): unknown {
     return superjson.serialize(value);
   }
   try {
-    const json = walk(value);
-    return Object.keys(values).length === 0 ? { json } : { json, meta: { values, v: 1 } };
+    walk(value);
   } catch (error) {
     if (error !== fallback) throw error;
     return superjson.serialize(value);
   }
+  return Object.keys(values).length === 0
+    ? { json: value }
+    : { json: value, meta: { values, v: 1 } };
 }
 
 const fallback = new Error("superjson");

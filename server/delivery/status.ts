@@ -8,7 +8,7 @@ import { delivery, deliveryEvent } from "@/db/schema/delivery";
 import { document } from "@/db/schema/documents";
 import { organisation } from "@/db/schema/org";
 import type { DeliveryStatus, RecallKind } from "@/lib/delivery";
-import { addWorkingDays, vietnamToday } from "@/lib/dates";
+import { lastLateArrival, vietnamToday } from "@/lib/dates";
 import { assertCan, type Actor } from "../authz/actor";
 import { AppError, stale } from "../errors";
 import { clerksOf } from "../incoming/workflow-support";
@@ -61,11 +61,6 @@ async function issuedDocument(db: Db, actor: Actor, documentId: string) {
 const isoTime = (column: SQL | AnyPgColumn) =>
   sql`to_char(${column} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`;
 
-type DeliveryJson = Omit<DeliveryRow, "late"> & {
-  /** The day in Vietnam it arrived, while it waits to be registered. */
-  arrivedDay: string | null;
-};
-
 /**
  * Every delivery of an issued document the actor sees, recipients in name order. One statement
  * checks the document and gathers its deliveries with their reports as JSON, in the shape the
@@ -78,6 +73,8 @@ export async function deliveriesOf(
   documentId: string,
   now: Date = new Date(),
 ): Promise<DeliveryRow[]> {
+  // Arrived on this day in Vietnam or before, and still not registered: late.
+  const late = lastLateArrival(vietnamToday(now));
   const events = sql`coalesce((
       select json_agg(json_build_object(
           'code', ${deliveryEvent.code},
@@ -103,8 +100,9 @@ export async function deliveriesOf(
           'recall', case when ${delivery.recallKind} is not null and ${delivery.recallState} is not null
             then json_build_object('kind', ${delivery.recallKind}, 'state', ${delivery.recallState},
               'reason', ${delivery.recallReason}) end,
-          'arrivedDay', case when ${delivery.status} = 'arrived' then to_char(
-            (${delivery.statusAt} at time zone 'UTC') + interval '7 hours', 'YYYY-MM-DD') end,
+          'late', coalesce(${delivery.status} = 'arrived' and to_char(
+            (${delivery.statusAt} at time zone 'UTC') + interval '7 hours', 'YYYY-MM-DD') <= ${late},
+            false),
           'events', ${events})
         order by ${delivery.recipientName}, ${delivery.id})
       from ${delivery}
@@ -114,24 +112,12 @@ export async function deliveriesOf(
   // one-table select unqualified, and the subqueries read three tables.
   const {
     rows: [doc],
-  } = await db.execute<{ direction: string; status: string; rows: DeliveryJson[] }>(
+  } = await db.execute<{ direction: string; status: string; rows: DeliveryRow[] }>(
     sql`select ${document.direction} as direction, ${document.status} as status, ${rows} as rows
       from ${document} where ${and(eq(document.id, documentId), visibleTo(actor))}`,
   );
   if (!doc || doc.direction !== "outgoing") throw new AppError("NOT_FOUND", "errors.notFound");
-  if (doc.status !== "issued") return [];
-  const today = vietnamToday(now);
-  // Most of a document's recipients received it on the same day.
-  const lateByDay = new Map<string, boolean>();
-  const lateOn = (day: string) => {
-    let late = lateByDay.get(day);
-    if (late === undefined) lateByDay.set(day, (late = today > addWorkingDays(day, 1)));
-    return late;
-  };
-  return doc.rows.map(({ arrivedDay, ...row }) => ({
-    ...row,
-    late: arrivedDay !== null && lateOn(arrivedDay),
-  }));
+  return doc.status === "issued" ? doc.rows : [];
 }
 
 /**
