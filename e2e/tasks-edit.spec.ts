@@ -156,18 +156,28 @@ test("a task edited, given a file and a subtask, on a desk and on a phone", asyn
   await expect(page.getByTestId("task-file")).toHaveCount(1);
   expect((await page.request.get(href)).status()).toBe(200);
   await shot(page, "task-files-1280");
-  // And gives a second subtask, linked to the letter from the start.
+  // And, on a phone, gives a second subtask, linked to the letter from the start. A search
+  // that finds nothing says so.
+  await page.setViewportSize({ width: 390, height: 844 });
   await page.getByTestId("task-new-subtask").click();
   await page.getByTestId("task-title").fill(`Rà soát tổ 6 ${stamp}`);
   await page.getByTestId("task-deadline").fill(vnDate(6).display);
   await page.getByTestId("task-deadline").press("Tab");
+  await page.getByTestId("task-documents").fill("k");
+  await expect(page.getByText("Gõ ít nhất 2 ký tự để tìm")).toBeVisible();
+  await page.getByTestId("task-documents").fill("không có văn bản nào như thế");
+  await expect(
+    page.getByText("Không tìm thấy văn bản nào bạn được xem khớp với nội dung này"),
+  ).toBeVisible();
+  await shot(page, "task-new-documents-none-390");
   await page.getByTestId("task-documents").fill(`${letter}/UBND`);
   await page.getByRole("option", { name: new RegExp(`${letter}/UBND-PCTT`) }).click();
+  await shot(page, "task-new-documents-390");
   await page.keyboard.press("Escape");
+  await expect.poll(() => widthProblems(page)).toEqual([]);
   await page.getByTestId("task-submit").click();
   await expect(page.getByRole("heading", { level: 2 })).toHaveText(`Rà soát tổ 6 ${stamp}`);
   await expect(page.getByTestId("task-documents")).toContainText(`${letter}/UBND-PCTT`);
-  await page.setViewportSize({ width: 390, height: 844 });
   await page.goto(`/tasks/${id}/edit`);
   await expect(page.getByTestId("task-edit-form")).toBeVisible();
   await expect.poll(() => widthProblems(page)).toEqual([]);

@@ -56,6 +56,15 @@ export function TaskDocumentsField({
         setChosen(data.filter((d) => ids.includes(d.value)));
         onChange(ids);
       }}
+      nothingFoundMessage={
+        !searchable
+          ? undefined
+          : search.trim().length < 2
+            ? t("documentsTypeMore")
+            : found.isFetching || q !== search.trim()
+              ? t("documentsSearching")
+              : t("documentsNoneFound")
+      }
       rightSection={found.isFetching ? <Loader size="xs" /> : undefined}
       description={description}
       error={error}
