@@ -178,8 +178,21 @@ test("a task edited, given a file and a subtask, on a desk and on a phone", asyn
   await page.getByTestId("task-submit").click();
   await expect(page.getByRole("heading", { level: 2 })).toHaveText(`Rà soát tổ 6 ${stamp}`);
   await expect(page.getByTestId("task-documents")).toContainText(`${letter}/UBND-PCTT`);
+  // Its edit form holds its deadline within its parent's, before anything is sent.
+  await page.goto(`${new URL(page.url()).pathname}/edit`);
+  await page.getByTestId("task-deadline").fill(vnDate(13).display);
+  await page.getByTestId("task-deadline").press("Tab");
+  await expect(
+    page.getByText(`Hạn hoàn thành không được sau hạn của công việc cha (${vnDate(12).display}).`),
+  ).toBeVisible();
+  // And the parent's keeps its deadline no earlier than its subtasks' latest.
   await page.goto(`/tasks/${id}/edit`);
   await expect(page.getByTestId("task-edit-form")).toBeVisible();
+  await page.getByTestId("task-deadline").fill(vnDate(4).display);
+  await page.getByTestId("task-deadline").press("Tab");
+  await expect(
+    page.getByText(`Hạn hoàn thành không được trước hạn của công việc con (${vnDate(6).display}).`),
+  ).toBeVisible();
   await expect.poll(() => widthProblems(page)).toEqual([]);
   await shot(page, "task-edit-390");
 });

@@ -1,19 +1,6 @@
 "use client";
 
-import {
-  Alert,
-  Anchor,
-  Button,
-  Group,
-  Input,
-  Loader,
-  MultiSelect,
-  Select,
-  SimpleGrid,
-  Stack,
-  Text,
-  TextInput,
-} from "@mantine/core";
+import { Alert, Anchor, Button, Group, Loader, Stack, Text } from "@mantine/core";
 import { notifications } from "@mantine/notifications";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import Link from "next/link";
@@ -21,16 +8,13 @@ import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
 import { useMemo, useState } from "react";
 import { useTRPC } from "@/components/providers/trpc";
-import { DateField } from "@/components/ui/date-field";
-import { RichTextEditor, type RichText } from "@/components/ui/rich-text-editor";
+import { type RichText } from "@/components/ui/rich-text-editor";
 import { appCodeOf, fieldErrorsOf, showServerError } from "@/components/ui/server-errors";
-import { taskPriorities, type TaskPriority } from "@/lib/schemas/tasks";
+import type { TaskPriority } from "@/lib/schemas/tasks";
 import type { TaskDetail } from "@/server/tasks/detail";
 import { TaskDocumentsField } from "./task-documents-field";
+import { TaskDateFields, TaskPeopleFields, TaskTextFields, useFieldErrors } from "./task-fields";
 import { useStaff } from "./use-staff";
-
-const firstError = (errors: Record<string, string>, prefix: string) =>
-  Object.entries(errors).find(([k]) => k === prefix || k.startsWith(`${prefix}.`))?.[1];
 
 /**
  * The assigner's edit of an open task: title, text, dates, priority, co-assignees, watchers and
@@ -63,18 +47,15 @@ export function TaskEditForm({
   const [coIds, setCoIds] = useState<string[]>(roleIds("co"));
   const [watcherIds, setWatcherIds] = useState<string[]>(roleIds("watcher"));
   const [documentIds, setDocumentIds] = useState<string[]>(task.documents.map((d) => d.id));
-  const [errors, setErrors] = useState<Record<string, string>>({});
   // A field's error goes once the field is changed, and the form's summary with the last one.
-  const changed =
-    <T,>(field: string, set: (v: T) => void) =>
-    (v: T) => {
-      set(v);
-      setErrors((all) =>
-        Object.fromEntries(
-          Object.entries(all).filter(([k]) => k !== field && !k.startsWith(`${field}.`)),
-        ),
-      );
-    };
+  const { errors, setErrors, changed, errorOf } = useFieldErrors();
+  // Its deadline stays within its parent's, and no earlier than its open subtasks' latest.
+  const latestSubtask = task.subtasks
+    .filter((s) => s.status === "new" || s.status === "in_progress")
+    .reduce<string | null>(
+      (latest, s) => (latest && latest > s.deadline ? latest : s.deadline),
+      null,
+    );
   const linked = useMemo(
     () =>
       task.documents.map((d) => ({
@@ -154,72 +135,37 @@ export function TaskEditForm({
         <Text size="sm" c="dimmed">
           {t("editHint")}
         </Text>
-        <TextInput
-          label={t("title")}
-          required
-          value={title}
-          onChange={(e) => changed("title", setTitle)(e.currentTarget.value)}
-          error={errors.title}
-          maxLength={500}
-          data-testid="task-title"
+        <TaskTextFields
+          title={title}
+          onTitle={changed("title", setTitle)}
+          description={description}
+          onDescription={changed("description", setDescription)}
+          errors={errors}
         />
-        <Input.Wrapper label={t("description")} error={firstError(errors, "description")}>
-          <RichTextEditor
-            value={description}
-            onChange={changed("description", setDescription)}
-            label={t("description")}
-            minHeight={140}
-          />
-        </Input.Wrapper>
-        <SimpleGrid cols={{ base: 1, sm: 3 }}>
-          <DateField
-            label={t("startDate")}
-            required
-            value={startDate}
-            onChange={changed("deadline", changed("startDate", setStart))}
-            error={errors.startDate}
-            data-testid="task-start-date"
-          />
-          <DateField
-            label={t("deadline")}
-            required
-            value={deadline}
-            onChange={changed("deadline", setDeadline)}
-            minDate={startDate ?? undefined}
-            error={errors.deadline}
-            data-testid="task-deadline"
-          />
-          <Select
-            label={t("priorityLabel")}
-            data={taskPriorities.map((p) => ({ value: p, label: t(`priority.${p}`) }))}
-            value={priority}
-            onChange={(v) => v && setPriority(v as TaskPriority)}
-            allowDeselect={false}
-            data-testid="task-priority"
-          />
-        </SimpleGrid>
-        <SimpleGrid cols={{ base: 1, sm: 2 }}>
-          {canAssign && (
-            <MultiSelect
-              label={t("co")}
-              searchable
-              data={people}
-              value={coIds}
-              onChange={changed("coIds", setCoIds)}
-              error={firstError(errors, "coIds")}
-              data-testid="task-co"
-            />
-          )}
-          <MultiSelect
-            label={t("watchers")}
-            searchable
-            data={people}
-            value={watcherIds}
-            onChange={changed("watcherIds", setWatcherIds)}
-            error={firstError(errors, "watcherIds")}
-            data-testid="task-watchers"
-          />
-        </SimpleGrid>
+        <TaskDateFields
+          startDate={startDate}
+          onStart={changed("deadline", changed("startDate", setStart))}
+          deadline={deadline}
+          onDeadline={changed("deadline", setDeadline)}
+          priority={priority}
+          onPriority={setPriority}
+          deadlineLimits={{
+            min: latestSubtask,
+            minMessage: "tasks.beforeSubtaskDeadlineDay",
+            max: task.parentDeadline,
+            maxMessage: "tasks.afterParentDeadlineDay",
+          }}
+          errors={errors}
+        />
+        <TaskPeopleFields
+          people={people}
+          canAssign={canAssign}
+          coIds={coIds}
+          onCo={changed("coIds", setCoIds)}
+          watcherIds={watcherIds}
+          onWatchers={changed("watcherIds", setWatcherIds)}
+          errors={errors}
+        />
         <TaskDocumentsField
           linked={linked}
           searchable={canSearchDocuments}
@@ -236,7 +182,7 @@ export function TaskEditForm({
                   .join(", ")}`
               : undefined
           }
-          error={firstError(errors, "documentIds")}
+          error={errorOf("documentIds")}
         />
         {Object.keys(errors).length > 0 && (
           <Alert color="red" variant="light">

@@ -1,16 +1,6 @@
 "use client";
 
-import {
-  Button,
-  Group,
-  Input,
-  MultiSelect,
-  SegmentedControl,
-  Select,
-  SimpleGrid,
-  Stack,
-  TextInput,
-} from "@mantine/core";
+import { Alert, Button, Group, SegmentedControl, Select, Stack } from "@mantine/core";
 import { notifications } from "@mantine/notifications";
 import { useDebouncedValue } from "@mantine/hooks";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
@@ -20,12 +10,12 @@ import { useMemo, useState } from "react";
 import { DraftAttachments } from "@/components/outgoing/draft-attachments";
 import { useTRPC } from "@/components/providers/trpc";
 import { useUploads } from "@/components/reception/use-uploads";
-import { DateField } from "@/components/ui/date-field";
-import { RichTextEditor, type RichText } from "@/components/ui/rich-text-editor";
+import { type RichText } from "@/components/ui/rich-text-editor";
 import { fieldErrorsOf, showServerError } from "@/components/ui/server-errors";
 import { vietnamToday } from "@/lib/dates";
-import { taskPriorities, type TaskPriority, type TaskStatus } from "@/lib/schemas/tasks";
+import type { TaskPriority, TaskStatus } from "@/lib/schemas/tasks";
 import { TaskDocumentsField } from "./task-documents-field";
+import { TaskDateFields, TaskPeopleFields, TaskTextFields, useFieldErrors } from "./task-fields";
 import { useStaff } from "./use-staff";
 
 /**
@@ -99,7 +89,7 @@ export function TaskForm({
     failed: tAll("files.uploadFailed"),
     duplicate: (name) => tAll("outgoingDraft.duplicateAttachment", { name }),
   });
-  const [errors, setErrors] = useState<Record<string, string>>({});
+  const { errors, setErrors, changed, errorOf } = useFieldErrors();
   const create = useMutation(
     trpc.tasks.create.mutationOptions({
       onSuccess: ({ id }) => {
@@ -162,28 +152,18 @@ export function TaskForm({
           filter={({ options }) => options}
           data={parents.choices}
           value={parentId}
-          onChange={setParentId}
+          onChange={changed("parentId", setParentId)}
           error={errors.parentId}
           nothingFoundMessage={t("emptyFiltered")}
           data-testid="task-parent"
         />
-        <TextInput
-          label={t("title")}
-          required
-          value={title}
-          onChange={(e) => setTitle(e.currentTarget.value)}
-          error={errors.title}
-          maxLength={500}
-          data-testid="task-title"
+        <TaskTextFields
+          title={title}
+          onTitle={changed("title", setTitle)}
+          description={description}
+          onDescription={changed("description", setDescription)}
+          errors={errors}
         />
-        <Input.Wrapper label={t("description")} error={errors.description}>
-          <RichTextEditor
-            value={description}
-            onChange={setDescription}
-            label={t("description")}
-            minHeight={140}
-          />
-        </Input.Wrapper>
         {canAssign && (
           <SegmentedControl
             value={leadKind}
@@ -202,8 +182,8 @@ export function TaskForm({
             searchable
             data={canAssign ? staff.groups : staff.people.filter((p) => p.value === me)}
             value={leadUser}
-            onChange={setLeadUser}
-            error={errors.lead}
+            onChange={changed("lead", setLeadUser)}
+            error={errorOf("lead")}
             data-testid="task-lead"
           />
         ) : (
@@ -213,64 +193,39 @@ export function TaskForm({
             searchable
             data={staff.units}
             value={leadUnit}
-            onChange={setLeadUnit}
-            error={errors.lead}
+            onChange={changed("lead", setLeadUnit)}
+            error={errorOf("lead")}
             description={leader ? undefined : t("unitHeadOwnUnit")}
           />
         )}
-        <SimpleGrid cols={{ base: 1, sm: 2 }}>
-          {canAssign && (
-            <MultiSelect
-              label={t("co")}
-              searchable
-              data={staff.groups}
-              value={coIds}
-              onChange={setCoIds}
-              error={Object.entries(errors).find(([k]) => k.startsWith("coIds"))?.[1]}
-            />
-          )}
-          <MultiSelect
-            label={t("watchers")}
-            searchable
-            data={staff.groups}
-            value={watcherIds}
-            onChange={setWatcherIds}
-            error={Object.entries(errors).find(([k]) => k.startsWith("watcherIds"))?.[1]}
-          />
-        </SimpleGrid>
-        <SimpleGrid cols={{ base: 1, sm: 3 }}>
-          <DateField
-            label={t("startDate")}
-            required
-            value={startDate}
-            onChange={setStart}
-            error={errors.startDate}
-          />
-          <DateField
-            label={t("deadline")}
-            required
-            value={deadline}
-            onChange={setDeadline}
-            minDate={startDate ?? undefined}
-            maxDate={parents.deadlineOf(parentId) ?? undefined}
-            maxMessage="tasks.afterParentDeadlineDay"
-            error={errors.deadline}
-            data-testid="task-deadline"
-          />
-          <Select
-            label={t("priorityLabel")}
-            data={taskPriorities.map((p) => ({ value: p, label: t(`priority.${p}`) }))}
-            value={priority}
-            onChange={(v) => v && setPriority(v as TaskPriority)}
-            allowDeselect={false}
-          />
-        </SimpleGrid>
+        <TaskPeopleFields
+          people={staff.groups}
+          canAssign={canAssign}
+          coIds={coIds}
+          onCo={changed("coIds", setCoIds)}
+          watcherIds={watcherIds}
+          onWatchers={changed("watcherIds", setWatcherIds)}
+          errors={errors}
+        />
+        <TaskDateFields
+          startDate={startDate}
+          onStart={changed("deadline", changed("startDate", setStart))}
+          deadline={deadline}
+          onDeadline={changed("deadline", setDeadline)}
+          priority={priority}
+          onPriority={setPriority}
+          deadlineLimits={{
+            max: parents.deadlineOf(parentId),
+            maxMessage: "tasks.afterParentDeadlineDay",
+          }}
+          errors={errors}
+        />
         <TaskDocumentsField
           linked={[]}
           searchable={canSearchDocuments}
           value={documentIds}
-          onChange={setDocumentIds}
-          error={Object.entries(errors).find(([k]) => k.startsWith("documentIds"))?.[1]}
+          onChange={changed("documentIds", setDocumentIds)}
+          error={errorOf("documentIds")}
         />
         <DraftAttachments
           kept={[]}
@@ -278,6 +233,11 @@ export function TaskForm({
           uploads={uploads}
           error={errors.files}
         />
+        {Object.keys(errors).length > 0 && (
+          <Alert color="red" variant="light">
+            {tAll("errors.validation")}
+          </Alert>
+        )}
         <Group justify="flex-end">
           <Button variant="default" onClick={() => router.back()}>
             {tAll("common.cancel")}

@@ -166,6 +166,10 @@ export async function getTask(db: DbOrTx, actor: Actor, input: { id: string }) {
           parentTitle: t.parentId
             ? sql<string>`(select ${task.title} from ${task} where ${task.id} = ${t.parentId})`
             : sql<null>`null`,
+          /** A subtask is due no later than its parent. */
+          parentDeadline: t.parentId
+            ? sql<string>`(select ${task.deadline}::text from ${task} where ${task.id} = ${t.parentId})`
+            : sql<null>`null`,
         })
         .from(sql`(select 1) one`),
     ]);
