@@ -18,29 +18,54 @@ type Counts = { passed: number; failed: number; skipped: number };
 type Outcome =
   | { status: "passed" | "failed"; counts?: Counts; note?: string }
   | { status: "skipped"; note: string };
-type Stage = { key: string; title: string; run: () => Promise<Outcome> };
+type Stage = {
+  key: string;
+  title: string;
+  /** `captured`, for a stage run beside others: where its commands' output goes. */
+  run: (captured?: Buffer[]) => Promise<Outcome>;
+  /** Next to each other, stages of one group run at once, their output shown as each ends. */
+  group?: string;
+};
 type Result = { stage: Stage; outcome: Outcome | { status: "not run" }; ms: number };
 
 let reports = "";
 const bin = (name: string) => path.join(repoRoot, "node_modules", ".bin", name);
 
-let current: ChildProcess | undefined;
+const running = new Set<ChildProcess>();
 let interrupted = false;
 
-function run(command: string, args: string[], env: Record<string, string> = {}): Promise<number> {
+/**
+ * Runs a command to its end. Its output goes straight to the terminal, or, with `captured`,
+ * into that list, to be shown in one piece when it ends (for commands that run side by side).
+ */
+function run(
+  command: string,
+  args: string[],
+  env: Record<string, string> = {},
+  captured?: Buffer[],
+): Promise<number> {
   return new Promise((resolve) => {
-    console.log(`\n$ ${path.relative(repoRoot, command)} ${args.join(" ")}`);
+    const line = `\n$ ${path.relative(repoRoot, command)} ${args.join(" ")}\n`;
+    if (captured) captured.push(Buffer.from(line));
+    else process.stdout.write(line);
     const child = spawn(command, args, {
       cwd: repoRoot,
-      stdio: "inherit",
+      stdio: captured ? ["ignore", "pipe", "pipe"] : "inherit",
       env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1", ...env },
     });
-    current = child;
+    child.stdout?.on("data", (chunk: Buffer) => captured?.push(chunk));
+    child.stderr?.on("data", (chunk: Buffer) => captured?.push(chunk));
+    running.add(child);
     child.on("error", (error) => {
-      console.error(error.message);
+      captured?.push(Buffer.from(`${error.message}\n`));
+      if (!captured) console.error(error.message);
+      running.delete(child);
       resolve(127);
     });
-    child.on("exit", (code, signal) => resolve(code ?? (signal ? 128 : 1)));
+    child.on("close", (code, signal) => {
+      running.delete(child);
+      resolve(code ?? (signal ? 128 : 1));
+    });
   });
 }
 
@@ -119,23 +144,30 @@ const stages: Stage[] = [
     key: "typecheck",
     title: "typecheck (tsc)",
     // The application, then the worker scripts Node runs unbundled (plain ES modules with JSDoc types).
-    run: async () => ({
+    group: "checks",
+    run: async (captured) => ({
       status: passFail(
-        (await run(bin("tsc"), ["--noEmit"])) ||
-          (await run(bin("tsc"), ["--noEmit", "-p", "tsconfig.workers.json"])),
+        (await run(bin("tsc"), ["--noEmit"], {}, captured)) ||
+          (await run(bin("tsc"), ["--noEmit", "-p", "tsconfig.workers.json"], {}, captured)),
       ),
     }),
   },
   {
     key: "lint",
     title: "lint (eslint)",
-    run: async () => ({ status: passFail(await run(bin("eslint"), ["--max-warnings", "0", "."])) }),
+    group: "checks",
+    run: async (captured) => ({
+      status: passFail(await run(bin("eslint"), ["--max-warnings", "0", "."], {}, captured)),
+    }),
   },
   {
     key: "format",
     title: "format (prettier)",
-    run: async () => ({
-      status: passFail(await run(bin("prettier"), ["--check", "--log-level", "warn", "."])),
+    group: "checks",
+    run: async (captured) => ({
+      status: passFail(
+        await run(bin("prettier"), ["--check", "--log-level", "warn", "."], {}, captured),
+      ),
     }),
   },
   { key: "unit", title: "unit tests", run: () => vitest("unit") },
@@ -211,6 +243,24 @@ function printSummary(results: Result[]): boolean {
   return ok;
 }
 
+async function runStage(result: Result, together: boolean) {
+  const started = Date.now();
+  const captured: Buffer[] = [];
+  try {
+    result.outcome = await result.stage.run(together ? captured : undefined);
+  } catch (error) {
+    const message = `\n✘ ${result.stage.title}: ${(error as Error).message}\n`;
+    if (together) captured.push(Buffer.from(message));
+    else process.stderr.write(message);
+    result.outcome = { status: "failed" };
+  }
+  result.ms = Date.now() - started;
+  if (together) process.stdout.write(Buffer.concat(captured));
+  if (interrupted && result.outcome.status !== "skipped") {
+    result.outcome = { status: "failed", note: "interrupted" };
+  }
+}
+
 async function main() {
   const selected = selectStages();
   reports = mkdtempSync(path.join(tmpdir(), "lien-thong-reports-"));
@@ -222,23 +272,20 @@ async function main() {
   for (const signal of ["SIGINT", "SIGTERM"] as const) {
     process.on(signal, () => {
       interrupted = true;
-      current?.kill(signal);
+      for (const child of running) child.kill(signal);
     });
   }
+  // Consecutive stages of one group run together; the run stops after a batch with a failure.
+  const batches: Result[][] = [];
   for (const result of results) {
+    const last = batches.at(-1);
+    if (result.stage.group && last?.[0]?.stage.group === result.stage.group) last.push(result);
+    else batches.push([result]);
+  }
+  for (const batch of batches) {
     if (interrupted) break;
-    const started = Date.now();
-    try {
-      result.outcome = await result.stage.run();
-    } catch (error) {
-      console.error(`\n✘ ${result.stage.title}: ${(error as Error).message}`);
-      result.outcome = { status: "failed" };
-    }
-    result.ms = Date.now() - started;
-    if (interrupted && result.outcome.status !== "skipped") {
-      result.outcome = { status: "failed", note: "interrupted" };
-    }
-    if (result.outcome.status === "failed") break;
+    await Promise.all(batch.map((result) => runStage(result, batch.length > 1)));
+    if (batch.some((result) => result.outcome.status === "failed")) break;
   }
   process.exit(printSummary(results) ? 0 : 1);
 }
