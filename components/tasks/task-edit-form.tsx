@@ -8,12 +8,11 @@ import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
 import { useMemo, useState } from "react";
 import { useTRPC } from "@/components/providers/trpc";
-import { type RichText } from "@/components/ui/rich-text-editor";
+import type { RichText } from "@/components/ui/rich-text-editor";
 import { appCodeOf, fieldErrorsOf, showServerError } from "@/components/ui/server-errors";
-import type { TaskPriority } from "@/lib/schemas/tasks";
 import type { TaskDetail } from "@/server/tasks/detail";
 import { TaskDocumentsField } from "./task-documents-field";
-import { TaskDateFields, TaskPeopleFields, TaskTextFields, useFieldErrors } from "./task-fields";
+import { TaskDateFields, TaskPeopleFields, TaskTextFields, useTaskFields } from "./task-fields";
 import { useStaff } from "./use-staff";
 
 /**
@@ -37,18 +36,18 @@ export function TaskEditForm({
   const queryClient = useQueryClient();
   const staff = useStaff();
   const roleIds = (role: string) => task.people.filter((p) => p.role === role).map((p) => p.userId);
-  const [title, setTitle] = useState(task.title);
-  const [description, setDescription] = useState<RichText | null>(
-    (task.description as RichText | null) ?? null,
-  );
-  const [startDate, setStart] = useState<string | null>(task.startDate);
-  const [deadline, setDeadline] = useState<string | null>(task.deadline);
-  const [priority, setPriority] = useState<TaskPriority>(task.priority);
-  const [coIds, setCoIds] = useState<string[]>(roleIds("co"));
-  const [watcherIds, setWatcherIds] = useState<string[]>(roleIds("watcher"));
-  const [documentIds, setDocumentIds] = useState<string[]>(task.documents.map((d) => d.id));
   // A field's error goes once the field is changed, and the form's summary with the last one.
-  const { errors, setErrors, changed, errorOf } = useFieldErrors();
+  const fields = useTaskFields({
+    title: task.title,
+    description: (task.description as RichText | null) ?? null,
+    startDate: task.startDate,
+    deadline: task.deadline,
+    priority: task.priority,
+    coIds: roleIds("co"),
+    watcherIds: roleIds("watcher"),
+  });
+  const { errors, setErrors, changed, errorOf, values } = fields;
+  const [documentIds, setDocumentIds] = useState<string[]>(task.documents.map((d) => d.id));
   // Its deadline stays within its parent's, and no earlier than its open subtasks' latest.
   const latestSubtask = task.subtasks
     .filter((s) => s.status === "new" || s.status === "in_progress")
@@ -97,12 +96,7 @@ export function TaskEditForm({
   );
 
   const submit = () => {
-    const found: Record<string, string> = {};
-    if (!title.trim()) found.title = tAll("validation.required");
-    if (!startDate) found.startDate = tAll("validation.required");
-    if (!deadline) found.deadline = tAll("validation.required");
-    if (startDate && deadline && deadline < startDate)
-      found.deadline = tAll("tasks.deadlineBeforeStart");
+    const found = fields.check();
     setErrors(found);
     if (Object.keys(found).length > 0 || save.isPending) return;
     save.mutate({
@@ -110,13 +104,10 @@ export function TaskEditForm({
       version: task.version,
       input: {
         action: "edit",
-        title,
-        description: description as never,
-        startDate: startDate!,
-        deadline: deadline!,
-        priority,
-        coIds,
-        watcherIds,
+        ...values,
+        description: values.description as never,
+        startDate: values.startDate!,
+        deadline: values.deadline!,
         documentIds,
       },
     });
@@ -135,37 +126,17 @@ export function TaskEditForm({
         <Text size="sm" c="dimmed">
           {t("editHint")}
         </Text>
-        <TaskTextFields
-          title={title}
-          onTitle={changed("title", setTitle)}
-          description={description}
-          onDescription={changed("description", setDescription)}
-          errors={errors}
-        />
+        <TaskTextFields {...fields.text} />
         <TaskDateFields
-          startDate={startDate}
-          onStart={changed("deadline", changed("startDate", setStart))}
-          deadline={deadline}
-          onDeadline={changed("deadline", setDeadline)}
-          priority={priority}
-          onPriority={setPriority}
+          {...fields.dates}
           deadlineLimits={{
             min: latestSubtask,
             minMessage: "tasks.beforeSubtaskDeadlineDay",
             max: task.parentDeadline,
             maxMessage: "tasks.afterParentDeadlineDay",
           }}
-          errors={errors}
         />
-        <TaskPeopleFields
-          people={people}
-          canAssign={canAssign}
-          coIds={coIds}
-          onCo={changed("coIds", setCoIds)}
-          watcherIds={watcherIds}
-          onWatchers={changed("watcherIds", setWatcherIds)}
-          errors={errors}
-        />
+        <TaskPeopleFields {...fields.people} people={people} canAssign={canAssign} />
         <TaskDocumentsField
           linked={linked}
           searchable={canSearchDocuments}

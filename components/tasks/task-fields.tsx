@@ -35,6 +35,71 @@ export function useFieldErrors() {
   return { errors, setErrors, changed, errorOf: (field: string) => errorOf(errors, field) };
 }
 
+/** What both task forms edit. */
+export type TaskFieldValues = {
+  title: string;
+  description: RichText | null;
+  startDate: string | null;
+  deadline: string | null;
+  priority: TaskPriority;
+  coIds: string[];
+  watcherIds: string[];
+};
+
+/**
+ * The state of a task's shared fields, their errors, and the props for `TaskTextFields`,
+ * `TaskDateFields` and `TaskPeopleFields`. `check` finds what the form must not send: a
+ * missing title or date, a deadline before the start.
+ */
+export function useTaskFields(initial: TaskFieldValues) {
+  const tAll = useTranslations();
+  const [values, setValues] = useState(initial);
+  const fieldErrors = useFieldErrors();
+  const { errors, changed } = fieldErrors;
+  const setter =
+    <K extends keyof TaskFieldValues>(key: K) =>
+    (value: TaskFieldValues[K]) =>
+      setValues((all) => ({ ...all, [key]: value }));
+  const check = (): FieldErrors => {
+    const found: FieldErrors = {};
+    if (!values.title.trim()) found.title = tAll("validation.required");
+    if (!values.startDate) found.startDate = tAll("validation.required");
+    if (!values.deadline) found.deadline = tAll("validation.required");
+    if (values.startDate && values.deadline && values.deadline < values.startDate)
+      found.deadline = tAll("tasks.deadlineBeforeStart");
+    return found;
+  };
+  return {
+    ...fieldErrors,
+    values,
+    check,
+    text: {
+      title: values.title,
+      onTitle: changed("title", setter("title")),
+      description: values.description,
+      onDescription: changed("description", setter("description")),
+      errors,
+    },
+    dates: {
+      startDate: values.startDate,
+      // A new start may settle the deadline's error too.
+      onStart: changed("deadline", changed("startDate", setter("startDate"))),
+      deadline: values.deadline,
+      onDeadline: changed("deadline", setter("deadline")),
+      priority: values.priority,
+      onPriority: setter("priority"),
+      errors,
+    },
+    people: {
+      coIds: values.coIds,
+      onCo: changed("coIds", setter("coIds")),
+      watcherIds: values.watcherIds,
+      onWatchers: changed("watcherIds", setter("watcherIds")),
+      errors,
+    },
+  };
+}
+
 /** A task's title and text. */
 export function TaskTextFields({
   title,

@@ -10,12 +10,11 @@ import { useMemo, useState } from "react";
 import { DraftAttachments } from "@/components/outgoing/draft-attachments";
 import { useTRPC } from "@/components/providers/trpc";
 import { useUploads } from "@/components/reception/use-uploads";
-import { type RichText } from "@/components/ui/rich-text-editor";
 import { fieldErrorsOf, showServerError } from "@/components/ui/server-errors";
 import { vietnamToday } from "@/lib/dates";
-import type { TaskPriority, TaskStatus } from "@/lib/schemas/tasks";
+import type { TaskStatus } from "@/lib/schemas/tasks";
 import { TaskDocumentsField } from "./task-documents-field";
-import { TaskDateFields, TaskPeopleFields, TaskTextFields, useFieldErrors } from "./task-fields";
+import { TaskDateFields, TaskPeopleFields, TaskTextFields, useTaskFields } from "./task-fields";
 import { useStaff } from "./use-staff";
 
 /**
@@ -70,17 +69,9 @@ export function TaskForm({
   const router = useRouter();
   const queryClient = useQueryClient();
   const staff = useStaff();
-  const today = vietnamToday();
-  const [title, setTitle] = useState("");
-  const [description, setDescription] = useState<RichText | null>(null);
   const [leadKind, setLeadKind] = useState<"person" | "unit">("person");
   const [leadUser, setLeadUser] = useState<string | null>(me);
   const [leadUnit, setLeadUnit] = useState<string | null>(null);
-  const [coIds, setCoIds] = useState<string[]>([]);
-  const [watcherIds, setWatcherIds] = useState<string[]>([]);
-  const [startDate, setStart] = useState<string | null>(today);
-  const [deadline, setDeadline] = useState<string | null>(null);
-  const [priority, setPriority] = useState<TaskPriority>("normal");
   const [documentIds, setDocumentIds] = useState<string[]>([]);
   const [parentId, setParentId] = useState<string | null>(initialParent);
   const [parentSearch, setParentSearch] = useState("");
@@ -89,7 +80,16 @@ export function TaskForm({
     failed: tAll("files.uploadFailed"),
     duplicate: (name) => tAll("outgoingDraft.duplicateAttachment", { name }),
   });
-  const { errors, setErrors, changed, errorOf } = useFieldErrors();
+  const fields = useTaskFields({
+    title: "",
+    description: null,
+    startDate: vietnamToday(),
+    deadline: null,
+    priority: "normal",
+    coIds: [],
+    watcherIds: [],
+  });
+  const { errors, setErrors, changed, errorOf, values } = fields;
   const create = useMutation(
     trpc.tasks.create.mutationOptions({
       onSuccess: ({ id }) => {
@@ -105,26 +105,17 @@ export function TaskForm({
   );
 
   const submit = () => {
-    const found: Record<string, string> = {};
-    if (!title.trim()) found.title = tAll("validation.required");
-    if (!deadline) found.deadline = tAll("validation.required");
-    if (!startDate) found.startDate = tAll("validation.required");
+    const found = fields.check();
     if (leadKind === "person" ? !leadUser : !leadUnit) found.lead = tAll("validation.required");
-    if (startDate && deadline && deadline < startDate)
-      found.deadline = tAll("tasks.deadlineBeforeStart");
     if (uploads.pending) found.files = tAll("outgoingDraft.attachmentsPending");
     else if (uploads.failed) found.files = tAll("outgoingDraft.attachmentsFailed");
     setErrors(found);
     if (Object.keys(found).length > 0 || create.isPending) return;
     create.mutate({
-      title,
-      description,
+      ...values,
       lead: leadKind === "person" ? { userId: leadUser } : { unitId: leadUnit },
-      coIds,
-      watcherIds,
-      startDate: startDate!,
-      deadline: deadline!,
-      priority,
+      startDate: values.startDate!,
+      deadline: values.deadline!,
       parentId,
       documentIds,
       files: uploads.attached.map(({ sha256, fileName }) => ({ sha256, fileName })),
@@ -157,13 +148,7 @@ export function TaskForm({
           nothingFoundMessage={t("emptyFiltered")}
           data-testid="task-parent"
         />
-        <TaskTextFields
-          title={title}
-          onTitle={changed("title", setTitle)}
-          description={description}
-          onDescription={changed("description", setDescription)}
-          errors={errors}
-        />
+        <TaskTextFields {...fields.text} />
         {canAssign && (
           <SegmentedControl
             value={leadKind}
@@ -198,27 +183,13 @@ export function TaskForm({
             description={leader ? undefined : t("unitHeadOwnUnit")}
           />
         )}
-        <TaskPeopleFields
-          people={staff.groups}
-          canAssign={canAssign}
-          coIds={coIds}
-          onCo={changed("coIds", setCoIds)}
-          watcherIds={watcherIds}
-          onWatchers={changed("watcherIds", setWatcherIds)}
-          errors={errors}
-        />
+        <TaskPeopleFields {...fields.people} people={staff.groups} canAssign={canAssign} />
         <TaskDateFields
-          startDate={startDate}
-          onStart={changed("deadline", changed("startDate", setStart))}
-          deadline={deadline}
-          onDeadline={changed("deadline", setDeadline)}
-          priority={priority}
-          onPriority={setPriority}
+          {...fields.dates}
           deadlineLimits={{
             max: parents.deadlineOf(parentId),
             maxMessage: "tasks.afterParentDeadlineDay",
           }}
-          errors={errors}
         />
         <TaskDocumentsField
           linked={[]}
