@@ -14,7 +14,8 @@ import { AppError, stale } from "../errors";
 import { clerksOf } from "../incoming/workflow-support";
 import { loadVisibleDocument, visibleTo } from "../incoming/visibility";
 import { notifyUsers } from "../notify/notify";
-import { arrive, copyAt } from "./deliver";
+import { copyAt } from "./copies";
+import { arrive } from "./deliver";
 
 /** How long after a reminder another may be sent. */
 const REMIND_AGAIN_MS = 60 * 60 * 1000;

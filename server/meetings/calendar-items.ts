@@ -4,7 +4,7 @@ import type { DbOrTx } from "@/db/client";
 import { can } from "@/lib/permissions";
 import type { Actor } from "../authz/actor";
 import type { CalendarItem, CalendarRange } from "../calendar/items";
-import { myOccurrences, type MyOccurrence } from "./queries";
+import { myOccurrences, type MyOccurrence } from "./occurrences";
 
 /**
  * Every occurrence in the range of a meeting the actor organises or is invited to. Declined

@@ -14,8 +14,10 @@ import {
   updateMeetingInput,
   updateRoomInput,
 } from "@/lib/schemas/meetings";
+import { participantsBusy, roomAvailability } from "../../meetings/availability";
 import { createMeeting } from "../../meetings/create";
-import { getMeeting, myMeetings, participantsBusy, roomAvailability } from "../../meetings/queries";
+import { getMeeting } from "../../meetings/detail";
+import { myMeetings } from "../../meetings/my-meetings";
 import { respondToMeeting } from "../../meetings/responses";
 import {
   cancelReservation,

@@ -8,7 +8,7 @@ import { getDb } from "@/db/client";
 import { isUuid } from "@/lib/schemas/fields";
 import { AppError } from "@/server/errors";
 import { requireActor } from "@/server/authz/require";
-import { getMeeting } from "@/server/meetings/queries";
+import { getMeeting } from "@/server/meetings/detail";
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations("meetings");
