@@ -159,6 +159,17 @@ describe("delivery between organisations of the deployment", () => {
         ),
     ).toContainEqual({ key: "deliveryRefused" });
 
+    // Only the sender sends it again: the district's own clerk, who refused it, cannot.
+    expect(
+      (
+        await refusedWith(
+          resendDelivery(db, await world.as("vanthu.hoangmai"), {
+            deliveryId: hm.id,
+            version: hm.version,
+          }),
+        )
+      ).code,
+    ).toBe("NOT_FOUND");
     // Sent again to the district: a new copy in its queue, a new round; the refused copy stays.
     const resent = await resendDelivery(db, clerk, { deliveryId: hm.id, version: hm.version });
     expect(
