@@ -40,29 +40,32 @@ export async function notifyScheduleDrafters(
       ),
     )
     .orderBy(asc(scheduleEntry.day), asc(scheduleEntry.startTime));
-  // One bell per sheet, naming its first entry in the sheet's own words.
-  const sheets = new Map<string, (typeof entries)[number]>();
-  for (const e of entries) if (!sheets.has(e.sheetId)) sheets.set(e.sheetId, e);
-  // A series runs over many weeks: the drafters of each kind of sheet are read once.
-  const draftersOf = new Map<string | null, string[]>();
-  for (const s of sheets.values()) {
-    let drafters = draftersOf.get(s.unitId);
-    if (!drafters) {
-      drafters = s.unitId
-        ? await unitHeads(tx, input.organisationId, s.unitId)
-        : await clerksOf(tx, input.organisationId);
-      draftersOf.set(s.unitId, drafters);
-    }
+  // One bell per kind of sheet (the leadership's, a unit's), whatever the number of weeks a
+  // series spans: it links the first week and counts the later ones, and names that week's first
+  // entry in the sheet's own words.
+  const byKind = new Map<string | null, { first: (typeof entries)[number]; sheets: Set<string> }>();
+  for (const e of entries) {
+    const kind = byKind.get(e.unitId);
+    if (kind) kind.sheets.add(e.sheetId);
+    else byKind.set(e.unitId, { first: e, sheets: new Set([e.sheetId]) });
+  }
+  for (const [unitId, { first, sheets }] of byKind) {
+    const drafters = unitId
+      ? await unitHeads(tx, input.organisationId, unitId)
+      : await clerksOf(tx, input.organisationId);
+    const more = sheets.size - 1;
+    const key = input.cancelled ? "scheduleSourceCancelled" : "scheduleSourceMoved";
     await notifyUsers(tx, {
       organisationId: input.organisationId,
       userIds: drafters.filter((id) => id !== input.actorId),
       kind: "schedule",
-      messageKey: input.cancelled ? "scheduleSourceCancelled" : "scheduleSourceMoved",
+      messageKey: more > 0 ? `${key}Weeks` : key,
       params: {
-        week: String(s.week),
-        year: String(s.year),
-        content: s.content.slice(0, 200),
-        href: scheduleHref({ year: s.year, week: s.week }, s.unitId),
+        week: String(first.week),
+        year: String(first.year),
+        ...(more > 0 ? { more: String(more) } : {}),
+        content: first.content.slice(0, 200),
+        href: scheduleHref({ year: first.year, week: first.week }, unitId),
       },
     });
   }

@@ -54,8 +54,8 @@ async function bells(username: string, messageKey: string) {
       and(eq(notification.userId, world.users[username]!), eq(notification.messageKey, messageKey)),
     );
   return rows.map(({ params }) => {
-    const { week, content, href } = params as Record<string, string>;
-    return { week, content, href };
+    const { week, more, content, href } = params as Record<string, string>;
+    return { week, more, content, href };
   });
 }
 
@@ -170,7 +170,16 @@ describe("an entry made from a meeting", () => {
       },
     });
     expect(await bells("vanthu.dc", "scheduleSourceCancelled")).toEqual([]);
-    // Called off, it says so, on the sheet and in a bell.
+    // The first Monday goes on its own week's sheet too.
+    const first = { ...source, occurrenceStart: new Date(`${monday}T00:30:00Z`).toISOString() };
+    const firstSheet = await sheetOf(monday);
+    await as("vanthu.dc").addEntry({
+      sheetId: firstSheet.id,
+      sheetVersion: firstSheet.version,
+      ...(await as("vanthu.dc").prefill({ source: first })).values,
+      source: first,
+    });
+    // Called off, it says so on each sheet, and in one bell for both weeks, linking the first.
     await applyMeetingAction(world.db, chair, {
       id: briefing.id,
       version: current!.version + 2,
@@ -180,9 +189,17 @@ describe("an entry made from a meeting", () => {
     expect(called.sheet?.entries.find((e) => e.id === added.id)?.drift).toEqual({
       cancelled: true,
     });
-    expect(await bells("vanthu.dc", "scheduleSourceCancelled")).toHaveLength(1);
+    expect(await bells("vanthu.dc", "scheduleSourceCancelled")).toEqual([]);
+    expect(await bells("vanthu.dc", "scheduleSourceCancelledWeeks")).toEqual([
+      {
+        week: String(isoWeekOf(monday).week),
+        more: "1",
+        content: "Giao ban lãnh đạo",
+        href: scheduleHref(isoWeekOf(monday)),
+      },
+    ]);
     // The specialist, who drafts no sheet, hears nothing of it.
-    expect(await bells("chuyenvien.kt", "scheduleSourceCancelled")).toEqual([]);
+    expect(await bells("chuyenvien.kt", "scheduleSourceCancelledWeeks")).toEqual([]);
 
     // An occurrence the series does not give is refused on its field.
     const unknown = await refusal(
