@@ -5,9 +5,8 @@ import type { TextInputProps } from "@mantine/core";
 import { DatePicker, DatesProvider } from "@mantine/dates";
 import { IconCalendar } from "@tabler/icons-react";
 import { useLocale, useTranslations } from "next-intl";
-import { useState } from "react";
 import { formatDate } from "@/components/documents/document-format";
-import { PickerField } from "@/components/ui/picker-field";
+import { PickerField, useTypedText } from "@/components/ui/picker-field";
 import { isCalendarDay, parseTypedDay, vietnamToday } from "@/lib/dates";
 
 export type DateFieldProps = Omit<TextInputProps, "value" | "onChange" | "defaultValue"> & {
@@ -41,30 +40,21 @@ export function DateField({
 }: DateFieldProps) {
   const t = useTranslations();
   const locale = useLocale();
-  const [text, setText] = useState(() => display(value));
-  const [left, setLeft] = useState(false);
-  const [known, setKnown] = useState(value);
-  const parsed = parseTypedDay(text, vietnamToday());
-  const typedDay = parsed && "day" in parsed ? parsed.day : null;
-
-  // A value set from outside (a reset, a preset) replaces the text; our own echo does not.
-  if (value !== known) {
-    setKnown(value);
-    if ((value ?? "") !== (typedDay ?? text)) setText(display(value));
-  }
-
-  const change = (next: string) => {
-    setText(next);
-    const read = parseTypedDay(next, vietnamToday());
-    const result = read === null ? null : "day" in read ? read.day : next;
-    setKnown(result);
-    onChange?.(result);
-  };
+  const field = useTypedText({
+    value,
+    onChange,
+    read: (typed) => {
+      const r = parseTypedDay(typed, vietnamToday());
+      return r && "day" in r ? { value: r.day } : r;
+    },
+    show: (day) => (isCalendarDay(day) ? formatDate(day) : day),
+    formatError: "validation.dateFormat",
+  });
+  const typedDay = field.typed;
 
   let problem: string | null = null;
-  if (parsed && "error" in parsed) {
-    // A format is judged once the field is left: "12/0" is a date being typed.
-    if (left || parsed.error !== "validation.dateFormat") problem = t(parsed.error);
+  if (field.error) {
+    problem = t(field.error);
   } else if (typedDay && minDate && typedDay < minDate) {
     problem = t(minMessage ?? "validation.dateBefore", { date: formatDate(minDate) });
   } else if (typedDay && maxDate && typedDay > maxDate) {
@@ -76,12 +66,11 @@ export function DateField({
       <PickerField
         placeholder="dd/mm/yyyy"
         {...props}
-        value={text}
+        value={field.text}
         error={problem ?? error}
-        onChange={(e) => change(e.currentTarget.value)}
+        onChange={(e) => field.change(e.currentTarget.value)}
         onBlur={(e) => {
-          setLeft(true);
-          if (typedDay) setText(formatDate(typedDay));
+          field.leave();
           onBlur?.(e);
         }}
         pickLabel={t("common.pickDate")}
@@ -94,8 +83,7 @@ export function DateField({
             maxDate={maxDate}
             onChange={(day) => {
               if (!day) return;
-              change(formatDate(day));
-              setText(formatDate(day));
+              field.pick(day);
               close();
             }}
           />
@@ -103,9 +91,4 @@ export function DateField({
       />
     </DatesProvider>
   );
-}
-
-function display(value: string | null | undefined): string {
-  if (!value) return "";
-  return isCalendarDay(value) ? formatDate(value) : value;
 }

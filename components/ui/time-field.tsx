@@ -3,8 +3,7 @@
 import { Button, ScrollArea, SimpleGrid, type TextInputProps } from "@mantine/core";
 import { IconClock } from "@tabler/icons-react";
 import { useTranslations } from "next-intl";
-import { useState } from "react";
-import { PickerField } from "@/components/ui/picker-field";
+import { PickerField, useTypedText } from "@/components/ui/picker-field";
 import { parseTypedTime } from "@/lib/dates";
 
 export type TimeFieldProps = Omit<TextInputProps, "value" | "onChange" | "defaultValue"> & {
@@ -28,42 +27,27 @@ const OFFERED = Array.from({ length: 32 }, (_, i) => {
  */
 export function TimeField({ value, onChange, error, onBlur, ...props }: TimeFieldProps) {
   const t = useTranslations();
-  const [text, setText] = useState(value ?? "");
-  const [left, setLeft] = useState(false);
-  const [known, setKnown] = useState(value ?? "");
-  const parsed = parseTypedTime(text);
-  const typedTime = parsed && "time" in parsed ? parsed.time : null;
-
-  // A value set from outside (a reset, a source's time) replaces the text; our own echo does not.
-  if ((value ?? "") !== known) {
-    setKnown(value ?? "");
-    if ((value ?? "") !== (typedTime ?? text)) setText(value ?? "");
-  }
-
-  const change = (next: string) => {
-    setText(next);
-    const read = parseTypedTime(next);
-    const result = read && "time" in read ? read.time : next.trim();
-    setKnown(result);
-    onChange?.(result);
-  };
-
-  // A format is judged once the field is left: "14" is a time being typed.
-  let problem: string | null = null;
-  if (parsed && "error" in parsed && (left || parsed.error !== "validation.timeFormat")) {
-    problem = t(parsed.error);
-  }
+  const field = useTypedText({
+    value,
+    onChange: (v) => onChange?.(v ?? ""),
+    read: (typed) => {
+      const r = parseTypedTime(typed);
+      return r && "time" in r ? { value: r.time } : r;
+    },
+    show: (time) => time,
+    formatError: "validation.timeFormat",
+  });
+  const typedTime = field.typed;
 
   return (
     <PickerField
       placeholder="HH:mm"
       {...props}
-      value={text}
-      error={problem ?? error}
-      onChange={(e) => change(e.currentTarget.value)}
+      value={field.text}
+      error={field.error ? t(field.error) : error}
+      onChange={(e) => field.change(e.currentTarget.value)}
       onBlur={(e) => {
-        setLeft(true);
-        if (typedTime) setText(typedTime);
+        field.leave();
         onBlur?.(e);
       }}
       pickLabel={t("common.pickTime")}
@@ -79,8 +63,7 @@ export function TimeField({ value, onChange, error, onBlur, ...props }: TimeFiel
                 variant={time === typedTime ? "filled" : "subtle"}
                 color={time === typedTime ? undefined : "gray"}
                 onClick={() => {
-                  change(time);
-                  setText(time);
+                  field.pick(time);
                   close();
                 }}
               >
