@@ -46,11 +46,8 @@ export const withheldFrom = (actor: Actor): SQL =>
  * A document's columns but the two kept for search: the text layers of its PDFs and their
  * index, which can run to hundreds of kilobytes and which no page or workflow step reads.
  */
-export const {
-  contentText: _text,
-  searchVector: _vector,
-  ...documentColumns
-} = getTableColumns(document);
+const { contentText: _text, searchVector: _vector, ...readColumns } = getTableColumns(document);
+export const documentColumns = readColumns;
 
 /**
  * Loads a document the actor may see, optionally locking it for an update. Another
