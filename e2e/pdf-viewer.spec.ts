@@ -108,5 +108,12 @@ test("a computer shows the pages one under another, with buttons to move by page
   await expect(pageN(2)).toHaveAttribute("data-rendered", "true");
   await page.mouse.move(0, 0);
   await shot(page, "pdf-pages-computer");
+  // Two presses in a row go two pages back, the second made while the first still scrolls.
+  await viewer.getByTestId("pdf-next-page").click();
+  await expect(viewer.getByTestId("pdf-page-indicator")).toHaveText("Trang 3/3");
+  await viewer.getByTestId("pdf-previous-page").click();
+  await viewer.getByTestId("pdf-previous-page").click();
+  await expect(viewer.getByTestId("pdf-page-indicator")).toHaveText("Trang 1/3");
+  await expect(viewer.getByTestId("pdf-previous-page")).toBeDisabled();
   await context.close();
 });

@@ -27,10 +27,11 @@ import type {
 } from "pdfjs-dist/legacy/build/pdf.mjs";
 import { useTranslations } from "next-intl";
 import { useCallback, useEffect, useLayoutEffect, useRef, useState, type ReactNode } from "react";
-import { fitZoom, pageInView, stepZoom, ZOOM_STEPS } from "./pdf-geometry";
+import { fitZoom, stepZoom, ZOOM_STEPS } from "./pdf-geometry";
 import { PdfPage, type PageGeometry, type PageSize } from "./pdf-page";
 import classes from "./pdf-viewer.module.css";
 import { classifyPdfError, fetchPdf, loadPdfjs, openPdf, type PdfLoadError } from "./pdfjs-client";
+import { usePageTurning } from "./use-page-turning";
 
 type State =
   | { status: "loading" }
@@ -92,7 +93,6 @@ export function PdfViewer({
   const [scroller, setScroller] = useState<HTMLDivElement | null>(null);
   const [width, setWidth] = useState(0);
   const [near, setNear] = useState<ReadonlySet<number>>(new Set());
-  const [current, setCurrent] = useState(1);
   const pages = useRef(new Map<number, HTMLElement>());
   const observer = useRef<IntersectionObserver | null>(null);
   // Whether the pages scroll in a frame: the breakpoint of .scroller in pdf-viewer.module.css.
@@ -105,6 +105,7 @@ export function PdfViewer({
 
   const doc = state.status === "ready" ? state.doc : null;
   const sizes = state.status === "ready" ? state.sizes : null;
+  const { current, turn } = usePageTurning({ doc, scroller, pages, framed, swipe });
 
   // The file: read once per URL (the parent keys this component by file), let go of on unmount.
   useEffect(() => {
@@ -201,57 +202,6 @@ export function PdfViewer({
     }
   }, []);
 
-  // The page number shown in the toolbar follows the scrolling.
-  useEffect(() => {
-    if (!doc || !scroller) return;
-    const target: HTMLElement | Window = framed || swipe ? scroller : window;
-    let frame = 0;
-    const update = () => {
-      frame = 0;
-      const rects: DOMRect[] = [];
-      for (let n = 1; n <= doc.numPages; n += 1) {
-        const element = pages.current.get(n);
-        if (element) rects.push(element.getBoundingClientRect());
-      }
-      if (swipe) {
-        const view = scroller.getBoundingClientRect();
-        const across = rects.map((r) => ({ top: r.left, bottom: r.right }));
-        setCurrent(pageInView(across, view.left, view.right));
-        return;
-      }
-      const view = framed
-        ? scroller.getBoundingClientRect()
-        : { top: 0, bottom: window.innerHeight };
-      setCurrent(pageInView(rects, view.top, view.bottom));
-    };
-    const onScroll = () => {
-      frame ||= requestAnimationFrame(update);
-    };
-    target.addEventListener("scroll", onScroll, { passive: true });
-    window.addEventListener("resize", onScroll);
-    return () => {
-      target.removeEventListener("scroll", onScroll);
-      window.removeEventListener("resize", onScroll);
-      cancelAnimationFrame(frame);
-    };
-  }, [doc, scroller, framed, swipe]);
-
-  // The buttons beside the page number: to the page before or after, in either layout.
-  const goToPage = (n: number) => {
-    const element = pages.current.get(n);
-    if (!element || !scroller) return;
-    const page = element.getBoundingClientRect();
-    const view = scroller.getBoundingClientRect();
-    if (swipe) {
-      const left = scroller.scrollLeft + page.left - view.left - (view.width - page.width) / 2;
-      scroller.scrollTo({ left, behavior: "smooth" });
-    } else if (framed) {
-      scroller.scrollTo({ top: scroller.scrollTop + page.top - view.top, behavior: "smooth" });
-    } else {
-      element.scrollIntoView({ behavior: "smooth", block: "start" });
-    }
-  };
-
   const effectiveZoom = zoom === "fit" ? fitZoom(width, sizes?.[0]?.width ?? 0) : zoom;
 
   // Zooming keeps the same part of the document in view.
@@ -291,7 +241,7 @@ export function PdfViewer({
             <ActionIcon
               variant="subtle"
               color="gray"
-              onClick={() => goToPage(current - 1)}
+              onClick={() => turn(-1)}
               disabled={current <= 1}
               aria-label={t("viewerPreviousPage")}
               data-testid="pdf-previous-page"
@@ -306,7 +256,7 @@ export function PdfViewer({
             <ActionIcon
               variant="subtle"
               color="gray"
-              onClick={() => goToPage(current + 1)}
+              onClick={() => turn(1)}
               disabled={current >= doc.numPages}
               aria-label={t("viewerNextPage")}
               data-testid="pdf-next-page"
