@@ -223,8 +223,9 @@ export function TaskPeopleFields({
   errors: FieldErrors;
 }) {
   const t = useTranslations("tasksUi");
+  // Watchers alone (for those who may not assign) take the whole row.
   return (
-    <SimpleGrid cols={{ base: 1, sm: 2 }}>
+    <SimpleGrid cols={{ base: 1, sm: canAssign ? 2 : 1 }}>
       {canAssign && (
         <MultiSelect
           label={t("co")}
