@@ -1,7 +1,6 @@
 "use client";
 
 import {
-  ActionIcon,
   Badge,
   Button,
   Combobox,
@@ -9,14 +8,13 @@ import {
   Input,
   InputBase,
   Loader,
-  Paper,
   Stack,
   Text,
   useCombobox,
 } from "@mantine/core";
 import { useId } from "@mantine/hooks";
 import { notifications } from "@mantine/notifications";
-import { IconPlus, IconX } from "@tabler/icons-react";
+import { IconPlus } from "@tabler/icons-react";
 import { useQuery } from "@tanstack/react-query";
 import { useTranslations } from "next-intl";
 import { useState, type KeyboardEvent } from "react";
@@ -32,6 +30,7 @@ import {
   useRecipientSearch,
 } from "./organisation-options";
 import { RecipientGroupsMenu } from "./recipient-groups-menu";
+import { NumberedItem, NumberedList } from "./numbered-list";
 
 const NAME = "name:";
 const TYPED = "typed:";
@@ -147,64 +146,47 @@ export function AddresseesField({
             {t("addresseesEmpty")}
           </Text>
         ) : (
-          <Stack gap={6} component="ol" m={0} p={0} style={{ listStyle: "none" }}>
+          <NumberedList>
             {value.map((a, i) => (
-              <Paper
-                data-state={
+              <NumberedItem
+                key={a.kind === "organisation" ? a.organisationId : `outside:${a.name}`}
+                index={i}
+                testId="addressee"
+                state={
                   a.kind === "organisation" ? stateOf.get(a.organisationId)?.status : undefined
                 }
-                key={a.kind === "organisation" ? a.organisationId : `outside:${a.name}`}
-                component="li"
-                withBorder
-                px="sm"
-                py={6}
-                data-testid="addressee"
+                onRemove={() => remove(i)}
+                removeLabel={t("removeAddressee", { name: a.name })}
+                removeTestId="remove-addressee"
               >
-                <Group gap="sm" wrap="nowrap">
-                  <Text size="sm" c="dimmed" w={20} ta="right" style={{ flexShrink: 0 }}>
-                    {i + 1}.
-                  </Text>
-                  <Stack gap={2} style={{ flex: 1, minWidth: 0 }}>
-                    <Text size="sm" fw={500} style={{ overflowWrap: "anywhere" }}>
-                      {a.name}
-                    </Text>
-                    <Group gap={6}>
-                      <Badge
-                        size="sm"
-                        variant="light"
-                        tt="none"
-                        color={a.kind === "organisation" ? "indigo" : "gray"}
-                      >
-                        {t(a.kind === "organisation" ? "addresseeInTree" : "addresseeOutside")}
-                      </Badge>
-                      {a.kind === "organisation" && (
-                        <StateBadges state={stateOf.get(a.organisationId)} />
-                      )}
-                    </Group>
-                    {a.kind === "organisation" && (
-                      <StateWarning
-                        state={stateOf.get(a.organisationId)}
-                        name={a.name}
-                        onReplace={(successor) =>
-                          onChange(replaceBySuccessor(value, a.organisationId, successor))
-                        }
-                      />
-                    )}
-                  </Stack>
-                  <ActionIcon
-                    variant="subtle"
-                    color="gray"
-                    size="xl"
-                    onClick={() => remove(i)}
-                    aria-label={t("removeAddressee", { name: a.name })}
-                    data-testid="remove-addressee"
+                <Text size="sm" fw={500} style={{ overflowWrap: "anywhere" }}>
+                  {a.name}
+                </Text>
+                <Group gap={6}>
+                  <Badge
+                    size="sm"
+                    variant="light"
+                    tt="none"
+                    color={a.kind === "organisation" ? "indigo" : "gray"}
                   >
-                    <IconX size={20} />
-                  </ActionIcon>
+                    {t(a.kind === "organisation" ? "addresseeInTree" : "addresseeOutside")}
+                  </Badge>
+                  {a.kind === "organisation" && (
+                    <StateBadges state={stateOf.get(a.organisationId)} />
+                  )}
                 </Group>
-              </Paper>
+                {a.kind === "organisation" && (
+                  <StateWarning
+                    state={stateOf.get(a.organisationId)}
+                    name={a.name}
+                    onReplace={(successor) =>
+                      onChange(replaceBySuccessor(value, a.organisationId, successor))
+                    }
+                  />
+                )}
+              </NumberedItem>
             ))}
-          </Stack>
+          </NumberedList>
         )}
         <Group gap="xs" wrap="nowrap" align="flex-start">
           <Combobox store={combobox} onOptionSubmit={submitOption} withinPortal>

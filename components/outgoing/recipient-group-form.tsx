@@ -1,13 +1,11 @@
 "use client";
 
 import {
-  ActionIcon,
   Combobox,
   Group,
   Input,
   InputBase,
   Loader,
-  Paper,
   Stack,
   Text,
   TextInput,
@@ -15,7 +13,6 @@ import {
 } from "@mantine/core";
 import { useForm } from "@mantine/form";
 import { notifications } from "@mantine/notifications";
-import { IconX } from "@tabler/icons-react";
 import { useMutation } from "@tanstack/react-query";
 import { useTranslations } from "next-intl";
 import { useState } from "react";
@@ -32,6 +29,7 @@ import {
   useBranchLoader,
   useRecipientSearch,
 } from "./organisation-options";
+import { NumberedItem, NumberedList } from "./numbered-list";
 import type { RecipientGroupRow } from "./recipient-types";
 
 type Member = RecipientGroupRow["members"][number] | { id: string; name: string; code: string };
@@ -107,42 +105,25 @@ export function GroupForm({
                 {t("membersEmpty")}
               </Text>
             ) : (
-              <Stack gap={6} component="ol" m={0} p={0} style={{ listStyle: "none" }}>
+              <NumberedList>
                 {members.map((m, i) => (
-                  <Paper
+                  <NumberedItem
                     key={m.id}
-                    component="li"
-                    withBorder
-                    px="sm"
-                    py={6}
-                    data-testid="group-member"
+                    index={i}
+                    testId="group-member"
+                    onRemove={() => form.removeListItem("members", i)}
+                    removeLabel={t("removeMember", { name: m.name })}
                   >
-                    <Group gap="sm" wrap="nowrap">
-                      <Text size="sm" c="dimmed" w={24} ta="right" style={{ flexShrink: 0 }}>
-                        {i + 1}.
+                    <Group gap={6}>
+                      <Text size="sm" fw={500} style={{ overflowWrap: "anywhere" }}>
+                        {m.name}
                       </Text>
-                      <Stack gap={2} style={{ flex: 1, minWidth: 0 }}>
-                        <Group gap={6}>
-                          <Text size="sm" fw={500} style={{ overflowWrap: "anywhere" }}>
-                            {m.name}
-                          </Text>
-                          {"peer" in m && m.peer && <PeerBadge />}
-                        </Group>
-                        {"status" in m && <StateWarning state={m} name={m.name} />}
-                      </Stack>
-                      <ActionIcon
-                        variant="subtle"
-                        color="gray"
-                        size="lg"
-                        onClick={() => form.removeListItem("members", i)}
-                        aria-label={t("removeMember", { name: m.name })}
-                      >
-                        <IconX size={18} />
-                      </ActionIcon>
+                      {"peer" in m && m.peer && <PeerBadge />}
                     </Group>
-                  </Paper>
+                    {"status" in m && <StateWarning state={m} name={m.name} />}
+                  </NumberedItem>
                 ))}
-              </Stack>
+              </NumberedList>
             )}
             <MemberPicker
               chosen={new Set(members.map((m) => m.id))}
