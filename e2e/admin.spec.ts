@@ -1,4 +1,4 @@
-import { expect, shot, signIn, test } from "./fixtures";
+import { expect, shot, signIn, signInWithForm, test } from "./fixtures";
 
 test.describe("organisation administration", () => {
   test("an organisation admin creates a user who then signs in and chooses a password", async ({
@@ -47,7 +47,7 @@ test.describe("organisation administration", () => {
     await expect(page).toHaveURL(/\/sign-in/);
 
     // A temporary password opens nothing but the account page, where it is changed.
-    await signIn(page, "chuyenvien.moi", "TamThoi2026x");
+    await signInWithForm(page, "chuyenvien.moi", "TamThoi2026x");
     await expect(page).toHaveURL(/\/account$/);
     await expect(page.getByTestId("temporary-password-alert")).toContainText(
       "Mật khẩu của bạn vừa được đặt lại",
@@ -132,7 +132,7 @@ test.describe("organisation administration", () => {
     await specialist.reload();
     await expect(specialist).toHaveURL(/\/sign-in/);
     await expect(specialist.getByText("Phiên làm việc đã kết thúc")).toBeVisible();
-    await signIn(specialist, "chuyenvien.vhxh");
+    await signInWithForm(specialist, "chuyenvien.vhxh");
     await expect(specialist.getByTestId("sign-in-error")).toContainText("ngừng sử dụng");
     await shot(specialist, "deactivated-refused");
 

@@ -8,9 +8,13 @@ const screenshotDir = path.join(import.meta.dirname, "screenshots");
 /**
  * Signs in through the form, as a user would. Waits until the app answers (it leaves
  * /sign-in, or the form shows its error) so that the next step does not race the request;
- * whether the sign-in succeeded is for the test to assert.
+ * whether the sign-in succeeded is for the test to assert. For the tests of signing in itself.
  */
-export async function signIn(page: Page, username: string, password: string = DEMO_PASSWORD) {
+export async function signInWithForm(
+  page: Page,
+  username: string,
+  password: string = DEMO_PASSWORD,
+) {
   await page.goto("/sign-in");
   await page.getByLabel("Tên đăng nhập hoặc e-mail").fill(username);
   await page.getByLabel("Mật khẩu").fill(password);
@@ -19,6 +23,31 @@ export async function signIn(page: Page, username: string, password: string = DE
     page.waitForURL((url) => !url.pathname.startsWith("/sign-in")),
     page.getByTestId("sign-in-error").waitFor({ state: "visible" }),
   ]).catch(() => undefined);
+}
+
+/**
+ * Signs in through next-auth's credentials endpoint (the same check of the password, the lock
+ * and the account's state as the form), with the browser's own cookies, then opens the home
+ * page as the form would: a spec whose subject is not signing in skips loading the form.
+ * Fails at once when the server refuses.
+ */
+export async function signIn(page: Page, username: string, password: string = DEMO_PASSWORD) {
+  const request = page.context().request;
+  const csrf = await request.get("/api/auth/csrf");
+  const { csrfToken } = (await csrf.json()) as { csrfToken: string };
+  const answer = await request.post("/api/auth/callback/credentials", {
+    form: { csrfToken, login: username, password, callbackUrl: "/" },
+    maxRedirects: 0,
+  });
+  const signedIn = answer
+    .headersArray()
+    .some((h) => h.name.toLowerCase() === "set-cookie" && /session-token=[^;]/.test(h.value));
+  if (!signedIn) {
+    throw new Error(
+      `Signing in as ${username} was refused (HTTP ${answer.status()}, ${answer.headers().location ?? "no redirect"}).`,
+    );
+  }
+  await page.goto("/");
 }
 
 /** A full-page screenshot kept in e2e/screenshots/<name>.png for review. */

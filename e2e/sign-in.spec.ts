@@ -1,5 +1,5 @@
 import { demoOrganisations, DEMO_PASSWORD } from "@/db/seed/demo";
-import { expect, shot, signIn, test } from "./fixtures";
+import { expect, shot, signInWithForm, test } from "./fixtures";
 
 const roleLabels: Record<string, string> = {
   admin: "Quản trị cơ quan",
@@ -24,7 +24,7 @@ test.describe("sign-in", () => {
 
   for (const { org, user } of accounts) {
     test(`${user.username} signs in and sees ${org.name} and their role`, async ({ page }) => {
-      await signIn(page, user.username, DEMO_PASSWORD);
+      await signInWithForm(page, user.username, DEMO_PASSWORD);
       const who = page.getByTestId("who-am-i");
       await expect(who).toContainText(user.fullName);
       for (const role of user.roles) await expect(who).toContainText(roleLabels[role]!);
@@ -39,7 +39,7 @@ test.describe("sign-in", () => {
   }
 
   test("signs in with the e-mail address and signs out", async ({ page }) => {
-    await signIn(page, "VANTHU.DINHCONG@hanoi.gov.vn", DEMO_PASSWORD);
+    await signInWithForm(page, "VANTHU.DINHCONG@hanoi.gov.vn", DEMO_PASSWORD);
     await expect(page.getByTestId("who-am-i")).toContainText("Phạm Thị Thu");
     await page.getByTestId("user-menu").click();
     await page.getByRole("menuitem", { name: "Đăng xuất" }).click();
@@ -90,7 +90,7 @@ test.describe("sign-in", () => {
   });
 
   test("the language switch turns the interface into English and back", async ({ page }) => {
-    await signIn(page, "chutich.dc", DEMO_PASSWORD);
+    await signInWithForm(page, "chutich.dc", DEMO_PASSWORD);
     await expect(page.getByRole("heading", { name: "Xin chào, Nguyễn Đức Thắng" })).toBeVisible();
     await page.getByText("EN", { exact: true }).click();
     await expect(page.getByRole("heading", { name: "Hello, Nguyễn Đức Thắng" })).toBeVisible();
@@ -104,7 +104,7 @@ test.describe("sign-in", () => {
 
   test("the shell is usable on a phone", async ({ page }) => {
     await page.setViewportSize({ width: 390, height: 844 });
-    await signIn(page, "chutich.dc", DEMO_PASSWORD);
+    await signInWithForm(page, "chutich.dc", DEMO_PASSWORD);
     await expect(page.getByTestId("who-am-i")).toBeVisible();
     await page.getByRole("button", { name: "Mở menu" }).click();
     await expect(page.getByRole("link", { name: "Tài khoản" }).first()).toBeVisible();
