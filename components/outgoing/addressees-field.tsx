@@ -141,53 +141,43 @@ export function AddresseesField({
       inputWrapperOrder={["label", "description", "input", "error"]}
     >
       <Stack gap="xs" mt={6}>
-        {value.length === 0 ? (
-          <Text size="sm" c="dimmed" data-testid="addressees-empty">
-            {t("addresseesEmpty")}
-          </Text>
-        ) : (
-          <NumberedList>
-            {value.map((a, i) => (
-              <NumberedItem
-                key={a.kind === "organisation" ? a.organisationId : `outside:${a.name}`}
-                index={i}
-                testId="addressee"
-                state={
-                  a.kind === "organisation" ? stateOf.get(a.organisationId)?.status : undefined
-                }
-                onRemove={() => remove(i)}
-                removeLabel={t("removeAddressee", { name: a.name })}
-                removeTestId="remove-addressee"
-              >
-                <Text size="sm" fw={500} style={{ overflowWrap: "anywhere" }}>
-                  {a.name}
-                </Text>
-                <Group gap={6}>
-                  <Badge
-                    size="sm"
-                    variant="light"
-                    tt="none"
-                    color={a.kind === "organisation" ? "indigo" : "gray"}
-                  >
-                    {t(a.kind === "organisation" ? "addresseeInTree" : "addresseeOutside")}
-                  </Badge>
-                  {a.kind === "organisation" && (
-                    <StateBadges state={stateOf.get(a.organisationId)} />
-                  )}
-                </Group>
-                {a.kind === "organisation" && (
-                  <StateWarning
-                    state={stateOf.get(a.organisationId)}
-                    name={a.name}
-                    onReplace={(successor) =>
-                      onChange(replaceBySuccessor(value, a.organisationId, successor))
-                    }
-                  />
-                )}
-              </NumberedItem>
-            ))}
-          </NumberedList>
-        )}
+        <NumberedList empty={t("addresseesEmpty")} emptyTestId="addressees-empty">
+          {value.map((a, i) => (
+            <NumberedItem
+              key={a.kind === "organisation" ? a.organisationId : `outside:${a.name}`}
+              index={i}
+              testId="addressee"
+              state={a.kind === "organisation" ? stateOf.get(a.organisationId)?.status : undefined}
+              onRemove={() => remove(i)}
+              removeLabel={t("removeAddressee", { name: a.name })}
+              removeTestId="remove-addressee"
+            >
+              <Text size="sm" fw={500} style={{ overflowWrap: "anywhere" }}>
+                {a.name}
+              </Text>
+              <Group gap={6}>
+                <Badge
+                  size="sm"
+                  variant="light"
+                  tt="none"
+                  color={a.kind === "organisation" ? "indigo" : "gray"}
+                >
+                  {t(a.kind === "organisation" ? "addresseeInTree" : "addresseeOutside")}
+                </Badge>
+                {a.kind === "organisation" && <StateBadges state={stateOf.get(a.organisationId)} />}
+              </Group>
+              {a.kind === "organisation" && (
+                <StateWarning
+                  state={stateOf.get(a.organisationId)}
+                  name={a.name}
+                  onReplace={(successor) =>
+                    onChange(replaceBySuccessor(value, a.organisationId, successor))
+                  }
+                />
+              )}
+            </NumberedItem>
+          ))}
+        </NumberedList>
         <Group gap="xs" wrap="nowrap" align="flex-start">
           <Combobox store={combobox} onOptionSubmit={submitOption} withinPortal>
             <Combobox.Target>

@@ -4,8 +4,26 @@ import { ActionIcon, Group, Paper, Stack, Text } from "@mantine/core";
 import { IconX } from "@tabler/icons-react";
 import type { ReactNode } from "react";
 
-/** An ordered list of chosen organisations (a draft's addressees, a group's members). */
-export function NumberedList({ children }: { children: ReactNode }) {
+/**
+ * An ordered list of chosen organisations (a draft's addressees, a group's members), or what
+ * to say when there is none yet.
+ */
+export function NumberedList({
+  empty,
+  emptyTestId,
+  children,
+}: {
+  empty: string;
+  emptyTestId: string;
+  children: ReactNode[];
+}) {
+  if (children.length === 0) {
+    return (
+      <Text size="sm" c="dimmed" data-testid={emptyTestId}>
+        {empty}
+      </Text>
+    );
+  }
   return (
     <Stack gap={6} component="ol" m={0} p={0} style={{ listStyle: "none" }}>
       {children}

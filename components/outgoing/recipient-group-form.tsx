@@ -100,31 +100,25 @@ export function GroupForm({
           inputWrapperOrder={["label", "description", "input", "error"]}
         >
           <Stack gap={6} mt={6}>
-            {members.length === 0 ? (
-              <Text size="sm" c="dimmed" data-testid="recipient-group-members-empty">
-                {t("membersEmpty")}
-              </Text>
-            ) : (
-              <NumberedList>
-                {members.map((m, i) => (
-                  <NumberedItem
-                    key={m.id}
-                    index={i}
-                    testId="group-member"
-                    onRemove={() => form.removeListItem("members", i)}
-                    removeLabel={t("removeMember", { name: m.name })}
-                  >
-                    <Group gap={6}>
-                      <Text size="sm" fw={500} style={{ overflowWrap: "anywhere" }}>
-                        {m.name}
-                      </Text>
-                      {"peer" in m && m.peer && <PeerBadge />}
-                    </Group>
-                    {"status" in m && <StateWarning state={m} name={m.name} />}
-                  </NumberedItem>
-                ))}
-              </NumberedList>
-            )}
+            <NumberedList empty={t("membersEmpty")} emptyTestId="recipient-group-members-empty">
+              {members.map((m, i) => (
+                <NumberedItem
+                  key={m.id}
+                  index={i}
+                  testId="group-member"
+                  onRemove={() => form.removeListItem("members", i)}
+                  removeLabel={t("removeMember", { name: m.name })}
+                >
+                  <Group gap={6}>
+                    <Text size="sm" fw={500} style={{ overflowWrap: "anywhere" }}>
+                      {m.name}
+                    </Text>
+                    {"peer" in m && m.peer && <PeerBadge />}
+                  </Group>
+                  {"status" in m && <StateWarning state={m} name={m.name} />}
+                </NumberedItem>
+              ))}
+            </NumberedList>
             <MemberPicker
               chosen={new Set(members.map((m) => m.id))}
               disabled={members.length >= GROUP_MEMBERS_MAX}
@@ -180,7 +174,14 @@ function MemberPicker({
   };
 
   return (
-    <Combobox store={combobox} onOptionSubmit={(o) => void submitOption(o)} withinPortal>
+    // In a full-screen window on a touch phone, Mantine took the input for detached from the
+    // page and kept the list hidden.
+    <Combobox
+      store={combobox}
+      onOptionSubmit={(o) => void submitOption(o)}
+      withinPortal
+      hideDetached={false}
+    >
       <Combobox.Target>
         <InputBase
           value={text}
