@@ -303,6 +303,9 @@ test("the chairman directs it to a lead unit, a co-handler and a reader, with de
   await small.getByTestId("phrase").first().click();
   await expect(small.getByTestId("direct-text")).toHaveValue(/^Giao chủ trì tham mưu/);
   await shot(small, "leader-phone-direct-phrase");
+  // The lists of people open on a touch phone too, inside the full-screen form.
+  await small.getByTestId("direct-info").click();
+  await expect(small.getByRole("option").first()).toBeVisible();
   await phone.close();
 
   await page.goto(documentUrl);

@@ -174,14 +174,7 @@ function MemberPicker({
   };
 
   return (
-    // In a full-screen window on a touch phone, Mantine took the input for detached from the
-    // page and kept the list hidden.
-    <Combobox
-      store={combobox}
-      onOptionSubmit={(o) => void submitOption(o)}
-      withinPortal
-      hideDetached={false}
-    >
+    <Combobox store={combobox} onOptionSubmit={(o) => void submitOption(o)} withinPortal>
       <Combobox.Target>
         <InputBase
           value={text}

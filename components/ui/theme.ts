@@ -11,4 +11,11 @@ export const theme = createTheme({
   fontFamily:
     "system-ui, -apple-system, 'Segoe UI', Roboto, 'Noto Sans', 'DejaVu Sans', Arial, sans-serif",
   headings: { fontWeight: "650" },
+  components: {
+    // Every list of choices (Select, MultiSelect, the pickers built on Combobox) shows when asked
+    // for. By default Mantine hides one whose field it takes for scrolled out of view, and inside a
+    // full-screen window on a touch phone it took the field for hidden and never showed the list.
+    // A plain object: the server reads this theme too, where the client components are only references.
+    Combobox: { defaultProps: { hideDetached: false } },
+  },
 });
