@@ -15,7 +15,7 @@ export const theme = createTheme({
     // Every list of choices (Select, MultiSelect, the pickers built on Combobox) shows when asked
     // for. By default Mantine hides one whose field it takes for scrolled out of view, and inside a
     // full-screen window on a touch phone it took the field for hidden and never showed the list.
-    // A plain object: the server reads this theme too, where the client components are only references.
+    // Set as a plain object, not `Combobox.extend`: the server reads this theme too.
     Combobox: { defaultProps: { hideDetached: false } },
   },
 });
