@@ -1,6 +1,6 @@
 import { mkdirSync } from "node:fs";
 import path from "node:path";
-import { test as base, expect, type Page } from "@playwright/test";
+import { test as base, expect, type Browser, type Page } from "@playwright/test";
 import { DEMO_PASSWORD } from "@/db/seed/demo";
 
 const screenshotDir = path.join(import.meta.dirname, "screenshots");
@@ -48,6 +48,13 @@ export async function signIn(page: Page, username: string, password: string = DE
     );
   }
   await page.goto("/");
+}
+
+/** A page of its own browser context (cookies apart from every other page), signed in as `username`. */
+export async function signedInPage(browser: Browser, username: string): Promise<Page> {
+  const page = await (await browser.newContext()).newPage();
+  await signIn(page, username);
+  return page;
 }
 
 /** A full-page screenshot kept in e2e/screenshots/<name>.png for review. */

@@ -4,24 +4,14 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import AxeBuilder from "@axe-core/playwright";
 import fontkit from "@pdf-lib/fontkit";
-import type { Browser, Page } from "@playwright/test";
+import type { Page } from "@playwright/test";
 import { PDFDocument, rgb } from "pdf-lib";
-import { expect, shot, signIn, test } from "./fixtures";
+import { vnDate } from "./days";
+import { expect, shot, signedInPage, test } from "./fixtures";
 
 test.describe.configure({ mode: "serial" });
 
 const SUBJECT = "Về việc triển khai phương án phòng, chống lụt bão năm 2026 trên địa bàn phường";
-
-function vnDate(offsetDays: number): { iso: string; display: string } {
-  const today = new Intl.DateTimeFormat("en-CA", { timeZone: "Asia/Ho_Chi_Minh" }).format(
-    new Date(),
-  );
-  const d = new Date(`${today}T00:00:00Z`);
-  d.setUTCDate(d.getUTCDate() + offsetDays);
-  const iso = d.toISOString().slice(0, 10);
-  const [y, m, day] = iso.split("-");
-  return { iso, display: `${day}/${m}/${y}` };
-}
 
 /** A one-page official letter with Vietnamese text, as a scan-free electronic original would be. */
 async function letterPdf(): Promise<Buffer> {
@@ -42,99 +32,15 @@ async function letterPdf(): Promise<Buffer> {
   return Buffer.from(await pdf.save());
 }
 
-async function pageAs(browser: Browser, username: string): Promise<Page> {
-  const context = await browser.newContext();
-  const page = await context.newPage();
-  await signIn(page, username);
-  await expect(page.getByTestId("who-am-i")).toBeVisible();
-  return page;
-}
-
 async function chooseOption(page: Page, testId: string, option: string | RegExp) {
   await page.getByTestId(testId).click();
   await page.getByRole("option", { name: option }).first().click();
 }
 
-test("the date fields read dates as clerks type them and say why one is wrong, keeping the text", async ({
-  browser,
-}) => {
-  const page = await pageAs(browser, "vanthu.dc");
-  await page.goto("/incoming/new");
-  const documentDate = page.getByTestId("document-date-input");
-  const field = (input: typeof documentDate) =>
-    page.locator(".mantine-InputWrapper-root").filter({ has: input });
-
-  // A day that does not exist is said so as it is typed, and stays in the field when left.
-  await documentDate.fill("31/02/2026");
-  await expect(field(documentDate)).toContainText("Ngày này không có trên lịch.");
-  await documentDate.press("Tab");
-  await expect(documentDate).toHaveValue("31/02/2026");
-
-  // Digits without separators, a two-digit year and words become the day, shown dd/MM/yyyy.
-  const yesterday = vnDate(-1);
-  const [d, m, y] = yesterday.display.split("/");
-  for (const typed of [`${d}${m}${y}`, `${Number(d)}/${Number(m)}/${y!.slice(2)}`, "hôm qua"]) {
-    await documentDate.fill(typed);
-    await documentDate.press("Tab");
-    await expect(documentDate, typed).toHaveValue(yesterday.display);
-    await expect(field(documentDate).locator(".mantine-InputWrapper-error")).toHaveCount(0);
-  }
-
-  // A document cannot be dated after today, nor a deadline be already past: both kept, both said.
-  await documentDate.fill(vnDate(3).display);
-  await documentDate.press("Tab");
-  await expect(field(documentDate)).toContainText("Ngày văn bản không được sau ngày hôm nay.");
-  await expect(documentDate).toHaveValue(vnDate(3).display);
-  const deadline = page.getByTestId("deadline-input");
-  await deadline.fill(vnDate(-2).display);
-  await deadline.press("Tab");
-  await expect(field(deadline)).toContainText("Hạn xử lý không được trước ngày hôm nay.");
-  await shot(page, "date-fields");
-  await page.setViewportSize({ width: 390, height: 844 });
-  await deadline.scrollIntoViewIfNeeded();
-  await shot(page, "date-fields-phone");
-});
-
-test("the reception form by keyboard: a skip link, the type picked by typing, named radio groups", async ({
-  browser,
-}) => {
-  const page = await pageAs(browser, "vanthu.dc");
-  await page.goto("/incoming/new");
-  // The first Tab reaches the skip link, which jumps past the header and the menu.
-  await page.keyboard.press("Tab");
-  await expect(page.getByTestId("skip-link")).toBeFocused();
-  await page.keyboard.press("Enter");
-  await expect(page.locator("#main-content")).toBeFocused();
-
-  // The most common types come first; typing highlights the first match, Enter picks it and
-  // does not submit the form, and Tab keeps what was highlighted.
-  const type = page.getByTestId("document-type-select");
-  await type.click();
-  const options = page.getByRole("option");
-  await expect(options.first()).toHaveText("Công văn");
-  await expect(options.nth(1)).toHaveText("Giấy mời (GM)");
-  await type.fill("giay m");
-  await page.keyboard.press("Enter");
-  await expect(type).toHaveValue("Giấy mời (GM)");
-  await expect(page.getByText("Trường này là bắt buộc.")).toHaveCount(0);
-  await type.fill("");
-  await type.pressSequentially("quyet d");
-  await page.keyboard.press("Tab");
-  await expect(type).toHaveValue("Quyết định (QĐ)");
-
-  // Both rows of choices have an option "Thường"; each group carries its own name.
-  for (const group of ["Độ khẩn", "Độ mật"]) {
-    await expect(
-      page.getByRole("radiogroup", { name: group }).getByRole("radio", { name: "Thường" }),
-    ).toHaveCount(1);
-  }
-  await shot(page, "reception-keyboard");
-});
-
 let documentUrl = "";
 
 test("a clerk registers an urgent PDF and presents it to the chairman", async ({ browser }) => {
-  const page = await pageAs(browser, "vanthu.dc");
+  const page = await signedInPage(browser, "vanthu.dc");
   await page.goto("/incoming/new");
   await page.locator('[data-testid="reception-dropzone"] input[type="file"]').setInputFiles({
     name: "125-UBND-PCTT.pdf",
@@ -189,7 +95,7 @@ test("a clerk registers an urgent PDF and presents it to the chairman", async ({
 });
 
 test("the full text reads in the page, on a computer and on a phone", async ({ browser }) => {
-  const page = await pageAs(browser, "vanthu.dc");
+  const page = await signedInPage(browser, "vanthu.dc");
   const worker = page.waitForResponse((r) => r.url().endsWith("/pdf.worker.min.mjs"));
   await page.goto(documentUrl);
   const viewer = page.getByTestId("pdf-viewer");
@@ -246,7 +152,7 @@ test("the full text reads in the page, on a computer and on a phone", async ({ b
 test("the reception form, the document page and the inbox pass an accessibility check", async ({
   browser,
 }) => {
-  const page = await pageAs(browser, "vanthu.dc");
+  const page = await signedInPage(browser, "vanthu.dc");
   const serious = async (where: string) => {
     const result = await new AxeBuilder({ page })
       .withTags(["wcag2a", "wcag2aa", "wcag21aa"])
@@ -277,7 +183,7 @@ test("the reception form, the document page and the inbox pass an accessibility 
 test("the chairman directs it to a lead unit, a co-handler and a reader, with deadlines", async ({
   browser,
 }) => {
-  const page = await pageAs(browser, "chutich.dc");
+  const page = await signedInPage(browser, "chutich.dc");
   // The bell tells the chairman, urgently.
   await page.getByTestId("notification-bell").click();
   await expect(page.getByText(/KHẨN.*phòng, chống lụt bão/)).toBeVisible();
@@ -337,7 +243,7 @@ test("the chairman directs it to a lead unit, a co-handler and a reader, with de
 });
 
 test("the unit head assigns a specialist", async ({ browser }) => {
-  const page = await pageAs(browser, "truongphong.kt");
+  const page = await signedInPage(browser, "truongphong.kt");
   await page.goto(documentUrl);
   await page.getByTestId("action-assign").click();
   await chooseOption(page, "assign-user", /Lê Minh Tuấn/);
@@ -347,7 +253,7 @@ test("the unit head assigns a specialist", async ({ browser }) => {
 });
 
 test("the specialist asks for an extension, which the chairman grants", async ({ browser }) => {
-  const specialist = await pageAs(browser, "chuyenvien.kt");
+  const specialist = await signedInPage(browser, "chuyenvien.kt");
   await specialist.goto(documentUrl);
   await specialist.getByTestId("action-extension").click();
   await specialist.getByTestId("extension-date").fill(vnDate(20).display);
@@ -358,7 +264,7 @@ test("the specialist asks for an extension, which the chairman grants", async ({
   await specialist.getByTestId("extension-submit").click();
   await expect(specialist.getByTestId("event-extensionRequested")).toBeVisible();
 
-  const chairman = await pageAs(browser, "chutich.dc");
+  const chairman = await signedInPage(browser, "chutich.dc");
   await chairman.goto(documentUrl);
   await chairman.getByTestId("action-decide").click();
   await chairman.getByTestId("decide-submit").click();
@@ -370,7 +276,7 @@ test("the specialist asks for an extension, which the chairman grants", async ({
 test("the specialist submits a result with a file; the unit head sends it back, then accepts; the chairman's acceptance completes it", async ({
   browser,
 }) => {
-  const page = await pageAs(browser, "chuyenvien.kt");
+  const page = await signedInPage(browser, "chuyenvien.kt");
   await page.goto(documentUrl);
   await page.getByTestId("action-submit-result").click();
   await page.getByTestId("note-text").fill("Đã rà soát 12 điểm ngập úng, báo cáo số 45/BC-KT.");
@@ -383,7 +289,7 @@ test("the specialist submits a result with a file; the unit head sends it back, 
   await page.getByTestId("note-submit").click();
   await expect(page.getByTestId("event-resultSubmitted")).toBeVisible();
 
-  const head = await pageAs(browser, "truongphong.kt");
+  const head = await signedInPage(browser, "truongphong.kt");
   await head.goto("/incoming?box=to_review");
   await expect(head.getByTestId("inbox-tab-to_review")).toBeVisible();
   await head.goto(documentUrl);
@@ -408,7 +314,7 @@ test("the specialist submits a result with a file; the unit head sends it back, 
   await head.getByTestId("review-submit").click();
   await expect(head.getByTestId("event-resultAccepted")).toBeVisible();
 
-  const chairman = await pageAs(browser, "chutich.dc");
+  const chairman = await signedInPage(browser, "chutich.dc");
   await chairman.goto(documentUrl);
   await chairman.getByTestId("action-review").click();
   await expect(chairman.getByTestId("review-result-text")).toContainText("tổ dân phố 5");
@@ -424,7 +330,7 @@ test("the specialist submits a result with a file; the unit head sends it back, 
 test("the for-information recipient marks it read, and the history shows every step", async ({
   browser,
 }) => {
-  const page = await pageAs(browser, "phochutich.dc");
+  const page = await signedInPage(browser, "phochutich.dc");
   await page.goto(documentUrl);
   await page.getByTestId("action-mark-read").click();
   await expect(page.getByTestId("event-read")).toBeVisible();
@@ -445,7 +351,7 @@ test("the for-information recipient marks it read, and the history shows every s
 });
 
 test("the registry book lists it with its arrival number", async ({ browser }) => {
-  const page = await pageAs(browser, "vanthu.dc");
+  const page = await signedInPage(browser, "vanthu.dc");
   const { iso } = vnDate(0);
   const response = await page.request.get(
     `/api/reports/registry-book?from=${iso}&to=${iso}&format=pdf`,

@@ -1,6 +1,6 @@
 import type { Browser, Page } from "@playwright/test";
 import { CHAIR_PIN, SEAL_PIN, unlockable, type Staff } from "./people";
-import { expect, signIn, test } from "./fixtures";
+import { expect, signedInPage, signIn, test } from "./fixtures";
 import { call } from "./trpc";
 import { widthProblems } from "./width";
 
@@ -12,19 +12,13 @@ const SUBJECT =
   "bình năm 2026 trên địa bàn phường";
 type Outcome = { id: string; status: string; version: number };
 
-async function pageAs(browser: Browser, username: string): Promise<Page> {
-  const page = await (await browser.newContext()).newPage();
-  await signIn(page, username);
-  return page;
-}
-
 /**
  * One outgoing document the whole way, as people do it: the clerk drafts a công văn of the
  * economic unit to an outside body and two people inside, checks its format, the chair signs
  * it, and the clerk numbers, seals and issues it from the default outgoing registry.
  */
 async function issueOutgoing(browser: Browser): Promise<string> {
-  const clerk = await pageAs(browser, "vanthu.dc");
+  const clerk = await signedInPage(browser, "vanthu.dc");
   const directory = await call<Staff>(clerk, "directory.staff");
   const chair = directory.leadership.find((p) => p.fullName === "Nguyễn Đức Thắng")!;
   const kt = directory.units.find((u) => u.shortName === "KT")!;
@@ -74,7 +68,7 @@ async function issueOutgoing(browser: Browser): Promise<string> {
   });
   outcome = await act(clerk, outcome.version, { action: "approveStep", comment: null });
 
-  const leader = await pageAs(browser, "chutich.dc");
+  const leader = await signedInPage(browser, "chutich.dc");
   await unlockable(leader, "person", CHAIR_PIN);
   outcome = await call<Outcome>(
     leader,
