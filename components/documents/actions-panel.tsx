@@ -18,37 +18,12 @@ import {
 } from "@tabler/icons-react";
 import { useQuery } from "@tanstack/react-query";
 import { useTranslations } from "next-intl";
-import { useState, type ReactNode } from "react";
+import { useState } from "react";
 import { useTRPC } from "@/components/providers/trpc";
-import { DecideExtensionForm } from "./decide-extension-form";
-import { DirectForm } from "./direct-form";
+import { ActionForm, reviewName, targetName, type ActionDialog } from "./action-forms";
 import { formatDate } from "./document-format";
 import type { AssignmentView, IncomingDocumentView } from "./document-types";
-import { NoteForm } from "./note-form";
-import { AssignSpecialistForm, RequestExtensionForm, ReturnPartForm } from "./part-forms";
-import { ForwardForm, ReviewResultForm, WithdrawDirectionForm } from "./review-forms";
-import { PresentForm } from "./present-form";
-import { RegisterArrivedForm } from "./register-arrived-form";
-import { ReturnToSenderForm } from "./return-to-sender-form";
 import { useDocumentAction } from "./use-document-action";
-
-type PartKind = "assign" | "extension" | "submitResult" | "returnPart" | "review";
-type Dialog =
-  | {
-      kind:
-        | "present"
-        | "direct"
-        | "note"
-        | "returnToSender"
-        | "withdrawDirection"
-        | "forward"
-        | "register";
-    }
-  | { kind: PartKind; assignmentId: string }
-  | { kind: "decide"; requestId: string }
-  | null;
-
-export const targetName = (a: AssignmentView) => a.unitName ?? a.userName ?? "";
 
 /**
  * What this person may do now, as the server's `can` says (the server checks again on every
@@ -64,7 +39,7 @@ export function ActionsPanel({
 }) {
   const t = useTranslations("documentPage");
   const trpc = useTRPC();
-  const [dialog, setDialog] = useState<Dialog>(null);
+  const [dialog, setDialog] = useState<ActionDialog | null>(null);
   const close = () => setDialog(null);
   const { document: doc, can, assignments, extensions, history } = view;
   // The clerk's proposal is what a leader reads first when asked to direct.
@@ -90,11 +65,6 @@ export function ActionsPanel({
     const a = byId.get(id);
     return a ? [a] : [];
   });
-  // A specialist's result is named by the specialist, within their unit's part.
-  const reviewName = (a: AssignmentView) => {
-    const unitPart = a.parentId ? byId.get(a.parentId) : undefined;
-    return unitPart ? `${targetName(a)} (${targetName(unitPart)})` : targetName(a);
-  };
   const general =
     can.register ||
     can.present ||
@@ -106,86 +76,7 @@ export function ActionsPanel({
     can.forward;
   if (!general && parts.length === 0 && pending.length === 0 && toReview.length === 0) return null;
 
-  const open = (d: Dialog) => () => setDialog(d);
-  const partAvailable = (kind: PartKind, id: string) => {
-    const p = can.parts.find((x) => x.assignmentId === id);
-    if (!p) return false;
-    return {
-      assign: p.assignToSpecialist,
-      extension: p.requestExtension,
-      submitResult: p.submitResult,
-      returnPart: p.returnPart,
-      review: false,
-    }[kind];
-  };
-
-  let form: ReactNode = null;
-  const dir = directory.data;
-  if (dialog?.kind === "present" && can.present && dir) {
-    form = <PresentForm doc={doc} directory={dir} onClose={close} />;
-  } else if (dialog?.kind === "direct" && can.direct && dir) {
-    form = (
-      <DirectForm
-        doc={doc}
-        assignments={assignments}
-        directory={dir}
-        currentUserId={currentUserId}
-        onClose={close}
-      />
-    );
-  } else if (dialog?.kind === "withdrawDirection" && can.withdrawDirection) {
-    form = <WithdrawDirectionForm doc={doc} onClose={close} />;
-  } else if (dialog?.kind === "forward" && can.forward && dir) {
-    form = (
-      <ForwardForm
-        doc={doc}
-        assignments={assignments}
-        directory={dir}
-        currentUserId={currentUserId}
-        onClose={close}
-      />
-    );
-  } else if (dialog?.kind === "review" && can.review.includes(dialog.assignmentId)) {
-    const part = byId.get(dialog.assignmentId);
-    if (part)
-      form = <ReviewResultForm doc={doc} part={part} partName={reviewName(part)} onClose={close} />;
-  } else if (dialog?.kind === "note" && can.addNote) {
-    form = <NoteForm doc={doc} onClose={close} />;
-  } else if (dialog?.kind === "register" && can.register) {
-    form = <RegisterArrivedForm doc={doc} onClose={close} />;
-  } else if (dialog?.kind === "returnToSender" && can.returnToSender) {
-    form = <ReturnToSenderForm doc={doc} onClose={close} />;
-  } else if (dialog?.kind === "decide") {
-    const request = pending.find((e) => e.id === dialog.requestId);
-    const part = request && byId.get(request.assignmentId);
-    if (request && part) {
-      form = (
-        <DecideExtensionForm
-          doc={doc}
-          request={request}
-          partName={targetName(part)}
-          onClose={close}
-        />
-      );
-    }
-  } else if (
-    dialog &&
-    "assignmentId" in dialog &&
-    partAvailable(dialog.kind, dialog.assignmentId)
-  ) {
-    const part = byId.get(dialog.assignmentId)!;
-    const props = { doc, part, onClose: close };
-    if (dialog.kind === "assign" && dir) {
-      form = <AssignSpecialistForm {...props} directory={dir} currentUserId={currentUserId} />;
-    } else if (dialog.kind === "extension") {
-      const unitPart = part.parentId ? byId.get(part.parentId) : undefined;
-      form = <RequestExtensionForm {...props} currentDeadline={(unitPart ?? part).deadline} />;
-    } else if (dialog.kind === "submitResult") {
-      form = <NoteForm doc={doc} part={part} replies={view.replies} onClose={close} />;
-    } else if (dialog.kind === "returnPart") {
-      form = <ReturnPartForm {...props} />;
-    }
-  }
+  const open = (d: ActionDialog) => () => setDialog(d);
 
   return (
     <Card withBorder padding="md" data-testid="actions-panel">
@@ -292,7 +183,7 @@ export function ActionsPanel({
           <Stack key={a.id} gap="xs" data-testid="result-to-review">
             <Divider label={t("resultToReview")} labelPosition="left" />
             <Text size="sm" fw={600}>
-              {reviewName(a)}
+              {reviewName(a, byId)}
             </Text>
             <Text size="sm" lineClamp={4} style={{ whiteSpace: "pre-wrap" }}>
               {a.result}
@@ -395,7 +286,15 @@ export function ActionsPanel({
           </Alert>
         )}
       </Stack>
-      {form}
+      {dialog && (
+        <ActionForm
+          dialog={dialog}
+          view={view}
+          directory={directory.data}
+          currentUserId={currentUserId}
+          onClose={close}
+        />
+      )}
     </Card>
   );
 }
