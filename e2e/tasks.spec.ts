@@ -1,20 +1,10 @@
 import type { Page } from "@playwright/test";
+import { vnDate } from "./days";
 import { letterPdf, registerAndPresent } from "./documents";
 import { expect, test } from "./fixtures";
 import { switchTo } from "./people";
 import { call } from "./trpc";
 import { widthProblems } from "./width";
-
-function vnDate(offsetDays: number): { iso: string; display: string } {
-  const today = new Intl.DateTimeFormat("en-CA", { timeZone: "Asia/Ho_Chi_Minh" }).format(
-    new Date(),
-  );
-  const d = new Date(`${today}T00:00:00Z`);
-  d.setUTCDate(d.getUTCDate() + offsetDays);
-  const iso = d.toISOString().slice(0, 10);
-  const [y, m, day] = iso.split("-");
-  return { iso, display: `${day}/${m}/${y}` };
-}
 
 async function chooseOption(page: Page, locator: ReturnType<Page["getByTestId"]>, name: RegExp) {
   await locator.click();
