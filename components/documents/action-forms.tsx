@@ -70,9 +70,14 @@ export function ActionForm({
   let form: ReactNode = null;
   if (dialog.kind === "present" && can.present && dir) {
     form = <PresentForm doc={doc} directory={dir} onClose={close} />;
-  } else if (dialog.kind === "direct" && can.direct && dir) {
+  } else if (
+    ((dialog.kind === "direct" && can.direct) || (dialog.kind === "forward" && can.forward)) &&
+    dir
+  ) {
+    // Directing and forwarding both hand parts to units and people of the directory.
+    const PartsForm = dialog.kind === "direct" ? DirectForm : ForwardForm;
     form = (
-      <DirectForm
+      <PartsForm
         doc={doc}
         assignments={assignments}
         directory={dir}
@@ -82,16 +87,6 @@ export function ActionForm({
     );
   } else if (dialog.kind === "withdrawDirection" && can.withdrawDirection) {
     form = <WithdrawDirectionForm doc={doc} onClose={close} />;
-  } else if (dialog.kind === "forward" && can.forward && dir) {
-    form = (
-      <ForwardForm
-        doc={doc}
-        assignments={assignments}
-        directory={dir}
-        currentUserId={currentUserId}
-        onClose={close}
-      />
-    );
   } else if (dialog.kind === "review" && can.review.includes(dialog.assignmentId)) {
     const part = byId.get(dialog.assignmentId);
     if (part)
