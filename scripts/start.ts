@@ -12,6 +12,7 @@ import { migrateDatabase } from "@/db/migrate";
 import { isDatabaseEmpty, seedDemo } from "@/db/seed/demo";
 import { seedDemoCertificates } from "@/db/seed/demo-certificates";
 import { seedDemoDocuments } from "@/db/seed/demo-documents";
+import { seedDemoExchange } from "@/db/seed/demo-exchange";
 import { seedDemoOutgoing } from "@/db/seed/demo-outgoing";
 import { seedDemoMeetings } from "@/db/seed/demo-meetings";
 import { seedDemoSchedule } from "@/db/seed/demo-schedule";
@@ -262,6 +263,8 @@ async function main() {
 
   log("Applying migrations ...");
   await migrateDatabase(db.url);
+  // The signed files the demo makes go where the server will look for them.
+  process.env.DATA_DIR = path.resolve(options.dataDir);
   const { db: client, pool } = createDb(db.url, 2);
   let seededNow: Awaited<ReturnType<typeof seedDemo>> | null = null;
   try {
@@ -291,6 +294,10 @@ async function main() {
     if (seededNow) {
       log("Issuing the demo leaders' and seals' signing certificates ...");
       await seedDemoCertificates(client, seededNow);
+      if (process.env.LIEN_THONG_DEMO_DOCUMENTS !== "0") {
+        log("Sending a signed document from Hoàng Liệt to three organisations ...");
+        await seedDemoExchange(client, seededNow);
+      }
     }
   } finally {
     await closePdfInspector();
