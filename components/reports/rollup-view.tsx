@@ -2,6 +2,7 @@
 
 import { Alert, Badge, EmptyState, Group, Loader, Select, Stack, Text, Title } from "@mantine/core";
 import { IconSitemap } from "@tabler/icons-react";
+import { useMediaQuery } from "@mantine/hooks";
 import { useQuery } from "@tanstack/react-query";
 import type { inferRouterOutputs } from "@trpc/server";
 import { useSearchParams } from "next/navigation";
@@ -285,6 +286,12 @@ function MonthTable({ report }: { report: Rollup }) {
     month,
     counts: organisation ? organisation.months[i]! : report.monthTotals[i]!,
   }));
+  // On a phone each month is a card of five lines: months without a single figure are named in
+  // one line instead, so a year with two busy months is not a long scroll of zeros.
+  const phone = useMediaQuery("(max-width: 36em)");
+  const empty = (row: MonthRow) => countKeys.every((key) => row.counts[key] === 0);
+  const shown = phone ? rows.filter((row) => !empty(row)) : rows;
+  const left = phone ? emptyRuns(rows.map(empty), report.months) : [];
   const columns: DataColumn<MonthRow>[] = [
     {
       key: "month",
@@ -318,7 +325,7 @@ function MonthTable({ report }: { report: Rollup }) {
       <DataTable
         label={t("rollup.byMonth")}
         columns={columns}
-        rows={rows}
+        rows={shown}
         rowKey={(row) => row.month}
         rowTestId={() => "rollup-month-row"}
         footer={{
@@ -328,6 +335,33 @@ function MonthTable({ report }: { report: Rollup }) {
         bordered
         testId="rollup-month-table"
       />
+      {left.length > 0 && (
+        <Text size="sm" c="dimmed" data-testid="rollup-empty-months">
+          {t("rollup.emptyMonths", {
+            count: rows.length - shown.length,
+            months: left.join(", "),
+          })}
+        </Text>
+      )}
     </Stack>
   );
+}
+
+/** The months marked empty, as runs of consecutive months: "01/2026 – 10/2026", "12/2026". */
+function emptyRuns(isEmpty: boolean[], months: string[]): string[] {
+  const runs: string[] = [];
+  let start = -1;
+  isEmpty.forEach((e, i) => {
+    if (e && start < 0) start = i;
+    if (start >= 0 && (!e || i === isEmpty.length - 1)) {
+      const end = e ? i : i - 1;
+      runs.push(
+        start === end
+          ? monthLabel(months[start]!)
+          : `${monthLabel(months[start]!)} – ${monthLabel(months[end]!)}`,
+      );
+      start = -1;
+    }
+  });
+  return runs;
 }
