@@ -1,5 +1,12 @@
 import { describe, expect, it } from "vitest";
-import { lastMonth, rangeFromParams, thisMonth, thisQuarter, thisYear } from "./date-ranges";
+import {
+  lastMonth,
+  monthRuns,
+  rangeFromParams,
+  thisMonth,
+  thisQuarter,
+  thisYear,
+} from "./date-ranges";
 
 describe("calendar periods for the books and reports", () => {
   it("covers the whole month, leap February included", () => {
@@ -27,5 +34,22 @@ describe("calendar periods for the books and reports", () => {
     expect(rangeFromParams("2026-13-01", "2026-10-01", fallback)).toEqual(fallback);
     expect(rangeFromParams("2026-02-01", "2026-02-30", fallback)).toEqual(fallback);
     expect(rangeFromParams(null, "2026-10-01", fallback)).toEqual(fallback);
+  });
+});
+
+describe("runs of months", () => {
+  const months = ["2026-10", "2026-11", "2026-12", "2027-01", "2027-02"];
+
+  it("joins neighbours, across the new year, and keeps a month alone as a run of one", () => {
+    expect(monthRuns(months, [true, false, true, true, false])).toEqual([
+      ["2026-10", "2026-10"],
+      ["2026-12", "2027-01"],
+    ]);
+  });
+
+  it("ends a run at the last month, and finds none when nothing is flagged", () => {
+    expect(monthRuns(months, [false, false, false, true, true])).toEqual([["2027-01", "2027-02"]]);
+    expect(monthRuns(months, [true, true, true, true, true])).toEqual([["2026-10", "2027-02"]]);
+    expect(monthRuns(months, [false, false, false, false, false])).toEqual([]);
   });
 });

@@ -38,3 +38,21 @@ export function rangeFromParams(
 ): [string, string] {
   return isCalendarDay(from) && isCalendarDay(to) && from <= to ? [from, to] : fallback;
 }
+
+/**
+ * The months (yyyy-MM, consecutive) whose flag is set, as runs of neighbours: each run as its
+ * first and last month, the same month twice for a run of one.
+ */
+export function monthRuns(
+  months: readonly string[],
+  flagged: readonly boolean[],
+): [string, string][] {
+  const runs: [string, string][] = [];
+  months.forEach((month, i) => {
+    if (!flagged[i]) return;
+    const last = runs.at(-1);
+    if (last && flagged[i - 1]) last[1] = month;
+    else runs.push([month, month]);
+  });
+  return runs;
+}

@@ -16,6 +16,7 @@ import { vietnamToday } from "@/lib/dates";
 import { orgLevels, type OrgLevel } from "@/lib/schemas/org-tree";
 import { MAX_ROLLUP_MONTHS, monthsBetween } from "@/lib/schemas/rollup";
 import type { AppRouter } from "@/server/api/root";
+import { monthRuns } from "./date-ranges";
 import { MonthRangeField, yearSoFar, type MonthRange } from "./month-range-field";
 
 type Rollup = inferRouterOutputs<AppRouter>["reports"]["rollup"];
@@ -291,7 +292,11 @@ function MonthTable({ report }: { report: Rollup }) {
   const phone = useMediaQuery("(max-width: 36em)");
   const empty = (row: MonthRow) => countKeys.every((key) => row.counts[key] === 0);
   const shown = phone ? rows.filter((row) => !empty(row)) : rows;
-  const left = phone ? emptyRuns(rows.map(empty), report.months) : [];
+  const left = phone
+    ? monthRuns(report.months, rows.map(empty)).map(([first, last]) =>
+        first === last ? monthLabel(first) : `${monthLabel(first)} – ${monthLabel(last)}`,
+      )
+    : [];
   const columns: DataColumn<MonthRow>[] = [
     {
       key: "month",
@@ -345,23 +350,4 @@ function MonthTable({ report }: { report: Rollup }) {
       )}
     </Stack>
   );
-}
-
-/** The months marked empty, as runs of consecutive months: "01/2026 – 10/2026", "12/2026". */
-function emptyRuns(isEmpty: boolean[], months: string[]): string[] {
-  const runs: string[] = [];
-  let start = -1;
-  isEmpty.forEach((e, i) => {
-    if (e && start < 0) start = i;
-    if (start >= 0 && (!e || i === isEmpty.length - 1)) {
-      const end = e ? i : i - 1;
-      runs.push(
-        start === end
-          ? monthLabel(months[start]!)
-          : `${monthLabel(months[start]!)} – ${monthLabel(months[end]!)}`,
-      );
-      start = -1;
-    }
-  });
-  return runs;
 }
