@@ -18,7 +18,7 @@ import { seedDemoMeetings } from "@/db/seed/demo-meetings";
 import { seedDemoSchedule } from "@/db/seed/demo-schedule";
 import { seedDemoTasks } from "@/db/seed/demo-tasks";
 import { closePdfInspector } from "@/server/files/pdf-inspect";
-import { DiskFileStore } from "@/server/files/store";
+import { getFileStore } from "@/server/files/store";
 import { ensureAuthority } from "@/server/signing/service/authority";
 import {
   computeBuildFingerprint,
@@ -263,8 +263,9 @@ async function main() {
 
   log("Applying migrations ...");
   await migrateDatabase(db.url);
-  // The signed files the demo makes go where the server will look for them.
+  // The demo's files go where the server will look for them (FILES_DIR, else DATA_DIR/files).
   process.env.DATA_DIR = path.resolve(options.dataDir);
+  const demoDocuments = process.env.LIEN_THONG_DEMO_DOCUMENTS !== "0";
   const { db: client, pool } = createDb(db.url, 2);
   let seededNow: Awaited<ReturnType<typeof seedDemo>> | null = null;
   try {
@@ -274,14 +275,10 @@ async function main() {
       seededNow = seeded;
       await seedDemoSchedule(client, seeded);
       await seedDemoMeetings(client, seeded);
-      if (process.env.LIEN_THONG_DEMO_DOCUMENTS !== "0") {
+      if (demoDocuments) {
         log("Loading four weeks of demo documents ...");
         const started = Date.now();
-        // The files go where the server will look for them (FILES_DIR, else DATA_DIR/files).
-        const store = new DiskFileStore(
-          process.env.FILES_DIR || path.join(options.dataDir, "files"),
-        );
-        const { documents } = await seedDemoDocuments(client, seeded, { store });
+        const { documents } = await seedDemoDocuments(client, seeded, { store: getFileStore() });
         await seedDemoOutgoing(client, seeded);
         await seedDemoTasks(client, seeded);
         log(
@@ -294,7 +291,7 @@ async function main() {
     if (seededNow) {
       log("Issuing the demo leaders' and seals' signing certificates ...");
       await seedDemoCertificates(client, seededNow);
-      if (process.env.LIEN_THONG_DEMO_DOCUMENTS !== "0") {
+      if (demoDocuments) {
         log("Sending a signed document from Hoàng Liệt to three organisations ...");
         await seedDemoExchange(client, seededNow);
       }
