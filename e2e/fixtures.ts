@@ -57,15 +57,19 @@ export async function signedInPage(browser: Browser, username: string): Promise<
   return page;
 }
 
-/** A full-page screenshot kept in e2e/screenshots/<name>.png for review. */
-export async function shot(page: Page, name: string) {
+/**
+ * A screenshot kept in e2e/screenshots/<name>.png for review: the full page, or only what the
+ * screen shows (`fullPage: false`) where stretching the page for the shot would move it, as it
+ * re-snaps a view that scrolls sideways.
+ */
+export async function shot(page: Page, name: string, { fullPage = true } = {}) {
   mkdirSync(screenshotDir, { recursive: true });
-  await page.screenshot({ path: path.join(screenshotDir, `${name}.png`), fullPage: true });
+  await page.screenshot({ path: path.join(screenshotDir, `${name}.png`), fullPage });
 }
 
 type Helpers = {
   signIn: (page: Page, username: string, password?: string) => Promise<void>;
-  shot: (page: Page, name: string) => Promise<void>;
+  shot: typeof shot;
 };
 
 // `provide` is Playwright's `use`, renamed so the React hooks lint rule does not mistake it.
