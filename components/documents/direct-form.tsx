@@ -23,19 +23,9 @@ import { ActionDialog } from "./action-dialog";
 import { formatDate } from "./document-format";
 import { DirectionPhrases } from "./direction-phrases";
 import type { AssignmentView, DocumentInfo, StaffDirectory } from "./document-types";
-import { targetOf, targetOptions, unitTarget, userTarget, withoutChosen } from "./target-options";
+import { directStart, openParts, passedUnreplaced, type DirectValues } from "./direct-values";
+import { targetOf, targetOptions, withoutChosen } from "./target-options";
 import { useDocumentAction } from "./use-document-action";
-
-type Row = { key: string; target: string | null; deadline: string | null };
-type Values = {
-  direction: string;
-  lead: { target: string | null; deadline: string | null };
-  co: Row[];
-  info: string[];
-};
-
-const isOpen = (a: AssignmentView) => a.status === "pending" || a.status === "in_progress";
-const valueOf = (a: AssignmentView) => (a.unitId ? unitTarget(a.unitId) : userTarget(a.userId!));
 
 // The server names a target by its place in the request ("lead", "co.1"); the form by its field.
 function fieldOf(field: string): string {
@@ -65,27 +55,26 @@ export function DirectForm({
   const t = useTranslations("documentPage");
   const tv = useTranslations("validation");
   const today = vietnamToday();
-  // The issuer's deadline is the one to meet; the internal one defaults to it.
+  // The issuer's deadline is the one to meet; the internal one starts from it.
   const issuerDeadline = doc.issuerDeadline ?? null;
-  const suggested = issuerDeadline ?? doc.deadline;
-  const defaultDeadline = suggested && suggested >= today ? suggested : null;
-  const open = assignments.filter((a) => !a.parentId && isOpen(a));
-  const lead = open.find((a) => a.role === "lead");
-  const redirecting = open.length > 0;
+  const redirecting = openParts(assignments).length > 0;
+  const newDeadline = (part: string, values: DirectValues) =>
+    passedUnreplaced(values, part) ? t("deadlinePassedNew") : null;
+  const passedHint = (passed: string | null) =>
+    passed ? t("deadlinePassed", { date: formatDate(passed) }) : undefined;
 
-  const form = useForm<Values>({
-    initialValues: {
-      direction: "",
-      lead: { target: lead ? valueOf(lead) : null, deadline: lead?.deadline ?? defaultDeadline },
-      co: open
-        .filter((a) => a.role === "co")
-        .map((a) => ({ key: randomId(), target: valueOf(a), deadline: a.deadline })),
-      info: open.filter((a) => a.role === "info").map(valueOf),
-    },
+  const form = useForm<DirectValues>({
+    initialValues: directStart(doc, assignments, today, randomId),
     validate: {
       direction: (v) => (v.trim() ? null : tv("required")),
-      lead: { target: (v) => (v ? null : tv("required")) },
-      co: { target: (v) => (v ? null : tv("required")) },
+      lead: {
+        target: (v) => (v ? null : tv("required")),
+        deadline: (_, all) => newDeadline("lead", all),
+      },
+      co: {
+        target: (v) => (v ? null : tv("required")),
+        deadline: (_, all, path) => newDeadline(path.replace(/\.deadline$/, ""), all),
+      },
     },
   });
   const { act, pending } = useDocumentAction(doc, { onClose, form, fieldOf });
@@ -161,6 +150,7 @@ export function DirectForm({
                 label={t("deadline")}
                 minDate={today}
                 w={160}
+                description={passedHint(values.lead.passed)}
                 data-testid="direct-lead-deadline"
                 {...form.getInputProps("lead.deadline")}
               />
@@ -189,6 +179,7 @@ export function DirectForm({
                     label={t("deadline")}
                     minDate={today}
                     w={160}
+                    description={passedHint(row.passed)}
                     {...form.getInputProps(`co.${i}.deadline`)}
                   />
                   <ActionIcon
@@ -213,6 +204,7 @@ export function DirectForm({
                       key: randomId(),
                       target: null,
                       deadline: values.lead.deadline,
+                      passed: null,
                     })
                   }
                   data-testid="direct-add-co"
