@@ -1,7 +1,7 @@
 // Lists of choices inside the windows that fill a touch phone's screen: each opens where the
 // finger taps, even in a field far down a window that has been scrolled, and the choice sticks.
 // Nothing is saved: each window is cancelled.
-import type { Browser, Page } from "@playwright/test";
+import type { Browser, Locator, Page } from "@playwright/test";
 import { expect, signIn, test } from "./fixtures";
 
 async function touchPhone(browser: Browser, username: string): Promise<Page> {
@@ -13,6 +13,17 @@ async function touchPhone(browser: Browser, username: string): Promise<Page> {
   const page = await context.newPage();
   await signIn(page, username);
   return page;
+}
+
+/** The pills of a multi-select show each chosen name whole, on two lines if need be. */
+async function expectWholeNames(field: Locator) {
+  const cut = await field
+    .locator("..")
+    .locator(".mantine-Pill-label")
+    .evaluateAll((labels) =>
+      labels.filter((l) => l.scrollWidth > l.clientWidth + 1).map((l) => l.textContent),
+    );
+  expect(cut).toEqual([]);
 }
 
 test("an admin chooses a registry's numbering period on a touch phone", async ({ browser }) => {
@@ -45,6 +56,7 @@ test("a clerk names the signer of a template's fourth step, scrolled down a touc
   await expect(form.getByTestId("template-step-4-people").locator("..")).toContainText(
     "Nguyễn Đức Thắng",
   );
+  await expectWholeNames(people);
   await shot(page, "route-template-step-people-390");
   await form.getByRole("button", { name: "Hủy" }).tap();
   await expect(form).toHaveCount(0);
@@ -64,6 +76,7 @@ test("the deployment admin picks a peer's organisations on a touch phone", async
   await expect(form.getByTestId("peer-organisations").locator("..")).toContainText(
     "Ủy ban nhân dân phường Hoàng Liệt",
   );
+  await expectWholeNames(form.getByTestId("peer-organisations"));
   await form.getByRole("button", { name: "Hủy" }).tap();
   await expect(form).toHaveCount(0);
   await page.context().close();
