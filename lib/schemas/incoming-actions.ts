@@ -110,3 +110,15 @@ export const applyIncomingActionInput = z.object({
   version: versionField,
   input: incomingActionInput,
 });
+
+/**
+ * The clerk registers several documents that arrived electronically in one go, each at the
+ * version listed; `registryId` is the book for ordinary ones (secret ones go to the secret book).
+ */
+export const registerManyInput = z.object({
+  items: z
+    .array(z.object({ documentId: idField, version: versionField }))
+    .min(1)
+    .max(50),
+  registryId: idField.nullish(),
+});

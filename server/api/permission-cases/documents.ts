@@ -41,6 +41,13 @@ export const documentsCases: Record<string, Case> = {
       input: { action: "returnToSender", reason: "Không đúng thẩm quyền" },
     }),
   },
+  "incoming.registerMany": {
+    permission: "incoming.receive",
+    input: () => ({
+      items: [{ documentId: "00000000-0000-4000-8000-000000000000", version: 1 }],
+    }),
+    otherOrganisation: (ids) => ({ items: [{ documentId: ids.hlDocument, version: 1 }] }),
+  },
   "leader.delegations": {
     permission: "incoming.direct",
     input: () => undefined,

@@ -1,6 +1,7 @@
 import { z } from "zod";
-import { applyIncomingActionInput } from "@/lib/schemas/incoming-actions";
+import { applyIncomingActionInput, registerManyInput } from "@/lib/schemas/incoming-actions";
 import { getIncomingDocument } from "../../incoming/document";
+import { registerMany } from "../../incoming/register-many";
 import { applyIncomingAction } from "../../incoming/workflow";
 import { permissionProcedure, router } from "../trpc";
 
@@ -13,4 +14,9 @@ export const incomingRouter = router({
   act: permissionProcedure("incoming.read")
     .input(applyIncomingActionInput)
     .mutation(({ ctx, input }) => applyIncomingAction(ctx.db, ctx.actor, input)),
+
+  /** The clerk registers several documents that arrived electronically, each on its own. */
+  registerMany: permissionProcedure("incoming.receive")
+    .input(registerManyInput)
+    .mutation(({ ctx, input }) => registerMany(ctx.db, ctx.actor, input, ctx.locale)),
 });
