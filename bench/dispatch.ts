@@ -154,12 +154,51 @@ with r as (
 insert into delivery_event (delivery_id, code, status, at)
 select id, '01', 'arrived', now() from deliveries`;
 
+/**
+ * Takes away what dispatching to the test wards made: the issued documents, their deliveries and
+ * the wards' copies, so that a kept dataset stays the size it was generated at. Before a run it
+ * also clears what an interrupted run left. Their audit events stay: the log is append-only, and
+ * they sit in the chains of the test wards alone.
+ */
+async function removeDispatched(pool: pg.Pool, wards: string[]): Promise<number> {
+  const client = await pool.connect();
+  try {
+    await client.query("begin");
+    const { rows } = await client.query<{ sent: string[] }>(
+      `select coalesce(array_agg(distinct document_id), '{}') as sent
+       from delivery where recipient_organisation_id = any($1::uuid[])`,
+      [wards],
+    );
+    const { sent } = rows[0]!;
+    await client.query(
+      `delete from delivery_event where delivery_id in
+         (select id from delivery where document_id = any($1::uuid[]))`,
+      [sent],
+    );
+    await client.query("delete from delivery where document_id = any($1::uuid[])", [sent]);
+    // The issued documents, and every document the wards hold: their copies.
+    const gone = await client.query(
+      "delete from document where id = any($1::uuid[]) or organisation_id = any($2::uuid[])",
+      [sent, wards],
+    );
+    await client.query("commit");
+    return gone.rowCount ?? 0;
+  } catch (error) {
+    await client.query("rollback");
+    throw error;
+  } finally {
+    client.release();
+  }
+}
+
 export async function benchDispatch(
   pool: pg.Pool,
   db: Db,
   options: { samples: number; warmup: number; cookie: string },
-): Promise<{ result: Result; status: Measurement }> {
+): Promise<{ result: Result; status: Measurement; remove: () => Promise<number> }> {
   const to = await recipients(db);
+  const wards = to.map((r) => r.organisationId);
+  await removeDispatched(pool, wards);
   const [clerkRow] = await db
     .select({ id: appUser.id, epoch: appUser.sessionEpoch, organisationId: appUser.organisationId })
     .from(appUser)
@@ -232,5 +271,5 @@ export async function benchDispatch(
     check: (d) =>
       (d as unknown[]).length === RECIPIENTS ? null : "the table does not list every recipient",
   };
-  return { result, status };
+  return { result, status, remove: () => removeDispatched(pool, wards) };
 }

@@ -220,8 +220,8 @@ async function measureAll(
 ) {
   if (reused) {
     log("Reusing the dataset of an earlier --keep run; analyze ...");
-    // Earlier runs added their dispatch copies, and the server stopped before autovacuum
-    // analysed them: plans made on stale statistics would otherwise change mid-run.
+    // Earlier runs added and removed their dispatch copies, and the server stopped before
+    // autovacuum analysed them: plans made on stale statistics would otherwise change mid-run.
     await pool.query("analyze");
   } else {
     log("Seeding the demo organisations and generating the documents ...");
@@ -300,7 +300,7 @@ async function measureAll(
       console.log(formatResult(result));
       log(`  raw SQL p50 ${result.baseP50.toFixed(2)} ms, ${m.statements.length} statement(s)`);
     }
-    // Last: it adds a hundred organisations and their copies to the dataset.
+    // Last: it adds a hundred organisations to the dataset, and copies it takes away again.
     const dispatch = await benchDispatch(pool, db, {
       samples: Math.min(options.samples, 100),
       warmup: Math.min(options.warmup, 10),
@@ -321,6 +321,7 @@ async function measureAll(
     log(
       `  raw SQL p50 ${status.baseP50.toFixed(2)} ms, ${dispatch.status.statements.length} statement(s)`,
     );
+    log(`  removed the ${await dispatch.remove()} documents the dispatch made`);
   } finally {
     await sql.end();
   }
