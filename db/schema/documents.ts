@@ -126,6 +126,11 @@ export const document = pgTable(
     index("document_replaces_idx")
       .on(t.replacesDocumentId)
       .where(sql`${t.replacesDocumentId} IS NOT NULL`),
+    // The reply of an incoming document; also what removing a document clears (on delete set
+    // null), which without it reads every document for each one removed.
+    index("document_reply_idx")
+      .on(t.replyDocumentId)
+      .where(sql`${t.replyDocumentId} IS NOT NULL`),
     // Possible duplicates: same number and notation from the same issuer.
     index("document_org_code_idx").on(
       t.organisationId,

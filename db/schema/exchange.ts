@@ -59,6 +59,8 @@ export const exchangeOutbox = pgTable(
       .on(t.nextAttemptAt)
       .where(sql`${t.state} = 'pending'`),
     index("exchange_outbox_created_idx").on(t.createdAt),
+    // The messages of a document (on delete restrict checks it).
+    index("exchange_outbox_document_idx").on(t.documentId),
   ],
 );
 

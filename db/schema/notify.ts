@@ -40,6 +40,11 @@ export const notification = pgTable(
     index("notification_unread_idx")
       .on(t.userId)
       .where(sql`${t.readAt} IS NULL`),
+    // A document's bells, which go with it when it is removed (on delete cascade): without it,
+    // each document removed reads every notification.
+    index("notification_document_idx")
+      .on(t.documentId)
+      .where(sql`${t.documentId} IS NOT NULL`),
     uniqueIndex("notification_dedupe_uq")
       .on(t.userId, t.dedupeKey)
       .where(sql`${t.dedupeKey} IS NOT NULL`),
