@@ -1,87 +1,15 @@
 import type { Page } from "@playwright/test";
 import { accessible } from "./a11y";
 import { expect, test } from "./fixtures";
-import { CHAIR_PIN, SEAL_PIN, switchTo, unlockable, type Staff } from "./people";
+import { issueTo } from "./issue";
+import { switchTo, type Staff } from "./people";
 import { call } from "./trpc";
 
 const SUBJECT = "V/v tổng hợp kết quả rà soát hộ cận nghèo cuối năm 2026";
 
-type Organisation = { id: string; code: string; name: string };
-
-async function organisationNamed(page: Page, query: string): Promise<Organisation> {
-  const found = await call<{ organisations: Organisation[] }>(page, "reception.issuers", {
-    query,
-  });
-  expect(found.organisations.length, query).toBeGreaterThan(0);
-  return found.organisations[0]!;
-}
-
 /** Issued by Định Công to the district and two wards, through the signature and the seal. */
-async function issueToThree(page: Page): Promise<string> {
-  await switchTo(page, "vanthu.dc");
-  const staff = await call<Staff>(page, "directory.staff");
-  const chairman = staff.leadership.find((p) => p.fullName === "Nguyễn Đức Thắng")!;
-  const recipients = [];
-  for (const query of ["quận Hoàng Mai", "phường Hoàng Liệt", "Nam Đàn"]) {
-    const org = await organisationNamed(page, query);
-    recipients.push({ kind: "organisation", organisationId: org.id, name: org.name });
-  }
-  const created = await call<{ id: string; version: number }>(
-    page,
-    "outgoing.create",
-    {
-      documentType: "cong_van",
-      subject: SUBJECT,
-      recipients,
-      signerId: chairman.id,
-      signingAuthority: "tm",
-      signerTitle: "TM. ỦY BAN NHÂN DÂN\nCHỦ TỊCH",
-      body: {
-        type: "doc",
-        content: [
-          {
-            type: "paragraph",
-            content: [{ type: "text", text: "Đề nghị các đơn vị tổng hợp và gửi kết quả." }],
-          },
-        ],
-      },
-    },
-    { mutation: true },
-  );
-  await call(
-    page,
-    "outgoing.act",
-    {
-      documentId: created.id,
-      version: created.version,
-      input: {
-        action: "sendOnRoute",
-        steps: [{ kind: "sign", rule: "any", userIds: [chairman.id] }],
-        comment: null,
-      },
-    },
-    { mutation: true },
-  );
-  await switchTo(page, "chutich.dc");
-  await unlockable(page, "person", CHAIR_PIN);
-  const toSign = await call<{ version: number }>(page, "outgoing.get", { id: created.id });
-  await call(
-    page,
-    "outgoing.sign",
-    { documentId: created.id, version: toSign.version, pin: CHAIR_PIN },
-    { mutation: true },
-  );
-  await switchTo(page, "vanthu.dc");
-  await unlockable(page, "seal", SEAL_PIN);
-  const signed = await call<{ version: number }>(page, "outgoing.get", { id: created.id });
-  await call(
-    page,
-    "outgoing.issue",
-    { documentId: created.id, version: signed.version, pin: SEAL_PIN },
-    { mutation: true },
-  );
-  return created.id;
-}
+const issueToThree = (page: Page) =>
+  issueTo(page, SUBJECT, ["quận Hoàng Mai", "phường Hoàng Liệt", "Nam Đàn"]);
 
 /** The recipient's clerk opens the document from the "to register" box. */
 async function openArrived(page: Page) {

@@ -7,11 +7,14 @@ import type { ReactNode } from "react";
 import { isDocumentOpen } from "@/components/documents/document-format";
 import { useTRPC } from "@/components/providers/trpc";
 import type { ClerkBox, InboxFilter } from "@/lib/schemas/inbox";
+import { BatchRegisterButton } from "./batch-register";
 import { DocumentList, type DocumentListDirection, type DocumentListRow } from "./document-list";
 import { InboxEmpty } from "./inbox-empty";
 import { isClerkTab, type InboxTab } from "./inbox-tabs";
 
 const PAGE_SIZE = 30;
+/** The most registered in one go, as the server takes them. */
+const BATCH_MAX = 50;
 
 /** The documents of one tab, a page at a time ("Xem thêm"), with its own empty state. */
 export function InboxBoxList({
@@ -102,14 +105,22 @@ function ClerkBoxList({ box, canReceive }: { box: ClerkBox; canReceive: boolean 
         returned: box === "returned",
       })),
     ) ?? [];
+  // What arrived electronically came with its metadata: it may be registered straight from here.
+  const arrived =
+    box === "to_register"
+      ? (list.data?.pages.flatMap((page) => page.items) ?? []).slice(0, BATCH_MAX)
+      : [];
   return (
-    <ListBody
-      rows={rows}
-      list={list}
-      empty={
-        <InboxEmpty tab={box} filter={null} canReceive={canReceive} onClearFilter={() => {}} />
-      }
-    />
+    <Stack gap="sm">
+      {arrived.length > 0 && <BatchRegisterButton rows={arrived} />}
+      <ListBody
+        rows={rows}
+        list={list}
+        empty={
+          <InboxEmpty tab={box} filter={null} canReceive={canReceive} onClearFilter={() => {}} />
+        }
+      />
+    </Stack>
   );
 }
 

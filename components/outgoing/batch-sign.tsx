@@ -1,28 +1,12 @@
 "use client";
 
-import {
-  Alert,
-  Anchor,
-  Button,
-  Checkbox,
-  Group,
-  List,
-  ScrollArea,
-  Stack,
-  Text,
-} from "@mantine/core";
-import {
-  IconCircleCheck,
-  IconDeviceMobileMessage,
-  IconCircleX,
-  IconSignature,
-} from "@tabler/icons-react";
+import { Button, Checkbox, Group, ScrollArea, Stack, Text } from "@mantine/core";
+import { IconSignature } from "@tabler/icons-react";
 import { useQueryClient } from "@tanstack/react-query";
 import { useTranslations } from "next-intl";
-import Link from "next/link";
 import { useState } from "react";
-import { ActionDialog } from "@/components/documents/action-dialog";
 import { formatDateTime } from "@/components/documents/document-format";
+import { BatchResults } from "@/components/ui/batch-results";
 import { useTRPC, useTRPCClient } from "@/components/providers/trpc";
 import { CertificateProblem, usable, usePinSignature } from "./certificate-gate";
 import { PinDialog } from "./pin-dialog";
@@ -30,8 +14,8 @@ import { PinDialog } from "./pin-dialog";
 export type BatchRow = { id: string; version: number; subject: string };
 type Outcome = { documentId: string; ok: boolean; awaitingApproval?: boolean; message?: string };
 
-/** What became of each document of the batch: signed, or why not. */
-function BatchResults({
+/** What became of each document of the batch: signed, waiting for approval, or why not. */
+function SignResults({
   rows,
   outcomes,
   onClose,
@@ -44,49 +28,18 @@ function BatchResults({
   const subject = new Map(rows.map((r) => [r.id, r.subject]));
   const signed = outcomes.filter((o) => o.ok && !o.awaitingApproval).length;
   return (
-    <ActionDialog title={t("title")} onClose={onClose} size="lg">
-      <Stack gap="sm" data-testid="batch-results">
-        <Alert
-          color={signed === outcomes.length ? "green" : "orange"}
-          variant="light"
-          data-testid="batch-summary"
-        >
-          {t("summary", { signed, total: outcomes.length })}
-        </Alert>
-        <List spacing="xs" listStyleType="none">
-          {outcomes.map((o) => (
-            <List.Item
-              key={o.documentId}
-              data-testid="batch-result"
-              data-ok={o.ok}
-              icon={
-                o.awaitingApproval ? (
-                  <IconDeviceMobileMessage size={18} color="var(--mantine-color-blue-7)" />
-                ) : o.ok ? (
-                  <IconCircleCheck size={18} color="var(--mantine-color-green-7)" />
-                ) : (
-                  <IconCircleX size={18} color="var(--mantine-color-red-7)" />
-                )
-              }
-            >
-              <Anchor component={Link} href={`/documents/${o.documentId}`} size="sm">
-                {subject.get(o.documentId)}
-              </Anchor>
-              {o.message && (
-                <Text size="xs" c={o.ok ? "blue.8" : "red.8"}>
-                  {o.message}
-                </Text>
-              )}
-            </List.Item>
-          ))}
-        </List>
-        <Group justify="flex-end">
-          <Button onClick={onClose} data-testid="batch-close">
-            {t("close")}
-          </Button>
-        </Group>
-      </Stack>
-    </ActionDialog>
+    <BatchResults
+      title={t("title")}
+      summary={t("summary", { signed, total: outcomes.length })}
+      outcomes={outcomes.map((o) => ({
+        id: o.documentId,
+        label: subject.get(o.documentId) ?? "",
+        href: `/documents/${o.documentId}`,
+        state: o.awaitingApproval ? "waiting" : o.ok ? "done" : "refused",
+        note: o.message,
+      }))}
+      onClose={onClose}
+    />
   );
 }
 
@@ -119,7 +72,7 @@ function BatchSignDialog({ rows, onClose }: { rows: BatchRow[]; onClose: () => v
     if (outcomes) void refreshLists();
     onClose();
   };
-  if (outcomes) return <BatchResults rows={rows} outcomes={outcomes} onClose={close} />;
+  if (outcomes) return <SignResults rows={rows} outcomes={outcomes} onClose={close} />;
   if (!certificate || !usable(certificate, openedAt)) {
     return (
       <CertificateProblem

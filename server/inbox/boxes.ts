@@ -258,6 +258,8 @@ function clerkBoxQuery(db: DbOrTx, actor: Actor, input: ClerkBoxInput) {
       deadline: document.deadline,
       registeredAt: document.registeredAt,
       createdAt: document.createdAt,
+      // An action taken from the list (registering several at once) names the version listed.
+      version: document.version,
       // Text keeps the microseconds a JavaScript Date would drop from the cursor.
       sortAt: sql<string>`to_char(${at} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')`,
     })

@@ -155,10 +155,12 @@ async function resolveIssuer(
   return org;
 }
 
-/** The book the clerk chose, if any: one of their organisation's, open, of the document's kind. */
-/** A registry book named by id is a claim: of this organisation, of the right kind, open. */
+/**
+ * The book the clerk chose, if any. A registry book named by id is a claim: it must be one of
+ * their organisation's, open, of the document's kind.
+ */
 export async function resolveChosenRegistry(
-  tx: Tx,
+  tx: DbOrTx,
   actor: Actor,
   registryId: string | null,
   kind: RegistryKind,

@@ -6,9 +6,10 @@ import { document } from "@/db/schema/documents";
 import { registry } from "@/db/schema/registry";
 import { isSecret } from "@/lib/documents";
 import { assertCan, type Actor } from "../authz/actor";
-import { AppError, notFound } from "../errors";
+import { AppError, fieldError, notFound } from "../errors";
 import type { Locale } from "../i18n/locale";
 import { translate } from "../i18n/translate";
+import { resolveChosenRegistry } from "./receive";
 import { visibleTo } from "./visibility";
 import { applyIncomingAction } from "./workflow";
 
@@ -36,6 +37,10 @@ export async function registerMany(
   locale: Locale,
 ): Promise<RegisterManyResult[]> {
   assertCan(actor, "incoming.receive");
+  // A book that cannot take them refuses the whole request, before anything is numbered.
+  const errors: Record<string, string> = {};
+  await resolveChosenRegistry(db, actor, input.registryId ?? null, "incoming", errors);
+  if (Object.keys(errors).length > 0) throw fieldError(errors);
   const items = [...new Map(input.items.map((i) => [i.documentId, i])).values()];
   const found = await db
     .select({
