@@ -55,12 +55,7 @@ export function BatchResults({
               data-ok={o.state !== "refused"}
               icon={icons[o.state]}
             >
-              <Anchor
-                component={Link}
-                href={o.href}
-                size="sm"
-                style={{ overflowWrap: "anywhere" }}
-              >
+              <Anchor component={Link} href={o.href} size="sm" style={{ overflowWrap: "anywhere" }}>
                 {o.label}
               </Anchor>
               {o.note && (
