@@ -34,6 +34,11 @@ test("the clerk registers the arrived documents in one go, in the order they cam
   // All ticked at first; the third is left for later, with anything else in the box.
   await expect(form.getByRole("checkbox", { name: FIRST })).toBeChecked();
   await expect(form.getByRole("checkbox", { name: THIRD })).toBeChecked();
+  // Each shows the verdict on its signatures as it arrived: signed by the chairman and sealed.
+  await expect(form.getByTestId("batch-signatures").first()).toHaveText("Chữ ký số hợp lệ");
+  for (const badge of await form.getByTestId("batch-signatures").all()) {
+    await expect(badge).toHaveAttribute("data-state", "valid");
+  }
   await tickOnly(form, [FIRST, SECOND]);
   await expect(form.getByTestId("batch-register-submit")).toHaveText("Vào sổ 2 văn bản");
   await expect(form.getByTestId("registry-select")).toHaveValue(/Sổ văn bản đến/);

@@ -19,3 +19,6 @@ export type SignatureCheck = {
   /** Findings about the file as a whole (an unreadable revision, bytes after the end). */
   problems: SignatureReason[];
 };
+
+/** What a stored check says of a file in one word, for lists: the worst of its signatures. */
+export type SignatureState = "valid" | "untrusted" | "invalid" | "none";

@@ -1,6 +1,6 @@
 "use client";
 
-import { Alert, Button, Checkbox, Group, ScrollArea, Stack, Text } from "@mantine/core";
+import { Alert, Badge, Button, Checkbox, Group, ScrollArea, Stack, Text } from "@mantine/core";
 import { IconBooks } from "@tabler/icons-react";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useTranslations } from "next-intl";
@@ -12,6 +12,8 @@ import { BatchResults } from "@/components/ui/batch-results";
 import { DialogButtons } from "@/components/ui/dialog-buttons";
 import { fieldErrorsOf, messageOf } from "@/components/ui/server-errors";
 import { isSecret, padNumber, type Confidentiality } from "@/lib/documents";
+import type { SignatureState } from "@/lib/signature-check";
+import { lightBadgeText } from "./document-badges";
 
 export type ArrivedRow = {
   id: string;
@@ -20,7 +22,35 @@ export type ArrivedRow = {
   numberNotation: string;
   issuerName: string;
   confidentiality: Confidentiality;
+  /** What our verifier found on its signed file when it arrived. */
+  signatures: SignatureState | null;
 };
+
+const signatureLook: Record<SignatureState, { color: string; key: string }> = {
+  valid: { color: "green", key: "signatureCheck.verdict.valid" },
+  untrusted: { color: "orange", key: "signatureCheck.verdict.valid-untrusted" },
+  invalid: { color: "red", key: "signatureCheck.verdict.invalid" },
+  none: { color: "gray", key: "inboxPage.batchRegister.unsigned" },
+};
+
+/** The verdict on an arrival's signatures, beside it in the list. */
+function SignatureBadge({ state }: { state: SignatureState }) {
+  const t = useTranslations();
+  const { color, key } = signatureLook[state];
+  return (
+    <Badge
+      color={color}
+      c={lightBadgeText(color)}
+      variant="light"
+      size="sm"
+      tt="none"
+      data-testid="batch-signatures"
+      data-state={state}
+    >
+      {t(key)}
+    </Badge>
+  );
+}
 
 type Outcome = {
   documentId: string;
@@ -39,7 +69,11 @@ function BatchRegisterDialog({ rows, onClose }: { rows: ArrivedRow[]; onClose: (
   const t = useTranslations("inboxPage.batchRegister");
   const trpc = useTRPC();
   const queryClient = useQueryClient();
-  const [chosen, setChosen] = useState<string[]>(() => rows.map((r) => r.id));
+  // One whose signatures did not check out is left for the clerk to open first.
+  const [chosen, setChosen] = useState<string[]>(() =>
+    rows.filter((r) => r.signatures !== "invalid").map((r) => r.id),
+  );
+  const invalid = rows.some((r) => r.signatures === "invalid");
   const [registryId, setRegistryId] = useState<string | null>(null);
   const [outcomes, setOutcomes] = useState<Outcome[] | null>(null);
   const run = useMutation(
@@ -99,7 +133,12 @@ function BatchRegisterDialog({ rows, onClose }: { rows: ArrivedRow[]; onClose: (
                     key={r.id}
                     value={r.id}
                     label={r.subject}
-                    description={[r.numberNotation, r.issuerName].filter(Boolean).join(" · ")}
+                    description={
+                      <Stack gap={4} component="span">
+                        <span>{[r.numberNotation, r.issuerName].filter(Boolean).join(" · ")}</span>
+                        {r.signatures && <SignatureBadge state={r.signatures} />}
+                      </Stack>
+                    }
                     data-testid="batch-document"
                     styles={{ label: { overflowWrap: "anywhere" } }}
                   />
@@ -107,6 +146,11 @@ function BatchRegisterDialog({ rows, onClose }: { rows: ArrivedRow[]; onClose: (
               </Stack>
             </Checkbox.Group>
           </ScrollArea.Autosize>
+          {invalid && (
+            <Text size="sm" c="red.8" data-testid="batch-invalid">
+              {t("invalidLeftOut")}
+            </Text>
+          )}
           {picked.length === 0 && (
             <Text size="sm" c="orange.9" data-testid="batch-none">
               {t("none")}

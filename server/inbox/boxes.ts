@@ -3,9 +3,11 @@
 import { and, asc, desc, eq, sql, type SQL } from "drizzle-orm";
 import type { DbOrTx } from "@/db/client";
 import type { documentParticipant } from "@/db/schema/documents";
-import { document } from "@/db/schema/documents";
+import { document, documentFile } from "@/db/schema/documents";
+import { fileBlob } from "@/db/schema/files";
 import type { Confidentiality, DocumentType, Urgency } from "@/lib/documents";
 import { formatNumberNotation } from "@/lib/documents";
+import type { SignatureCheck } from "@/lib/signature-check";
 import type {
   ClerkBox,
   ClerkBoxInput,
@@ -19,6 +21,7 @@ import type { DocumentStatus, IncomingStatus } from "@/lib/schemas/search";
 import { assertCan, type Actor } from "../authz/actor";
 import { NO_DEADLINE } from "../incoming/participants";
 import { visibleTo } from "../incoming/visibility";
+import { signatureState } from "../signing/verify/reasons";
 import { decodeCursor, encodeCursor, isDayOrInfinity, isUrgency, isUtcMicros } from "./cursors";
 
 type ParticipantBox = Exclude<(typeof documentParticipant.$inferSelect)["box"], "none">;
@@ -229,6 +232,15 @@ function clerkKeyset(box: ClerkBox, key: ClerkKey | null): SQL | undefined {
 }
 
 /**
+ * What our verifier found on a document's main file, for a document that arrived electronically:
+ * the clerk registering several at once sees which to open first.
+ */
+const mainFileCheck = sql<SignatureCheck | null>`(
+    select b.signature_check from ${documentFile} f join ${fileBlob} b on b.sha256 = f.sha256
+    where f.document_id = "document"."id" and f.kind = 'main'
+    order by f.created_at desc limit 1)`;
+
+/**
  * One page of a clerk's box. The boxes of work come most urgent first, then in order of arrival;
  * the others newest first.
  */
@@ -260,6 +272,8 @@ function clerkBoxQuery(db: DbOrTx, actor: Actor, input: ClerkBoxInput) {
       createdAt: document.createdAt,
       // An action taken from the list (registering several at once) names the version listed.
       version: document.version,
+      signatureCheck:
+        input.box === "to_register" ? mainFileCheck : sql<SignatureCheck | null>`null`,
       // Text keeps the microseconds a JavaScript Date would drop from the cursor.
       sortAt: sql<string>`to_char(${at} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')`,
     })
@@ -282,8 +296,9 @@ export async function listClerkBox(db: DbOrTx, actor: Actor, input: ClerkBoxInpu
   const page = rows.slice(0, input.limit);
   const last = rows.length > input.limit ? page.at(-1) : undefined;
   return {
-    items: page.map(({ sortAt: _sortAt, ...r }) => ({
+    items: page.map(({ sortAt: _sortAt, signatureCheck, ...r }) => ({
       ...r,
+      signatures: input.box === "to_register" ? signatureState(signatureCheck) : null,
       numberNotation: formatNumberNotation(r.codeNumber, r.codeNotation),
     })),
     nextCursor: last ? encodeCursor([last.urgency, last.sortAt, last.id]) : null,

@@ -1,9 +1,11 @@
-import { eq, inArray } from "drizzle-orm";
+import { and, eq, inArray } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
-import { document, documentParticipant } from "@/db/schema/documents";
+import { document, documentFile, documentParticipant } from "@/db/schema/documents";
+import { fileBlob } from "@/db/schema/files";
 import { registry } from "@/db/schema/registry";
 import { deliveriesOf } from "../delivery/status";
 import { createDeliveryWorld, deliveryMoves, type DeliveryWorld } from "../delivery/test-world";
+import { listClerkBox } from "../inbox/boxes";
 import { registerMany } from "./register-many";
 
 let world: DeliveryWorld;
@@ -71,6 +73,34 @@ describe("registering several arrived documents in one go", () => {
       .returning();
 
     const clerk = await world.as("vanthu.hl");
+    // The box tells which arrived with good signatures, and which to open first.
+    const signaturesIn = async () => {
+      const box = await listClerkBox(db, clerk, { box: "to_register", limit: 50 });
+      return copies.map((id) => box.items.find((i) => i.id === id)?.signatures);
+    };
+    expect(await signaturesIn()).toEqual(["valid", "valid", "valid"]);
+    const [file] = await db
+      .select({ sha256: documentFile.sha256 })
+      .from(documentFile)
+      .where(and(eq(documentFile.documentId, copies[2]!), eq(documentFile.kind, "main")));
+    const [blob] = await db.select().from(fileBlob).where(eq(fileBlob.sha256, file!.sha256));
+    const check = blob!.signatureCheck!;
+    const broken = {
+      ...check,
+      signatures: check.signatures.map((s, i) =>
+        i === 0 ? { ...s, verdict: "invalid" as const } : s,
+      ),
+    };
+    await db
+      .update(fileBlob)
+      .set({ signatureCheck: broken })
+      .where(eq(fileBlob.sha256, file!.sha256));
+    expect(await signaturesIn()).toEqual(["valid", "valid", "invalid"]);
+    await db
+      .update(fileBlob)
+      .set({ signatureCheck: check })
+      .where(eq(fileBlob.sha256, file!.sha256));
+
     // Ticked last first: the numbers still follow the arrival.
     const items = (await versions(copies)).reverse();
     const results = await registerMany(db, clerk, { items, registryId: book!.id }, "vi");

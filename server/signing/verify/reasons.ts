@@ -1,6 +1,8 @@
 // Why a signature or a file got its verdict, in the words a clerk reads (Vietnamese) and in English.
 // `fatal` makes a signature invalid, `untrusted` makes it "valid-untrusted", `note` changes nothing.
 
+import type { SignatureState } from "@/lib/signature-check";
+
 export type Reason = { code: string; vi: string; en: string };
 
 type Severity = "fatal" | "untrusted" | "note";
@@ -263,4 +265,20 @@ export function verdictOf(reasons: Reason[]): "valid" | "valid-untrusted" | "inv
   if (severities.includes("fatal")) return "invalid";
   if (severities.includes("untrusted")) return "valid-untrusted";
   return "valid";
+}
+
+/**
+ * What a stored check says of a file in one word, for lists: the worst of its signatures and of
+ * the file's own findings (a note, such as validation data added after the last signature, is
+ * not held against it).
+ */
+export function signatureState(
+  check: { signatures: { verdict: string }[]; problems: Reason[] } | null,
+): SignatureState {
+  if (!check) return "none";
+  const file = verdictOf(check.problems);
+  if (check.signatures.length === 0) return file === "invalid" ? "invalid" : "none";
+  const verdicts = [...check.signatures.map((s) => s.verdict), file];
+  if (verdicts.includes("invalid")) return "invalid";
+  return verdicts.includes("valid-untrusted") ? "untrusted" : "valid";
 }
