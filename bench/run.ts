@@ -106,9 +106,16 @@ const children: ChildProcess[] = [];
 let stopping = false;
 let removeOnExit: string | undefined;
 
-async function stopAll(code: number): Promise<never> {
-  if (!stopping) {
-    stopping = true;
+let stopped: Promise<never> | undefined;
+
+/**
+ * Stops what the benchmark started, then exits. Once: Ctrl-C reaches npm, tsx and this process
+ * alike, and a second signal must wait for the first stop rather than exit with the application
+ * server still running.
+ */
+function stopAll(code: number): Promise<never> {
+  stopping = true;
+  stopped ??= (async () => {
     for (const child of children.reverse()) {
       if (child.exitCode !== null || child.signalCode !== null) continue;
       child.kill("SIGTERM");
@@ -123,13 +130,14 @@ async function stopAll(code: number): Promise<never> {
     }
     await server?.stop();
     if (removeOnExit) await removeDataDir(removeOnExit, () => undefined);
-  }
-  process.exit(code);
+    process.exit(code);
+  })();
+  return stopped;
 }
 
 for (const signal of ["SIGINT", "SIGTERM", "SIGHUP"] as const) {
   process.on(signal, () => {
-    log(`${signal}: stopping what the benchmark started ...`);
+    if (!stopping) log(`${signal}: stopping what the benchmark started ...`);
     void stopAll(130);
   });
 }
