@@ -10,12 +10,9 @@ import {
   List,
   Loader,
   Paper,
-  Radio,
   SegmentedControl,
-  Select,
   Stack,
   Text,
-  Textarea,
   Title,
 } from "@mantine/core";
 import { notifications } from "@mantine/notifications";
@@ -27,11 +24,8 @@ import { useState, type ReactNode } from "react";
 import { formatDateTime } from "@/components/documents/document-format";
 import { useTRPC, useTRPCClient } from "@/components/providers/trpc";
 import { messageOf } from "@/components/ui/server-errors";
-import { recallKinds, type DeliveryStatus, type RecallKind } from "@/lib/delivery";
-import { useForm } from "@mantine/form";
-import { ActionDialog } from "@/components/documents/action-dialog";
-import { DialogButtons } from "@/components/ui/dialog-buttons";
-import { useOutgoingAction } from "./use-outgoing-action";
+import type { DeliveryStatus } from "@/lib/delivery";
+import { RecallDialog } from "./recall-dialog";
 import type { AppRouter } from "@/server/api/root";
 
 type DeliveryRow = inferRouterOutputs<AppRouter>["delivery"]["list"][number];
@@ -61,98 +55,6 @@ const recallable = (d: DeliveryRow) =>
   !d.outside &&
   ["arrived", "registered", "assigned", "in_progress", "completed"].includes(d.status) &&
   d.recall?.state !== "requested";
-
-/** The sender asks every recipient holding the document to recall, update or replace it. */
-function RecallDialog({
-  documentId,
-  version,
-  onClose,
-}: {
-  documentId: string;
-  version: number;
-  onClose: () => void;
-}) {
-  const t = useTranslations("deliveries");
-  const tv = useTranslations("validation");
-  const trpc = useTRPC();
-  const form = useForm<{ kind: RecallKind; reason: string; replacementId: string | null }>({
-    initialValues: { kind: "recall", reason: "", replacementId: null },
-    validate: {
-      reason: (v) => (v.trim() ? null : tv("required")),
-      replacementId: (v, values) =>
-        values.kind === "replace" && !v ? t("replacementRequired") : null,
-    },
-  });
-  const replacing = form.getValues().kind === "replace";
-  const candidates = useQuery({
-    ...trpc.delivery.replacements.queryOptions({ documentId }),
-    enabled: replacing,
-  });
-  const { act, pending } = useOutgoingAction({ id: documentId, version }, { onClose, form });
-  return (
-    <ActionDialog title={t("recallTitle")} onClose={onClose}>
-      <form
-        noValidate
-        data-testid="recall-form"
-        onSubmit={form.onSubmit((v) =>
-          act(
-            {
-              action: "requestRecall",
-              kind: v.kind,
-              reason: v.reason.trim(),
-              replacementId: v.kind === "replace" ? v.replacementId : null,
-            },
-            t("recallSent"),
-          ),
-        )}
-      >
-        <Stack gap="sm">
-          <Text size="sm">{t("recallHint")}</Text>
-          <Radio.Group label={t("recallKind")} {...form.getInputProps("kind")}>
-            <Stack gap={6} mt={4}>
-              {recallKinds.map((k) => (
-                <Radio key={k} value={k} label={t(`recallKinds.${k}`)} />
-              ))}
-            </Stack>
-          </Radio.Group>
-          {replacing && (
-            <Select
-              label={t("replacement")}
-              description={t("replacementHint")}
-              placeholder={t("replacementPlaceholder")}
-              required
-              searchable
-              data={(candidates.data ?? []).map((c) => ({
-                value: c.id,
-                label: `${c.numberNotation || "—"}: ${c.subject}`,
-              }))}
-              nothingFoundMessage={candidates.isPending ? "…" : t("noReplacement")}
-              comboboxProps={{ withinPortal: true }}
-              data-testid="recall-replacement"
-              {...form.getInputProps("replacementId")}
-            />
-          )}
-          <Textarea
-            label={t("recallReason")}
-            required
-            autosize
-            minRows={3}
-            maxLength={1000}
-            data-testid="recall-reason"
-            {...form.getInputProps("reason")}
-          />
-        </Stack>
-        <DialogButtons
-          onCancel={onClose}
-          submitLabel={t("recallSubmit")}
-          pending={pending}
-          color="red"
-          testId="recall-submit"
-        />
-      </form>
-    </ActionDialog>
-  );
-}
 
 /** One recipient: its name, where it stands and since when, and each status it reported. */
 function DeliveryItem({ d, actions }: { d: DeliveryRow; actions: ReactNode }) {
@@ -256,6 +158,20 @@ export function DeliveriesPanel({
     },
   });
 
+  const remindAll = useMutation({
+    mutationFn: () => client.delivery.remindLate.mutate({ documentId }),
+    onSuccess: ({ reminded, skipped }) => {
+      notifications.show({
+        color: reminded > 0 ? "green" : "orange",
+        message: t("remindedLate", { reminded, skipped }),
+      });
+      void list.refetch();
+    },
+    onError: (error) => {
+      notifications.show({ color: "red", message: messageOf(error, t("actionFailed")) });
+    },
+  });
+
   const rows = list.data ?? [];
   if (list.isPending) return <Loader size="sm" aria-label={t("loading")} />;
   if (list.isError) {
@@ -289,6 +205,19 @@ export function DeliveriesPanel({
             >
               {t("exportEdxml")}
             </Button>
+            {count("late") > 0 && (
+              <Button
+                size="xs"
+                variant="light"
+                color="orange"
+                leftSection={<IconBellRinging size={14} />}
+                loading={remindAll.isPending}
+                onClick={() => remindAll.mutate()}
+                data-testid="delivery-remind-late"
+              >
+                {t("remindLate", { count: count("late") })}
+              </Button>
+            )}
             {rows.some(recallable) && (
               <Button
                 size="xs"

@@ -180,6 +180,33 @@ export async function remindDelivery(
 }
 
 /**
+ * Reminds at once every recipient that has left the document unregistered past a working day
+ * (the "late" filter of the table), each checked and recorded as one reminder is. Those reminded
+ * within the hour are passed over, so a double click reminds nobody twice.
+ */
+export async function remindLate(
+  db: Db,
+  actor: Actor,
+  input: { documentId: string },
+  now: Date = new Date(),
+): Promise<{ reminded: number; skipped: number }> {
+  assertCan(actor, "outgoing.issue");
+  const late = (await deliveriesOf(db, actor, input.documentId, now)).filter(
+    (d) => d.late && d.status === "arrived",
+  );
+  let reminded = 0;
+  for (const d of late) {
+    try {
+      await remindDelivery(db, actor, { deliveryId: d.id, version: d.version }, now);
+      reminded++;
+    } catch (error) {
+      if (!(error instanceof AppError)) throw error;
+    }
+  }
+  return { reminded, skipped: late.length - reminded };
+}
+
+/**
  * Sends the document again to a recipient that refused it: a new round, a new copy in their
  * reception queue (the refused one keeps its history there).
  */

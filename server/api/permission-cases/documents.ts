@@ -213,6 +213,11 @@ export const documentsCases: Record<string, Case> = {
       none: "the sender's deliveries only: server/delivery/deliver.int.test.ts",
     },
   },
+  "delivery.remindLate": {
+    permission: "outgoing.issue",
+    input: () => ({ documentId: "00000000-0000-4000-8000-000000000000" }),
+    otherOrganisation: (ids) => ({ documentId: ids.hlDocument }),
+  },
   "delivery.resend": {
     permission: "outgoing.issue",
     input: () => ({ deliveryId: "00000000-0000-4000-8000-000000000000", version: 1 }),

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { idField, versionField } from "@/lib/schemas/fields";
-import { deliveriesOf, remindDelivery, resendDelivery } from "../../delivery/status";
+import { deliveriesOf, remindDelivery, remindLate, resendDelivery } from "../../delivery/status";
 import { replacementCandidates } from "../../delivery/replace";
 import { permissionProcedure, router } from "../trpc";
 
@@ -21,6 +21,11 @@ export const deliveryRouter = router({
   remind: permissionProcedure("outgoing.issue")
     .input(deliveryRef)
     .mutation(({ ctx, input }) => remindDelivery(ctx.db, ctx.actor, input)),
+
+  /** Reminds every recipient that has left the document unregistered past a working day. */
+  remindLate: permissionProcedure("outgoing.issue")
+    .input(z.object({ documentId: idField }))
+    .mutation(({ ctx, input }) => remindLate(ctx.db, ctx.actor, input)),
 
   /** Sends the document again to a recipient that refused it. */
   resend: permissionProcedure("outgoing.issue")
