@@ -16,36 +16,30 @@ async function organisationNamed(page: Page, query: string): Promise<Organisatio
 }
 
 /**
- * A công văn of Định Công to the organisations found by `recipients` (searched by name), drafted
- * by its clerk, signed by its chairman and sealed and issued by the clerk, through the API.
+ * A công văn drafted by Định Công's clerk (signed in on `page`) and sent on a route to its
+ * chairman's signature. Returns its id.
  */
-export async function issueTo(page: Page, subject: string, recipients: string[]): Promise<string> {
-  await switchTo(page, "vanthu.dc");
+export async function draftToSign(
+  page: Page,
+  subject: string,
+  recipients: unknown[],
+  text = "Đề nghị các đơn vị tổng hợp và gửi kết quả.",
+): Promise<string> {
   const staff = await call<Staff>(page, "directory.staff");
   const chairman = staff.leadership.find((p) => p.fullName === "Nguyễn Đức Thắng")!;
-  const to = [];
-  for (const query of recipients) {
-    const org = await organisationNamed(page, query);
-    to.push({ kind: "organisation", organisationId: org.id, name: org.name });
-  }
   const created = await call<{ id: string; version: number }>(
     page,
     "outgoing.create",
     {
       documentType: "cong_van",
       subject,
-      recipients: to,
+      recipients,
       signerId: chairman.id,
       signingAuthority: "tm",
       signerTitle: "TM. ỦY BAN NHÂN DÂN\nCHỦ TỊCH",
       body: {
         type: "doc",
-        content: [
-          {
-            type: "paragraph",
-            content: [{ type: "text", text: "Đề nghị các đơn vị tổng hợp và gửi kết quả." }],
-          },
-        ],
+        content: [{ type: "paragraph", content: [{ type: "text", text }] }],
       },
     },
     { mutation: true },
@@ -64,23 +58,38 @@ export async function issueTo(page: Page, subject: string, recipients: string[])
     },
     { mutation: true },
   );
+  return created.id;
+}
+
+/**
+ * A công văn of Định Công to the organisations found by `recipients` (searched by name), drafted
+ * by its clerk, signed by its chairman and sealed and issued by the clerk, through the API.
+ */
+export async function issueTo(page: Page, subject: string, recipients: string[]): Promise<string> {
+  await switchTo(page, "vanthu.dc");
+  const to = [];
+  for (const query of recipients) {
+    const org = await organisationNamed(page, query);
+    to.push({ kind: "organisation", organisationId: org.id, name: org.name });
+  }
+  const id = await draftToSign(page, subject, to);
   await switchTo(page, "chutich.dc");
   await unlockable(page, "person", CHAIR_PIN);
-  const toSign = await call<{ version: number }>(page, "outgoing.get", { id: created.id });
+  const toSign = await call<{ version: number }>(page, "outgoing.get", { id });
   await call(
     page,
     "outgoing.sign",
-    { documentId: created.id, version: toSign.version, pin: CHAIR_PIN },
+    { documentId: id, version: toSign.version, pin: CHAIR_PIN },
     { mutation: true },
   );
   await switchTo(page, "vanthu.dc");
   await unlockable(page, "seal", SEAL_PIN);
-  const signed = await call<{ version: number }>(page, "outgoing.get", { id: created.id });
+  const signed = await call<{ version: number }>(page, "outgoing.get", { id });
   await call(
     page,
     "outgoing.issue",
-    { documentId: created.id, version: signed.version, pin: SEAL_PIN },
+    { documentId: id, version: signed.version, pin: SEAL_PIN },
     { mutation: true },
   );
-  return created.id;
+  return id;
 }

@@ -1,5 +1,6 @@
 import { expect, test } from "./fixtures";
-import { CHAIR_PIN, SEAL_PIN, switchTo, unlockable, type Staff } from "./people";
+import { draftToSign } from "./issue";
+import { CHAIR_PIN, SEAL_PIN, switchTo, unlockable } from "./people";
 import { call } from "./trpc";
 
 test("the chairman signs two waiting documents in one go on his phone, with one PIN", async ({
@@ -9,55 +10,19 @@ test("the chairman signs two waiting documents in one go on his phone, with one 
   test.setTimeout(180_000);
   await page.setViewportSize({ width: 390, height: 844 });
   await switchTo(page, "vanthu.dc");
-  const staff = await call<Staff>(page, "directory.staff");
-  const chairman = staff.leadership.find((p) => p.fullName === "Nguyễn Đức Thắng")!;
   const subjects = [
     "kế hoạch trực Tết Nguyên đán năm 2027 của Ủy ban nhân dân phường",
     "lịch tiếp công dân định kỳ tháng 01 năm 2027",
   ];
   const ids: string[] = [];
   for (const subject of subjects) {
-    const created = await call<{ id: string; version: number }>(
-      page,
-      "outgoing.create",
-      {
-        documentType: "cong_van",
+    ids.push(
+      await draftToSign(
+        page,
         subject,
-        recipients: [{ kind: "outside", name: "Ủy ban nhân dân quận Hoàng Mai" }],
-        signerId: chairman.id,
-        signingAuthority: "tm",
-        signerTitle: "TM. ỦY BAN NHÂN DÂN\nCHỦ TỊCH",
-        body: {
-          type: "doc",
-          content: [
-            {
-              type: "paragraph",
-              content: [
-                {
-                  type: "text",
-                  text: "Ủy ban nhân dân phường Định Công thông báo để các tổ dân phố biết và thực hiện.",
-                },
-              ],
-            },
-          ],
-        },
-      },
-      { mutation: true },
-    );
-    ids.push(created.id);
-    await call(
-      page,
-      "outgoing.act",
-      {
-        documentId: created.id,
-        version: created.version,
-        input: {
-          action: "sendOnRoute",
-          steps: [{ kind: "sign", rule: "any", userIds: [chairman.id] }],
-          comment: null,
-        },
-      },
-      { mutation: true },
+        [{ kind: "outside", name: "Ủy ban nhân dân quận Hoàng Mai" }],
+        "Ủy ban nhân dân phường Định Công thông báo để các tổ dân phố biết và thực hiện.",
+      ),
     );
   }
 

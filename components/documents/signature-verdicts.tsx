@@ -1,7 +1,7 @@
 "use client";
 
 import { lightBadgeText } from "@/components/inbox/document-badges";
-import { Alert, Badge, Group, List, Stack, Text } from "@mantine/core";
+import { Alert, Badge, Group, List, Stack, Text, type BadgeProps } from "@mantine/core";
 import { IconRosetteDiscountCheck, IconShieldExclamation, IconShieldX } from "@tabler/icons-react";
 import { useLocale, useTranslations } from "next-intl";
 import type { SignatureCheck, SignatureVerdict } from "@/lib/signature-check";
@@ -12,6 +12,13 @@ const look: Record<SignatureVerdict, { color: string; icon: typeof IconShieldX }
   "valid-untrusted": { color: "orange", icon: IconShieldExclamation },
   invalid: { color: "red", icon: IconShieldX },
 };
+
+/** A verdict in words on its colour, light, in sentence case, dark enough to read. */
+export function VerdictBadge({ color, ...props }: BadgeProps & { color: string }) {
+  return (
+    <Badge color={color} c={lightBadgeText(color)} variant="light" size="sm" tt="none" {...props} />
+  );
+}
 
 /**
  * The verdict on each digital signature of a PDF, as our verifier gave it when the file arrived:
@@ -44,16 +51,9 @@ export function SignatureVerdicts({ check }: { check: SignatureCheck | null | un
             <Group gap={6} wrap="nowrap" align="flex-start">
               <Icon size={18} color={`var(--mantine-color-${color}-7)`} style={{ flex: "none" }} />
               <Text size="sm">
-                <Badge
-                  color={color}
-                  c={lightBadgeText(color)}
-                  variant="light"
-                  size="sm"
-                  tt="none"
-                  mr={6}
-                >
+                <VerdictBadge color={color} mr={6}>
                   {t(`verdict.${s.verdict}`)}
-                </Badge>
+                </VerdictBadge>
                 {s.signer ?? t("unknownSigner")}
                 {s.signingTime && (
                   <Text span c="dimmed" size="xs">

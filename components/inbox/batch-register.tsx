@@ -1,11 +1,12 @@
 "use client";
 
-import { Alert, Badge, Button, Checkbox, Group, ScrollArea, Stack, Text } from "@mantine/core";
+import { Alert, Button, Checkbox, Group, ScrollArea, Stack, Text } from "@mantine/core";
 import { IconBooks } from "@tabler/icons-react";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useTranslations } from "next-intl";
 import { useState } from "react";
 import { ActionDialog } from "@/components/documents/action-dialog";
+import { VerdictBadge } from "@/components/documents/signature-verdicts";
 import { useTRPC } from "@/components/providers/trpc";
 import { RegistryField } from "@/components/reception/registry-field";
 import { BatchResults } from "@/components/ui/batch-results";
@@ -13,7 +14,6 @@ import { DialogButtons } from "@/components/ui/dialog-buttons";
 import { fieldErrorsOf, messageOf } from "@/components/ui/server-errors";
 import { isSecret, padNumber, type Confidentiality } from "@/lib/documents";
 import type { SignatureState } from "@/lib/signature-check";
-import { lightBadgeText } from "./document-badges";
 
 export type ArrivedRow = {
   id: string;
@@ -38,17 +38,9 @@ function SignatureBadge({ state }: { state: SignatureState }) {
   const t = useTranslations();
   const { color, key } = signatureLook[state];
   return (
-    <Badge
-      color={color}
-      c={lightBadgeText(color)}
-      variant="light"
-      size="sm"
-      tt="none"
-      data-testid="batch-signatures"
-      data-state={state}
-    >
+    <VerdictBadge color={color} data-testid="batch-signatures" data-state={state}>
       {t(key)}
-    </Badge>
+    </VerdictBadge>
   );
 }
 
