@@ -7,7 +7,9 @@ describe("signatureState", () => {
   it("reads a file without a check or without signatures as unsigned", () => {
     expect(signatureState(null)).toBe("none");
     expect(signatureState({ signatures: [], problems: [] })).toBe("none");
-    expect(signatureState({ signatures: [], problems: [reason("file-no-signatures")] })).toBe("none");
+    expect(signatureState({ signatures: [], problems: [reason("file-no-signatures")] })).toBe(
+      "none",
+    );
   });
 
   it("keeps a file valid when its last revision only adds validation data after the signatures", () => {
