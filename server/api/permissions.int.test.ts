@@ -20,11 +20,17 @@ import { freshDatabase } from "@/server/testing/test-db";
 import { refusal } from "@/server/testing/trpc";
 import { adminCases } from "./permission-cases/admin";
 import { documentsCases } from "./permission-cases/documents";
+import { signingCases } from "./permission-cases/signing";
 import type { Case, Ids } from "./permission-cases/kit";
 import { workCases } from "./permission-cases/work";
 import { appRouter, createCaller } from "./root";
 
-const cases: Record<string, Case> = { ...documentsCases, ...workCases, ...adminCases };
+const cases: Record<string, Case> = {
+  ...documentsCases,
+  ...signingCases,
+  ...workCases,
+  ...adminCases,
+};
 
 /** Demo members who lack each permission (the first role that does not grant it). */
 const lacking: Record<Action, string | null> = {

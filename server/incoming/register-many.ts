@@ -75,17 +75,7 @@ export async function registerMany(
           registryId: isSecret(doc.confidentiality) ? null : (input.registryId ?? null),
         },
       });
-      const [registered] = await db
-        .select({ number: document.registryNumber, book: registry.name })
-        .from(document)
-        .innerJoin(registry, eq(registry.id, document.registryId))
-        .where(eq(document.id, item.documentId));
-      results.push({
-        documentId: item.documentId,
-        ok: true,
-        registryNumber: registered!.number!,
-        registryName: registered!.book,
-      });
+      results.push({ documentId: item.documentId, ok: true });
     } catch (error) {
       if (!(error instanceof AppError)) throw error;
       results.push({
@@ -95,5 +85,22 @@ export async function registerMany(
       });
     }
   }
-  return results;
+  // The numbers and books given, read once for all those registered.
+  const registered = results.filter((r) => r.ok).map((r) => r.documentId);
+  if (registered.length === 0) return results;
+  const given = await db
+    .select({ id: document.id, number: document.registryNumber, book: registry.name })
+    .from(document)
+    .innerJoin(registry, eq(registry.id, document.registryId))
+    .where(inArray(document.id, registered));
+  const numberOf = new Map(given.map((g) => [g.id, g]));
+  return results.map((r) =>
+    r.ok
+      ? {
+          ...r,
+          registryNumber: numberOf.get(r.documentId)!.number!,
+          registryName: numberOf.get(r.documentId)!.book,
+        }
+      : r,
+  );
 }
