@@ -20,14 +20,18 @@ import { useTRPC } from "@/components/providers/trpc";
 import { PageHeader } from "@/components/ui/page-header";
 import { subjectLine } from "@/lib/outgoing";
 import type { OutgoingBox } from "@/lib/schemas/inbox";
+import type { SentFilter } from "@/lib/schemas/delivery";
 import { BatchSignButton } from "./batch-sign";
 import {
   defaultOutgoingTab,
   outgoingHref,
   outgoingTabs,
   parseOutgoingTab,
+  parseSentFilter,
   type OutgoingCounts,
+  type OutgoingTab,
 } from "./outgoing-tabs";
+import { SentList } from "./sent-list";
 
 const PAGE_SIZE = 30;
 
@@ -105,9 +109,40 @@ function OutgoingBoxList({ box, canDraft }: { box: OutgoingBox; canDraft: boolea
   );
 }
 
+/** A tab's count: for the sent documents, only those late at a recipient, and only if any. */
+function TabCount({ tab, count }: { tab: OutgoingTab; count: number }) {
+  const t = useTranslations("outgoingPage");
+  if (tab === "sent") {
+    if (count === 0) return null;
+    return (
+      <Badge
+        size="sm"
+        circle={count < 10}
+        color="orange"
+        title={t("sent.lateDocuments", { count })}
+        data-testid="outgoing-count-sent"
+      >
+        {count}
+      </Badge>
+    );
+  }
+  return (
+    <Badge
+      size="sm"
+      circle={count < 10}
+      variant={count > 0 ? "filled" : "light"}
+      color={count === 0 ? "gray" : tab === "draft_returned" ? "orange" : undefined}
+      data-testid={`outgoing-count-${tab}`}
+    >
+      {count}
+    </Badge>
+  );
+}
+
 /**
- * "Văn bản đi": one tab per box of outgoing documents the person has, with its count, and the
- * list of the open tab. The tab lives in the URL (?box=…); switching only rewrites it.
+ * "Văn bản đi": one tab per box of outgoing documents the person has, with its count, the
+ * documents sent to other organisations, and the list of the open tab. The tab lives in the URL
+ * (?box=…&filter=…); switching only rewrites it.
  */
 export function OutgoingInbox({
   initialCounters,
@@ -115,8 +150,8 @@ export function OutgoingInbox({
   canDraft,
 }: {
   initialCounters: InboxCounters;
-  /** The boxes the person's roles give them. */
-  available: OutgoingBox[];
+  /** The tabs the person's roles give them. */
+  available: OutgoingTab[];
   canDraft: boolean;
 }) {
   const t = useTranslations("outgoingPage");
@@ -127,10 +162,16 @@ export function OutgoingInbox({
     useQuery(
       trpc.inbox.counters.queryOptions(undefined, { initialData: initialCounters, staleTime: 0 }),
     ).data ?? initialCounters;
-  const counts: OutgoingCounts = counters.outgoing;
+  const followsSent = available.includes("sent");
+  const late = useQuery(
+    trpc.delivery.lateCount.queryOptions(undefined, { enabled: followsSent, staleTime: 0 }),
+  );
+  const counts: OutgoingCounts = { ...counters.outgoing, sent: late.data ?? 0 };
   const tab =
     parseOutgoingTab(params.get("box"), available, counts) ?? defaultOutgoingTab(available, counts);
-  const go = (next: OutgoingBox) => window.history.pushState(null, "", outgoingHref(next));
+  const filter = parseSentFilter(params.get("filter"));
+  const go = (next: OutgoingTab, nextFilter: SentFilter = "all") =>
+    window.history.pushState(null, "", outgoingHref(next, nextFilter));
 
   return (
     <Stack gap="md">
@@ -150,26 +191,14 @@ export function OutgoingInbox({
           )
         }
       />
-      <Tabs value={tab} onChange={(v) => v && go(v as OutgoingBox)}>
+      <Tabs value={tab} onChange={(v) => v && go(v as OutgoingTab)}>
         <Scroller>
           <Tabs.List aria-label={t("tabsLabel")} style={{ flexWrap: "nowrap" }}>
             {outgoingTabs(available, counts).map((box) => (
               <Tabs.Tab
                 key={box}
                 value={box}
-                rightSection={
-                  <Badge
-                    size="sm"
-                    circle={counts[box] < 10}
-                    variant={counts[box] > 0 ? "filled" : "light"}
-                    color={
-                      counts[box] === 0 ? "gray" : box === "draft_returned" ? "orange" : undefined
-                    }
-                    data-testid={`outgoing-count-${box}`}
-                  >
-                    {counts[box]}
-                  </Badge>
-                }
+                rightSection={<TabCount tab={box} count={counts[box]} />}
                 data-testid={`outgoing-tab-${box}`}
                 style={{ whiteSpace: "nowrap" }}
               >
@@ -179,7 +208,11 @@ export function OutgoingInbox({
           </Tabs.List>
         </Scroller>
       </Tabs>
-      <OutgoingBoxList key={tab} box={tab} canDraft={canDraft} />
+      {tab === "sent" ? (
+        <SentList key={filter} filter={filter} onFilter={(next) => go("sent", next)} />
+      ) : (
+        <OutgoingBoxList key={tab} box={tab} canDraft={canDraft} />
+      )}
     </Stack>
   );
 }

@@ -2,8 +2,10 @@ import { describe, expect, it } from "vitest";
 import {
   defaultOutgoingTab,
   outgoingBoxesOf,
+  outgoingHref,
   outgoingTabs,
   parseOutgoingTab,
+  parseSentFilter,
   type OutgoingCounts,
 } from "./outgoing-tabs";
 
@@ -13,6 +15,7 @@ const empty: OutgoingCounts = {
   to_issue: 0,
   draft_returned: 0,
   drafting: 0,
+  sent: 0,
 };
 
 describe("the boxes of outgoing documents a person has", () => {
@@ -22,12 +25,14 @@ describe("the boxes of outgoing documents a person has", () => {
       "draft_review",
       "draft_returned",
       "drafting",
+      "sent",
     ]);
     expect(outgoingBoxesOf(["clerk"])).toEqual([
       "draft_review",
       "to_issue",
       "draft_returned",
       "drafting",
+      "sent",
     ]);
     expect(outgoingBoxesOf(["specialist"])).toEqual(["draft_review", "draft_returned", "drafting"]);
     expect(outgoingBoxesOf(["admin"])).toEqual([]);
@@ -49,6 +54,20 @@ describe("the boxes of outgoing documents a person has", () => {
     expect(defaultOutgoingTab(leader, { ...empty, draft_returned: 1 })).toBe("draft_returned");
     expect(defaultOutgoingTab(leader, empty)).toBe("to_sign");
     expect(defaultOutgoingTab([], empty)).toBe("drafting");
+  });
+
+  it("opens the sent documents only when asked, however many are late", () => {
+    const clerk = outgoingBoxesOf(["clerk"]);
+    expect(defaultOutgoingTab(clerk, { ...empty, sent: 4 })).toBe("draft_review");
+    expect(parseOutgoingTab("sent", clerk, empty)).toBe("sent");
+    expect(parseOutgoingTab("sent", outgoingBoxesOf(["specialist"]), { ...empty, sent: 2 })).toBe(
+      null,
+    );
+    expect(parseSentFilter("late")).toBe("late");
+    expect(parseSentFilter("everything")).toBe("all");
+    expect(parseSentFilter(null)).toBe("all");
+    expect(outgoingHref("sent", "late")).toBe("/outgoing?box=sent&filter=late");
+    expect(outgoingHref("to_issue")).toBe("/outgoing?box=to_issue");
   });
 
   it("takes the tab of the URL only when the person has it", () => {

@@ -201,6 +201,16 @@ export const documentsCases: Record<string, Case> = {
     input: () => ({ documentId: "00000000-0000-4000-8000-000000000000" }),
     otherOrganisation: (ids) => ({ documentId: ids.hlDocument }),
   },
+  "delivery.sent": {
+    permission: "outgoing.approve",
+    input: () => ({ filter: "all" }),
+    otherOrganisation: { none: "lists the caller's organisation's documents only" },
+  },
+  "delivery.lateCount": {
+    permission: "outgoing.approve",
+    input: () => undefined,
+    otherOrganisation: { none: "takes no input; counts the caller's organisation's documents" },
+  },
   "delivery.replacements": {
     permission: "outgoing.issue",
     input: () => ({ documentId: "00000000-0000-4000-8000-000000000000" }),

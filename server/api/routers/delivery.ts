@@ -1,7 +1,9 @@
 import { z } from "zod";
+import { sentListInput } from "@/lib/schemas/delivery";
 import { idField, versionField } from "@/lib/schemas/fields";
 import { deliveriesOf, remindDelivery, remindLate, resendDelivery } from "../../delivery/status";
 import { replacementCandidates } from "../../delivery/replace";
+import { lateSentCount, sentDocuments } from "../../delivery/sent";
 import { permissionProcedure, router } from "../trpc";
 
 const deliveryRef = z.object({ deliveryId: idField, version: versionField });
@@ -11,6 +13,16 @@ export const deliveryRouter = router({
   list: permissionProcedure("outgoing.approve")
     .input(z.object({ documentId: idField }))
     .query(({ ctx, input }) => deliveriesOf(ctx.db, ctx.actor, input.documentId)),
+
+  /** The organisation's documents sent to others, newest first, with how far each recipient got. */
+  sent: permissionProcedure("outgoing.approve")
+    .input(sentListInput)
+    .query(({ ctx, input }) => sentDocuments(ctx.db, ctx.actor, input)),
+
+  /** How many sent documents have a recipient late to register them: the count on the tab. */
+  lateCount: permissionProcedure("outgoing.approve").query(({ ctx }) =>
+    lateSentCount(ctx.db, ctx.actor),
+  ),
 
   /** The organisation's issued documents one of which may replace this one. */
   replacements: permissionProcedure("outgoing.issue")
