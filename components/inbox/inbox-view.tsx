@@ -1,6 +1,6 @@
 "use client";
 
-import { Badge, Button, Chip, Group, Scroller, Stack, Tabs } from "@mantine/core";
+import { Badge, Button, Chip, Group, Stack, Tabs } from "@mantine/core";
 import { IconFileImport } from "@tabler/icons-react";
 import { useQuery } from "@tanstack/react-query";
 import Link from "next/link";
@@ -8,6 +8,7 @@ import { useSearchParams } from "next/navigation";
 import { useTranslations } from "next-intl";
 import { useTRPC } from "@/components/providers/trpc";
 import { PageHeader } from "@/components/ui/page-header";
+import { TabScroller } from "@/components/ui/tab-scroller";
 import { inboxFilters, type InboxFilter } from "@/lib/schemas/inbox";
 import { InboxBoxList } from "./inbox-box-list";
 import {
@@ -81,7 +82,7 @@ export function InboxView({
         }
       />
       <Tabs value={tab} onChange={(v) => v && go(v as InboxTab, null)}>
-        <Scroller>
+        <TabScroller active={tab}>
           <Tabs.List aria-label={t("inboxPage.tabsLabel")} style={{ flexWrap: "nowrap" }}>
             {inboxTabs(counters).map((box) => (
               <Tabs.Tab
@@ -95,7 +96,7 @@ export function InboxView({
               </Tabs.Tab>
             ))}
           </Tabs.List>
-        </Scroller>
+        </TabScroller>
       </Tabs>
       {tab === "to_handle" && (
         <Group gap="xs" role="group" aria-label={t("inboxPage.filtersLabel")}>

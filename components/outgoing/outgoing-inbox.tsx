@@ -1,6 +1,6 @@
 "use client";
 
-import { Badge, Button, EmptyState, Scroller, Stack, Tabs } from "@mantine/core";
+import { Badge, Button, EmptyState, Stack, Tabs } from "@mantine/core";
 import {
   IconArrowBackUp,
   IconChecklist,
@@ -18,6 +18,7 @@ import type { DocumentListRow } from "@/components/inbox/document-list";
 import type { InboxCounters } from "@/components/inbox/inbox-tabs";
 import { useTRPC } from "@/components/providers/trpc";
 import { PageHeader } from "@/components/ui/page-header";
+import { TabScroller } from "@/components/ui/tab-scroller";
 import { subjectLine } from "@/lib/outgoing";
 import type { OutgoingBox } from "@/lib/schemas/inbox";
 import type { SentFilter } from "@/lib/schemas/delivery";
@@ -192,7 +193,7 @@ export function OutgoingInbox({
         }
       />
       <Tabs value={tab} onChange={(v) => v && go(v as OutgoingTab)}>
-        <Scroller>
+        <TabScroller active={tab}>
           <Tabs.List aria-label={t("tabsLabel")} style={{ flexWrap: "nowrap" }}>
             {outgoingTabs(available, counts).map((box) => (
               <Tabs.Tab
@@ -206,7 +207,7 @@ export function OutgoingInbox({
               </Tabs.Tab>
             ))}
           </Tabs.List>
-        </Scroller>
+        </TabScroller>
       </Tabs>
       {tab === "sent" ? (
         <SentList key={filter} filter={filter} onFilter={(next) => go("sent", next)} />

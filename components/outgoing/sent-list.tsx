@@ -151,9 +151,16 @@ export function SentList({
   );
   const rows = list.data?.pages.flatMap((page) => page.items) ?? [];
   const columns = useColumns();
+  // Nothing sent yet: nothing to narrow.
+  const nothingSent = filter === "all" && list.isSuccess && rows.length === 0;
   return (
     <Stack gap="sm">
-      <Group gap="xs" role="group" aria-label={t("outgoingPage.sent.filtersLabel")}>
+      <Group
+        gap="xs"
+        role="group"
+        aria-label={t("outgoingPage.sent.filtersLabel")}
+        display={nothingSent ? "none" : undefined}
+      >
         {sentChips.map((f) => (
           <Chip
             key={f}
