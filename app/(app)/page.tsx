@@ -35,12 +35,14 @@ export default async function HomePage() {
   const { actor } = await requireActor();
   const api = await serverApi();
   const reads = can(actor.roles, "incoming.read");
-  const [me, workplace, counters, day, agenda] = await Promise.all([
+  const sends = can(actor.roles, "outgoing.issue");
+  const [me, workplace, counters, day, agenda, sentLate] = await Promise.all([
     api.account.me(),
     api.account.workplace(),
     reads ? api.inbox.counters() : null,
     reads ? api.inbox.today() : null,
     api.home.agenda(),
+    sends ? api.delivery.lateCount() : null,
   ]);
   const t = await getTranslations();
   const organisation = workplace.path.at(-1);
@@ -52,7 +54,7 @@ export default async function HomePage() {
         <Text c="dimmed">{t("home.intro")}</Text>
       </Stack>
 
-      {counters && <WorkSummary counters={counters} />}
+      {counters && <WorkSummary counters={counters} sentLate={sentLate} />}
       <AgendaToday agenda={agenda} />
       {day && <DayWork day={day} />}
 

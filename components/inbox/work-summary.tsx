@@ -15,15 +15,24 @@ type Counter = {
   tab: InboxTab;
   filter?: InboxFilter;
   color?: MantineColor;
+  /** Elsewhere than the inbox. */
+  href?: string;
   /** Shown even at zero: the person's main boxes. The warnings appear only when they apply. */
   always?: boolean;
 };
 
 /**
  * "Việc của bạn" on the home page: what waits on this person, each number a link to the inbox
- * tab that lists it. Only the boxes of the person's roles appear.
+ * tab that lists it. Only the boxes of the person's roles appear. For the clerk who sends, the
+ * documents sent that a recipient is late to register (`sentLate`, null for others).
  */
-export function WorkSummary({ counters }: { counters: InboxCounters }) {
+export function WorkSummary({
+  counters,
+  sentLate = null,
+}: {
+  counters: InboxCounters;
+  sentLate?: number | null;
+}) {
   const t = useTranslations();
   const c = (key: string) => t(`inbox.counters.${key}`);
   const items: Counter[] = [
@@ -112,6 +121,18 @@ export function WorkSummary({ counters }: { counters: InboxCounters }) {
       color: "orange",
     },
     { key: "infoUnread", label: c("infoUnread"), count: counters.infoUnread, tab: "info" },
+    ...(sentLate !== null
+      ? [
+          {
+            key: "sentLate",
+            label: c("sentLate"),
+            count: sentLate,
+            tab: "info" as const,
+            href: "/outgoing?box=sent&filter=late",
+            color: "orange",
+          },
+        ]
+      : []),
   ];
   const shown = items.filter((i) => i.always || i.count > 0);
   return (
@@ -134,7 +155,7 @@ export function WorkSummary({ counters }: { counters: InboxCounters }) {
             withBorder
             p="sm"
             component={Link}
-            href={inboxHref(item.tab, item.filter)}
+            href={item.href ?? inboxHref(item.tab, item.filter)}
             data-testid={`work-${item.key}`}
             style={{ textDecoration: "none", color: "inherit" }}
           >
