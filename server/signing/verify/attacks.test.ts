@@ -5,6 +5,7 @@
 import { afterAll, describe, expect, it } from "vitest";
 import { appendUpdate, PdfView, serializeDict, signPdf, streamBody } from "./fixtures/pdf-builder";
 import { fixture, pdfsigVerdict, signedBy, timestampedBy, verify } from "./fixtures/test-kit";
+import { addDss } from "../pdf/dss";
 import { type PdfDict } from "./pdf-syntax";
 
 type Verdict = "valid" | "valid-untrusted" | "invalid";
@@ -582,6 +583,24 @@ describe("signed files and attacks: our verdict against pdfsig's", () => {
       if (c.pdfsig) expect(theirs.verdict, theirs.detail).toBe(c.pdfsig);
     });
   }
+
+  it("names an unsigned last revision that only adds validation data for what it is", () => {
+    const problems = (pdf: Buffer) => verify(pdf).problems.map((r) => r.code);
+    const withDss = Buffer.from(
+      addDss(leader, { certificates: [Buffer.from("a certificate")], crls: [] }),
+    );
+    expect(verify(withDss).signatures.map((s) => s.verdict)).toEqual(["valid"]);
+    expect(problems(withDss)).toEqual(["file-validation-data-added"]);
+    // Anything more after the signature is still an unsigned revision of unknown content.
+    const changed = update(withDss, (view) => {
+      const page = view.pages()[0]!;
+      const d = view.dict(page);
+      d.set("Rotate", { t: "num", v: 90, int: true });
+      return [{ num: page, body: serializeDict(d) }];
+    });
+    expect(problems(changed)).toEqual(["file-last-revision-unsigned"]);
+    expect(problems(leader)).toEqual([]);
+  });
 
   it("a one-byte change anywhere in the signed ranges makes the signature invalid", () => {
     const { a, b, c } = lastByteRange(leader);

@@ -15,7 +15,7 @@ describe("signatureState", () => {
   it("keeps a file valid when its last revision only adds validation data after the signatures", () => {
     const check = {
       signatures: [signed("valid"), signed("valid")],
-      problems: [reason("file-last-revision-unsigned")],
+      problems: [reason("file-validation-data-added")],
     };
     expect(signatureState(check)).toBe("valid");
   });

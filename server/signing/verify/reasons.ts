@@ -34,6 +34,11 @@ const messages = {
     vi: "Lần lưu cuối của tệp không nằm trong phạm vi chữ ký nào",
     en: "The last revision of the file is not covered by any signature",
   },
+  "file-validation-data-added": {
+    severity: "note",
+    vi: "Sau chữ ký cuối, tệp chỉ được bổ sung dữ liệu kiểm tra chữ ký (chứng thư, danh sách thu hồi)",
+    en: "After the last signature, only validation data (certificates, revocation lists) was added",
+  },
   "file-bytes-after-end": {
     severity: "fatal",
     vi: "Có dữ liệu lạ được nối vào cuối tệp sau khi ký",

@@ -187,7 +187,17 @@ function verifyFile(bytes: Uint8Array, options: VerifyOptions): VerifyResult {
   outcomes.sort((a, b) => (a.revision?.index ?? Infinity) - (b.revision?.index ?? Infinity));
   const lastRevisionSigned = outcomes.some((o) => o.revision?.index === last.index);
   if (outcomes.length === 0) problems.push(reason("file-no-signatures"));
-  else if (!lastRevisionSigned) problems.push(reason("file-last-revision-unsigned"));
+  else if (!lastRevisionSigned) {
+    // PAdES B-LT adds certificates and revocation data (DSS) in a revision of its own after the
+    // last signature: said as such, rather than as an unsigned revision of unknown content.
+    const lastSigned = Math.max(...outcomes.map((o) => o.revision?.index ?? -1));
+    const after = changes.slice(lastSigned + 1).flat();
+    const validationDataOnly =
+      lastSigned >= 0 && after.every((c) => c.allowed && c.levels.every((l) => l === "lta"));
+    problems.push(
+      reason(validationDataOnly ? "file-validation-data-added" : "file-last-revision-unsigned"),
+    );
+  }
   if (file.damaged) problems.push(reason("file-xref-damaged"));
   return {
     signatures: outcomes.map((o) => o.report),
