@@ -75,6 +75,22 @@ test("the clerk sees how far the recipients have got with each sent document", a
   await row.getByTestId("document-link").click();
   await expect(page).toHaveURL(/\/documents\//);
   await expect(page.getByText("Không thuộc thẩm quyền của quận.").first()).toBeVisible();
+  // The recipients' list downloads, printed or as a spreadsheet.
+  const panel = page.getByTestId("deliveries-panel");
+  for (const [format, type] of [
+    ["pdf", "application/pdf"],
+    ["xlsx", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"],
+  ] as const) {
+    const href = await panel.getByTestId(`download-${format}`).getAttribute("href");
+    const file = await page.request.get(href!);
+    expect(file.status()).toBe(200);
+    expect(file.headers()["content-type"]).toBe(type);
+    expect(file.headers()["content-disposition"]).toContain(
+      encodeURIComponent("Tình hình gửi nhận văn bản"),
+    );
+  }
+  await panel.scrollIntoViewIfNeeded();
+  await shot(page, "sent-document-deliveries");
 
   // On a phone, opened from a link: the tab row is scrolled to "Đã gửi", the card fits.
   await page.setViewportSize({ width: 390, height: 844 });

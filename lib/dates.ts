@@ -196,3 +196,24 @@ export function parseTypedTime(text: string): TypedTime | null {
   if (hours > 23 || minutes > 59) return { error: "validation.timeNotReal" };
   return { time: `${String(hours).padStart(2, "0")}:${String(minutes).padStart(2, "0")}` };
 }
+
+const partsFormat = new Intl.DateTimeFormat("en-GB", {
+  timeZone: "Asia/Ho_Chi_Minh",
+  day: "2-digit",
+  month: "2-digit",
+  year: "numeric",
+  hour: "2-digit",
+  minute: "2-digit",
+  hourCycle: "h23",
+});
+
+/** A moment as `dd/MM/yyyy HH:mm` in Vietnam time, whatever the browser's zone. */
+export function formatDateTime(at: Date | string, withYear = true): string {
+  const parts = Object.fromEntries(
+    partsFormat.formatToParts(new Date(at)).map((p) => [p.type, p.value]),
+  );
+  const date = withYear
+    ? `${parts.day}/${parts.month}/${parts.year}`
+    : `${parts.day}/${parts.month}`;
+  return `${date} ${parts.hour}:${parts.minute}`;
+}

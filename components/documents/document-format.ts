@@ -101,23 +101,5 @@ export const viewerUrl = (file: { id: string; sha256: string }) =>
 export const previewUrl = (file: { id: string; sha256: string }) =>
   `/api/files/${file.id}/preview?v=${file.sha256.slice(0, 16)}`;
 
-const partsFormat = new Intl.DateTimeFormat("en-GB", {
-  timeZone: "Asia/Ho_Chi_Minh",
-  day: "2-digit",
-  month: "2-digit",
-  year: "numeric",
-  hour: "2-digit",
-  minute: "2-digit",
-  hourCycle: "h23",
-});
-
 /** A moment as `dd/MM/yyyy HH:mm` in Vietnam time, whatever the browser's zone. */
-export function formatDateTime(at: Date | string, withYear = true): string {
-  const parts = Object.fromEntries(
-    partsFormat.formatToParts(new Date(at)).map((p) => [p.type, p.value]),
-  );
-  const date = withYear
-    ? `${parts.day}/${parts.month}/${parts.year}`
-    : `${parts.day}/${parts.month}`;
-  return `${date} ${parts.hour}:${parts.minute}`;
-}
+export { formatDateTime } from "@/lib/dates";

@@ -25,6 +25,7 @@ import { formatDateTime } from "@/components/documents/document-format";
 import { useTRPC, useTRPCClient } from "@/components/providers/trpc";
 import { messageOf } from "@/components/ui/server-errors";
 import type { DeliveryStatus } from "@/lib/delivery";
+import { DownloadButtons } from "@/components/reports/download-buttons";
 import { RecallDialog } from "./recall-dialog";
 import type { AppRouter } from "@/server/api/root";
 
@@ -193,47 +194,55 @@ export function DeliveriesPanel({
             {t("summary", { done: count("completed"), total: rows.length })}
           </Text>
         </Group>
-        {canDispatch && (
-          <Group gap="xs">
-            <Button
-              size="xs"
-              variant="light"
-              component="a"
-              href={`/api/documents/${documentId}/edxml`}
-              leftSection={<IconFileCode size={14} />}
-              data-testid="delivery-export-edxml"
-            >
-              {t("exportEdxml")}
-            </Button>
-            {count("late") > 0 && (
+        <Group gap="xs">
+          <DownloadButtons
+            size="xs"
+            pdfHref={`/api/reports/deliveries?documentId=${documentId}&format=pdf`}
+            xlsxHref={`/api/reports/deliveries?documentId=${documentId}&format=xlsx`}
+            pdfLabel={t("downloadPdf")}
+          />
+          {canDispatch && (
+            <>
               <Button
                 size="xs"
                 variant="light"
-                color="orange"
-                // Orange's own shade on its light fill is under 4.5:1; the ninth reads.
-                c="orange.9"
-                leftSection={<IconBellRinging size={14} />}
-                loading={remindAll.isPending}
-                onClick={() => remindAll.mutate()}
-                data-testid="delivery-remind-late"
+                component="a"
+                href={`/api/documents/${documentId}/edxml`}
+                leftSection={<IconFileCode size={14} />}
+                data-testid="delivery-export-edxml"
               >
-                {t("remindLate", { count: count("late") })}
+                {t("exportEdxml")}
               </Button>
-            )}
-            {rows.some(recallable) && (
-              <Button
-                size="xs"
-                variant="outline"
-                color="red"
-                leftSection={<IconArrowBackUp size={14} />}
-                onClick={() => setRecalling(true)}
-                data-testid="delivery-recall-open"
-              >
-                {t("recall")}
-              </Button>
-            )}
-          </Group>
-        )}
+              {count("late") > 0 && (
+                <Button
+                  size="xs"
+                  variant="light"
+                  color="orange"
+                  // Orange's own shade on its light fill is under 4.5:1; the ninth reads.
+                  c="orange.9"
+                  leftSection={<IconBellRinging size={14} />}
+                  loading={remindAll.isPending}
+                  onClick={() => remindAll.mutate()}
+                  data-testid="delivery-remind-late"
+                >
+                  {t("remindLate", { count: count("late") })}
+                </Button>
+              )}
+              {rows.some(recallable) && (
+                <Button
+                  size="xs"
+                  variant="outline"
+                  color="red"
+                  leftSection={<IconArrowBackUp size={14} />}
+                  onClick={() => setRecalling(true)}
+                  data-testid="delivery-recall-open"
+                >
+                  {t("recall")}
+                </Button>
+              )}
+            </>
+          )}
+        </Group>
         {recalling && (
           <RecallDialog
             documentId={documentId}

@@ -1,6 +1,6 @@
 "use client";
 
-import { Button, Group } from "@mantine/core";
+import { Button, Group, type MantineSize } from "@mantine/core";
 import { IconFileSpreadsheet, IconPrinter } from "@tabler/icons-react";
 import { useTranslations } from "next-intl";
 
@@ -12,11 +12,14 @@ export function DownloadButtons({
   pdfHref,
   xlsxHref,
   pdfLabel,
+  size = "sm",
 }: {
   pdfHref: string;
   xlsxHref: string;
   pdfLabel: string;
+  size?: MantineSize;
 }) {
+  const icon = size === "xs" ? 14 : 16;
   const t = useTranslations("reports");
   return (
     <Group gap="xs" wrap="wrap">
@@ -24,7 +27,8 @@ export function DownloadButtons({
         component="a"
         href={pdfHref}
         variant="light"
-        leftSection={<IconPrinter size={16} />}
+        size={size}
+        leftSection={<IconPrinter size={icon} />}
         data-testid="download-pdf"
       >
         {pdfLabel}
@@ -34,7 +38,8 @@ export function DownloadButtons({
         href={xlsxHref}
         variant="light"
         color="teal"
-        leftSection={<IconFileSpreadsheet size={16} />}
+        size={size}
+        leftSection={<IconFileSpreadsheet size={icon} />}
         data-testid="download-xlsx"
       >
         {t("downloadXlsx")}

@@ -48,3 +48,10 @@ export type RegistryBookInput = z.input<typeof registryBookInput>;
 export type HandlingReportInput = z.infer<typeof handlingReportInput>;
 export type ReportFormat = (typeof reportFormats)[number];
 export type ReportDownloadQuery = z.infer<typeof reportDownloadQuery>;
+
+/** The query string of a sent document's recipients sheet: `?documentId=…&format=pdf|xlsx`. */
+export const deliverySheetQuery = z.object({
+  documentId: idField,
+  format: z.enum(reportFormats).default("pdf"),
+});
+export type DeliverySheetQuery = z.infer<typeof deliverySheetQuery>;

@@ -1,9 +1,16 @@
-// Answers a report download (GET ?from&to&registryId&format): the session's member, the query,
-// the same rows the screen shows, then a PDF or spreadsheet with a Vietnamese file name.
+// Answers a report download (GET ?from&to&registryId&format, or a sent document's recipients
+// ?documentId&format): the session's member, the query, the same rows the screen shows, then a
+// PDF or spreadsheet with a Vietnamese file name.
 // Refusals are JSON in the caller's language with the matching HTTP status.
 import type { Db } from "@/db/client";
 import type { Action } from "@/lib/permissions";
-import { reportDownloadQuery, type ReportDownloadQuery } from "@/lib/schemas/reports";
+import type { z } from "zod";
+import {
+  deliverySheetQuery,
+  reportDownloadQuery,
+  type ReportDownloadQuery,
+  type ReportFormat,
+} from "@/lib/schemas/reports";
 import { zodFieldErrors } from "../zod-errors";
 import { contentDisposition } from "../files/http";
 import { assertCan, type Actor } from "../authz/actor";
@@ -12,9 +19,11 @@ import { AppError, HTTP_STATUS, type FieldError } from "../errors";
 import { localeFromCookieHeader, type Locale } from "../i18n/locale";
 import { translate } from "../i18n/translate";
 import { reportTranslator } from "./book-columns";
+import { deliverySheet } from "./delivery-sheet";
 import { handlingReport } from "./handling-report";
 import { wholeOutgoingBook } from "./outgoing-book";
 import {
+  renderDeliverySheetPdf,
   renderFollowUpBookPdf,
   renderHandlingReportPdf,
   renderIncomingBookPdf,
@@ -22,6 +31,7 @@ import {
 } from "./pdf";
 import { wholeFollowUpBook, wholeIncomingBook } from "./registry-book";
 import {
+  renderDeliverySheetXlsx,
   renderFollowUpBookXlsx,
   renderHandlingReportXlsx,
   renderIncomingBookXlsx,
@@ -95,33 +105,22 @@ async function render(
   return pdf ? renderHandlingReportPdf(report, ctx) : renderHandlingReportXlsx(report, ctx);
 }
 
-export async function answerReportRequest(
-  db: Db,
-  session: { userId: string; sessionEpoch: number } | null,
+/** The file, or the refusal in the caller's language: never a bare 500. */
+async function answer(
   request: Request,
-  kind: ReportKind,
+  what: string,
+  make: (
+    locale: Locale,
+  ) => Promise<{ body: Buffer; name: string; format: ReportFormat } | Response>,
 ): Promise<Response> {
   const locale = localeFromCookieHeader(request.headers.get("cookie"));
   try {
-    const actor = await actorOfRequest(db, session);
-    // Permission before the query: someone without it learns nothing from the answer.
-    assertCan(actor, permissionOf[kind]);
-    const params = Object.fromEntries(new URL(request.url).searchParams);
-    const parsed = reportDownloadQuery.safeParse(params);
-    if (!parsed.success) {
-      const fields = zodFieldErrors(parsed.error);
-      return refusal(locale, 400, "VALIDATION", "errors.validation", {}, fields);
-    }
-    const body = await render(db, actor, kind, parsed.data, locale);
-    const t = reportTranslator(locale);
-    const name = t(`reports.fileNames.${kind}`, {
-      from: fileDay(parsed.data.from),
-      to: fileDay(parsed.data.to),
-    });
-    return new Response(new Uint8Array(body), {
+    const made = await make(locale);
+    if (made instanceof Response) return made;
+    return new Response(new Uint8Array(made.body), {
       headers: {
-        "content-type": contentTypes[parsed.data.format],
-        "content-disposition": contentDisposition(`${name}.${parsed.data.format}`, false),
+        "content-type": contentTypes[made.format],
+        "content-disposition": contentDisposition(`${made.name}.${made.format}`, false),
         "cache-control": "private, no-store",
         "x-content-type-options": "nosniff",
       },
@@ -137,7 +136,58 @@ export async function answerReportRequest(
         error.fieldErrors,
       );
     }
-    console.error(`report ${kind} failed`, error);
+    console.error(`report ${what} failed`, error);
     return refusal(locale, 500, "INTERNAL", "errors.internal");
   }
+}
+
+const invalid = (locale: Locale, error: z.ZodError) =>
+  refusal(locale, 400, "VALIDATION", "errors.validation", {}, zodFieldErrors(error));
+
+export function answerReportRequest(
+  db: Db,
+  session: { userId: string; sessionEpoch: number } | null,
+  request: Request,
+  kind: ReportKind,
+): Promise<Response> {
+  return answer(request, kind, async (locale) => {
+    const actor = await actorOfRequest(db, session);
+    // Permission before the query: someone without it learns nothing from the answer.
+    assertCan(actor, permissionOf[kind]);
+    const params = Object.fromEntries(new URL(request.url).searchParams);
+    const parsed = reportDownloadQuery.safeParse(params);
+    if (!parsed.success) return invalid(locale, parsed.error);
+    const body = await render(db, actor, kind, parsed.data, locale);
+    const name = reportTranslator(locale)(`reports.fileNames.${kind}`, {
+      from: fileDay(parsed.data.from),
+      to: fileDay(parsed.data.to),
+    });
+    return { body, name, format: parsed.data.format };
+  });
+}
+
+/** A sent document's recipients and where each has got: GET ?documentId=…&format=pdf|xlsx. */
+export function answerDeliverySheetRequest(
+  db: Db,
+  session: { userId: string; sessionEpoch: number } | null,
+  request: Request,
+): Promise<Response> {
+  return answer(request, "deliveries", async (locale) => {
+    const actor = await actorOfRequest(db, session);
+    assertCan(actor, "outgoing.approve");
+    const params = Object.fromEntries(new URL(request.url).searchParams);
+    const parsed = deliverySheetQuery.safeParse(params);
+    if (!parsed.success) return invalid(locale, parsed.error);
+    const sheet = await deliverySheet(db, actor, parsed.data.documentId);
+    const ctx = { locale, organisationName: actor.organisationName };
+    const body =
+      parsed.data.format === "pdf"
+        ? await renderDeliverySheetPdf(sheet, ctx)
+        : await renderDeliverySheetXlsx(sheet, ctx);
+    // "04/UBND" cannot stand in a file name as it is.
+    const name = reportTranslator(locale)("reports.fileNames.deliveries", {
+      number: sheet.numberNotation.replaceAll("/", "-"),
+    });
+    return { body, name, format: parsed.data.format };
+  });
 }

@@ -19,6 +19,7 @@ import {
   type Column,
   type Translate,
 } from "./book-columns";
+import { deliverySheetColumns, deliverySheetLines, type DeliverySheet } from "./delivery-sheet";
 import type { HandlingReport } from "./handling-report";
 import type { OutgoingBookRow } from "./outgoing-book";
 import type { BookPage, FollowUpBookRow, IncomingBookRow } from "./registry-book";
@@ -190,6 +191,21 @@ export function renderHandlingReportPdf(report: HandlingReport, ctx: PdfContext)
       ],
       empty: report.rows.length === 0 ? t("reports.handlingEmpty") : null,
       bold: (row) => row.isTotal,
+    },
+    ctx,
+    t,
+  );
+}
+
+export function renderDeliverySheetPdf(sheet: DeliverySheet, ctx: PdfContext): Promise<Buffer> {
+  const t = reportTranslator(ctx.locale);
+  return renderSheet(
+    {
+      heading: t("reports.deliveryHeading"),
+      columns: deliverySheetColumns(t),
+      rows: sheet.rows,
+      lines: deliverySheetLines(t, sheet),
+      empty: sheet.rows.length === 0 ? t("deliveries.none") : null,
     },
     ctx,
     t,

@@ -13,6 +13,7 @@ import {
   type Cell,
   type Column,
 } from "./book-columns";
+import { deliverySheetColumns, type DeliverySheet } from "./delivery-sheet";
 import type { HandlingReport } from "./handling-report";
 import type { OutgoingBookRow } from "./outgoing-book";
 import type { BookPage, FollowUpBookRow, IncomingBookRow } from "./registry-book";
@@ -129,5 +130,16 @@ export function renderHandlingReportXlsx(
     handlingColumns(t),
     handlingTableRows(t, report),
     (row) => row.isTotal,
+  );
+}
+
+export function renderDeliverySheetXlsx(sheet: DeliverySheet, ctx: XlsxContext): Promise<Buffer> {
+  const t = reportTranslator(ctx.locale);
+  return workbookOf(
+    ctx,
+    t("reports.sheets.deliveries"),
+    `${t("reports.deliveries")} – ${sheet.numberNotation}`,
+    deliverySheetColumns(t),
+    sheet.rows,
   );
 }
