@@ -6,6 +6,7 @@ import { useTranslations } from "next-intl";
 import type { ReactNode } from "react";
 import { isDocumentOpen } from "@/components/documents/document-format";
 import { useTRPC } from "@/components/providers/trpc";
+import { LoadMore } from "@/components/ui/load-more";
 import type { ClerkBox, InboxFilter } from "@/lib/schemas/inbox";
 import { BatchRegisterButton } from "./batch-register";
 import { DocumentList, type DocumentListDirection, type DocumentListRow } from "./document-list";
@@ -169,21 +170,7 @@ export function ListBody({
   return (
     <Stack gap="sm">
       <DocumentList rows={rows} testId="inbox-table" direction={direction} />
-      <Group justify="space-between" wrap="wrap">
-        <Text size="sm" c="dimmed" data-testid="inbox-shown">
-          {t("inboxPage.shown", { count: rows.length })}
-        </Text>
-        {list.hasNextPage && (
-          <Button
-            variant="default"
-            loading={list.isFetchingNextPage}
-            onClick={() => void list.fetchNextPage()}
-            data-testid="inbox-load-more"
-          >
-            {t("common.loadMore")}
-          </Button>
-        )}
-      </Group>
+      <LoadMore shown={t("inboxPage.shown", { count: rows.length })} list={list} testId="inbox" />
     </Stack>
   );
 }

@@ -20,6 +20,7 @@ import { formatDate } from "@/components/documents/document-format";
 import { useTRPC } from "@/components/providers/trpc";
 import { AnchorLink } from "@/components/ui/anchor-link";
 import { DataTable, type DataColumn } from "@/components/ui/data-table";
+import { LoadMore } from "@/components/ui/load-more";
 import { subjectLine } from "@/lib/outgoing";
 import type { SentFilter } from "@/lib/schemas/delivery";
 import type { AppRouter } from "@/server/api/root";
@@ -206,21 +207,11 @@ export function SentList({
             testId="sent-table"
             rowTestId={() => "sent-row"}
           />
-          <Group justify="space-between" wrap="wrap">
-            <Text size="sm" c="dimmed" data-testid="sent-shown">
-              {t("inboxPage.shown", { count: rows.length })}
-            </Text>
-            {list.hasNextPage && (
-              <Button
-                variant="default"
-                loading={list.isFetchingNextPage}
-                onClick={() => void list.fetchNextPage()}
-                data-testid="sent-load-more"
-              >
-                {t("common.loadMore")}
-              </Button>
-            )}
-          </Group>
+          <LoadMore
+            shown={t("inboxPage.shown", { count: rows.length })}
+            list={list}
+            testId="sent"
+          />
         </>
       )}
     </Stack>

@@ -1,12 +1,13 @@
 "use client";
 
-import { Alert, Button, EmptyState, Group, Loader, Select, Stack, Tabs, Text } from "@mantine/core";
+import { Alert, EmptyState, Group, Loader, Select, Stack, Tabs } from "@mantine/core";
 import { IconBook } from "@tabler/icons-react";
 import { useInfiniteQuery } from "@tanstack/react-query";
 import { useSearchParams } from "next/navigation";
 import { useTranslations } from "next-intl";
 import type { ReactNode } from "react";
 import { useTRPC } from "@/components/providers/trpc";
+import { LoadMore } from "@/components/ui/load-more";
 import { messageOf } from "@/components/ui/server-errors";
 import { vietnamToday } from "@/lib/dates";
 import { FollowUpBookTable, IncomingBookTable } from "./book-tables";
@@ -259,21 +260,7 @@ function BookBody({
   return (
     <Stack gap="sm">
       {children}
-      <Group justify="space-between" wrap="wrap">
-        <Text size="sm" c="dimmed" data-testid="book-shown">
-          {t("registryBooks.shown", { count })}
-        </Text>
-        {list.hasNextPage && (
-          <Button
-            variant="default"
-            loading={list.isFetchingNextPage}
-            onClick={() => void list.fetchNextPage()}
-            data-testid="book-load-more"
-          >
-            {t("common.loadMore")}
-          </Button>
-        )}
-      </Group>
+      <LoadMore shown={t("registryBooks.shown", { count })} list={list} testId="book" />
     </Stack>
   );
 }

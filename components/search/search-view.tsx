@@ -9,7 +9,6 @@ import {
   Loader,
   Select,
   Stack,
-  Text,
   TextInput,
 } from "@mantine/core";
 import { useDebouncedValue } from "@mantine/hooks";
@@ -24,6 +23,7 @@ import { DocumentList, type DocumentListRow } from "@/components/inbox/document-
 import { useTRPC } from "@/components/providers/trpc";
 import { foldedFilter } from "@/components/reception/fold-search";
 import { DateRangeField } from "@/components/reports/date-range-field";
+import { LoadMore } from "@/components/ui/load-more";
 import { messageOf } from "@/components/ui/server-errors";
 import { documentTypeKeys, urgencies } from "@/lib/documents";
 import { incomingStatuses } from "@/lib/schemas/search";
@@ -130,21 +130,11 @@ export function SearchView() {
     body = (
       <Stack gap="sm" style={{ opacity: list.isPlaceholderData ? 0.6 : 1 }}>
         <DocumentList rows={rows} testId="search-results" />
-        <Group justify="space-between" wrap="wrap">
-          <Text size="sm" c="dimmed" data-testid="search-shown">
-            {t("searchPage.shown", { count: rows.length })}
-          </Text>
-          {list.hasNextPage && (
-            <Button
-              variant="default"
-              loading={list.isFetchingNextPage}
-              onClick={() => void list.fetchNextPage()}
-              data-testid="search-load-more"
-            >
-              {t("common.loadMore")}
-            </Button>
-          )}
-        </Group>
+        <LoadMore
+          shown={t("searchPage.shown", { count: rows.length })}
+          list={list}
+          testId="search"
+        />
       </Stack>
     );
   }

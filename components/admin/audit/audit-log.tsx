@@ -6,6 +6,7 @@ import { useInfiniteQuery, useMutation, useQuery } from "@tanstack/react-query";
 import { useTranslations } from "next-intl";
 import { useEffect, useRef, useState } from "react";
 import { useTRPC } from "@/components/providers/trpc";
+import { LoadMore } from "@/components/ui/load-more";
 import { fieldErrorsOf, messageOf, showServerError } from "@/components/ui/server-errors";
 import type { AuditEntityType } from "@/lib/audit-actions";
 import type { BrokenReason, ChainReport } from "@/server/audit/verify";
@@ -156,21 +157,7 @@ export function AuditLog({
     body = (
       <Stack gap="sm" style={{ opacity: events.isPlaceholderData ? 0.6 : 1 }}>
         <AuditEvents items={items} links={links} onDrill={drill} />
-        <Group justify="space-between" wrap="wrap">
-          <Text size="sm" c="dimmed" data-testid="audit-shown">
-            {t("audit.shown", { count: items.length })}
-          </Text>
-          {events.hasNextPage && (
-            <Button
-              variant="default"
-              onClick={() => void events.fetchNextPage()}
-              loading={events.isFetchingNextPage}
-              data-testid="audit-load-more"
-            >
-              {t("common.loadMore")}
-            </Button>
-          )}
-        </Group>
+        <LoadMore shown={t("audit.shown", { count: items.length })} list={events} testId="audit" />
       </Stack>
     );
   }

@@ -10,7 +10,6 @@ import {
   Select,
   SimpleGrid,
   Stack,
-  Text,
   TextInput,
 } from "@mantine/core";
 import { useDebouncedValue } from "@mantine/hooks";
@@ -20,6 +19,7 @@ import { useTranslations } from "next-intl";
 import { useState } from "react";
 import { useTRPC } from "@/components/providers/trpc";
 import { ColumnsMenu, useColumnChoice } from "@/components/ui/columns-menu";
+import { LoadMore } from "@/components/ui/load-more";
 import type { UserStatusFilter } from "@/lib/schemas/users";
 import { ResetPasswordModal } from "./reset-password-modal";
 import { UserFormModal } from "./user-form-modal";
@@ -145,21 +145,7 @@ export function UsersManager({
           currentUserId={currentUserId}
           onAction={(kind, user) => setDialog({ kind, user })}
         />
-        <Group justify="space-between" wrap="wrap">
-          <Text size="sm" c="dimmed" data-testid="users-shown">
-            {t("users.shown", { count: rows.length })}
-          </Text>
-          {list.hasNextPage && (
-            <Button
-              variant="default"
-              loading={list.isFetchingNextPage}
-              onClick={() => void list.fetchNextPage()}
-              data-testid="load-more-users"
-            >
-              {t("common.loadMore")}
-            </Button>
-          )}
-        </Group>
+        <LoadMore shown={t("users.shown", { count: rows.length })} list={list} testId="users" />
       </Stack>
     );
   }
