@@ -2,7 +2,8 @@
 // (`bench dispatch-100`: the deliveries, the copies with their files, their histories, their
 // audit chains and their clerks' bells, in the issuing transaction), beside the same rows
 // inserted by raw SQL in one transaction. Then the sender's table of the hundred recipients
-// (`bench delivery-status`), measured like the lists, through tRPC.
+// (`bench delivery-status`) and the sender's list of documents sent (`bench sent-list`), measured
+// like the lists, through tRPC.
 import { randomBytes, randomInt } from "node:crypto";
 import { and, eq, like } from "drizzle-orm";
 import type pg from "pg";
@@ -13,6 +14,7 @@ import { organisation } from "@/db/schema/org";
 import { appUser, userRole } from "@/db/schema/users";
 import { loadActor } from "@/server/authz/actor";
 import { deliverIssued } from "@/server/delivery/deliver";
+import { sentDocuments } from "@/server/delivery/sent";
 import { deliveriesOf } from "@/server/delivery/status";
 import { capturingDb, percentile, type Measurement, type Result } from "./measure";
 
@@ -195,7 +197,12 @@ export async function benchDispatch(
   pool: pg.Pool,
   db: Db,
   options: { samples: number; warmup: number; cookie: string },
-): Promise<{ result: Result; status: Measurement; remove: () => Promise<number> }> {
+): Promise<{
+  result: Result;
+  status: Measurement;
+  sent: Measurement;
+  remove: () => Promise<number>;
+}> {
   const to = await recipients(db);
   const wards = to.map((r) => r.organisationId);
   await removeDispatched(pool, wards);
@@ -271,5 +278,23 @@ export async function benchDispatch(
     check: (d) =>
       (d as unknown[]).length === RECIPIENTS ? null : "the table does not list every recipient",
   };
-  return { result, status, remove: () => removeDispatched(pool, wards) };
+
+  // The clerk's "Đã gửi": the first page of its documents sent, each with its hundred recipients
+  // counted by status.
+  const sentInput = { filter: "all" as const, limit: 30 };
+  await sentDocuments(capturing, clerk, sentInput);
+  const sent: Measurement = {
+    name: "sent-list",
+    path: "delivery.sent",
+    input: sentInput,
+    cookie: options.cookie,
+    statements: take(),
+    check: (d) => {
+      const items = (d as { items: { recipients: number }[] }).items;
+      return items.length === 30 && items.every((i) => i.recipients === RECIPIENTS)
+        ? null
+        : "the list does not show a page of documents sent to a hundred";
+    },
+  };
+  return { result, status, sent, remove: () => removeDispatched(pool, wards) };
 }

@@ -329,6 +329,16 @@ async function measureAll(
     log(
       `  raw SQL p50 ${status.baseP50.toFixed(2)} ms, ${dispatch.status.statements.length} statement(s)`,
     );
+    const sent = await run(dispatch.sent, {
+      baseUrl: app.baseUrl,
+      sql,
+      samples: options.samples,
+      warmup: options.warmup,
+    });
+    console.log(formatResult(sent));
+    log(
+      `  raw SQL p50 ${sent.baseP50.toFixed(2)} ms, ${dispatch.sent.statements.length} statement(s)`,
+    );
     log(`  removed the ${await dispatch.remove()} documents the dispatch made`);
   } finally {
     await sql.end();
