@@ -16,18 +16,25 @@ import {
   Title,
 } from "@mantine/core";
 import { notifications } from "@mantine/notifications";
-import { IconArrowBackUp, IconBellRinging, IconFileCode, IconSend } from "@tabler/icons-react";
+import {
+  IconArrowBackUp,
+  IconBellRinging,
+  IconFileCode,
+  IconMessageReply,
+  IconSend,
+} from "@tabler/icons-react";
 import { useMutation, useQuery } from "@tanstack/react-query";
 import type { inferRouterOutputs } from "@trpc/server";
 import { useTranslations } from "next-intl";
 import { useState, type ReactNode } from "react";
 import { formatDateTime } from "@/components/documents/document-format";
 import { useTRPC, useTRPCClient } from "@/components/providers/trpc";
+import { DownloadButtons } from "@/components/reports/download-buttons";
+import { AnchorLink } from "@/components/ui/anchor-link";
 import { messageOf } from "@/components/ui/server-errors";
 import type { DeliveryStatus } from "@/lib/delivery";
-import { DownloadButtons } from "@/components/reports/download-buttons";
-import { RecallDialog } from "./recall-dialog";
 import type { AppRouter } from "@/server/api/root";
+import { RecallDialog } from "./recall-dialog";
 
 type DeliveryRow = inferRouterOutputs<AppRouter>["delivery"]["list"][number];
 type Filter = "all" | "waiting" | "late" | "refused" | "completed";
@@ -102,6 +109,15 @@ function DeliveryItem({ d, actions }: { d: DeliveryRow; actions: ReactNode }) {
           <Text size="sm" fw={600} c="red.9" data-testid="delivery-recall">
             {t(`recallState.${d.recall.state}`)}
           </Text>
+        )}
+        {d.reply && (
+          <Group gap={4} data-testid="delivery-reply">
+            <IconMessageReply size={14} color="var(--mantine-color-teal-8)" aria-hidden />
+            <Text size="sm">{t("replied")}</Text>
+            <AnchorLink href={`/documents/${d.reply.id}`} size="sm" fw={600}>
+              {d.reply.numberNotation || t("replyUnnumbered")}
+            </AnchorLink>
+          </Group>
         )}
         {d.reason && (
           <Text size="sm" c="red.9" style={{ overflowWrap: "anywhere" }}>

@@ -65,6 +65,11 @@ function Progressed({ row }: { row: SentRow }) {
             {t("completed", { count: row.completed })}
           </Badge>
         )}
+        {row.replied > 0 && (
+          <Badge size="sm" color="teal" variant="light" data-testid="sent-replied">
+            {t("replied", { count: row.replied })}
+          </Badge>
+        )}
         {row.recallOpen > 0 && (
           <Badge size="sm" color="grape" variant="light">
             {t("recallOpen", { count: row.recallOpen })}

@@ -10,6 +10,8 @@ import { createDraft } from "../outgoing/drafts";
 import { issueSigned, signDraft } from "../outgoing/sign-requests";
 import { issueCertificate } from "../signing/service/certificates";
 import { setPin } from "../signing/service/holder";
+import { sentDocuments } from "./sent";
+import { deliveriesOf } from "./status";
 import { createDeliveryWorld, deliveryMoves, type DeliveryWorld } from "./test-world";
 
 let world: DeliveryWorld;
@@ -57,6 +59,24 @@ describe("delivery between organisations of the deployment", () => {
         issuerName: "Ủy ban nhân dân phường Hoàng Liệt",
       }),
     ]);
+    // The recipients' table names the answer beside the recipient that sent it.
+    const replies = async (username: string) =>
+      Object.fromEntries(
+        (await deliveriesOf(db, await world.as(username), sent.id)).map((r) => [
+          r.recipientName,
+          r.reply,
+        ]),
+      );
+    expect(await replies("vanthu.dc")).toEqual({
+      "Ủy ban nhân dân phường Hoàng Liệt": { id: arrived.documentId, numberNotation: "31/UBND" },
+      "Ủy ban nhân dân quận Hoàng Mai": null,
+      "Công an phường Định Công": null,
+    });
+    // The drafter sees the table, not an answer they take no part in.
+    expect(Object.values(await replies("chuyenvien.kt"))).toEqual([null, null, null]);
+    // The list of documents sent counts it.
+    const listed = await sentDocuments(db, clerk, { filter: "all", limit: 30 });
+    expect(listed.items.find((r) => r.id === sent.id)).toMatchObject({ recipients: 3, replied: 1 });
   });
 
   it("links a reply drafted from the copy to the sender's document when it arrives back", async () => {

@@ -2,6 +2,7 @@
 // each with how far its recipients have got (arrived, registered, completed, refused, late), so
 // the clerk sees across documents which recipients to remind without opening each one.
 import { and, desc, eq, sql, type SQL } from "drizzle-orm";
+import { alias } from "drizzle-orm/pg-core";
 import type { DbOrTx } from "@/db/client";
 import { delivery } from "@/db/schema/delivery";
 import { document } from "@/db/schema/documents";
@@ -35,6 +36,8 @@ export type SentRow = {
   recalled: number;
   /** Recall, update or replace requests the recipients have not answered yet. */
   recallOpen: number;
+  /** Recipients whose answering document has arrived. */
+  replied: number;
 };
 
 /**
@@ -85,6 +88,9 @@ export async function sentDocuments(
   const lateAt = lateBefore(now);
   const late = lateAt.toISOString();
   const count = (condition: SQL) => sql<number>`(count(*) filter (where ${condition}))::int`;
+  // A recipient's answer to the document (edXML ResponseFor), one the actor may see; an alias
+  // renders as its name alone, hence "document answer" written out.
+  const answer = alias(document, "answer");
   const summary = db
     .select({
       recipients: sql<number>`count(*)::int`.as("recipients"),
@@ -99,6 +105,10 @@ export async function sentDocuments(
       ).as("late"),
       recalled: count(sql`${delivery.status} = 'recalled'`).as("recalled"),
       recallOpen: count(sql`${delivery.recallState} = 'requested'`).as("recall_open"),
+      replied: count(sql`exists (select 1 from ${document} ${answer}
+        where ${answer.respondsToDocumentId} = ${delivery.documentId}
+          and ${answer.issuerOrganisationId} = ${delivery.recipientOrganisationId}
+          and ${visibleTo(actor, answer)})`).as("replied"),
     })
     .from(delivery)
     .where(eq(delivery.documentId, document.id))
@@ -122,6 +132,7 @@ export async function sentDocuments(
       late: summary.late,
       recalled: summary.recalled,
       recallOpen: summary.recallOpen,
+      replied: summary.replied,
     })
     .from(document)
     .crossJoinLateral(summary)

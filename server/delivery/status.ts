@@ -2,7 +2,7 @@
 // and the history of its reports, which ones have waited more than a working day unregistered,
 // and the clerk's two remedies: remind the recipient's clerks, or send again after a refusal.
 import { and, eq, sql, type SQL } from "drizzle-orm";
-import type { AnyPgColumn } from "drizzle-orm/pg-core";
+import { alias, type AnyPgColumn } from "drizzle-orm/pg-core";
 import type { Db } from "@/db/client";
 import { delivery, deliveryEvent } from "@/db/schema/delivery";
 import { document } from "@/db/schema/documents";
@@ -42,6 +42,8 @@ export type DeliveryRow = {
   } | null;
   /** Arrived and still not registered after a whole working day. */
   late: boolean;
+  /** The recipient's document that answers this one, when it has arrived. */
+  reply: { id: string; numberNotation: string } | null;
   events: {
     code: string;
     status: DeliveryStatus;
@@ -86,6 +88,17 @@ export async function deliveriesOf(
           'round', ${deliveryEvent.round})
         order by ${deliveryEvent.at}, ${deliveryEvent.code})
       from ${deliveryEvent} where ${deliveryEvent.deliveryId} = ${delivery.id}), '[]'::json)`;
+  // The recipient's first answer to it (edXML ResponseFor) that the actor may see. An alias
+  // renders as its name alone, hence "from document answer" written out.
+  const answer = alias(document, "answer");
+  const reply = sql`(
+      select json_build_object('id', ${answer.id}, 'numberNotation',
+        concat_ws('/', nullif(${answer.codeNumber}, ''), nullif(${answer.codeNotation}, '')))
+      from ${document} ${answer}
+      where ${answer.respondsToDocumentId} = ${document.id}
+        and ${answer.issuerOrganisationId} = ${delivery.recipientOrganisationId}
+        and ${visibleTo(actor, answer)}
+      order by ${answer.createdAt}, ${answer.id} limit 1)`;
   const rows = sql`coalesce((
       select json_agg(json_build_object(
           'id', ${delivery.id},
@@ -104,6 +117,7 @@ export async function deliveriesOf(
           'late', coalesce(${delivery.status} = 'arrived' and to_char(
             (${delivery.statusAt} at time zone 'UTC') + interval '7 hours', 'YYYY-MM-DD') <= ${late},
             false),
+          'reply', ${reply},
           'events', ${events})
         order by ${delivery.recipientName}, ${delivery.id})
       from ${delivery}

@@ -1,4 +1,5 @@
 import { and, eq, getTableColumns, or, sql, type SQL } from "drizzle-orm";
+import type { AnyPgColumn } from "drizzle-orm/pg-core";
 import type { DbOrTx } from "@/db/client";
 import { document, documentParticipant } from "@/db/schema/documents";
 import type { Actor } from "../authz/actor";
@@ -14,15 +15,15 @@ export const seesAllOrdinary = (actor: Actor) =>
  * document still being written or approved, and the actor is a clerk or leader. Secret
  * documents, and drafts, are seen only by the people on them.
  */
-export function visibleTo(actor: Actor): SQL {
-  const participates = takesPart(actor);
+export function visibleTo(actor: Actor, doc: DocumentColumns = document): SQL {
+  const participates = takesPart(actor, doc);
   return and(
-    eq(document.organisationId, actor.organisationId),
+    eq(doc.organisationId, actor.organisationId),
     seesAllOrdinary(actor)
       ? or(
           and(
-            eq(document.confidentiality, "normal"),
-            sql`(${document.direction} <> 'outgoing' or ${document.status} = 'issued')`,
+            eq(doc.confidentiality, "normal"),
+            sql`(${doc.direction} <> 'outgoing' or ${doc.status} = 'issued')`,
           ),
           participates,
         )
@@ -30,9 +31,15 @@ export function visibleTo(actor: Actor): SQL {
   )!;
 }
 
+/** `document`, or an alias of it when a query reads two documents (one and its reply). */
+type DocumentColumns = Record<
+  "id" | "organisationId" | "confidentiality" | "direction" | "status",
+  AnyPgColumn
+>;
+
 /** The actor has a role on the document (a condition on `document`). */
-export const takesPart = (actor: Actor): SQL =>
-  sql`exists (select 1 from ${documentParticipant} where ${documentParticipant.documentId} = ${document.id} and ${documentParticipant.userId} = ${actor.userId})`;
+export const takesPart = (actor: Actor, doc: DocumentColumns = document): SQL =>
+  sql`exists (select 1 from ${documentParticipant} where ${documentParticipant.documentId} = ${doc.id} and ${documentParticipant.userId} = ${actor.userId})`;
 
 /**
  * A secret or restricted document the actor is not on (a condition on `document`): wherever its

@@ -61,7 +61,8 @@ describe("a sent document's recipients sheet", () => {
       "Ủy ban nhân dân quận Hoàng Mai",
       "03 · Đã vào sổ",
       "02 · Từ chối",
-      "Đề nghị gửi Trung tâm Y tế quận.",
+      // Long reasons wrap in their cell.
+      "Đề nghị gửi Trung tâm Y tế",
       "Công an phường Định Công",
       "Chờ gửi",
     ]) {
@@ -87,6 +88,7 @@ describe("a sent document's recipients sheet", () => {
       "Arrived",
       "Registered",
       "Completed",
+      "Answer",
       "Reason, notes",
     ]);
     expect(sheet.rowCount).toBe(1 + 3);
@@ -95,7 +97,7 @@ describe("a sent document's recipients sheet", () => {
     expect(hoangLiet.getCell(3).value).toBe("03 · Registered");
     expect(String(hoangLiet.getCell(5).value)).toMatch(/^\d{2}\/\d{2}\/\d{4} \d{2}:\d{2}$/);
     const district = rows.find((r) => String(r.getCell(2).value).includes("Hoàng Mai"))!;
-    expect(district.getCell(7).value).toBe("Đề nghị gửi Trung tâm Y tế quận.");
+    expect(district.getCell(8).value).toBe("Đề nghị gửi Trung tâm Y tế quận.");
   });
 
   it("is refused, with the reason, to whoever may not see the document's table", async () => {

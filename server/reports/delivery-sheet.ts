@@ -69,7 +69,7 @@ export function deliverySheetColumns(t: Translate): Column<DeliverySheetRow>[] {
   return [
     { header: h("index"), pdfWidth: 28, xlsxWidth: 6, align: "center", value: (r) => r.index },
     { header: h("recipient"), pdfWidth: "*", xlsxWidth: 40, value: (r) => recipientText(t, r) },
-    { header: h("status"), pdfWidth: 130, xlsxWidth: 28, value: (r) => statusText(t, r) },
+    { header: h("status"), pdfWidth: 100, xlsxWidth: 28, value: (r) => statusText(t, r) },
     {
       header: h("arrived"),
       pdfWidth: 72,
@@ -91,7 +91,14 @@ export function deliverySheetColumns(t: Translate): Column<DeliverySheetRow>[] {
       align: "center",
       value: (r) => reportedAt(r, "06"),
     },
-    { header: h("notes"), pdfWidth: 150, xlsxWidth: 36, value: (r) => notesText(t, r) },
+    {
+      header: h("reply"),
+      pdfWidth: 60,
+      xlsxWidth: 16,
+      align: "center",
+      value: (r) => r.reply?.numberNotation || null,
+    },
+    { header: h("notes"), pdfWidth: 115, xlsxWidth: 36, value: (r) => notesText(t, r) },
   ];
 }
 
