@@ -1,6 +1,7 @@
 // The sender follows its documents across organisations from "Đã gửi": how many recipients have
 // registered each, who refused, narrowed by a chip kept in the link; then on a phone.
 import type { Page } from "@playwright/test";
+import { accessible } from "./a11y";
 import { expect, test } from "./fixtures";
 import { issueTo } from "./issue";
 import { switchTo } from "./people";
@@ -59,6 +60,7 @@ test("the clerk sees how far the recipients have got with each sent document", a
   const row = page.getByTestId("sent-row").filter({ hasText: SUBJECT });
   await expect(row.getByTestId("sent-registered")).toHaveText("Đã vào sổ 1/2 nơi");
   await expect(row.getByTestId("sent-refused")).toHaveText("1 nơi từ chối");
+  await accessible(page, "sent list");
   await shot(page, "sent-list");
 
   // Narrowed to refusals it stays, with the chip in the link; nothing of it waits to register.
