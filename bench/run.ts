@@ -23,7 +23,7 @@ import { ensureBuild, freePort, signIn, startApp } from "./app";
 import { DATASET_FORMAT, generateDataset } from "./dataset";
 import { runLoad } from "./load";
 import { postmasterPid } from "./load-cpu";
-import { formatResult, run } from "./measure";
+import { formatResult, run, type Measurement } from "./measure";
 import { defineMeasurements } from "./measurements";
 import { calendarMeasurement } from "./calendar";
 import { myTasksMeasurement } from "./tasks";
@@ -298,7 +298,8 @@ async function measureAll(
       await calendarMeasurement(pool, cookies["chuyenvien.kt"]!, options.documents),
     );
     measurements.push(await myTasksMeasurement(pool, cookies["chuyenvien.kt"]!, options.documents));
-    for (const m of measurements) {
+    /** One line: the API beside its raw SQL, replayed in the same run. */
+    const measure = async (m: Measurement) => {
       const result = await run(m, {
         baseUrl: app.baseUrl,
         sql,
@@ -307,7 +308,8 @@ async function measureAll(
       });
       console.log(formatResult(result));
       log(`  raw SQL p50 ${result.baseP50.toFixed(2)} ms, ${m.statements.length} statement(s)`);
-    }
+    };
+    for (const m of measurements) await measure(m);
     // Last: it adds a hundred organisations to the dataset, and copies it takes away again.
     const dispatch = await benchDispatch(pool, db, {
       samples: Math.min(options.samples, 100),
@@ -319,26 +321,7 @@ async function measureAll(
       `  raw SQL p50 ${dispatch.result.baseP50.toFixed(2)} ms; target: p95 at most 500 ms ` +
         `(${dispatch.result.p95 <= 500 ? "met" : "NOT met"})`,
     );
-    const status = await run(dispatch.status, {
-      baseUrl: app.baseUrl,
-      sql,
-      samples: options.samples,
-      warmup: options.warmup,
-    });
-    console.log(formatResult(status));
-    log(
-      `  raw SQL p50 ${status.baseP50.toFixed(2)} ms, ${dispatch.status.statements.length} statement(s)`,
-    );
-    const sent = await run(dispatch.sent, {
-      baseUrl: app.baseUrl,
-      sql,
-      samples: options.samples,
-      warmup: options.warmup,
-    });
-    console.log(formatResult(sent));
-    log(
-      `  raw SQL p50 ${sent.baseP50.toFixed(2)} ms, ${dispatch.sent.statements.length} statement(s)`,
-    );
+    for (const m of [dispatch.status, dispatch.sent]) await measure(m);
     log(`  removed the ${await dispatch.remove()} documents the dispatch made`);
   } finally {
     await sql.end();

@@ -33,6 +33,17 @@ const PAGE_SIZE = 30;
 export const sentChips = ["waiting", "late", "refused"] as const satisfies SentFilter[];
 const chipColor = { waiting: "blue", late: "orange", refused: "red" } as const;
 
+/** What the badges under a document count, in the order the clerk reads them. */
+const notes = ["late", "refused", "completed", "replied", "recallOpen", "recalled"] as const;
+const noteColor = {
+  late: "orange",
+  refused: "red",
+  completed: "teal",
+  replied: "teal",
+  recallOpen: "grape",
+  recalled: "gray",
+} as const satisfies Record<(typeof notes)[number], string>;
+
 /** How far the recipients have got: registered of all, and what needs the clerk. */
 function Progressed({ row }: { row: SentRow }) {
   const t = useTranslations("outgoingPage.sent");
@@ -50,36 +61,13 @@ function Progressed({ row }: { row: SentRow }) {
         aria-label={t("registered", { registered: row.registered, total: active })}
       />
       <Group gap={4}>
-        {row.late > 0 && (
-          <Badge size="sm" color="orange" variant="light" data-testid="sent-late">
-            {t("late", { count: row.late })}
-          </Badge>
-        )}
-        {row.refused > 0 && (
-          <Badge size="sm" color="red" variant="light" data-testid="sent-refused">
-            {t("refused", { count: row.refused })}
-          </Badge>
-        )}
-        {row.completed > 0 && (
-          <Badge size="sm" color="teal" variant="light">
-            {t("completed", { count: row.completed })}
-          </Badge>
-        )}
-        {row.replied > 0 && (
-          <Badge size="sm" color="teal" variant="light" data-testid="sent-replied">
-            {t("replied", { count: row.replied })}
-          </Badge>
-        )}
-        {row.recallOpen > 0 && (
-          <Badge size="sm" color="grape" variant="light">
-            {t("recallOpen", { count: row.recallOpen })}
-          </Badge>
-        )}
-        {row.recalled > 0 && (
-          <Badge size="sm" color="gray" variant="light">
-            {t("recalled", { count: row.recalled })}
-          </Badge>
-        )}
+        {notes
+          .filter((n) => row[n] > 0)
+          .map((n) => (
+            <Badge key={n} size="sm" color={noteColor[n]} variant="light" data-testid={`sent-${n}`}>
+              {t(n, { count: row[n] })}
+            </Badge>
+          ))}
       </Group>
     </Stack>
   );
