@@ -291,7 +291,9 @@ export async function benchDispatch(
     statements: take(),
     check: (d) => {
       const items = (d as { items: { recipients: number }[] }).items;
-      return items.length === 30 && items.every((i) => i.recipients === RECIPIENTS)
+      // Ours and the raw ones: two documents sent to a hundred for each run.
+      return items.length === Math.min(30, 2 * runs) &&
+        items.every((i) => i.recipients === RECIPIENTS)
         ? null
         : "the list does not show a page of documents sent to a hundred";
     },
