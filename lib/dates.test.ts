@@ -3,6 +3,7 @@ import {
   addDays,
   addWorkingDays,
   lastLateArrival,
+  lateArrivalBefore,
   parseTypedDay,
   parseTypedTime,
   vietnamDayStart,
@@ -86,6 +87,19 @@ describe("addWorkingDays", () => {
     expect(addWorkingDays("2026-12-07", 1)).toBe("2026-12-08");
     expect(addWorkingDays("2026-12-07", 5)).toBe("2026-12-14");
     expect(addWorkingDays("2026-12-07", 0)).toBe("2026-12-07");
+  });
+});
+
+describe("lateArrivalBefore", () => {
+  it("is midnight in Vietnam after the last late arrival day", () => {
+    // Friday 4 December 2026, 16:59 in Vietnam: arrivals on Wednesday or before are late.
+    expect(lateArrivalBefore(new Date("2026-12-04T09:59:00Z")).toISOString()).toBe(
+      "2026-12-02T17:00:00.000Z",
+    );
+    // Monday 7 December, 06:30 in Vietnam (still Sunday in UTC): Thursday's arrivals are late.
+    expect(lateArrivalBefore(new Date("2026-12-06T23:30:00Z")).toISOString()).toBe(
+      "2026-12-03T17:00:00.000Z",
+    );
   });
 });
 

@@ -67,6 +67,15 @@ export function lastLateArrival(today: string): string {
   return day;
 }
 
+/**
+ * The first moment whose arrival is not late at `now`: midnight in Vietnam after the last late
+ * arrival day. An arrival is late when it came before this, one comparison of times that an
+ * index on the arrival time can answer.
+ */
+export function lateArrivalBefore(now: Date): Date {
+  return vietnamDayStart(addDays(lastLateArrival(vietnamToday(now)), 1));
+}
+
 /** Whole days from one day to another (negative when `to` comes first). */
 export const daysBetween = (from: string, to: string) =>
   Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / DAY_MS);

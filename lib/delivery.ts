@@ -28,6 +28,20 @@ export const statusCodes = {
 } as const satisfies Partial<Record<DeliveryStatus, string>>;
 export type StatusCode = (typeof statusCodes)[keyof typeof statusCodes];
 
+/** Registered at the recipient, and the steps after it: assigned, in progress, completed. */
+export const registeredStatuses = [
+  "registered",
+  "assigned",
+  "in_progress",
+  "completed",
+] as const satisfies DeliveryStatus[];
+
+/** The recipient holds the document: arrived, or registered and on. */
+export const heldStatuses = ["arrived", ...registeredStatuses] as const;
+
+export const isRegistered = (status: DeliveryStatus) =>
+  (registeredStatuses as readonly DeliveryStatus[]).includes(status);
+
 /** How far along a status is: a later report never moves a delivery back. */
 export const statusRank: Record<DeliveryStatus, number> = {
   pending: 0,

@@ -32,7 +32,7 @@ import { useTRPC, useTRPCClient } from "@/components/providers/trpc";
 import { DownloadButtons } from "@/components/reports/download-buttons";
 import { AnchorLink } from "@/components/ui/anchor-link";
 import { messageOf } from "@/components/ui/server-errors";
-import type { DeliveryStatus } from "@/lib/delivery";
+import { heldStatuses, type DeliveryStatus } from "@/lib/delivery";
 import type { AppRouter } from "@/server/api/root";
 import { RecallDialog } from "./recall-dialog";
 
@@ -61,7 +61,7 @@ const matches: Record<Filter, (d: DeliveryRow) => boolean> = {
 /** A recipient that holds the document and has no recall waiting. */
 const recallable = (d: DeliveryRow) =>
   !d.outside &&
-  ["arrived", "registered", "assigned", "in_progress", "completed"].includes(d.status) &&
+  (heldStatuses as readonly DeliveryStatus[]).includes(d.status) &&
   d.recall?.state !== "requested";
 
 /** One recipient: its name, where it stands and since when, and each status it reported. */

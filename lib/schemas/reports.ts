@@ -54,4 +54,3 @@ export const deliverySheetQuery = z.object({
   documentId: idField,
   format: z.enum(reportFormats).default("pdf"),
 });
-export type DeliverySheetQuery = z.infer<typeof deliverySheetQuery>;

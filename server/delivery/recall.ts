@@ -7,7 +7,7 @@ import { and, eq, inArray, isNull, ne, or, sql } from "drizzle-orm";
 import type { DbOrTx } from "@/db/client";
 import { delivery, deliveryEvent } from "@/db/schema/delivery";
 import { document, documentParticipant } from "@/db/schema/documents";
-import { recallCodes, type RecallKind } from "@/lib/delivery";
+import { heldStatuses, recallCodes, type RecallKind } from "@/lib/delivery";
 import { AppError } from "../errors";
 import type { ActionOutcome } from "../incoming/transitions";
 import type { ActionContext } from "../incoming/workflow-support";
@@ -32,7 +32,7 @@ export async function requestRecall(
       and(
         eq(delivery.documentId, doc.id),
         sql`${delivery.incomingDocumentId} is not null`,
-        inArray(delivery.status, ["arrived", "registered", "assigned", "in_progress", "completed"]),
+        inArray(delivery.status, heldStatuses),
         or(isNull(delivery.recallState), ne(delivery.recallState, "requested")),
       ),
     )

@@ -2,7 +2,7 @@ import { and, eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { delivery } from "@/db/schema/delivery";
 import { refusedWith } from "../testing/incoming-workflow";
-import { lateBefore, lateSentCount, sentDocuments, type SentRow } from "./sent";
+import { lateSentCount, sentDocuments, type SentRow } from "./sent";
 import { createDeliveryWorld, deliveryMoves, type DeliveryWorld } from "./test-world";
 
 let world: DeliveryWorld;
@@ -116,12 +116,5 @@ describe("the sender's sent documents", () => {
       "FORBIDDEN",
     );
     expect((await refusedWith(lateSentCount(db, admin))).code).toBe("FORBIDDEN");
-  });
-
-  it("counts an arrival late from the day after the next working day, in Vietnam time", () => {
-    // Friday 4 December 2026, 16:59 in Vietnam: arrivals on Wednesday or before are late.
-    expect(lateBefore(new Date("2026-12-04T09:59:00Z")).toISOString()).toBe(
-      "2026-12-02T17:00:00.000Z",
-    );
   });
 });

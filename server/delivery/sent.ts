@@ -1,18 +1,20 @@
 // "Đã gửi": the organisation's issued documents that went to other organisations, newest first,
 // each with how far its recipients have got (arrived, registered, completed, refused, late), so
 // the clerk sees across documents which recipients to remind without opening each one.
-import { and, desc, eq, sql, type SQL } from "drizzle-orm";
+import { and, desc, eq, inArray, sql, type SQL } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import type { DbOrTx } from "@/db/client";
 import { delivery } from "@/db/schema/delivery";
 import { document } from "@/db/schema/documents";
-import { lastLateArrival, vietnamToday } from "@/lib/dates";
+import { lateArrivalBefore } from "@/lib/dates";
+import { registeredStatuses } from "@/lib/delivery";
 import { formatNumberNotation, type Confidentiality, type DocumentType } from "@/lib/documents";
 import type { SentFilter, SentListInput } from "@/lib/schemas/delivery";
 import { isUuid } from "@/lib/schemas/fields";
 import { assertCan, type Actor } from "../authz/actor";
 import { decodeCursor, encodeCursor, isUtcMicros } from "../inbox/cursors";
 import { visibleTo } from "../incoming/visibility";
+import { lateArrival } from "./status";
 
 export type SentRow = {
   id: string;
@@ -40,30 +42,18 @@ export type SentRow = {
   replied: number;
 };
 
-/**
- * The first moment that is no longer late: arrivals on the last late day (Vietnam time) or
- * before are late, so everything before the next day's midnight in Vietnam.
- */
-export function lateBefore(now: Date): Date {
-  const day = lastLateArrival(vietnamToday(now));
-  return new Date(Date.parse(`${day}T00:00:00+07:00`) + 24 * 60 * 60 * 1000);
-}
-
 const ownDeliveries = (actor: Actor, condition: SQL) =>
   sql`exists (select 1 from ${delivery} where ${delivery.documentId} = ${document.id}
     and ${delivery.organisationId} = ${actor.organisationId} and ${condition})`;
 
-function filterCondition(actor: Actor, filter: SentFilter, late: Date): SQL {
+function filterCondition(actor: Actor, filter: SentFilter, lateBefore: Date): SQL {
   switch (filter) {
     case "all":
       return ownDeliveries(actor, sql`true`);
     case "waiting":
       return ownDeliveries(actor, sql`${delivery.status} in ('pending', 'arrived')`);
     case "late":
-      return ownDeliveries(
-        actor,
-        sql`${delivery.status} = 'arrived' and ${delivery.statusAt} < ${late.toISOString()}::timestamptz`,
-      );
+      return ownDeliveries(actor, lateArrival(lateBefore));
     case "refused":
       return ownDeliveries(actor, sql`${delivery.status} = 'refused'`);
   }
@@ -85,8 +75,7 @@ export async function sentDocuments(
         (k): k is SentKey => k.length === 2 && isUtcMicros(k[0]) && isUuid(k[1]),
       )
     : null;
-  const lateAt = lateBefore(now);
-  const late = lateAt.toISOString();
+  const lateBefore = lateArrivalBefore(now);
   const count = (condition: SQL) => sql<number>`(count(*) filter (where ${condition}))::int`;
   // A recipient's answer to the document (edXML ResponseFor), one the actor may see; an alias
   // renders as its name alone, hence "document answer" written out.
@@ -95,14 +84,10 @@ export async function sentDocuments(
     .select({
       recipients: sql<number>`count(*)::int`.as("recipients"),
       waiting: count(sql`${delivery.status} in ('pending', 'arrived')`).as("waiting"),
-      registered: count(
-        sql`${delivery.status} in ('registered', 'assigned', 'in_progress', 'completed')`,
-      ).as("registered"),
+      registered: count(inArray(delivery.status, registeredStatuses)).as("registered"),
       completed: count(sql`${delivery.status} = 'completed'`).as("completed"),
       refused: count(sql`${delivery.status} = 'refused'`).as("refused"),
-      late: count(
-        sql`${delivery.status} = 'arrived' and ${delivery.statusAt} < ${late}::timestamptz`,
-      ).as("late"),
+      late: count(lateArrival(lateBefore)).as("late"),
       recalled: count(sql`${delivery.status} = 'recalled'`).as("recalled"),
       recallOpen: count(sql`${delivery.recallState} = 'requested'`).as("recall_open"),
       replied: count(sql`exists (select 1 from ${document} ${answer}
@@ -141,7 +126,7 @@ export async function sentDocuments(
         visibleTo(actor),
         eq(document.direction, "outgoing"),
         eq(document.status, "issued"),
-        filterCondition(actor, input.filter, lateAt),
+        filterCondition(actor, input.filter, lateBefore),
         key
           ? sql`(${document.registeredAt}, ${document.id}) < (${key[0]}::timestamptz, ${key[1]}::uuid)`
           : undefined,
@@ -171,7 +156,7 @@ export async function lateSentCount(db: DbOrTx, actor: Actor, now: Date = new Da
         visibleTo(actor),
         eq(document.direction, "outgoing"),
         eq(document.status, "issued"),
-        filterCondition(actor, "late", lateBefore(now)),
+        filterCondition(actor, "late", lateArrivalBefore(now)),
       ),
     );
   return row?.n ?? 0;

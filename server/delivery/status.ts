@@ -8,7 +8,7 @@ import { delivery, deliveryEvent } from "@/db/schema/delivery";
 import { document } from "@/db/schema/documents";
 import { organisation } from "@/db/schema/org";
 import type { DeliveryStatus, RecallKind } from "@/lib/delivery";
-import { lastLateArrival, vietnamToday } from "@/lib/dates";
+import { lateArrivalBefore } from "@/lib/dates";
 import { assertCan, type Actor } from "../authz/actor";
 import { AppError, stale } from "../errors";
 import { clerksOf } from "../incoming/workflow-support";
@@ -60,6 +60,13 @@ async function issuedDocument(db: Db, actor: Actor, documentId: string) {
   return doc;
 }
 
+/**
+ * Arrived, and still not registered before `before` (lateArrivalBefore: a whole working day
+ * has passed since): late, on the sender's table and in its list of documents sent.
+ */
+export const lateArrival = (before: Date) =>
+  sql`${delivery.status} = 'arrived' and ${delivery.statusAt} < ${before.toISOString()}::timestamptz`;
+
 /** A time as `Date.toISOString` writes it, made by the database. */
 const isoTime = (column: SQL | AnyPgColumn) =>
   sql`to_char(${column} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`;
@@ -76,8 +83,6 @@ export async function deliveriesOf(
   documentId: string,
   now: Date = new Date(),
 ): Promise<DeliveryRow[]> {
-  // Arrived on this day in Vietnam or before, and still not registered: late.
-  const late = lastLateArrival(vietnamToday(now));
   const events = sql`coalesce((
       select json_agg(json_build_object(
           'code', ${deliveryEvent.code},
@@ -114,9 +119,7 @@ export async function deliveriesOf(
           'recall', case when ${delivery.recallKind} is not null and ${delivery.recallState} is not null
             then json_build_object('kind', ${delivery.recallKind}, 'state', ${delivery.recallState},
               'reason', ${delivery.recallReason}) end,
-          'late', coalesce(${delivery.status} = 'arrived' and to_char(
-            (${delivery.statusAt} at time zone 'UTC') + interval '7 hours', 'YYYY-MM-DD') <= ${late},
-            false),
+          'late', coalesce(${lateArrival(lateArrivalBefore(now))}, false),
           'reply', ${reply},
           'events', ${events})
         order by ${delivery.recipientName}, ${delivery.id})

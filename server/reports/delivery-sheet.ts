@@ -2,6 +2,7 @@
 // or exported to file with the document or report to the leader. The rows are the sender's
 // table (deliveriesOf), read with the same checks.
 import { formatDateTime } from "@/lib/dates";
+import { isRegistered } from "@/lib/delivery";
 import { formatNumberNotation, type DocumentType } from "@/lib/documents";
 import type { Db } from "@/db/client";
 import type { Actor } from "../authz/actor";
@@ -102,17 +103,19 @@ export function deliverySheetColumns(t: Translate): Column<DeliverySheetRow>[] {
   ];
 }
 
-/** The lines under the heading: which document, and how far its recipients have got. */
+/**
+ * The lines under the heading: which document, and how far its recipients have got, counted as
+ * the list of documents sent counts it (those that took it back at the sender's request left out).
+ */
 export function deliverySheetLines(t: Translate, sheet: DeliverySheet): string[] {
-  const registered = sheet.rows.filter((r) =>
-    ["registered", "assigned", "in_progress", "completed"].includes(r.status),
-  ).length;
+  const held = sheet.rows.filter((r) => r.status !== "recalled");
+  const registered = held.filter((r) => isRegistered(r.status)).length;
   const title = `${t(`documentTypes.${sheet.documentType}`)} ${sheet.numberNotation}`.trim();
   return [
     sheet.documentDate
       ? t("reports.deliveryDocumentOn", { document: title, date: formatDay(sheet.documentDate) })
       : title,
     sheet.subject,
-    t("reports.deliveryProgress", { registered, total: sheet.rows.length }),
+    t("reports.deliveryProgress", { registered, total: held.length }),
   ];
 }

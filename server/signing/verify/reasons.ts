@@ -36,8 +36,8 @@ const messages = {
   },
   "file-validation-data-added": {
     severity: "note",
-    vi: "Sau chữ ký cuối, tệp chỉ được bổ sung dữ liệu kiểm tra chữ ký (chứng thư, danh sách thu hồi)",
-    en: "After the last signature, only validation data (certificates, revocation lists) was added",
+    vi: "Sau chữ ký cuối, tệp chỉ được bổ sung dữ liệu kiểm tra chữ ký hoặc thông tin mô tả; nội dung các trang không đổi",
+    en: "After the last signature, only validation data or metadata was added; nothing shown on a page changed",
   },
   "file-bytes-after-end": {
     severity: "fatal",
