@@ -4,9 +4,11 @@ import { env } from "@/server/env";
 import * as audit from "./schema/audit";
 import * as documents from "./schema/documents";
 import * as files from "./schema/files";
+import * as handling from "./schema/handling";
 import * as notify from "./schema/notify";
 import * as org from "./schema/org";
 import * as outgoing from "./schema/outgoing";
+import * as participants from "./schema/participants";
 import * as registry from "./schema/registry";
 import * as signing from "./schema/signing";
 import * as users from "./schema/users";
@@ -18,6 +20,8 @@ export const schema = {
   ...registry,
   ...files,
   ...documents,
+  ...handling,
+  ...participants,
   ...outgoing,
   ...signing,
   ...notify,

@@ -9,7 +9,6 @@ import {
   jsonb,
   pgEnum,
   pgTable,
-  primaryKey,
   text,
   timestamp,
   uniqueIndex,
@@ -19,7 +18,7 @@ import {
 import { confidentialities, documentTypeKeys, receptionChannels, urgencies } from "@/lib/documents";
 import { documentStatuses } from "@/lib/schemas/search";
 import { fileBlob } from "./files";
-import { organisation, unit } from "./org";
+import { organisation } from "./org";
 import { registry } from "./registry";
 import { appUser } from "./users";
 
@@ -198,103 +197,6 @@ export const documentFile = pgTable(
   ],
 );
 
-export const assignmentRole = pgEnum("assignment_role", ["lead", "co", "info"]);
-export const assignmentStatus = pgEnum("assignment_status", [
-  "pending",
-  "in_progress",
-  // The handler's result waits for the one who assigned the part to accept it or send it back.
-  "submitted",
-  // Accepted (or, for a part its assigner handled, finished).
-  "completed",
-  "returned",
-  "read",
-  "withdrawn",
-  // Still open when the lead completed the document: closed with it, without a result of its own.
-  "closed",
-]);
-
-/**
- * Who handles an incoming document: the lead (chủ trì), co-handlers (phối hợp) and
- * for-information recipients (nhận để biết), each a unit or a person, each with a deadline.
- * A unit head passing the unit's part to a specialist creates a child assignment.
- */
-export const assignment = pgTable(
-  "assignment",
-  {
-    id: uuid().primaryKey().defaultRandom(),
-    documentId: uuid()
-      .notNull()
-      .references(() => document.id, { onDelete: "cascade" }),
-    organisationId: uuid()
-      .notNull()
-      .references(() => organisation.id, { onDelete: "restrict" }),
-    role: assignmentRole().notNull(),
-    unitId: uuid().references(() => unit.id, { onDelete: "restrict" }),
-    userId: uuid().references(() => appUser.id, { onDelete: "restrict" }),
-    parentId: uuid().references((): AnyPgColumn => assignment.id, { onDelete: "cascade" }),
-    assignedById: uuid()
-      .notNull()
-      .references(() => appUser.id, { onDelete: "restrict" }),
-    deadline: date({ mode: "string" }),
-    status: assignmentStatus().notNull().default("pending"),
-    result: text(),
-    submittedAt: timestamp({ withTimezone: true }),
-    completedAt: timestamp({ withTimezone: true }),
-    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
-    updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
-  },
-  (t) => [
-    index("assignment_document_idx").on(t.documentId),
-    // Deadline reminders: open assignments by deadline.
-    index("assignment_open_deadline_idx")
-      .on(t.deadline)
-      .where(sql`${t.status} IN ('pending', 'in_progress') AND ${t.deadline} IS NOT NULL`),
-    check("assignment_target_ck", sql`num_nonnulls(${t.unitId}, ${t.userId}) = 1`),
-  ],
-);
-
-export const extensionStatus = pgEnum("extension_status", [
-  "pending",
-  "approved",
-  "refused",
-  // Undecided when its part stopped being open (completed, returned, closed, replaced).
-  "lapsed",
-]);
-
-export const extensionRequest = pgTable(
-  "extension_request",
-  {
-    id: uuid().primaryKey().defaultRandom(),
-    documentId: uuid()
-      .notNull()
-      .references(() => document.id, { onDelete: "cascade" }),
-    organisationId: uuid()
-      .notNull()
-      .references(() => organisation.id, { onDelete: "restrict" }),
-    assignmentId: uuid()
-      .notNull()
-      .references(() => assignment.id, { onDelete: "cascade" }),
-    requestedById: uuid()
-      .notNull()
-      .references(() => appUser.id, { onDelete: "restrict" }),
-    currentDeadline: date({ mode: "string" }),
-    requestedDeadline: date({ mode: "string" }).notNull(),
-    reason: text().notNull(),
-    status: extensionStatus().notNull().default("pending"),
-    decidedById: uuid().references(() => appUser.id, { onDelete: "restrict" }),
-    decidedAt: timestamp({ withTimezone: true }),
-    decisionNote: text(),
-    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
-  },
-  (t) => [
-    index("extension_request_document_idx").on(t.documentId),
-    // One open request per assignment.
-    uniqueIndex("extension_request_open_uq")
-      .on(t.assignmentId)
-      .where(sql`${t.status} = 'pending'`),
-  ],
-);
-
 /** The document's history: every registration, direction, assignment, note and status change. */
 export const documentEvent = pgTable(
   "document_event",
@@ -316,87 +218,4 @@ export const documentEvent = pgTable(
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [index("document_event_document_idx").on(t.documentId, t.id)],
-);
-
-export const participantKind = pgEnum("participant_kind", [
-  "registrar",
-  "presented",
-  "director",
-  "lead",
-  "co",
-  "info",
-  "unit_head",
-  "granted",
-  // Reviews the results of the parts they assigned.
-  "reviewer",
-  // Directs for an absent leader (ủy quyền) the documents presented to them.
-  "delegate",
-  // Outgoing: who wrote the draft, who decides at a step of its route, and the clerks who number,
-  // seal and issue it; after issue, the units and people it is distributed to inside.
-  "drafter",
-  "approver",
-  "issuing_clerk",
-  "distributed",
-]);
-export const inboxBox = pgEnum("inbox_box", [
-  "to_direct",
-  "to_handle",
-  "to_review",
-  "handled",
-  "info_unread",
-  "info_read",
-  "none",
-  // Outgoing: my drafts being written, drafts sent back to me, drafts waiting for my review mark or
-  // format check, for my signature, and signed documents waiting for the clerk to issue.
-  "drafting",
-  "draft_returned",
-  "draft_review",
-  "to_sign",
-  "to_issue",
-]);
-
-/**
- * Who has a role on a document, and in which of their boxes it sits. Written by the workflow in
- * the same transaction as the state change; it is both the visibility rule (a person sees a
- * document they take part in) and each person's inbox, ordered by urgency then deadline.
- */
-export const documentParticipant = pgTable(
-  "document_participant",
-  {
-    documentId: uuid()
-      .notNull()
-      .references(() => document.id, { onDelete: "cascade" }),
-    userId: uuid()
-      .notNull()
-      .references(() => appUser.id, { onDelete: "restrict" }),
-    kind: participantKind().notNull(),
-    organisationId: uuid()
-      .notNull()
-      .references(() => organisation.id, { onDelete: "restrict" }),
-    assignmentId: uuid().references(() => assignment.id, { onDelete: "cascade" }),
-    box: inboxBox().notNull(),
-    urgency: urgency().notNull(),
-    /** 'infinity' when there is none, so that keyset ordering needs no NULL handling. */
-    deadline: date({ mode: "string" }).notNull().default("infinity"),
-    /** Set while the person's part was returned to them or by them. */
-    returned: integer().notNull().default(0),
-    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
-    updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
-  },
-  (t) => [
-    primaryKey({ name: "document_participant_pk", columns: [t.documentId, t.userId, t.kind] }),
-    // Serves every personal inbox: one user's box, most urgent first, then nearest deadline.
-    // The organisation and the returned flag ride along so that the home page counters
-    // (server/inbox/counters.ts) are an index-only scan, even for a leader with 15,000 unread
-    // copies for information.
-    index("document_participant_inbox_idx").on(
-      t.userId,
-      t.box,
-      t.urgency.desc(),
-      t.deadline,
-      t.documentId,
-      t.organisationId,
-      t.returned,
-    ),
-  ],
 );

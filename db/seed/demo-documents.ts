@@ -5,7 +5,8 @@
 import { Readable } from "node:stream";
 import { and, eq, ne, sql } from "drizzle-orm";
 import type { Db } from "../client";
-import { assignment, document } from "../schema/documents";
+import { document } from "../schema/documents";
+import { assignment } from "../schema/handling";
 import { unit } from "../schema/org";
 import { documentTypes } from "@/lib/documents";
 import { addDays, vietnamToday } from "@/lib/dates";

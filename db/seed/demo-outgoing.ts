@@ -5,7 +5,8 @@
 // like the incoming demo documents, so their versions, routes, history and boxes agree.
 import { and, eq } from "drizzle-orm";
 import type { Db } from "../client";
-import { assignment, document } from "../schema/documents";
+import { document } from "../schema/documents";
+import { assignment } from "../schema/handling";
 import { unit } from "../schema/org";
 import { draftInput, type OutgoingActionInput } from "@/lib/schemas/outgoing";
 import { loadActor, type Actor } from "@/server/authz/actor";

@@ -3,7 +3,8 @@
 // an incoming document.
 import { and, desc, eq } from "drizzle-orm";
 import type { Db } from "@/db/client";
-import { document, documentParticipant } from "@/db/schema/documents";
+import { document } from "@/db/schema/documents";
+import { documentParticipant } from "@/db/schema/participants";
 import { unit } from "@/db/schema/org";
 import { task } from "@/db/schema/tasks";
 import { addDays, vietnamToday } from "@/lib/dates";

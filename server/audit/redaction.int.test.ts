@@ -6,7 +6,7 @@ import { and, eq } from "drizzle-orm";
 import { PDFDocument, StandardFonts } from "pdf-lib";
 import { beforeAll, describe, expect, it } from "vitest";
 import type { Db } from "@/db/client";
-import { documentParticipant } from "@/db/schema/documents";
+import { documentParticipant } from "@/db/schema/participants";
 import { userRole } from "@/db/schema/users";
 import { seedDemo } from "@/db/seed/demo";
 import { vietnamToday } from "@/lib/dates";

@@ -9,7 +9,7 @@ import { createCaller } from "../api/root";
 import { createMeeting } from "../meetings/create";
 import { applyMeetingAction } from "../meetings/workflow";
 import { parseIcalendar } from "../testing/icalendar";
-import { documentParticipant } from "@/db/schema/documents";
+import { documentParticipant } from "@/db/schema/participants";
 import { unit } from "@/db/schema/org";
 import { appUser } from "@/db/schema/users";
 import {

@@ -3,7 +3,8 @@
 // its metadata, its history and audit, and a bell for the recipient's clerks.
 import { randomUUID } from "node:crypto";
 import type { Tx } from "@/db/client";
-import { document, documentEvent, documentFile, documentParticipant } from "@/db/schema/documents";
+import { document, documentEvent, documentFile } from "@/db/schema/documents";
+import { documentParticipant } from "@/db/schema/participants";
 import { notification } from "@/db/schema/notify";
 import { isSecret } from "@/lib/documents";
 import { appendAuditMany } from "../audit/append";

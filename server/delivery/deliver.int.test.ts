@@ -1,7 +1,8 @@
 import { and, eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { delivery } from "@/db/schema/delivery";
-import { assignment, documentFile } from "@/db/schema/documents";
+import { documentFile } from "@/db/schema/documents";
+import { assignment } from "@/db/schema/handling";
 import { notification } from "@/db/schema/notify";
 import { loadVisibleDocument } from "../incoming/visibility";
 import { refusedWith } from "../testing/incoming-workflow";

@@ -6,7 +6,8 @@
 import { and, eq, inArray, isNull, ne, or, sql } from "drizzle-orm";
 import type { DbOrTx } from "@/db/client";
 import { delivery, deliveryEvent } from "@/db/schema/delivery";
-import { document, documentParticipant } from "@/db/schema/documents";
+import { document } from "@/db/schema/documents";
+import { documentParticipant } from "@/db/schema/participants";
 import { heldStatuses, recallCodes, type RecallKind } from "@/lib/delivery";
 import { AppError } from "../errors";
 import type { ActionOutcome } from "../incoming/transitions";

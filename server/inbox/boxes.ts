@@ -2,7 +2,7 @@
 // a time in a fixed order (keyset paging, server/inbox/cursors.ts).
 import { and, asc, desc, eq, sql, type SQL } from "drizzle-orm";
 import type { DbOrTx } from "@/db/client";
-import type { documentParticipant } from "@/db/schema/documents";
+import type { documentParticipant } from "@/db/schema/participants";
 import { document, documentFile } from "@/db/schema/documents";
 import { fileBlob } from "@/db/schema/files";
 import type { Confidentiality, DocumentType, Urgency } from "@/lib/documents";

@@ -1,7 +1,9 @@
 // After a direction: the leader takes it back before anyone has acted on it, and anyone on the
 // document forwards it to other units or people for their information.
 import { and, eq, inArray } from "drizzle-orm";
-import { assignment, documentEvent, documentParticipant } from "@/db/schema/documents";
+import { documentEvent } from "@/db/schema/documents";
+import { assignment } from "@/db/schema/handling";
+import { documentParticipant } from "@/db/schema/participants";
 import type { IncomingActionInput } from "@/lib/schemas/incoming-actions";
 import { fieldError } from "../errors";
 import { syncDelegateBoxes } from "./delegation";

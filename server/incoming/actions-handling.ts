@@ -1,7 +1,8 @@
 // Handling a document: progress notes, deadline extensions, completion, returning a part, and
 // marking a for-information copy read.
 import { and, eq, inArray } from "drizzle-orm";
-import { assignment, documentParticipant, extensionRequest } from "@/db/schema/documents";
+import { assignment, extensionRequest } from "@/db/schema/handling";
+import { documentParticipant } from "@/db/schema/participants";
 import type { IncomingActionInput } from "@/lib/schemas/incoming-actions";
 import { attachFiles } from "../files/attach";
 import { fieldError } from "../errors";

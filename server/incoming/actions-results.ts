@@ -3,7 +3,8 @@
 // or sends it back. The document is completed when the lead part is accepted.
 import { and, eq, inArray, or, sql } from "drizzle-orm";
 import type { Tx } from "@/db/client";
-import { assignment, documentParticipant } from "@/db/schema/documents";
+import { assignment } from "@/db/schema/handling";
+import { documentParticipant } from "@/db/schema/participants";
 import type { IncomingActionInput } from "@/lib/schemas/incoming-actions";
 import { attachFiles } from "../files/attach";
 import { standsInFor } from "./delegation";

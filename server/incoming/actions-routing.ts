@@ -1,7 +1,8 @@
 // Routing a document: the clerk presents it, the leader directs it to units and people, a unit
 // head passes the unit's part to a specialist, the clerk returns a misaddressed one to its sender.
 import { and, eq, inArray, sql } from "drizzle-orm";
-import { assignment, documentParticipant } from "@/db/schema/documents";
+import { assignment } from "@/db/schema/handling";
+import { documentParticipant } from "@/db/schema/participants";
 import type { AssigneeTarget, IncomingActionInput } from "@/lib/schemas/incoming-actions";
 import { fieldError } from "../errors";
 import { standsInFor, syncDelegateBoxes } from "./delegation";

@@ -3,7 +3,8 @@
 // the clerk finds it in exactly one of the clerk's boxes.
 import { eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
-import { assignment, documentParticipant } from "@/db/schema/documents";
+import { assignment } from "@/db/schema/handling";
+import { documentParticipant } from "@/db/schema/participants";
 import { clerkBoxes, inboxBoxes } from "@/lib/schemas/inbox";
 import { vietnamToday } from "@/lib/dates";
 import { createWorkflowWorld, plusDays, type WorkflowWorld } from "../testing/incoming-workflow";

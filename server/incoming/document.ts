@@ -1,13 +1,9 @@
 import { and, asc, eq } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import type { Db } from "@/db/client";
-import {
-  assignment,
-  document,
-  documentEvent,
-  documentParticipant,
-  extensionRequest,
-} from "@/db/schema/documents";
+import { document, documentEvent } from "@/db/schema/documents";
+import { assignment, extensionRequest } from "@/db/schema/handling";
+import { documentParticipant } from "@/db/schema/participants";
 import { unit } from "@/db/schema/org";
 import { registry } from "@/db/schema/registry";
 import { appUser } from "@/db/schema/users";

@@ -1,6 +1,6 @@
 import { and, eq, inArray, sql } from "drizzle-orm";
 import type { DbOrTx } from "@/db/client";
-import { documentParticipant } from "@/db/schema/documents";
+import { documentParticipant } from "@/db/schema/participants";
 import type { Urgency } from "@/lib/documents";
 
 type Kind = (typeof documentParticipant.$inferInsert)["kind"];

@@ -1,6 +1,7 @@
 import { and, eq, inArray } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
-import { document, documentFile, documentParticipant } from "@/db/schema/documents";
+import { document, documentFile } from "@/db/schema/documents";
+import { documentParticipant } from "@/db/schema/participants";
 import { fileBlob } from "@/db/schema/files";
 import { registry } from "@/db/schema/registry";
 import { deliveriesOf } from "../delivery/status";

@@ -7,7 +7,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { assignment } from "@/db/schema/documents";
+import { assignment } from "@/db/schema/handling";
 import { DiskFileStore } from "@/server/files/store";
 import {
   createWorkflowWorld,

@@ -3,7 +3,8 @@
 import { and, asc, eq, inArray } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import type { DbOrTx } from "@/db/client";
-import { assignment, documentEvent, documentFile } from "@/db/schema/documents";
+import { documentEvent, documentFile } from "@/db/schema/documents";
+import { assignment } from "@/db/schema/handling";
 import { fileBlob } from "@/db/schema/files";
 import { unit } from "@/db/schema/org";
 import { registry } from "@/db/schema/registry";

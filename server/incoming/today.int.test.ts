@@ -1,6 +1,8 @@
 import { eq, inArray } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
-import { assignment, document, documentParticipant } from "@/db/schema/documents";
+import { document } from "@/db/schema/documents";
+import { assignment } from "@/db/schema/handling";
+import { documentParticipant } from "@/db/schema/participants";
 import { registry } from "@/db/schema/registry";
 import { vietnamToday } from "@/lib/dates";
 import { createWorkflowWorld, plusDays, type WorkflowWorld } from "../testing/incoming-workflow";

@@ -1,7 +1,8 @@
 import { and, eq, getTableColumns, or, sql, type SQL } from "drizzle-orm";
 import type { AnyPgColumn } from "drizzle-orm/pg-core";
 import type { DbOrTx } from "@/db/client";
-import { document, documentParticipant } from "@/db/schema/documents";
+import { document } from "@/db/schema/documents";
+import { documentParticipant } from "@/db/schema/participants";
 import type { Actor } from "../authz/actor";
 import { notFound } from "../errors";
 

@@ -1,6 +1,6 @@
 import { and, eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
-import { assignment, extensionRequest } from "@/db/schema/documents";
+import { assignment, extensionRequest } from "@/db/schema/handling";
 import { notification } from "@/db/schema/notify";
 import { unit } from "@/db/schema/org";
 import {

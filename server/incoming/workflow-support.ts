@@ -1,6 +1,7 @@
 import { and, eq, inArray } from "drizzle-orm";
 import type { Tx } from "@/db/client";
-import { assignment, documentParticipant } from "@/db/schema/documents";
+import { assignment } from "@/db/schema/handling";
+import { documentParticipant } from "@/db/schema/participants";
 import { unit } from "@/db/schema/org";
 import { appUser, userRole } from "@/db/schema/users";
 import type { Role } from "@/lib/permissions";

@@ -1,6 +1,7 @@
 import { and, eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
-import { assignment, document, documentEvent } from "@/db/schema/documents";
+import { document, documentEvent } from "@/db/schema/documents";
+import { assignment } from "@/db/schema/handling";
 import { notification } from "@/db/schema/notify";
 import { vietnamToday } from "@/lib/dates";
 import { createDelegation } from "./delegation";

@@ -1,6 +1,6 @@
 import { sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
-import { assignment, extensionRequest } from "@/db/schema/documents";
+import { assignment, extensionRequest } from "@/db/schema/handling";
 import { incomingActionInput, type IncomingActionRequest } from "@/lib/schemas/incoming-actions";
 import { vietnamToday } from "@/lib/dates";
 import type { Actor } from "../authz/actor";

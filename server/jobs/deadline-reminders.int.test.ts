@@ -1,7 +1,8 @@
 import { and, eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import type { Db } from "@/db/client";
-import { assignment, document } from "@/db/schema/documents";
+import { document } from "@/db/schema/documents";
+import { assignment } from "@/db/schema/handling";
 import { notification } from "@/db/schema/notify";
 import { seedDemo } from "@/db/seed/demo";
 import { vietnamToday } from "@/lib/dates";

@@ -1,6 +1,6 @@
 import { and, asc, eq, inArray, sql } from "drizzle-orm";
 import type { Tx } from "@/db/client";
-import { documentParticipant } from "@/db/schema/documents";
+import { documentParticipant } from "@/db/schema/participants";
 import { approvalMember, approvalStep } from "@/db/schema/outgoing";
 import type { ApprovalStepKind } from "@/lib/outgoing";
 import { upsertParticipant } from "../incoming/participants";

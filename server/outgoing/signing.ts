@@ -4,7 +4,8 @@
 // document and runs the effects below in one transaction with the history and the audit event.
 import { and, eq, isNull } from "drizzle-orm";
 import type { Tx } from "@/db/client";
-import { document, documentFile, documentParticipant } from "@/db/schema/documents";
+import { document, documentFile } from "@/db/schema/documents";
+import { documentParticipant } from "@/db/schema/participants";
 import { approvalMember, outgoingDraft } from "@/db/schema/outgoing";
 import { documentSignature } from "@/db/schema/signing";
 import { isSecret } from "@/lib/documents";

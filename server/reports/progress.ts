@@ -2,7 +2,8 @@
 // its effective deadline, and where it stands (on time, overdue, completed late...).
 import { and, desc, eq, isNull, ne, sql, type SQL } from "drizzle-orm";
 import type { DbOrTx } from "@/db/client";
-import { assignment, document } from "@/db/schema/documents";
+import { document } from "@/db/schema/documents";
+import { assignment } from "@/db/schema/handling";
 import { unit } from "@/db/schema/org";
 import { appUser } from "@/db/schema/users";
 

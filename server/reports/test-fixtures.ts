@@ -2,7 +2,8 @@
 // Công with every state a document can be in, a secret registry, and a neighbour's document.
 import { and, eq } from "drizzle-orm";
 import type { Db } from "@/db/client";
-import { assignment, document } from "@/db/schema/documents";
+import { document } from "@/db/schema/documents";
+import { assignment } from "@/db/schema/handling";
 import { unit } from "@/db/schema/org";
 import { registry } from "@/db/schema/registry";
 import { seedDemo } from "@/db/seed/demo";

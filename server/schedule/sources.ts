@@ -4,7 +4,7 @@
 // second entry from the same source on the same sheet is refused.
 import { and, eq, inArray, ne } from "drizzle-orm";
 import type { DbOrTx } from "@/db/client";
-import { assignment } from "@/db/schema/documents";
+import { assignment } from "@/db/schema/handling";
 import { meeting, meetingParticipant, room } from "@/db/schema/meetings";
 import { appUser } from "@/db/schema/users";
 import { addDays, vietnamToday } from "@/lib/dates";

@@ -1,6 +1,7 @@
 import { and, eq } from "drizzle-orm";
 import type { Db } from "@/db/client";
-import { document, documentParticipant } from "@/db/schema/documents";
+import { document } from "@/db/schema/documents";
+import { documentParticipant } from "@/db/schema/participants";
 import { unit } from "@/db/schema/org";
 import { seedDemo } from "@/db/seed/demo";
 import type { IncomingActionRequest } from "@/lib/schemas/incoming-actions";

@@ -1,6 +1,6 @@
 import { and, eq, inArray, ne } from "drizzle-orm";
 import type { Db } from "@/db/client";
-import { documentParticipant } from "@/db/schema/documents";
+import { documentParticipant } from "@/db/schema/participants";
 import { organisation } from "@/db/schema/org";
 import { appUser, userRole } from "@/db/schema/users";
 import type { FuzzWorld } from "./fixture";
