@@ -1,6 +1,8 @@
 // Calendar days as `yyyy-MM-dd` text, the form PostgreSQL's `date` and the forms exchange.
 // Shared by server and browser; no time zone other than Vietnam's matters here.
 
+import { foldVietnamese } from "./collate";
+
 /** Vietnam keeps UTC+7 all year (no daylight saving since 1975). */
 const VIETNAM_OFFSET_MS = 7 * 3600 * 1000;
 const DAY_MS = 86_400_000;
@@ -99,16 +101,6 @@ const DAY_WORDS: Record<string, number> = {
   "ngay kia": 2,
 };
 
-const fold = (s: string) =>
-  s
-    .normalize("NFD")
-    .replace(/[\u0300-\u036f]/g, "")
-    .replace(/đ/g, "d")
-    .replace(/Đ/g, "D")
-    .toLowerCase()
-    .trim()
-    .replace(/\s+/g, " ");
-
 /**
  * Digits typed without separators: the year is the last four (seven or eight digits) or the last
  * two; before it, day and month, "4122026" being 4/12 rather than 41/2.
@@ -143,7 +135,7 @@ function unpack(digits: string): [string, string, string] | null {
  * year. Null when nothing was typed; otherwise the day, or why it is not one.
  */
 export function parseTypedDay(text: string, today: string): TypedDay | null {
-  const typed = fold(text);
+  const typed = foldVietnamese(text);
   if (!typed) return null;
   const offset = DAY_WORDS[typed];
   if (offset !== undefined) return { day: addDays(today, offset) };
@@ -184,7 +176,7 @@ const HALF_DAY: Record<string, "am" | "pm"> = {
  * otherwise the time, or why it is not one.
  */
 export function parseTypedTime(text: string): TypedTime | null {
-  let typed = fold(text);
+  let typed = foldVietnamese(text);
   if (!typed) return null;
   let half: "am" | "pm" | null = null;
   const word = / ?(a\.m\.|p\.m\.|am|pm|sang|chieu|toi)$/.exec(typed);

@@ -1,4 +1,4 @@
-import { foldVietnamese } from "@/components/reception/fold-search";
+import { foldVietnamese } from "@/lib/collate";
 import type { Addressee } from "./draft-values";
 
 export type PickedOrganisation = { id: string; name: string };

@@ -18,7 +18,7 @@ import {
 import type { UseFormReturnType } from "@mantine/form";
 import { IconLock } from "@tabler/icons-react";
 import { useTranslations } from "next-intl";
-import { foldedFilter } from "@/components/reception/fold-search";
+import { foldedFilter } from "@/components/ui/folded-filter";
 import { CharacterCount } from "@/components/ui/character-count";
 import {
   commonDocumentTypes,

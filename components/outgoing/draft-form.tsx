@@ -19,7 +19,7 @@ import { useTranslations } from "next-intl";
 import { useEffect, useMemo, type ReactNode } from "react";
 import type { StaffDirectory } from "@/components/documents/document-types";
 import { targetOptions } from "@/components/documents/target-options";
-import { foldedFilter } from "@/components/reception/fold-search";
+import { foldedFilter } from "@/components/ui/folded-filter";
 import { useUploads } from "@/components/reception/use-uploads";
 import { RichTextEditor } from "@/components/ui/rich-text-editor";
 import { isDeputy } from "@/lib/rank";

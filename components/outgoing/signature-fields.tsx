@@ -12,7 +12,7 @@ import {
 } from "@mantine/core";
 import { useTranslations } from "next-intl";
 import type { StaffDirectory } from "@/components/documents/document-types";
-import { foldedFilter } from "@/components/reception/fold-search";
+import { foldedFilter } from "@/components/ui/folded-filter";
 import { authorityPrefix, signingAuthorities, type SigningAuthority } from "@/lib/outgoing";
 import { SIGNER_TITLE_MAX } from "./draft-values";
 

@@ -33,7 +33,7 @@ import { vietnamToday } from "@/lib/dates";
 import { CharacterCount } from "@/components/ui/character-count";
 import { DateField } from "@/components/ui/date-field";
 import { SUBJECT_MAX } from "@/lib/schemas/incoming";
-import { foldedFilter } from "./fold-search";
+import { foldedFilter } from "@/components/ui/folded-filter";
 import { IssuerField } from "./issuer-field";
 import { RegistryField } from "./registry-field";
 import { registryKindOf, type ReceptionValues } from "./reception-values";

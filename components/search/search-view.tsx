@@ -21,7 +21,7 @@ import classes from "./search-view.module.css";
 import { isDocumentOpen } from "@/components/documents/document-format";
 import { DocumentList, type DocumentListRow } from "@/components/inbox/document-list";
 import { useTRPC } from "@/components/providers/trpc";
-import { foldedFilter } from "@/components/reception/fold-search";
+import { foldedFilter } from "@/components/ui/folded-filter";
 import { DateRangeField } from "@/components/reports/date-range-field";
 import { LoadMore } from "@/components/ui/load-more";
 import { messageOf } from "@/components/ui/server-errors";

@@ -5,6 +5,7 @@
 // date) is found again, never kept twice.
 import type { X509Certificate } from "node:crypto";
 import type { Db, Tx } from "@/db/client";
+import { foldVietnamese } from "@/lib/collate";
 import { documentTypes, urgencies, type DocumentType, type Urgency } from "@/lib/documents";
 import { assertCan, type Actor } from "../authz/actor";
 import { recordArrival } from "../delivery/arrival";
@@ -37,20 +38,12 @@ export type ImportResult = {
   signer: string | null;
 };
 
-const fold = (s: string) =>
-  s
-    .normalize("NFD")
-    .replace(/[\u0300-\u036f]/g, "")
-    .replace(/đ/gi, "d")
-    .toLowerCase()
-    .trim();
-
 /** Our type for the package's TypeName ("Công văn", "Quyết định"), công văn when none matches. */
 function typeOf(name: string | undefined): DocumentType {
   if (!name) return "cong_van";
-  const wanted = fold(name);
+  const wanted = foldVietnamese(name);
   const found = documentTypes.find(
-    (t) => fold(translate("vi", `documentTypes.${t.key}`)) === wanted,
+    (t) => foldVietnamese(translate("vi", `documentTypes.${t.key}`)) === wanted,
   );
   return found?.key ?? "cong_van";
 }

@@ -4,7 +4,7 @@ import { Select, SimpleGrid, TextInput } from "@mantine/core";
 import { useDebouncedValue } from "@mantine/hooks";
 import { useTranslations } from "next-intl";
 import { useEffect, useState } from "react";
-import { foldedFilter } from "@/components/reception/fold-search";
+import { foldedFilter } from "@/components/ui/folded-filter";
 import { DateField } from "@/components/ui/date-field";
 import {
   auditActionGroups,

@@ -1,11 +1,12 @@
 "use client";
 
+import { foldedFilter } from "@/components/ui/folded-filter";
 import { Modal, MultiSelect, Stack, Switch, Text, Textarea, TextInput } from "@mantine/core";
 import { useForm } from "@mantine/form";
 import { useMediaQuery } from "@mantine/hooks";
 import { useMutation, useQuery } from "@tanstack/react-query";
 import { useTranslations } from "next-intl";
-import { foldedOptionsFilter, orgOption } from "@/components/admin/organisations/org-tree-helpers";
+import { orgOption } from "@/components/admin/organisations/org-tree-helpers";
 import { useTRPC } from "@/components/providers/trpc";
 import { DialogButtons } from "@/components/ui/dialog-buttons";
 import { useSaveFeedback } from "@/components/ui/use-save-feedback";
@@ -111,7 +112,7 @@ export function PeerFormModal({ peer, onClose }: { peer: PeerRow | null; onClose
             placeholder={t("organisationsPlaceholder")}
             data={options}
             searchable
-            filter={foldedOptionsFilter}
+            filter={foldedFilter}
             nothingFoundMessage={t("noOrganisation")}
             comboboxProps={{ withinPortal: true }}
             data-testid="peer-organisations"

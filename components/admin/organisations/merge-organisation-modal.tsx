@@ -1,5 +1,6 @@
 "use client";
 
+import { foldedFilter } from "@/components/ui/folded-filter";
 import { Alert, Select, Stack } from "@mantine/core";
 import { useForm } from "@mantine/form";
 import { IconAlertTriangle } from "@tabler/icons-react";
@@ -10,12 +11,7 @@ import { DialogButtons } from "@/components/ui/dialog-buttons";
 import { vietnamToday } from "@/lib/dates";
 import { DateField } from "@/components/ui/date-field";
 import { OrgTreeDialog, useOrgTreeFeedback } from "./org-tree-dialog";
-import {
-  foldedOptionsFilter,
-  orgOption,
-  subtreeIds,
-  type OrgActionProps,
-} from "./org-tree-helpers";
+import { orgOption, subtreeIds, type OrgActionProps } from "./org-tree-helpers";
 
 export function MergeOrganisationModal({ org, rows, onClose }: OrgActionProps) {
   const t = useTranslations("orgTree");
@@ -76,7 +72,7 @@ export function MergeOrganisationModal({ org, rows, onClose }: OrgActionProps) {
             required
             data={targets.map(orgOption)}
             searchable
-            filter={foldedOptionsFilter}
+            filter={foldedFilter}
             nothingFoundMessage={t("noOptions")}
             data-testid="org-field-target"
             {...form.getInputProps("targetId")}

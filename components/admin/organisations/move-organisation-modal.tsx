@@ -1,5 +1,6 @@
 "use client";
 
+import { foldedFilter } from "@/components/ui/folded-filter";
 import { Select, Stack, Text } from "@mantine/core";
 import { useForm } from "@mantine/form";
 import { useMutation } from "@tanstack/react-query";
@@ -8,12 +9,7 @@ import { useTRPC } from "@/components/providers/trpc";
 import { DialogButtons } from "@/components/ui/dialog-buttons";
 import { isLevelBelow } from "@/lib/schemas/org-tree";
 import { OrgTreeDialog, useOrgTreeFeedback } from "./org-tree-dialog";
-import {
-  foldedOptionsFilter,
-  orgOption,
-  subtreeIds,
-  type OrgActionProps,
-} from "./org-tree-helpers";
+import { orgOption, subtreeIds, type OrgActionProps } from "./org-tree-helpers";
 
 // A Select cannot hold null as an option's value; this one stands for "no parent".
 const ROOT = "__root__";
@@ -72,7 +68,7 @@ export function MoveOrganisationModal({ org, rows, onClose }: OrgActionProps) {
             required
             data={data}
             searchable
-            filter={foldedOptionsFilter}
+            filter={foldedFilter}
             nothingFoundMessage={t("noOptions")}
             data-testid="org-field-parent"
             {...form.getInputProps("parentId")}

@@ -1,4 +1,4 @@
-import type { ComboboxItem, OptionsFilter } from "@mantine/core";
+import type { ComboboxItem } from "@mantine/core";
 import type { inferRouterOutputs } from "@trpc/server";
 import type { AppRouter } from "@/server/api/root";
 import { compareVietnamese } from "@/lib/collate";
@@ -69,21 +69,6 @@ export const orgOption = (r: OrgTreeRow): ComboboxItem => ({
   value: r.id,
   label: `${r.name} (${r.code})`,
 });
-
-/** "Định Công" is found by "dinh cong": search ignores diacritics and case. */
-export function foldVietnamese(text: string): string {
-  return text
-    .normalize("NFD")
-    .replace(/\p{M}/gu, "")
-    .replace(/đ/g, "d")
-    .replace(/Đ/g, "D")
-    .toLowerCase();
-}
-
-export const foldedOptionsFilter: OptionsFilter = ({ options, search }) => {
-  const query = foldVietnamese(search.trim());
-  return (options as ComboboxItem[]).filter((o) => foldVietnamese(o.label).includes(query));
-};
 
 /** `yyyy-MM-dd` → `dd/MM/yyyy`. */
 export const displayDate = (iso: string | null) => (iso ? iso.split("-").reverse().join("/") : "");

@@ -1,5 +1,6 @@
 "use client";
 
+import { foldedFilter } from "@/components/ui/folded-filter";
 import { Select, Stack, TextInput } from "@mantine/core";
 import { useForm, type UseFormReturnType } from "@mantine/form";
 import { useMutation } from "@tanstack/react-query";
@@ -10,7 +11,7 @@ import { isLevelBelow, ORG_CODE_PATTERN, orgLevels, type OrgLevel } from "@/lib/
 import { vietnamToday } from "@/lib/dates";
 import { DateField } from "@/components/ui/date-field";
 import { OrgTreeDialog, useOrgTreeFeedback } from "./org-tree-dialog";
-import { foldedOptionsFilter, orgOption, type OrgTreeRow } from "./org-tree-helpers";
+import { orgOption, type OrgTreeRow } from "./org-tree-helpers";
 
 type NameValues = { code: string; name: string; shortName: string };
 type CreateValues = NameValues & {
@@ -120,7 +121,7 @@ export function CreateOrganisationModal({
             data={parents.map(orgOption)}
             searchable
             clearable
-            filter={foldedOptionsFilter}
+            filter={foldedFilter}
             nothingFoundMessage={t("noOptions")}
             data-testid="org-field-parent"
             {...form.getInputProps("parentId")}

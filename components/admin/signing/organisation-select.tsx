@@ -1,10 +1,11 @@
 "use client";
 
+import { foldedFilter } from "@/components/ui/folded-filter";
 import { Select } from "@mantine/core";
 import { IconBuilding } from "@tabler/icons-react";
 import { useQuery } from "@tanstack/react-query";
 import { useTranslations } from "next-intl";
-import { foldedOptionsFilter, orgOption } from "@/components/admin/organisations/org-tree-helpers";
+import { orgOption } from "@/components/admin/organisations/org-tree-helpers";
 import { useTRPC } from "@/components/providers/trpc";
 import { compareVietnamese } from "@/lib/collate";
 
@@ -32,7 +33,7 @@ export function OrganisationSelect({
       onChange={(v) => v && onChange(v)}
       searchable
       allowDeselect={false}
-      filter={foldedOptionsFilter}
+      filter={foldedFilter}
       nothingFoundMessage={t("noOrganisation")}
       leftSection={<IconBuilding size={16} />}
       comboboxProps={{ withinPortal: true }}

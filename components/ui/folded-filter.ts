@@ -1,15 +1,5 @@
 import type { ComboboxItem, ComboboxParsedItem, OptionsFilter } from "@mantine/core";
-
-/** "Quyết định" and "quyet dinh" read alike: no case, no diacritics, đ as d. */
-export function foldVietnamese(text: string): string {
-  return text
-    .normalize("NFD")
-    .replace(/[\u0300-\u036f]/g, "")
-    .replace(/[đĐ]/g, "d")
-    .toLowerCase()
-    .replace(/\s+/g, " ")
-    .trim();
-}
+import { foldVietnamese } from "@/lib/collate";
 
 const isGroup = (
   item: ComboboxParsedItem,

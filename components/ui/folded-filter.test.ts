@@ -1,13 +1,6 @@
 import type { ComboboxItem } from "@mantine/core";
 import { describe, expect, it } from "vitest";
-import { foldedFilter, foldVietnamese } from "./fold-search";
-
-describe("foldVietnamese", () => {
-  it("drops case, diacritics and the stroke of đ", () => {
-    expect(foldVietnamese("  Quyết   ĐỊNH ")).toBe("quyet dinh");
-    expect(foldVietnamese("Hỏa tốc")).toBe("hoa toc");
-  });
-});
+import { foldedFilter } from "./folded-filter";
 
 describe("foldedFilter", () => {
   const options: ComboboxItem[] = [
