@@ -13,6 +13,7 @@ import {
   SegmentedControl,
   Stack,
   Text,
+  TextInput,
   Title,
 } from "@mantine/core";
 import { notifications } from "@mantine/notifications";
@@ -21,6 +22,7 @@ import {
   IconBellRinging,
   IconFileCode,
   IconMessageReply,
+  IconSearch,
   IconSend,
 } from "@tabler/icons-react";
 import { useMutation, useQuery } from "@tanstack/react-query";
@@ -32,6 +34,7 @@ import { useTRPC, useTRPCClient } from "@/components/providers/trpc";
 import { DownloadButtons } from "@/components/reports/download-buttons";
 import { AnchorLink } from "@/components/ui/anchor-link";
 import { messageOf } from "@/components/ui/server-errors";
+import { foldVietnamese } from "@/lib/collate";
 import { heldStatuses, type DeliveryStatus } from "@/lib/delivery";
 import type { AppRouter } from "@/server/api/root";
 import { RecallDialog } from "./recall-dialog";
@@ -57,6 +60,12 @@ const matches: Record<Filter, (d: DeliveryRow) => boolean> = {
   refused: (d) => d.status === "refused",
   completed: (d) => d.status === "completed",
 };
+
+/** From this many recipients on, the panel offers a search by name. */
+const SEARCH_FROM = 6;
+
+const named = (d: DeliveryRow, folded: string) =>
+  foldVietnamese(`${d.recipientName} ${d.addressedName ?? ""}`).includes(folded);
 
 /** A recipient that holds the document and has no recall waiting. */
 const recallable = (d: DeliveryRow) =>
@@ -161,6 +170,7 @@ export function DeliveriesPanel({
   const client = useTRPCClient();
   const list = useQuery(trpc.delivery.list.queryOptions({ documentId }));
   const [filter, setFilter] = useState<Filter>("all");
+  const [query, setQuery] = useState("");
   const [recalling, setRecalling] = useState(false);
   const act = useMutation({
     mutationFn: ({ kind, row }: { kind: "remind" | "resend"; row: DeliveryRow }) =>
@@ -200,7 +210,8 @@ export function DeliveriesPanel({
   }
   if (rows.length === 0) return null;
   const count = (f: Filter) => rows.filter(matches[f]).length;
-  const shown = rows.filter(matches[filter]);
+  const folded = foldVietnamese(query);
+  const shown = rows.filter((d) => matches[filter](d) && (!folded || named(d, folded)));
   return (
     <Card withBorder padding="md" data-testid="deliveries-panel">
       <Stack gap="sm">
@@ -280,9 +291,26 @@ export function DeliveriesPanel({
           styles={{ root: { flexWrap: "wrap" } }}
           data-testid="delivery-filter"
         />
+        {rows.length >= SEARCH_FROM && (
+          <TextInput
+            size="xs"
+            type="search"
+            label={t("search")}
+            placeholder={t("searchHint")}
+            leftSection={<IconSearch size={14} />}
+            value={query}
+            onChange={(e) => setQuery(e.currentTarget.value)}
+            description={
+              folded ? t("shown", { shown: shown.length, total: rows.length }) : undefined
+            }
+            inputWrapperOrder={["label", "input", "description"]}
+            maw={360}
+            data-testid="delivery-search"
+          />
+        )}
         {shown.length === 0 ? (
           <Text size="sm" c="gray.7" data-testid="deliveries-none">
-            {t("none")}
+            {folded ? t("noMatch", { query: query.trim() }) : t("none")}
           </Text>
         ) : (
           <Stack gap="xs" data-testid="deliveries-list">
