@@ -34,11 +34,11 @@ const log = (line: string) => console.log(`▸ ${line}`);
 const DATABASE = "lien_thong_bench";
 /** Runs of each side before the timed samples: the JIT and the file cache settle. */
 const SIGNING_WARMUP = 3;
-const ONLY = ["signing", "lists"] as const;
+const ONLY = ["signing", "lists", "dispatch"] as const;
 
 const usage =
   "Usage: npm run bench -- [--documents N] [--samples N] [--warmup N] [--keep] [--data-dir DIR]\n" +
-  "                        [--only signing|lists] [--signing-samples N]\n" +
+  "                        [--only signing|lists|dispatch] [--signing-samples N]\n" +
   "       npm run bench -- --load [--users N] [--duration S] [--think MS] [--documents N] [--keep]\n" +
   "  --load: N people (default 200), each signed in with their own session, go through a day's\n" +
   "  mix of requests for S seconds (default 60) with MS ms between requests on average (default\n" +
@@ -46,7 +46,8 @@ const usage =
   "  load-health and load-mix lines: the per-list measurements are skipped.\n" +
   "  --only signing: only the sign-1mb, sign-10mb, verify-1mb and verify-10mb lines, beside\n" +
   "  OpenSSL, with no database and no build (a minute or so); --only lists: only the lines\n" +
-  "  measured through the app. --signing-samples: samples per signing line (default 40).";
+  "  measured through the app; --only dispatch: only the health floor and the dispatch-100,\n" +
+  "  delivery-status and sent-list lines. --signing-samples: samples per signing line (default 40).";
 
 function readOptions() {
   const fail = (message: string): never => {
@@ -188,7 +189,8 @@ async function measureSigning(samples: number) {
 
 async function main() {
   const options = readOptions();
-  if (!options.load && options.only !== "lists") await measureSigning(options.signingSamples);
+  if (!options.load && (options.only === undefined || options.only === "signing"))
+    await measureSigning(options.signingSamples);
   if (options.only === "signing") return;
   if (!options.keep) removeOnExit = options.dataDir;
   const what = options.load
@@ -293,11 +295,18 @@ async function measureAll(
   sql.on("error", () => undefined);
   await sql.connect();
   try {
-    const measurements = await defineMeasurements(pool, cookies);
-    measurements.push(
-      await calendarMeasurement(pool, cookies["chuyenvien.kt"]!, options.documents),
-    );
-    measurements.push(await myTasksMeasurement(pool, cookies["chuyenvien.kt"]!, options.documents));
+    let measurements = await defineMeasurements(pool, cookies);
+    if (options.only === "dispatch") {
+      // The floor, for reading the lines after it.
+      measurements = measurements.filter((m) => m.name === "health");
+    } else {
+      measurements.push(
+        await calendarMeasurement(pool, cookies["chuyenvien.kt"]!, options.documents),
+      );
+      measurements.push(
+        await myTasksMeasurement(pool, cookies["chuyenvien.kt"]!, options.documents),
+      );
+    }
     /** One line: the API beside its raw SQL, replayed in the same run. */
     const measure = async (m: Measurement) => {
       const result = await run(m, {
