@@ -32,17 +32,38 @@ test("the sender's clerk finds a recipient on a long table by its name", async (
   await expect(rows).toHaveCount(1);
   await expect(rows).toContainText("xã Nam Đàn");
 
-  // The search narrows the chosen status: none has refused.
+  // The search narrows the chosen status: none has refused, though Nam Đàn is on the table.
   await panel.getByText(/^Từ chối/).click();
   await expect(rows).toHaveCount(0);
   await expect(panel.getByTestId("deliveries-none")).toHaveText(
-    "Không có nơi nhận nào khớp với “nam dan”.",
+    "Không có nơi nhận nào ở tình trạng này.",
   );
   await panel.getByText(/^Tất cả/).click();
   await expect(rows).toHaveCount(1);
+  // A name that is nowhere on the table is said to be so.
+  await search.fill("Long Biên");
+  await expect(rows).toHaveCount(0);
+  await expect(panel.getByTestId("deliveries-none")).toHaveText(
+    "Không có nơi nhận nào khớp với “Long Biên”.",
+  );
+  await panel.scrollIntoViewIfNeeded();
+  await shot(page, "deliveries-search-none");
+  await search.fill("nam dan");
   await accessible(page, "recipients' search");
   await panel.scrollIntoViewIfNeeded();
   await shot(page, "deliveries-search");
+
+  // In English.
+  await page.context().addCookies([{ name: "NEXT_LOCALE", value: "en", url: page.url() }]);
+  await page.reload();
+  const field = panel.getByRole("searchbox", { name: "Find a recipient" });
+  await field.fill("hoàng");
+  await expect(rows).toHaveCount(2);
+  await expect(panel.getByText("2 of 6 recipients")).toBeVisible();
+  await panel.scrollIntoViewIfNeeded();
+  await shot(page, "deliveries-search-en");
+  await page.context().addCookies([{ name: "NEXT_LOCALE", value: "vi", url: page.url() }]);
+  await page.reload();
 
   // Cleared, every recipient is back; on a phone the field fits.
   await search.fill("");

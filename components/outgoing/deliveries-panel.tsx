@@ -310,7 +310,9 @@ export function DeliveriesPanel({
         )}
         {shown.length === 0 ? (
           <Text size="sm" c="gray.7" data-testid="deliveries-none">
-            {folded ? t("noMatch", { query: query.trim() }) : t("none")}
+            {folded && !rows.some((d) => named(d, folded))
+              ? t("noMatch", { query: query.trim() })
+              : t("none")}
           </Text>
         ) : (
           <Stack gap="xs" data-testid="deliveries-list">
